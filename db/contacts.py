@@ -1,0 +1,197 @@
+"""People, organisations, groups and memberships."""
+
+from sqlalchemy import func, or_, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm.exc import StaleDataError
+
+from db.engine import Database
+from db.errors import ConflictError, NotFoundError, ValidationError
+from db.models import (
+    ORGANISATION_KINDS,
+    Group,
+    Initiative,
+    InitiativePartner,
+    Membership,
+    Organisation,
+    Person,
+    utcnow,
+)
+from db.records import (
+    MembershipView,
+    Option,
+    OrganisationInput,
+    OrganisationRow,
+    Page,
+    PersonDetail,
+    PersonInput,
+    PersonRow,
+)
+from db.text_match import contains
+from db.validation import MAX_LONG, Errors, check_email, check_phone, check_text
+
+
+def validate_person(data: PersonInput) -> Errors:
+    errors = Errors()
+    check_text(data.name, "name", "Namn", errors, required=True)
+    check_text(data.title, "title", "Titel", errors)
+    check_email(data.email, "email", "E-post", errors)
+    check_phone(data.phone, "phone", "Telefon", errors)
+    check_text(data.note, "note", "Anteckning", errors, max_len=MAX_LONG)
+    return errors
+
+
+def validate_organisation(data: OrganisationInput) -> Errors:
+    errors = Errors()
+    check_text(data.name, "name", "Namn", errors, required=True)
+    if data.kind not in ORGANISATION_KINDS:
+        errors.add("kind", "Typ", "okänt värde")
+    return errors
+
+
+def list_people(db: Database, text: str = "", limit: int = 100, offset: int = 0,
+                organisation_id: int | None = None) -> Page:
+    stmt = (select(Person.id, Person.name, Person.title, Organisation.name.label("org"),
+                   Person.email, Person.phone)
+            .outerjoin(Organisation, Organisation.id == Person.organisation_id))
+    if organisation_id is not None:
+        stmt = stmt.where(Person.organisation_id == organisation_id)
+    for word in text.split():
+        stmt = stmt.where(or_(contains(db, Person.name, word), contains(db, Person.title, word),
+                              contains(db, Person.email, word),
+                              contains(db, Organisation.name, word)))
+    with db.session() as s:
+        total = s.execute(select(func.count()).select_from(stmt.subquery())).scalar_one()
+        rows = s.execute(stmt.order_by(Person.name, Person.id).limit(limit).offset(offset)).all()
+    return Page([PersonRow(r.id, r.name, r.title, r.org or "", r.email, r.phone) for r in rows],
+                total, offset)
+
+
+def list_organisations(db: Database, text: str = "", limit: int = 200, offset: int = 0) -> Page:
+    people = (select(func.count(Person.id)).where(Person.organisation_id == Organisation.id)
+              .correlate(Organisation).scalar_subquery())
+    owned = (select(func.count(Initiative.id)).where(Initiative.owner_org_id == Organisation.id)
+             .correlate(Organisation).scalar_subquery())
+    stmt = select(Organisation.id, Organisation.name, Organisation.kind,
+                  people.label("people"), owned.label("owned"))
+    for word in text.split():
+        stmt = stmt.where(contains(db, Organisation.name, word))
+    with db.session() as s:
+        total = s.execute(select(func.count()).select_from(stmt.subquery())).scalar_one()
+        rows = s.execute(stmt.order_by(Organisation.name).limit(limit).offset(offset)).all()
+    return Page([OrganisationRow(r.id, r.name, r.kind, r.people, r.owned) for r in rows],
+                total, offset)
+
+
+def organisation_options(db: Database) -> list[Option]:
+    with db.session() as s:
+        rows = s.execute(select(Organisation.id, Organisation.name).order_by(Organisation.name))
+        return [Option(r.id, r.name) for r in rows]
+
+
+def group_options(db: Database) -> list[Option]:
+    with db.session() as s:
+        rows = s.execute(select(Group.id, Group.name).order_by(Group.name))
+        return [Option(r.id, r.name) for r in rows]
+
+
+def people_options(db: Database, organisation_id: int | None, limit: int = 500) -> list[Option]:
+    """People of one organisation, for choosing a contact person."""
+    stmt = select(Person.id, Person.name, Person.title).order_by(Person.name).limit(limit)
+    if organisation_id is not None:
+        stmt = stmt.where(Person.organisation_id == organisation_id)
+    with db.session() as s:
+        return [Option(r.id, f"{r.name}, {r.title}" if r.title else r.name)
+                for r in s.execute(stmt)]
+
+
+def get_person(db: Database, person_id: int) -> PersonDetail:
+    with db.session() as s:
+        person = s.get(Person, person_id)
+        if person is None:
+            raise NotFoundError(f"Personen med id {person_id} finns inte (längre).")
+        org = s.get(Organisation, person.organisation_id) if person.organisation_id else None
+        memberships = s.execute(
+            select(Group.id, Group.name, Membership.role)
+            .join(Group, Group.id == Membership.group_id)
+            .where(Membership.person_id == person_id).order_by(Group.name)).all()
+        owned = s.execute(select(Initiative.id, Initiative.name)
+                          .where(Initiative.owner_contact_id == person_id)
+                          .order_by(Initiative.name)).all()
+        partner = s.execute(
+            select(Initiative.id, Initiative.name)
+            .join(InitiativePartner, InitiativePartner.initiative_id == Initiative.id)
+            .where(InitiativePartner.contact_id == person_id).order_by(Initiative.name)).all()
+    return PersonDetail(
+        id=person.id, version=person.version,
+        data=PersonInput(person.name, person.title, person.email, person.phone,
+                         person.organisation_id, person.note),
+        organisation_name=org.name if org else "",
+        memberships=tuple(MembershipView(g, n, r) for g, n, r in memberships),
+        initiatives=tuple([(i, n, "insatsägare") for i, n in owned]
+                          + [(i, n, "samverkanspart") for i, n in partner]),
+    )
+
+
+def _person_fields(person: Person, data: PersonInput) -> None:
+    person.name = data.name.strip()
+    person.title = data.title.strip()
+    person.email = data.email.strip()
+    person.phone = data.phone.strip()
+    person.organisation_id = data.organisation_id
+    person.note = data.note
+    person.updated_at = utcnow()
+
+
+def create_person(db: Database, data: PersonInput) -> int:
+    errors = validate_person(data)
+    if errors:
+        raise ValidationError(errors)
+    with db.session() as s:
+        person = Person(name=data.name)
+        _person_fields(person, data)
+        s.add(person)
+        s.flush()
+        return person.id
+
+
+def update_person(db: Database, person_id: int, data: PersonInput, expected_version: int) -> int:
+    errors = validate_person(data)
+    if errors:
+        raise ValidationError(errors)
+    try:
+        with db.session() as s:
+            person = s.get(Person, person_id)
+            if person is None:
+                raise NotFoundError("Personen har tagits bort i ett annat fönster.")
+            if person.version != expected_version:
+                raise ConflictError("Personen")
+            _person_fields(person, data)
+            s.flush()
+            return person.version
+    except StaleDataError as exc:
+        raise ConflictError("Personen") from exc
+
+
+def delete_person(db: Database, person_id: int, expected_version: int) -> None:
+    with db.session() as s:
+        person = s.get(Person, person_id)
+        if person is None:
+            return
+        if person.version != expected_version:
+            raise ConflictError("Personen")
+        s.delete(person)
+
+
+def create_organisation(db: Database, data: OrganisationInput) -> int:
+    errors = validate_organisation(data)
+    if errors:
+        raise ValidationError(errors)
+    try:
+        with db.session() as s:
+            org = Organisation(name=data.name.strip(), kind=data.kind, note=data.note)
+            s.add(org)
+            s.flush()
+            return org.id
+    except IntegrityError as exc:
+        errors.add("name", "Namn", f"det finns redan en organisation som heter ”{data.name}”")
+        raise ValidationError(errors) from exc

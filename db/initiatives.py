@@ -1,0 +1,291 @@
+"""The insats register: list, read, validate, create, update, delete."""
+
+from datetime import date
+
+from sqlalchemy import Select, case, func, literal, select
+from sqlalchemy.orm.exc import StaleDataError
+
+from db.engine import Database
+from db.errors import ConflictError, NotFoundError, ValidationError
+from db.models import (
+    GOAL_KINDS,
+    INITIATIVE_MANUAL_STATUSES,
+    INITIATIVE_ORIENTATIONS,
+    BudgetLine,
+    FundingDecision,
+    Goal,
+    Group,
+    Initiative,
+    InitiativePartner,
+    Organisation,
+    Person,
+    utcnow,
+)
+from db.records import (
+    BudgetLineInput,
+    ContactRef,
+    FundingInput,
+    GoalInput,
+    InitiativeDetail,
+    InitiativeInput,
+    InitiativeRow,
+    Page,
+    PartnerInput,
+    PartnerView,
+    initiative_status,
+)
+from db.text_match import contains
+from db.validation import MAX_LONG, Errors, check_period, check_text
+
+SORT_KEYS = ("name", "group", "owner", "period", "granted", "status")
+
+
+def validate_initiative(data: InitiativeInput) -> Errors:
+    errors = Errors()
+    check_text(data.name, "name", "Namn", errors, required=True)
+    check_text(data.reference, "reference", "Diarienummer", errors)
+    for key, label in (("purpose", "Syfte"), ("target_group", "Målgrupp"), ("method", "Metod"),
+                       ("background", "Bakgrund"), ("priority_groups", "Prioriterade målgrupper")):
+        check_text(getattr(data, key), key, label, errors, max_len=MAX_LONG)
+    check_period(data.start_date, data.end_date, "end_date", "Slutdatum", errors)
+    if data.manual_status not in ("", *INITIATIVE_MANUAL_STATUSES):
+        errors.add("manual_status", "Status", "okänt värde")
+    if data.orientation not in INITIATIVE_ORIENTATIONS:
+        errors.add("orientation", "Inriktning", "okänt värde")
+    for n, goal in enumerate(data.goals, start=1):
+        if goal.kind not in GOAL_KINDS:
+            errors.add(f"goals.{n}.kind", f"Mål {n}", "okänd måltyp")
+        check_text(goal.text, f"goals.{n}.text", f"Mål {n}", errors, required=True,
+                   max_len=2000)
+    for n, dec in enumerate(data.decisions, start=1):
+        label = f"Finansieringsbeslut {n}"
+        check_text(dec.reference, f"decisions.{n}.reference", f"{label}, Dnr", errors)
+        check_text(dec.note, f"decisions.{n}.note", f"{label}, anteckning", errors,
+                   max_len=MAX_LONG)
+        check_period(dec.start_date, dec.end_date, f"decisions.{n}.end_date",
+                     f"{label}, slutdatum", errors)
+        if dec.amount_max_sek is None or dec.amount_max_sek < 0:
+            errors.add(f"decisions.{n}.amount_max_sek", f"{label}, belopp",
+                       "får inte vara negativt")
+        for line in dec.budget:
+            if line.from_association_sek < 0 or line.own_financing_sek < 0:
+                errors.add(f"decisions.{n}.budget", f"{label}, budget", "får inte vara negativ")
+    seen: set[int] = set()
+    for n, partner in enumerate(data.partners, start=1):
+        if partner.organisation_id in seen:
+            errors.add(f"partners.{n}.organisation_id", f"Samverkanspart {n}",
+                       "organisationen står redan med")
+        seen.add(partner.organisation_id)
+    return errors
+
+
+def _granted_subquery():
+    return (
+        select(FundingDecision.initiative_id, func.sum(FundingDecision.amount_max_sek).label("total"),
+               func.min(FundingDecision.start_date).label("fstart"),
+               func.max(FundingDecision.end_date).label("fend"))
+        .group_by(FundingDecision.initiative_id)
+        .subquery()
+    )
+
+
+def _list_query(db: Database, text: str, today: date) -> tuple[Select, dict]:
+    granted = _granted_subquery()
+    start = func.coalesce(Initiative.start_date, granted.c.fstart)
+    end = func.coalesce(Initiative.end_date, granted.c.fend)
+    status = case(
+        (Initiative.manual_status != "", Initiative.manual_status),
+        ((start.is_(None)) & (end.is_(None)), literal("ingen_period")),
+        (start > today, literal("kommande")),
+        (end < today, literal("avslutad")),
+        (func.julianday(end) - func.julianday(today) <= 90, literal("slutar_snart"))
+        if db.is_sqlite else (end - today <= 90, literal("slutar_snart")),
+        else_=literal("pagaende"),
+    )
+    total = func.coalesce(granted.c.total, 0)
+    stmt = (
+        select(Initiative.id, Initiative.name, Group.name.label("group_name"),
+               Organisation.name.label("owner_name"), start.label("start"), end.label("end"),
+               total.label("total"), status.label("status"))
+        .select_from(Initiative)
+        .outerjoin(Group, Group.id == Initiative.group_id)
+        .outerjoin(Organisation, Organisation.id == Initiative.owner_org_id)
+        .outerjoin(granted, granted.c.initiative_id == Initiative.id)
+    )
+    for word in text.split():
+        stmt = stmt.where(
+            contains(db, Initiative.name, word)
+            | contains(db, Group.name, word)
+            | contains(db, Organisation.name, word)
+            | contains(db, Initiative.reference, word)
+        )
+    columns = {
+        "name": Initiative.name, "group": Group.name, "owner": Organisation.name,
+        "period": start, "granted": total, "status": status,
+    }
+    return stmt, columns
+
+
+def list_initiatives(db: Database, text: str = "", sort: str = "name", descending: bool = False,
+                     limit: int = 100, offset: int = 0, today: date | None = None) -> Page:
+    """One page of insatser matching every word of ``text``, sorted in SQL."""
+    today = today or date.today()
+    stmt, columns = _list_query(db, text, today)
+    order = columns.get(sort, Initiative.name)
+    order = order.desc() if descending else order.asc()
+    with db.session() as s:
+        total = s.execute(select(func.count()).select_from(stmt.subquery())).scalar_one()
+        rows = s.execute(stmt.order_by(order, Initiative.id).limit(limit).offset(offset)).all()
+    return Page(
+        [InitiativeRow(r.id, r.name, r.group_name or "", r.owner_name or "", _d(r.start),
+                       _d(r.end), int(r.total or 0), r.status) for r in rows],
+        total,
+        offset,
+    )
+
+
+def _d(value):
+    if value is None or isinstance(value, date):
+        return value
+    return date.fromisoformat(str(value)[:10])
+
+
+def _contact(person: Person | None) -> ContactRef | None:
+    if person is None:
+        return None
+    return ContactRef(person.id, person.name, person.title, person.email, person.phone)
+
+
+def get_initiative(db: Database, initiative_id: int, today: date | None = None) -> InitiativeDetail:
+    today = today or date.today()
+    with db.session() as s:
+        ini = s.get(Initiative, initiative_id)
+        if ini is None:
+            raise NotFoundError(f"Insatsen med id {initiative_id} finns inte (längre).")
+        group = s.get(Group, ini.group_id) if ini.group_id else None
+        owner = s.get(Organisation, ini.owner_org_id) if ini.owner_org_id else None
+        owner_contact = s.get(Person, ini.owner_contact_id) if ini.owner_contact_id else None
+        goals = s.execute(select(Goal).where(Goal.initiative_id == ini.id)
+                       .order_by(Goal.position, Goal.id)).scalars().all()
+        decisions = s.execute(select(FundingDecision).where(FundingDecision.initiative_id == ini.id)
+                           .order_by(FundingDecision.position, FundingDecision.id)).scalars().all()
+        budget = {}
+        if decisions:
+            lines = s.execute(select(BudgetLine).where(
+                BudgetLine.funding_decision_id.in_([d.id for d in decisions]))
+                .order_by(BudgetLine.year)).scalars().all()
+            for line in lines:
+                budget.setdefault(line.funding_decision_id, []).append(
+                    BudgetLineInput(line.year, line.from_association_sek, line.own_financing_sek))
+        partner_rows = s.execute(
+            select(InitiativePartner, Organisation, Person)
+            .join(Organisation, Organisation.id == InitiativePartner.organisation_id)
+            .outerjoin(Person, Person.id == InitiativePartner.contact_id)
+            .where(InitiativePartner.initiative_id == ini.id)
+            .order_by(InitiativePartner.position, InitiativePartner.id)
+        ).all()
+    data = InitiativeInput(
+        name=ini.name, group_id=ini.group_id, reference=ini.reference,
+        owner_org_id=ini.owner_org_id, owner_contact_id=ini.owner_contact_id,
+        purpose=ini.purpose, target_group=ini.target_group, method=ini.method,
+        background=ini.background, orientation=ini.orientation,
+        priority_groups=ini.priority_groups, start_date=ini.start_date, end_date=ini.end_date,
+        manual_status=ini.manual_status,
+        goals=tuple(GoalInput(g.kind, g.text) for g in goals),
+        decisions=tuple(
+            FundingInput(d.reference, d.decision_date, d.start_date, d.end_date,
+                         d.amount_max_sek, d.note, tuple(budget.get(d.id, ())))
+            for d in decisions),
+        partners=tuple(PartnerInput(p.organisation_id, p.contact_id) for p, _, _ in partner_rows),
+    )
+    detail = InitiativeDetail(
+        id=ini.id, version=ini.version, data=data,
+        group_name=group.name if group else "", owner_name=owner.name if owner else "",
+        owner_contact=_contact(owner_contact),
+        partners=tuple(PartnerView(o.id, o.name, _contact(p)) for _, o, p in partner_rows),
+        status="", total_granted=sum(d.amount_max_sek for d in decisions),
+    )
+    start, end = detail.period
+    object.__setattr__(detail, "status", initiative_status(ini.manual_status, start, end, today))
+    return detail
+
+
+def _write_children(s, ini_id: int, data: InitiativeInput) -> None:
+    for table in (Goal, FundingDecision, InitiativePartner):
+        for row in s.execute(select(table).where(table.initiative_id == ini_id)).scalars().all():
+            s.delete(row)
+    s.flush()
+    for pos, goal in enumerate(data.goals):
+        s.add(Goal(initiative_id=ini_id, kind=goal.kind, text=goal.text.strip(), position=pos))
+    for pos, dec in enumerate(data.decisions):
+        fd = FundingDecision(initiative_id=ini_id, reference=dec.reference.strip(),
+                             decision_date=dec.decision_date, start_date=dec.start_date,
+                             end_date=dec.end_date, amount_max_sek=dec.amount_max_sek,
+                             note=dec.note, position=pos)
+        s.add(fd)
+        s.flush()
+        for line in dec.budget:
+            s.add(BudgetLine(funding_decision_id=fd.id, year=line.year,
+                             from_association_sek=line.from_association_sek,
+                             own_financing_sek=line.own_financing_sek))
+    for pos, partner in enumerate(data.partners):
+        s.add(InitiativePartner(initiative_id=ini_id, organisation_id=partner.organisation_id,
+                                contact_id=partner.contact_id, position=pos))
+
+
+def _apply(ini: Initiative, data: InitiativeInput) -> None:
+    for key in ("group_id", "owner_org_id", "owner_contact_id", "purpose", "target_group",
+                "method", "background", "orientation", "priority_groups", "start_date",
+                "end_date", "manual_status"):
+        setattr(ini, key, getattr(data, key))
+    ini.name = data.name.strip()
+    ini.reference = data.reference.strip()
+    ini.updated_at = utcnow()
+
+
+def create_initiative(db: Database, data: InitiativeInput) -> int:
+    errors = validate_initiative(data)
+    if errors:
+        raise ValidationError(errors)
+    with db.session() as s:
+        ini = Initiative(name=data.name.strip())
+        _apply(ini, data)
+        s.add(ini)
+        s.flush()
+        _write_children(s, ini.id, data)
+        return ini.id
+
+
+def update_initiative(db: Database, initiative_id: int, data: InitiativeInput,
+                      expected_version: int) -> int:
+    """Replace the insats and its goals, decisions and partners; returns the new version."""
+    errors = validate_initiative(data)
+    if errors:
+        raise ValidationError(errors)
+    try:
+        with db.session() as s:
+            ini = s.get(Initiative, initiative_id)
+            if ini is None:
+                raise NotFoundError("Insatsen har tagits bort i ett annat fönster.")
+            if ini.version != expected_version:
+                raise ConflictError("Insatsen")
+            _apply(ini, data)
+            s.flush()
+            _write_children(s, ini.id, data)
+            s.flush()
+            return ini.version
+    except StaleDataError as exc:
+        raise ConflictError("Insatsen") from exc
+
+
+def delete_initiative(db: Database, initiative_id: int, expected_version: int) -> None:
+    try:
+        with db.session() as s:
+            ini = s.get(Initiative, initiative_id)
+            if ini is None:
+                return
+            if ini.version != expected_version:
+                raise ConflictError("Insatsen")
+            s.delete(ini)
+    except StaleDataError as exc:
+        raise ConflictError("Insatsen") from exc
