@@ -256,6 +256,12 @@ def generate(db: Database, scale: int = 1, seed: int = 1, today: date | None = N
     action_id = 0
     for g in groups:
         meetings = [(d, k) for y in years for d, k in _meeting_dates(y, rng)]
+        if not any(today <= d <= today + timedelta(days=60) for d, _k in meetings):
+            # always a coming meeting to prepare and hold in the demo
+            soon = today + timedelta(days=7 + g["id"] % 14)
+            while soon.weekday() >= 5:
+                soon += timedelta(days=1)
+            meetings.append((soon, "lokus_meeting"))
         previous_held = None
         for mdate, kind in meetings:
             mid = next_id("meeting")
@@ -328,7 +334,7 @@ def generate(db: Database, scale: int = 1, seed: int = 1, today: date | None = N
                               "sent_for_review_date": mdate + timedelta(days=3),
                               "comment_deadline": mdate + timedelta(days=17),
                               "final_date": None if recent else mdate + timedelta(days=20)})
-                for pid, role, org in g["members"]:
+                for pid, _role, org in g["members"]:
                     present = rng.random() < 0.85
                     add(Attendance, {"meeting_id": mid, "person_id": pid, "organisation_id": org,
                                      "status": "present" if present else "excused",

@@ -289,3 +289,24 @@ def delete_initiative(db: Database, initiative_id: int, expected_version: int) -
             s.delete(ini)
     except StaleDataError as exc:
         raise ConflictError("Insatsen") from exc
+
+
+def count_by_status(db: Database, today: date | None = None) -> dict[str, int]:
+    """How many insatser have each derived status, counted in SQL."""
+    today = today or date.today()
+    stmt, _ = _list_query(db, "", today)
+    sub = stmt.subquery()
+    with db.session() as s:
+        rows = s.execute(select(sub.c.status, func.count()).group_by(sub.c.status)).all()
+    return {status: n for status, n in rows}
+
+
+def ending_soon(db: Database, today: date | None = None, limit: int = 20) -> list[InitiativeRow]:
+    today = today or date.today()
+    stmt, columns = _list_query(db, "", today)
+    sub = stmt.subquery()
+    with db.session() as s:
+        rows = s.execute(select(sub).where(sub.c.status == "slutar_snart")
+                         .order_by(sub.c.end).limit(limit)).all()
+    return [InitiativeRow(r.id, r.name, r.group_name or "", r.owner_name or "", _d(r.start),
+                          _d(r.end), int(r.total or 0), r.status) for r in rows]

@@ -12,6 +12,7 @@ and handed out timezone-aware.
 from datetime import UTC, date, datetime, time
 
 from sqlalchemy import DateTime, Index, TypeDecorator, UniqueConstraint
+from sqlalchemy.orm import declared_attr
 from sqlmodel import Field, SQLModel
 
 
@@ -48,10 +49,10 @@ class Tracked(SQLModel):
     updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime, nullable=False)
     version: int = Field(default=1, nullable=False)
 
-
-def _versioned(cls):
-    cls.__mapper_args__ = {"version_id_col": cls.__table__.c.version}
-    return cls
+    @declared_attr.directive
+    def __mapper_args__(cls) -> dict:
+        # SQLAlchemy's version counter: UPDATE ... WHERE version = <loaded version>
+        return {"version_id_col": cls.__table__.c.version} if hasattr(cls, "__table__") else {}
 
 
 # --- groups, organisations, people -------------------------------------------------
@@ -390,5 +391,3 @@ VERSIONED_TABLES = [
     ExportRecord,
     ScanningEntry,
 ]
-for _cls in VERSIONED_TABLES:
-    _versioned(_cls)

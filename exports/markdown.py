@@ -1,0 +1,56 @@
+"""Escaping user text for CommonMark with GFM tables.
+
+Whatever a person typed must come out as literal text: it may not open a
+heading, list, quote, code block, link, HTML, emphasis, or break a table.
+"""
+
+import re
+
+# Every character that can start or end inline markup, plus & (entities) and
+# | (GFM table cells). Escaping ASCII punctuation with a backslash is always
+# allowed in CommonMark.
+_INLINE = re.compile(r"([\\`*_\[\]<>&|~!#])")
+# Characters that start a block construct at the beginning of a line.
+_BLOCK_START = re.compile(r"^(\s*)([-+=>]|\d+[.)])")
+
+
+def escape_inline(text: str) -> str:
+    """One line of user text, safe inside a paragraph, heading or list item."""
+    text = " ".join((text or "").split())  # newlines and runs of blanks -> one space
+    text = _INLINE.sub(r"\\\1", text)
+    return _escape_line_start(text)
+
+
+def _escape_line_start(line: str) -> str:
+    m = _BLOCK_START.match(line)
+    if not m:
+        return line
+    marker = m.group(2)
+    if marker[0].isdigit():
+        return line[: m.end() - 1] + "\\" + line[m.end() - 1:]
+    return line[: m.start(2)] + "\\" + line[m.start(2):]
+
+
+def escape_cell(text: str) -> str:
+    """User text inside a GFM table cell (pipes escaped, newlines flattened)."""
+    escaped = escape_inline(text)
+    return escaped if escaped.strip() else " "
+
+
+def escape_block(text: str) -> str:
+    """Multi-line user text as paragraphs; line breaks kept as hard breaks."""
+    paragraphs = re.split(r"\n\s*\n", (text or "").replace("\r\n", "\n").strip())
+    out = []
+    for para in paragraphs:
+        lines = [escape_inline(line) for line in para.split("\n") if line.strip()]
+        if lines:
+            out.append("\\\n".join(lines))
+    return "\n\n".join(out)
+
+
+def table(headers: list[str], rows: list[list[str]]) -> str:
+    """A GFM table; headers are ours, cells are escaped user text."""
+    head = "| " + " | ".join(headers) + " |"
+    rule = "|" + "|".join("---" for _ in headers) + "|"
+    body = ["| " + " | ".join(escape_cell(c) for c in row) + " |" for row in rows]
+    return "\n".join([head, rule, *body])

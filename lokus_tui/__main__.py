@@ -1,0 +1,5 @@
+import sys
+
+from lokus_tui.cli import main
+
+sys.exit(main())

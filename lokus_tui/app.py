@@ -1,0 +1,128 @@
+"""The lokus App: sections, the database connection and shared actions."""
+
+from pathlib import Path
+
+from textual import work
+from textual.app import App, ComposeResult
+from textual.binding import Binding
+from textual.widgets import Footer, Header, LoadingIndicator, Static
+
+from lokus_tui.commands import ActionsProvider, LookupProvider
+from lokus_tui.sections import SECTIONS
+
+
+def _mode(name: str):
+    """Screens are imported when first shown, not at start-up."""
+
+    def factory():
+        if name == "oversikt":
+            from screens.overview import OverviewScreen
+
+            return OverviewScreen()
+        if name == "insatser":
+            from screens.initiatives import InitiativesScreen
+
+            return InitiativesScreen()
+        if name == "kontakter":
+            from screens.contacts import ContactsScreen
+
+            return ContactsScreen()
+        from screens.placeholder import PlaceholderScreen
+
+        return PlaceholderScreen(name)
+
+    return factory
+
+
+class LokusApp(App):
+    CSS_PATH = Path(__file__).parent / "app.tcss"
+    TITLE = "lokus"
+    SUB_TITLE = "LOKUS-samordning"
+    COMMANDS = App.COMMANDS | {LookupProvider, ActionsProvider}
+    MODES = {name: _mode(name) for name, _key, _title in SECTIONS}
+    BINDINGS = [
+        *(Binding(key, f"section('{name}')", title, show=False, id=f"section-{name}")
+          for name, key, title in SECTIONS),
+        Binding("ctrl+q", "quit", "Avsluta", id="quit"),
+        Binding("f1", "help", "Hjälp", id="help"),
+    ]
+
+    def __init__(self, target: str | Path, demo: bool = False, database=None,
+                 start_section: str = "oversikt"):
+        super().__init__()
+        self.db_target = target
+        self.demo = demo
+        self.database = database
+        self.start_section = start_section
+        self.theme = "textual-dark"
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static("Öppnar databasen …", id="loading-text")
+        yield LoadingIndicator()
+        yield Footer()
+
+    def on_mount(self) -> None:
+        if self.demo:
+            self.sub_title = "demodata (tillfällig databas)"
+        if self.database is None:
+            self._open_database()
+        else:
+            self._on_database_ready()
+
+    @work(thread=True, exit_on_error=False, name="open-database")
+    def _open_database(self) -> None:
+        from db.engine import open_database
+        from db.errors import LokusError
+
+        try:
+            database = open_database(self.db_target)
+        except LokusError as exc:
+            self.call_from_thread(self.exit, return_code=2, message=str(exc))
+            return
+        self.database = database
+        self.call_from_thread(self._on_database_ready)
+
+    def _on_database_ready(self) -> None:
+        self.switch_mode(self.start_section)
+
+    def action_section(self, name: str) -> None:
+        if self.database is None:
+            self.notify("Databasen öppnas fortfarande …")
+            return
+        if self.current_mode == name:
+            while len(self.screen_stack) > 1:
+                self.pop_screen()
+            return
+        self.switch_mode(name)
+
+    def action_help(self) -> None:
+        from screens.help import HelpScreen
+
+        self.push_screen(HelpScreen())
+
+    async def open_record(self, kind: str, record_id: int) -> None:
+        """Open an insats, person or organisation found in the palette."""
+        if kind == "initiative":
+            from screens.initiative_detail import InitiativeDetailScreen
+
+            await self.switch_mode("insatser")
+            self.push_screen(InitiativeDetailScreen(record_id))
+        elif kind == "person":
+            from screens.person_detail import PersonDetailScreen
+
+            await self.switch_mode("kontakter")
+            self.push_screen(PersonDetailScreen(record_id))
+        else:
+            await self.switch_mode("kontakter")
+            self.screen.show_organisation(record_id)
+
+    def on_unmount(self) -> None:
+        if self.database is not None:
+            self.database.close()
+
+
+def make_app(target: str | Path, demo: bool = False, database=None,
+             start_section: str = "oversikt") -> LokusApp:
+    """The one factory used by the CLI and by every test."""
+    return LokusApp(target, demo=demo, database=database, start_section=start_section)

@@ -1,0 +1,50 @@
+"""Rows of an editable list inside a form: move up/down, remove, from the keyboard."""
+
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.widgets import Static
+
+
+class ListRow(Vertical):
+    """One row in a list editor. Subclasses compose their own fields."""
+
+    BINDINGS = [
+        Binding("alt+up", "move(-1)", "Flytta upp", id="row-up"),
+        Binding("alt+down", "move(1)", "Flytta ned", id="row-down"),
+        Binding("ctrl+t", "remove_row", "Ta bort rad", id="row-remove"),
+    ]
+    DEFAULT_CLASSES = "list-row"
+
+    def error_label(self) -> Static:
+        return Static("", classes="field-error row-error", markup=False)
+
+    def show_error(self, text: str) -> None:
+        self.query_one(".row-error", Static).update(text)
+
+    def action_move(self, delta: int) -> None:
+        parent = self.parent
+        rows = [c for c in parent.children if isinstance(c, type(self))]
+        index = rows.index(self)
+        target = index + delta
+        if not 0 <= target < len(rows):
+            return
+        focused = self.screen.focused
+        if delta < 0:
+            parent.move_child(self, before=rows[target])
+        else:
+            parent.move_child(self, after=rows[target])
+        if focused is not None:
+            self.call_after_refresh(focused.focus)
+        self.call_after_refresh(self.scroll_visible)
+
+    def action_remove_row(self) -> None:
+        parent = self.parent
+        rows = [c for c in parent.children if isinstance(c, type(self))]
+        index = rows.index(self)
+        self.remove()
+        rest = [r for r in rows if r is not self]
+        if rest:
+            target = rest[min(index, len(rest) - 1)]
+            inputs = target.query("Input, Select")
+            if inputs:
+                self.screen.call_after_refresh(inputs.first().focus)

@@ -1,0 +1,67 @@
+"""A DataTable that loads its rows from the database a page at a time.
+
+Filling a DataTable with thousands of rows costs seconds; this one asks for
+``page_size`` rows and fetches the next page when the cursor nears the end.
+"""
+
+from collections.abc import Callable
+
+from textual.widgets import DataTable
+
+
+class PagedTable(DataTable):
+    def __init__(self, fetch: Callable, render: Callable, page_size: int = 100, **kwargs):
+        """``fetch(limit, offset) -> Page``; ``render(record) -> (key, cells)``."""
+        kwargs.setdefault("cursor_type", "row")
+        kwargs.setdefault("zebra_stripes", True)
+        super().__init__(**kwargs)
+        self._fetch_page = fetch
+        self._row_cells = render
+        self.page_size = page_size
+        self.total = 0
+        self.records: dict[str, object] = {}
+
+    def reload(self, keep_key: str | None = None) -> None:
+        self.clear()
+        self.records.clear()
+        self.total = 0
+        self._load_page(0)
+        if keep_key is not None:
+            while keep_key not in self.records and self.row_count < self.total:
+                self._load_page(self.row_count)
+            if keep_key in self.records:
+                self.move_cursor(row=self.get_row_index(keep_key))
+
+    def _load_page(self, offset: int) -> None:
+        page = self._fetch_page(self.page_size, offset)
+        self.total = page.total
+        for record in page.rows:
+            key, cells = self._row_cells(record)
+            if key in self.records:
+                continue
+            self.records[key] = record
+            self.add_row(*cells, key=key)
+
+    def load_all(self) -> None:
+        while self.row_count < self.total:
+            self._load_page(self.row_count)
+
+    @property
+    def current_record(self):
+        if self.row_count == 0:
+            return None
+        key = self.coordinate_to_cell_key(self.cursor_coordinate).row_key.value
+        return self.records.get(key)
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        if event.cursor_row >= self.row_count - 10 and self.row_count < self.total:
+            self._load_page(self.row_count)
+
+    def action_scroll_bottom(self) -> None:
+        self.load_all()
+        super().action_scroll_bottom()
+
+    def action_page_down(self) -> None:
+        if self.row_count < self.total:
+            self._load_page(self.row_count)
+        super().action_page_down()

@@ -1,0 +1,35 @@
+"""The app's sections and the bar that shows them above every section screen."""
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.widgets import Label
+
+SECTIONS = (
+    ("oversikt", "1", "Översikt"),
+    ("moten", "2", "Möten"),
+    ("insatser", "3", "Insatser"),
+    ("kontakter", "4", "Kontakter"),
+    ("omvarld", "5", "Omvärld"),
+)
+
+
+class SectionTab(Label):
+    def __init__(self, mode: str, key: str, title: str, current: bool):
+        super().__init__(f"{key} {title}", classes="section-tab -current" if current else
+                         "section-tab")
+        self.mode = mode
+
+    def on_click(self) -> None:
+        self.app.action_section(self.mode)
+
+
+class SectionBar(Horizontal):
+    """'1 Översikt  2 Möten  3 Insatser …' with the current section marked; clickable."""
+
+    def __init__(self, current: str):
+        super().__init__(classes="section-bar")
+        self.current = current
+
+    def compose(self) -> ComposeResult:
+        for mode, key, title in SECTIONS:
+            yield SectionTab(mode, key, title, mode == self.current)

@@ -1,0 +1,198 @@
+"""Kontakter: people and organisations, filterable; open a person's detail."""
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.events import Key
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Input, Static, TabbedContent, TabPane
+
+from db.contacts import create_organisation, create_person, list_organisations, list_people
+from db.records import OrganisationRow, PersonRow
+from lokus_tui.filter_input import FilterInput
+from lokus_tui.paged_table import PagedTable
+from lokus_tui.sections import SectionBar
+
+
+class ContactsScreen(Screen):
+    CSS_PATH = "contacts.tcss"
+    BINDINGS = [
+        Binding("ctrl+n", "new", "Ny", id="contacts-new"),
+        Binding("ctrl+o", "open", "Öppna", id="contacts-open"),
+        Binding("ctrl+y", "copy_email", "Kopiera e-post", id="contacts-copy"),
+        Binding("ctrl+f", "focus_filter", "Filter", id="contacts-filter"),
+        Binding("ctrl+l", "switch_tab", "Personer/organisationer", id="contacts-tab"),
+        Binding("escape", "clear_filter", "Rensa filter", show=False),
+    ]
+
+    def __init__(self):
+        super().__init__()
+        self.organisation_filter: tuple[int, str] | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield SectionBar("kontakter")
+        with TabbedContent(id="contacts-tabs"):
+            with TabPane("Personer", id="people-pane"):
+                yield FilterInput("people-table", id="people-filter",
+                                  placeholder="Filtrera: namn, titel, organisation eller e-post")
+                yield Static("", id="people-scope", classes="status-line")
+                yield PagedTable(self._fetch_people, self._person_cells, id="people-table")
+            with TabPane("Organisationer", id="orgs-pane"):
+                yield FilterInput("orgs-table", id="orgs-filter",
+                                  placeholder="Filtrera organisationer")
+                yield PagedTable(self._fetch_orgs, self._org_cells, id="orgs-table")
+        yield Static("", id="contacts-status", classes="status-line")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        people = self.query_one("#people-table", PagedTable)
+        people.add_columns("Namn", "Titel", "Organisation", "E-post", "Telefon")
+        orgs = self.query_one("#orgs-table", PagedTable)
+        orgs.add_columns("Organisation", "Typ", "Personer", "Äger insatser")
+        self.reload()
+        self.query_one("#people-filter").focus()
+
+    def on_screen_resume(self) -> None:
+        self.reload(keep_current=True)
+
+    # --- data -------------------------------------------------------------------
+    def _fetch_people(self, limit: int, offset: int):
+        text = self.query_one("#people-filter", Input).value
+        org = self.organisation_filter[0] if self.organisation_filter else None
+        return list_people(self.app.database, text, limit, offset, organisation_id=org)
+
+    @staticmethod
+    def _person_cells(row: PersonRow):
+        return str(row.id), (row.name, row.title, row.organisation_name, row.email, row.phone)
+
+    def _fetch_orgs(self, limit: int, offset: int):
+        text = self.query_one("#orgs-filter", Input).value
+        return list_organisations(self.app.database, text, limit, offset)
+
+    @staticmethod
+    def _org_cells(row: OrganisationRow):
+        return str(row.id), (row.name, row.kind_label, str(row.people), str(row.initiatives))
+
+    @property
+    def on_people(self) -> bool:
+        return self.query_one("#contacts-tabs", TabbedContent).active == "people-pane"
+
+    @property
+    def table(self) -> PagedTable:
+        return self.query_one("#people-table" if self.on_people else "#orgs-table", PagedTable)
+
+    @property
+    def filter(self) -> Input:
+        return self.query_one("#people-filter" if self.on_people else "#orgs-filter", Input)
+
+    def reload(self, keep_current: bool = False) -> None:
+        for table_id in ("#people-table", "#orgs-table"):
+            table = self.query_one(table_id, PagedTable)
+            keep = None
+            if keep_current and table.current_record is not None:
+                keep = str(table.current_record.id)
+            table.reload(keep_key=keep)
+        scope = self.query_one("#people-scope", Static)
+        scope.update(f"Personer hos {self.organisation_filter[1]} — esc visar alla"
+                     if self.organisation_filter else "")
+        self._update_status()
+
+    def _update_status(self) -> None:
+        table = self.table
+        noun = "personer" if self.on_people else "organisationer"
+        self.query_one("#contacts-status", Static).update(f"{table.total} {noun}")
+
+    @on(TabbedContent.TabActivated)
+    def _tab_changed(self) -> None:
+        self._update_status()
+        self.filter.focus()
+
+    @on(Input.Changed, "#people-filter")
+    def _people_filter(self) -> None:
+        self.query_one("#people-table", PagedTable).reload()
+        self._update_status()
+
+    @on(Input.Changed, "#orgs-filter")
+    def _orgs_filter(self) -> None:
+        self.query_one("#orgs-table", PagedTable).reload()
+        self._update_status()
+
+    @on(Input.Submitted)
+    @on(DataTable.RowSelected)
+    def _open_selected(self) -> None:
+        self.action_open()
+
+    def on_key(self, event: Key) -> None:
+        if self.focused is self.table and event.is_printable and event.character:
+            self.filter.focus()
+            self.filter.insert_text_at_cursor(event.character)
+            event.stop()
+
+    # --- actions ----------------------------------------------------------------
+    def action_focus_filter(self) -> None:
+        self.filter.focus()
+
+    def action_switch_tab(self) -> None:
+        tabs = self.query_one("#contacts-tabs", TabbedContent)
+        tabs.active = "orgs-pane" if self.on_people else "people-pane"
+
+    def action_clear_filter(self) -> None:
+        if self.on_people and self.organisation_filter and not self.filter.value:
+            self.organisation_filter = None
+            self.reload()
+        self.filter.value = ""
+        self.filter.focus()
+
+    def show_organisation(self, organisation_id: int) -> None:
+        """List the people of one organisation (from the org table or the palette)."""
+        from db.contacts import organisation_options
+
+        names = {o.id: o.label for o in organisation_options(self.app.database)}
+        self.organisation_filter = (organisation_id, names.get(organisation_id, "?"))
+        self.query_one("#contacts-tabs", TabbedContent).active = "people-pane"
+        self.query_one("#people-filter", Input).value = ""
+        self.reload()
+        self.query_one("#people-table").focus()
+
+    def action_open(self) -> None:
+        record = self.table.current_record
+        if record is None:
+            self.notify("Ingen rad är vald.", severity="warning")
+            return
+        if isinstance(record, OrganisationRow):
+            self.show_organisation(record.id)
+            return
+        from screens.person_detail import PersonDetailScreen
+
+        self.app.push_screen(PersonDetailScreen(record.id))
+
+    def action_copy_email(self) -> None:
+        record = self.table.current_record
+        if not isinstance(record, PersonRow) or not record.email:
+            self.notify("Ingen e-postadress att kopiera.", severity="warning")
+            return
+        self.app.copy_to_clipboard(record.email)
+        self.notify(f"Kopierat: {record.email}", timeout=3, markup=False)
+
+    def action_new(self) -> None:
+        if self.on_people:
+            from screens.person_form import PersonForm
+
+            org = self.organisation_filter[0] if self.organisation_filter else None
+            self.app.push_screen(PersonForm(None, save=self._save_person, organisation_id=org),
+                                 lambda _r: self.reload())
+        else:
+            from screens.organisation_form import OrganisationForm
+
+            self.app.push_screen(OrganisationForm(save=self._save_org), lambda _r: self.reload())
+
+    def _save_person(self, data) -> int:
+        new_id = create_person(self.app.database, data)
+        self.notify(f"{data.name} är sparad.", timeout=3, markup=False)
+        return new_id
+
+    def _save_org(self, data) -> int:
+        new_id = create_organisation(self.app.database, data)
+        self.notify(f"{data.name} är sparad.", timeout=3, markup=False)
+        return new_id

@@ -1,0 +1,384 @@
+"""Create or edit an insats: fields, goals, funding decisions and partners."""
+
+from collections.abc import Callable
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, Footer, Input, Label, Select, Static, TextArea
+
+from db.contacts import group_options, organisation_options, people_options
+from db.errors import ConflictError, LokusError, ValidationError
+from db.initiatives import validate_initiative
+from db.records import (
+    BudgetLineInput,
+    FundingInput,
+    GoalInput,
+    InitiativeDetail,
+    InitiativeInput,
+    PartnerInput,
+)
+from db.validation import Errors, parse_amount, parse_budget_lines, parse_date
+from exports.swedish import format_amount
+from lokus_tui.list_rows import ListRow
+from lokus_tui.validators import AmountValidator, DateValidator
+
+GOAL_KINDS = [("Effektmål", "effect"), ("Insatsmål", "output")]
+STATUS_OPTIONS = [("Efter datum (kommande/pågående/avslutad)", ""), ("Ansökan", "ansokan"),
+                  ("Avslagen", "avslagen")]
+ORIENTATION_OPTIONS = [("Ej angiven", ""), ("Individinriktad", "individinriktad"),
+                       ("Strukturövergripande", "strukturovergripande")]
+TEXT_FIELDS = (("purpose", "Syfte"), ("target_group", "Målgrupp"), ("method", "Metod"),
+               ("background", "Bakgrund"))
+
+
+def _opts(options) -> list[tuple[str, int]]:
+    return [(o.label, o.id) for o in options]
+
+
+def _value(select: Select):
+    return None if select.value == Select.NULL else select.value
+
+
+class GoalRow(ListRow):
+    def __init__(self, kind: str = "effect", text: str = ""):
+        super().__init__()
+        self.kind, self.text = kind, text
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(classes="row"):
+            yield Select(GOAL_KINDS, value=self.kind, allow_blank=False, classes="goal-kind")
+            yield Input(self.text, placeholder="Målet i en mening", classes="goal-text")
+        yield self.error_label()
+
+    def read(self) -> GoalInput:
+        return GoalInput(self.query_one(".goal-kind", Select).value,
+                         self.query_one(".goal-text", Input).value)
+
+
+class DecisionRow(ListRow):
+    def __init__(self, decision: FundingInput | None = None):
+        super().__init__()
+        self.decision = decision or FundingInput()
+
+    def compose(self) -> ComposeResult:
+        d = self.decision
+        budget = "; ".join(f"{b.year}: {format_amount(b.from_association_sek)[:-3]}"
+                           for b in d.budget)
+        with Horizontal(classes="row"):
+            yield Input(d.reference, placeholder="Dnr, t.ex. 2021:12", classes="fd-reference")
+            yield Input(d.decision_date.isoformat() if d.decision_date else "",
+                        placeholder="Beslutsdatum", classes="fd-decision-date",
+                        validators=[DateValidator()])
+            yield Input(str(d.amount_max_sek) if d.amount_max_sek else "",
+                        placeholder="Maxbelopp kr", classes="fd-amount",
+                        validators=[AmountValidator()])
+        with Horizontal(classes="row"):
+            yield Input(d.start_date.isoformat() if d.start_date else "", placeholder="Från",
+                        classes="fd-start", validators=[DateValidator()])
+            yield Input(d.end_date.isoformat() if d.end_date else "", placeholder="Till",
+                        classes="fd-end", validators=[DateValidator()])
+            yield Input(budget, placeholder="Budget/år: 2021: 360 000; 2022: 360 000",
+                        classes="fd-budget")
+        yield Input(d.note, placeholder="Anteckning (t.ex. tilläggsansökan)", classes="fd-note")
+        yield self.error_label()
+
+    def read(self, n: int, errors: Errors) -> FundingInput:
+        def val(cls: str) -> str:
+            return self.query_one(f".{cls}", Input).value
+
+        label = f"Finansieringsbeslut {n}"
+        amount = parse_amount(val("fd-amount"), f"decisions.{n}.amount_max_sek",
+                              f"{label}, maxbelopp", errors)
+        budget = parse_budget_lines(val("fd-budget"), f"decisions.{n}.budget",
+                                    f"{label}, budget per år", errors)
+        return FundingInput(
+            reference=val("fd-reference"),
+            decision_date=parse_date(val("fd-decision-date"), f"decisions.{n}.decision_date",
+                                     f"{label}, beslutsdatum", errors),
+            start_date=parse_date(val("fd-start"), f"decisions.{n}.start_date",
+                                  f"{label}, från", errors),
+            end_date=parse_date(val("fd-end"), f"decisions.{n}.end_date",
+                                f"{label}, till", errors),
+            amount_max_sek=amount or 0,
+            note=val("fd-note"),
+            budget=tuple(BudgetLineInput(y, a) for y, a in budget),
+        )
+
+
+class PartnerRow(ListRow):
+    def __init__(self, orgs: list[tuple[str, int]], partner: PartnerInput | None = None):
+        super().__init__()
+        self.orgs = orgs
+        self.partner = partner
+
+    def compose(self) -> ComposeResult:
+        p = self.partner
+        with Horizontal(classes="row"):
+            yield Select(self.orgs, prompt="Organisation", classes="partner-org",
+                         value=p.organisation_id if p else Select.NULL)
+            yield Select([], prompt="Kontaktperson", classes="partner-contact")
+        yield self.error_label()
+
+    def on_mount(self) -> None:
+        self._fill_contacts(self.partner.contact_id if self.partner else None)
+
+    def _fill_contacts(self, selected: int | None = None) -> None:
+        org = _value(self.query_one(".partner-org", Select))
+        contact = self.query_one(".partner-contact", Select)
+        if selected is None:
+            selected = _value(contact)
+        people = _opts(people_options(self.app.database, org)) if org else []
+        contact.set_options(people)
+        if selected is not None and any(v == selected for _l, v in people):
+            contact.value = selected
+
+    @on(Select.Changed, ".partner-org")
+    def _org_changed(self, event: Select.Changed) -> None:
+        event.stop()
+        self._fill_contacts()
+
+    def read(self) -> PartnerInput | None:
+        org = _value(self.query_one(".partner-org", Select))
+        if org is None:
+            return None
+        return PartnerInput(org, _value(self.query_one(".partner-contact", Select)))
+
+
+class InitiativeForm(ModalScreen[int | None]):
+    """Dismisses with the id of the saved insats, or None when cancelled."""
+
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Spara", id="form-save"),
+        Binding("escape", "cancel", "Avbryt", id="form-cancel"),
+        Binding("f2", "add_goal('effect')", "+Effektmål", id="form-add-effect"),
+        Binding("f3", "add_goal('output')", "+Insatsmål", id="form-add-output"),
+        Binding("f4", "add_decision", "+Beslut", id="form-add-decision"),
+        Binding("f5", "add_partner", "+Part", id="form-add-partner"),
+    ]
+
+    def __init__(self, detail: InitiativeDetail | None,
+                 save: Callable[[InitiativeInput], int],
+                 on_conflict: Callable[[], None] | None = None):
+        super().__init__()
+        self.detail = detail
+        self.save_fn = save
+        self.on_conflict = on_conflict
+
+    def compose(self) -> ComposeResult:
+        db = self.app.database
+        d = self.detail.data if self.detail else InitiativeInput(name="")
+        self.orgs = _opts(organisation_options(db))
+        title = f"Redigera insats: {d.name}" if self.detail else "Ny insats"
+        with Vertical(classes="form-dialog"):
+            yield Static(title, classes="title", markup=False)
+            yield Static("", id="form-errors", classes="field-error", markup=False)
+            with VerticalScroll(classes="form-body"):
+                yield Label("Namn *", classes="field-label")
+                yield Input(d.name, id="name", placeholder="Insatsens namn")
+                yield Static("", id="err-name", classes="field-error", markup=False)
+                with Horizontal(classes="row"):
+                    with Vertical():
+                        yield Label("Lokusgrupp", classes="field-label")
+                        yield Select(_opts(group_options(db)), id="group_id",
+                                     prompt="Välj lokusgrupp",
+                                     value=d.group_id if d.group_id else Select.NULL)
+                    with Vertical():
+                        yield Label("Dnr", classes="field-label")
+                        yield Input(d.reference, id="reference", placeholder="t.ex. 2019:31")
+                with Horizontal(classes="row"):
+                    with Vertical():
+                        yield Label("Insatsägare", classes="field-label")
+                        yield Select(self.orgs, id="owner_org_id", prompt="Organisation",
+                                     value=d.owner_org_id if d.owner_org_id else Select.NULL)
+                    with Vertical():
+                        yield Label("Kontaktperson hos ägaren", classes="field-label")
+                        yield Select([], id="owner_contact_id", prompt="Kontaktperson")
+                with Horizontal(classes="row"):
+                    with Vertical():
+                        yield Label("Startdatum", classes="field-label")
+                        yield Input(d.start_date.isoformat() if d.start_date else "",
+                                    id="start_date", placeholder="ÅÅÅÅ-MM-DD",
+                                    validators=[DateValidator()])
+                        yield Static("", id="err-start_date", classes="field-error",
+                                     markup=False)
+                    with Vertical():
+                        yield Label("Slutdatum", classes="field-label")
+                        yield Input(d.end_date.isoformat() if d.end_date else "",
+                                    id="end_date", placeholder="ÅÅÅÅ-MM-DD",
+                                    validators=[DateValidator()])
+                        yield Static("", id="err-end_date", classes="field-error", markup=False)
+                with Horizontal(classes="row"):
+                    with Vertical():
+                        yield Label("Status", classes="field-label")
+                        yield Select(STATUS_OPTIONS, id="manual_status", allow_blank=False,
+                                     value=d.manual_status)
+                    with Vertical():
+                        yield Label("Inriktning", classes="field-label")
+                        yield Select(ORIENTATION_OPTIONS, id="orientation", allow_blank=False,
+                                     value=d.orientation)
+                yield Label("Prioriterad målgrupp (förbundets)", classes="field-label")
+                yield Input(d.priority_groups, id="priority_groups")
+                for key, label in TEXT_FIELDS:
+                    yield Label(label, classes="field-label")
+                    yield TextArea(getattr(d, key), id=key, soft_wrap=True)
+                    yield Static("", id=f"err-{key}", classes="field-error", markup=False)
+                yield Label("Mål (F2 effektmål, F3 insatsmål; alt+↑/↓ flyttar, ctrl+t tar bort)",
+                            classes="field-label")
+                with Vertical(id="goals"):
+                    for goal in d.goals:
+                        yield GoalRow(goal.kind, goal.text)
+                with Horizontal(classes="buttons"):
+                    yield Button("+ Effektmål", id="add-effect")
+                    yield Button("+ Insatsmål", id="add-output")
+                yield Label("Finansieringsbeslut (F4 nytt)", classes="field-label")
+                with Vertical(id="decisions"):
+                    for dec in d.decisions:
+                        yield DecisionRow(dec)
+                with Horizontal(classes="buttons"):
+                    yield Button("+ Beslut", id="add-decision")
+                yield Label("Samverkansparter (F5 ny)", classes="field-label")
+                with Vertical(id="partners"):
+                    for partner in d.partners:
+                        yield PartnerRow(self.orgs, partner)
+                with Horizontal(classes="buttons"):
+                    yield Button("+ Samverkanspart", id="add-partner")
+            with Horizontal(classes="buttons"):
+                yield Button("Spara (ctrl+s)", variant="primary", id="save")
+                yield Button("Avbryt (esc)", id="cancel")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        d = self.detail.data if self.detail else None
+        self._fill_owner_contacts(d.owner_contact_id if d else None)
+        self.query_one("#name", Input).focus()
+
+    def _fill_owner_contacts(self, selected: int | None = None) -> None:
+        org = _value(self.query_one("#owner_org_id", Select))
+        contact = self.query_one("#owner_contact_id", Select)
+        if selected is None:
+            selected = _value(contact)
+        people = _opts(people_options(self.app.database, org)) if org else []
+        contact.set_options(people)
+        if selected is not None and any(v == selected for _l, v in people):
+            contact.value = selected
+
+    @on(Select.Changed, "#owner_org_id")
+    def _owner_changed(self) -> None:
+        self._fill_owner_contacts()
+
+    @on(Button.Pressed)
+    def _button(self, event: Button.Pressed) -> None:
+        actions = {"save": self.action_save, "cancel": self.action_cancel,
+                   "add-effect": lambda: self.action_add_goal("effect"),
+                   "add-output": lambda: self.action_add_goal("output"),
+                   "add-decision": self.action_add_decision,
+                   "add-partner": self.action_add_partner}
+        if event.button.id in actions:
+            event.stop()
+            actions[event.button.id]()
+
+    async def _add_row(self, container: str, row) -> None:
+        await self.query_one(container).mount(row)
+        row.scroll_visible()
+        row.query("Input, Select").first().focus()
+
+    async def action_add_goal(self, kind: str) -> None:
+        row = GoalRow(kind)
+        await self.query_one("#goals").mount(row)
+        row.scroll_visible()
+        row.query_one(".goal-text", Input).focus()
+
+    async def action_add_decision(self) -> None:
+        await self._add_row("#decisions", DecisionRow())
+
+    async def action_add_partner(self) -> None:
+        await self._add_row("#partners", PartnerRow(self.orgs))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    def read(self) -> tuple[InitiativeInput, Errors]:
+        errors = Errors()
+
+        def text(widget_id: str) -> str:
+            widget = self.query_one(f"#{widget_id}")
+            return widget.text if isinstance(widget, TextArea) else widget.value
+
+        decisions = tuple(row.read(n, errors) for n, row in
+                          enumerate(self.query_one("#decisions").query_children(DecisionRow), 1))
+        partners = tuple(p for p in (row.read() for row in
+                                     self.query_one("#partners").query_children(PartnerRow)) if p)
+        data = InitiativeInput(
+            name=text("name"),
+            group_id=_value(self.query_one("#group_id", Select)),
+            reference=text("reference"),
+            owner_org_id=_value(self.query_one("#owner_org_id", Select)),
+            owner_contact_id=_value(self.query_one("#owner_contact_id", Select)),
+            purpose=text("purpose"), target_group=text("target_group"), method=text("method"),
+            background=text("background"),
+            orientation=self.query_one("#orientation", Select).value,
+            priority_groups=text("priority_groups"),
+            start_date=parse_date(text("start_date"), "start_date", "Startdatum", errors),
+            end_date=parse_date(text("end_date"), "end_date", "Slutdatum", errors),
+            manual_status=self.query_one("#manual_status", Select).value,
+            goals=tuple(row.read() for row in self.query_one("#goals").query_children(GoalRow)),
+            decisions=decisions,
+            partners=partners,
+        )
+        if not errors:
+            errors.extend(validate_initiative(data))
+        return data, errors
+
+    def show_errors(self, errors: list) -> None:
+        for widget in self.query(".field-error"):
+            widget.update("")
+        self.query_one("#form-errors", Static).update(
+            "Rätta följande:\n" + "\n".join(f"• {e}" for e in errors) if errors else "")
+        first_widget = None
+        for error in errors:
+            field = error.field
+            if field.startswith(("goals.", "decisions.", "partners.")):
+                section, n, _rest = field.split(".", 2)
+                row_type = {"goals": GoalRow, "decisions": DecisionRow,
+                            "partners": PartnerRow}[section]
+                rows = list(self.query_one(f"#{section}").query_children(row_type))
+                if int(n) - 1 < len(rows):
+                    row = rows[int(n) - 1]
+                    row.show_error(str(error))
+                    first_widget = first_widget or row.query("Input, Select").first()
+                continue
+            matches = self.query(f"#err-{field}")
+            if matches:
+                matches.first().update(str(error))
+            targets = self.query(f"#{field}")
+            if targets:
+                first_widget = first_widget or targets.first()
+        if first_widget is not None:
+            first_widget.focus()
+            first_widget.scroll_visible()
+
+    def action_save(self) -> None:
+        data, errors = self.read()
+        if errors:
+            self.show_errors(errors)
+            self.notify(str(errors[0]), severity="error", title="Kan inte spara")
+            return
+        try:
+            saved = self.save_fn(data)
+        except ValidationError as exc:
+            self.show_errors(exc.errors)
+            self.notify(str(exc.errors[0]), severity="error", title="Kan inte spara")
+            return
+        except ConflictError as exc:
+            self.notify(f"{exc} Dina ändringar finns kvar här; spara igen för att skriva över.",
+                        severity="warning", timeout=8)
+            if self.on_conflict:
+                self.on_conflict()
+            return
+        except LokusError as exc:
+            self.notify(str(exc), severity="error")
+            return
+        self.dismiss(saved)

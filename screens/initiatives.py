@@ -1,0 +1,177 @@
+"""Insatser: the register as a filterable, sortable table."""
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.events import Key
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Input, Static
+
+from db.initiatives import SORT_KEYS, create_initiative, list_initiatives
+from db.records import InitiativeRow
+from exports.swedish import format_amount, format_period
+from lokus_tui.filter_input import FilterInput
+from lokus_tui.paged_table import PagedTable
+from lokus_tui.sections import SectionBar
+
+COLUMNS = (
+    ("name", "Insats"),
+    ("group", "Lokusgrupp"),
+    ("owner", "Ägare"),
+    ("period", "Period"),
+    ("granted", "Beviljat totalt"),
+    ("status", "Status"),
+)
+
+
+class InitiativesScreen(Screen):
+    CSS_PATH = "initiatives.tcss"
+    BINDINGS = [
+        Binding("ctrl+n", "new", "Ny insats", id="initiative-new"),
+        Binding("ctrl+o", "open", "Öppna", id="initiative-open"),
+        Binding("ctrl+s", "sort", "Sortera", id="initiative-sort"),
+        Binding("ctrl+r", "reverse", "Omvänd ordning", id="initiative-reverse"),
+        Binding("ctrl+f", "focus_filter", "Filter", id="initiative-filter"),
+        Binding("escape", "clear_filter", "Rensa filter", show=False),
+    ]
+
+    def __init__(self):
+        super().__init__()
+        self.sort = "name"
+        self.descending = False
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield SectionBar("insatser")
+        with Horizontal(classes="filter-row"):
+            yield FilterInput("initiatives-table", id="initiatives-filter",
+                              placeholder="Filtrera: skriv del av namn, lokusgrupp, ägare eller Dnr")
+        yield PagedTable(self._fetch_page, self._row_cells, id="initiatives-table")
+        yield Static("", id="initiatives-status", classes="status-line")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self._set_columns()
+        self.reload()
+        self.query_one("#initiatives-filter").focus()
+
+    def on_screen_resume(self) -> None:
+        self.reload(keep_current=True)
+
+    @property
+    def table(self) -> PagedTable:
+        return self.query_one("#initiatives-table", PagedTable)
+
+    def _fetch_page(self, limit: int, offset: int):
+        text = self.query_one("#initiatives-filter", Input).value
+        return list_initiatives(self.app.database, text, self.sort, self.descending, limit, offset)
+
+    @staticmethod
+    def _row_cells(row: InitiativeRow):
+        return str(row.id), (row.name, row.group_name, row.owner_name,
+                             format_period(row.start_date, row.end_date),
+                             format_amount(row.total_granted), row.status_label)
+
+    def _set_columns(self) -> None:
+        table = self.table
+        table.clear(columns=True)
+        for key, label in COLUMNS:
+            if key == self.sort:
+                label += " ▼" if self.descending else " ▲"
+            table.add_column(label, key=key)
+
+    def reload(self, keep_current: bool = False) -> None:
+        keep = None
+        if keep_current and self.table.current_record is not None:
+            keep = str(self.table.current_record.id)
+        self.table.reload(keep_key=keep)
+        shown = self.table.row_count
+        total = self.table.total
+        text = f"{total} insatser" if total != 1 else "1 insats"
+        if self.query_one("#initiatives-filter", Input).value.strip():
+            text += " matchar filtret"
+        if shown < total:
+            text += f" (visar {shown}, fler laddas när du bläddrar)"
+        self.query_one("#initiatives-status", Static).update(text)
+
+    @on(Input.Changed, "#initiatives-filter")
+    def _filter_changed(self) -> None:
+        self.reload()
+
+    @on(Input.Submitted, "#initiatives-filter")
+    def _filter_submitted(self) -> None:
+        self.action_open()
+
+    @on(DataTable.RowSelected, "#initiatives-table")
+    def _row_selected(self) -> None:
+        self.action_open()
+
+    @on(DataTable.HeaderSelected, "#initiatives-table")
+    def _header_selected(self, event: DataTable.HeaderSelected) -> None:
+        key = event.column_key.value
+        if key == self.sort:
+            self.descending = not self.descending
+        else:
+            self.sort, self.descending = key, False
+        self._set_columns()
+        self.reload()
+
+    def on_key(self, event: Key) -> None:
+        """Typing while the table has focus goes to the filter."""
+        if self.focused is self.table and event.is_printable and event.character:
+            filt = self.query_one("#initiatives-filter", Input)
+            filt.focus()
+            filt.insert_text_at_cursor(event.character)
+            event.stop()
+
+    def action_focus_filter(self) -> None:
+        self.query_one("#initiatives-filter").focus()
+
+    def action_clear_filter(self) -> None:
+        filt = self.query_one("#initiatives-filter", Input)
+        if filt.value:
+            filt.value = ""
+        filt.focus()
+
+    def action_sort(self) -> None:
+        keys = list(SORT_KEYS)
+        self.sort = keys[(keys.index(self.sort) + 1) % len(keys)]
+        self.descending = False
+        self._set_columns()
+        self.reload()
+        self.notify(f"Sorterat efter {dict(COLUMNS)[self.sort].lower()}", timeout=2)
+
+    def action_reverse(self) -> None:
+        self.descending = not self.descending
+        self._set_columns()
+        self.reload()
+
+    def action_open(self) -> None:
+        record = self.table.current_record
+        if record is None:
+            self.notify("Ingen insats är vald.", severity="warning")
+            return
+        from screens.initiative_detail import InitiativeDetailScreen
+
+        self.app.push_screen(InitiativeDetailScreen(record.id))
+
+    def action_new(self) -> None:
+        from screens.initiative_form import InitiativeForm
+
+        def created(data) -> None:
+            if data is None:
+                return
+            from screens.initiative_detail import InitiativeDetailScreen
+
+            new_id = data if isinstance(data, int) else None
+            self.reload()
+            if new_id:
+                self.app.push_screen(InitiativeDetailScreen(new_id))
+
+        self.app.push_screen(InitiativeForm(None, save=self._save_new), created)
+
+    def _save_new(self, data) -> int:
+        new_id = create_initiative(self.app.database, data)
+        self.notify(f"Insatsen ”{data.name}” är sparad.", timeout=3)
+        return new_id

@@ -1,0 +1,67 @@
+"""Create an organisation (a party or another organisation)."""
+
+from collections.abc import Callable
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Footer, Input, Label, Select, Static
+
+from db.contacts import validate_organisation
+from db.errors import LokusError, ValidationError
+from db.records import ORGANISATION_KIND_LABELS, OrganisationInput
+
+
+class OrganisationForm(ModalScreen[int | None]):
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Spara", id="org-save"),
+        Binding("escape", "cancel", "Avbryt", id="org-cancel"),
+    ]
+
+    def __init__(self, save: Callable[[OrganisationInput], int]):
+        super().__init__()
+        self.save_fn = save
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="form-dialog", id="org-dialog"):
+            yield Static("Ny organisation", classes="title")
+            yield Label("Namn *", classes="field-label")
+            yield Input(id="name")
+            yield Static("", id="err-name", classes="field-error", markup=False)
+            yield Label("Typ", classes="field-label")
+            yield Select([(v, k) for k, v in ORGANISATION_KIND_LABELS.items()], id="kind",
+                         value="other", allow_blank=False)
+            with Horizontal(classes="buttons"):
+                yield Button("Spara (ctrl+s)", variant="primary", id="save")
+                yield Button("Avbryt (esc)", id="cancel")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#name").focus()
+
+    @on(Button.Pressed, "#save")
+    def _save_pressed(self) -> None:
+        self.action_save()
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    def action_save(self) -> None:
+        data = OrganisationInput(self.query_one("#name", Input).value,
+                                 self.query_one("#kind", Select).value)
+        errors = validate_organisation(data)
+        try:
+            if errors:
+                raise ValidationError(errors)
+            saved = self.save_fn(data)
+        except ValidationError as exc:
+            self.query_one("#err-name", Static).update("\n".join(map(str, exc.errors)))
+            self.notify(str(exc.errors[0]), severity="error", title="Kan inte spara")
+            return
+        except LokusError as exc:
+            self.notify(str(exc), severity="error")
+            return
+        self.dismiss(saved)

@@ -1,0 +1,62 @@
+"""Översikt: the state of things at a glance."""
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Markdown
+
+from db.overview import get_overview
+from exports.markdown import escape_inline, table
+from exports.swedish import format_date_long, format_period
+from lokus_tui.sections import SectionBar
+
+MEETING_KIND_LABELS = {"lokus_meeting": "LOKUS-möte", "competence_activity":
+                       "kompetenshöjande aktivitet", "study_visit": "studiebesök"}
+
+
+def overview_markdown(ov) -> str:
+    parts = [
+        "# Översikt",
+        f"- **{ov.groups}** lokusgrupper, **{ov.people}** personer",
+        f"- **{ov.initiatives}** insatser, varav **{ov.initiatives_running}** pågående",
+        f"- **{ov.open_actions}** öppna åtgärder, varav **{ov.overdue_actions}** försenade",
+        "## Kommande möten (60 dagar)",
+    ]
+    if ov.upcoming_meetings:
+        parts.append(table(["Datum", "Lokusgrupp", "Typ"], [
+            [format_date_long(d, weekday=True), g, MEETING_KIND_LABELS.get(k, k)]
+            for d, g, k, _id in ov.upcoming_meetings]))
+    else:
+        parts.append("*Inga möten inom 60 dagar.*")
+    parts.append("## Insatser som slutar inom 90 dagar")
+    if ov.initiatives_ending:
+        parts.append(table(["Insats", "Lokusgrupp", "Period"], [
+            [r.name, r.group_name, format_period(r.start_date, r.end_date)]
+            for r in ov.initiatives_ending[:20]]))
+    else:
+        parts.append("*Inga.*")
+    parts.append(f"\n*Tryck 3 för insatser, 4 för kontakter, ctrl+p för att söka.* "
+                 f"{escape_inline('')}")
+    return "\n\n".join(parts)
+
+
+class OverviewScreen(Screen):
+    BINDINGS = [Binding("r", "refresh", "Uppdatera", id="overview-refresh")]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield SectionBar("oversikt")
+        with VerticalScroll():
+            yield Markdown(id="overview")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.action_refresh()
+
+    def on_screen_resume(self) -> None:
+        self.action_refresh()
+
+    def action_refresh(self) -> None:
+        self.query_one("#overview", Markdown).update(
+            overview_markdown(get_overview(self.app.database)))

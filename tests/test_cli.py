@@ -1,0 +1,40 @@
+import os
+import stat
+
+from lokus_tui.cli import main
+
+
+def test_demo_writes_a_private_file(tmp_path, capsys):
+    path = tmp_path / "demo.db"
+    assert main(["demo", "--db", str(path)]) == 0
+    assert "12 insatser" in capsys.readouterr().out
+    assert stat.S_IMODE(os.stat(path).st_mode) == 0o600
+
+
+def test_demo_refuses_to_overwrite(tmp_path, capsys):
+    path = tmp_path / "demo.db"
+    path.write_text("viktigt")
+    assert main(["demo", "--db", str(path)]) == 2
+    assert "finns redan" in capsys.readouterr().err
+    assert path.read_text() == "viktigt"
+
+
+def test_bad_scale(tmp_path, capsys):
+    assert main(["demo", "--db", str(tmp_path / "x.db"), "--scale", "0"]) == 2
+    assert "--scale" in capsys.readouterr().err
+
+
+def test_foreign_file_gives_message_not_traceback(tmp_path, capsys):
+    path = tmp_path / "notes.txt"
+    path.write_text("det här är mina anteckningar" * 50)
+    assert main(["--db", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert "ingen lokus-databas" in err and "Traceback" not in err
+
+
+def test_env_variable_chooses_database(tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("LOKUS_DB", str(tmp_path / "env.db"))
+    assert main(["where"]) == 0
+    assert capsys.readouterr().out.strip() == str(tmp_path / "env.db")
+    assert main(["where", "--db", str(tmp_path / "opt.db")]) == 0
+    assert capsys.readouterr().out.strip() == str(tmp_path / "opt.db")

@@ -1,0 +1,107 @@
+import os
+import sqlite3
+import stat
+
+import pytest
+
+import db.engine as engine_module
+from db.engine import open_database
+from db.errors import DatabaseOpenError
+from db.initiatives import create_initiative, list_initiatives
+from db.migrate import current_revision, head_revision
+from db.records import InitiativeInput
+from db.schema import SCHEMA_HEAD, FileState
+
+
+def test_schema_head_constant_matches_alembic():
+    assert head_revision() == SCHEMA_HEAD
+
+
+def test_new_file_and_folder_are_private(tmp_path):
+    path = tmp_path / "nested" / "lokus.db"
+    db = open_database(path)
+    db.close()
+    assert stat.S_IMODE(os.stat(path).st_mode) == 0o600
+    assert stat.S_IMODE(os.stat(path.parent).st_mode) == 0o700
+
+
+def test_pragmas(database):
+    with database.engine.connect() as conn:
+        raw = conn.connection.dbapi_connection
+        assert raw.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+        assert raw.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert raw.execute("PRAGMA busy_timeout").fetchone()[0] == 5000
+
+
+def test_migration_on_empty_database(tmp_path):
+    db = open_database(tmp_path / "x.db")
+    assert current_revision(db.engine) == SCHEMA_HEAD
+    db.close()
+
+
+def test_reopen_keeps_rows_and_writes_no_backup(tmp_path):
+    path = tmp_path / "x.db"
+    db = open_database(path)
+    create_initiative(db, InitiativeInput(name="Kvar efter omstart"))
+    db.close()
+    again = open_database(path)
+    assert again.backup is None
+    assert [r.name for r in list_initiatives(again).rows] == ["Kvar efter omstart"]
+    again.close()
+
+
+def test_outdated_database_is_backed_up_before_migration(tmp_path, monkeypatch):
+    path = tmp_path / "x.db"
+    db = open_database(path)
+    create_initiative(db, InitiativeInput(name="Måste överleva"))
+    db.close()
+    monkeypatch.setattr(engine_module, "inspect_file",
+                        lambda p: FileState("outdated", SCHEMA_HEAD))
+    again = open_database(path)
+    assert again.backup is not None and again.backup.exists()
+    assert stat.S_IMODE(os.stat(again.backup).st_mode) == 0o600
+    copy = sqlite3.connect(again.backup)
+    assert copy.execute("SELECT name FROM initiative").fetchall() == [("Måste överleva",)]
+    copy.close()
+    assert list_initiatives(again).total == 1
+    again.close()
+
+
+def test_newer_database_is_refused(tmp_path):
+    path = tmp_path / "x.db"
+    open_database(path).close()
+    con = sqlite3.connect(path)
+    con.execute("UPDATE alembic_version SET version_num = '9999'")
+    con.commit()
+    con.close()
+    with pytest.raises(DatabaseOpenError) as info:
+        open_database(path)
+    assert info.value.exit_code == 3
+    assert "nyare version av lokus" in str(info.value)
+
+
+@pytest.mark.parametrize("content", [b"hello, this is not sqlite at all" * 10, None])
+def test_foreign_file_is_refused(tmp_path, content):
+    path = tmp_path / "x.db"
+    if content is None:
+        con = sqlite3.connect(path)
+        con.execute("CREATE TABLE other (x)")
+        con.commit()
+        con.close()
+    else:
+        path.write_bytes(content)
+    before = path.read_bytes()
+    with pytest.raises(DatabaseOpenError) as info:
+        open_database(path)
+    assert "ingen lokus-databas" in str(info.value)
+    assert path.read_bytes() == before
+
+
+def test_timestamps_are_utc_aware(database):
+    from db.models import Initiative
+
+    create_initiative(database, InitiativeInput(name="Tid"))
+    with database.session() as s:
+        row = s.get(Initiative, 1)
+        assert row.created_at.tzinfo is not None
+        assert row.created_at.utcoffset().total_seconds() == 0

@@ -1,0 +1,63 @@
+from db.contacts import get_person, list_people
+from lokus_tui.app import make_app
+from lokus_tui.paged_table import PagedTable
+
+
+async def test_filter_people_open_person_and_copy_email(demo_db):
+    app = make_app(demo_db.path, database=demo_db, start_section="kontakter")
+    copied = []
+    app.copy_to_clipboard = copied.append
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        table = app.screen.query_one("#people-table", PagedTable)
+        assert table.total == list_people(demo_db).total
+        await pilot.press(*"projektledare")
+        await pilot.pause()
+        assert table.total == 12
+        record = table.current_record
+        await pilot.press("enter")
+        await pilot.pause()
+        card = str(app.screen.query_one("#person-card").render())
+        assert record.email in card
+        initiatives = app.screen.query_one("#person-initiatives")
+        assert initiatives.row_count == len(get_person(demo_db, record.id).initiatives) >= 1
+        await pilot.press("c")
+        assert copied == [record.email]
+        await pilot.press("enter")  # opens the insats where the person is contact
+        await pilot.pause()
+        assert type(app.screen).__name__ == "InitiativeDetailScreen"
+
+
+async def test_organisation_lists_its_people(demo_db):
+    app = make_app(demo_db.path, database=demo_db, start_section="kontakter")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+l")
+        await pilot.pause()
+        await pilot.press(*"försäkrings")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        people = app.screen.query_one("#people-table", PagedTable)
+        assert people.total == 8
+        assert all(r.organisation_name == "Försäkringskassan" for r in people.records.values())
+
+
+async def test_new_person_with_bad_email_is_refused_in_swedish(demo_db):
+    app = make_app(demo_db.path, database=demo_db, start_section="kontakter")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        before = list_people(demo_db).total
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        form = app.screen
+        await pilot.press(*"Nils Ny")
+        form.query_one("#email").value = "nils@"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "E-post: ”nils@” är ingen giltig e-postadress" in str(
+            form.query_one("#err-email").render())
+        form.query_one("#email").value = "nils.ny@kommun.example.se"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert list_people(demo_db).total == before + 1

@@ -1,0 +1,198 @@
+"""Pilot tests of the Insatser section: what a coordinator does and sees."""
+
+from datetime import date
+
+from textual.widgets import Input, Markdown, Select
+
+from db.initiatives import get_initiative, list_initiatives, update_initiative
+from db.records import InitiativeInput
+from lokus_tui.app import make_app
+from lokus_tui.paged_table import PagedTable
+
+
+def app_for(db, section="insatser"):
+    return make_app(db.path, database=db, start_section=section)
+
+
+async def markdown_text(screen) -> str:
+    md = screen.query_one(Markdown)
+    return md.source
+
+
+async def test_filter_table_and_open_detail(demo_db):
+    app = app_for(demo_db)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        table = app.screen.query_one("#initiatives-table", PagedTable)
+        assert table.row_count == 12
+        await pilot.press(*"älvkar")
+        await pilot.pause()
+        assert table.row_count == 1
+        assert "Älvkarleby" in table.current_record.name
+        status = str(app.screen.query_one("#initiatives-status").render())
+        assert "1 insats matchar filtret" in status
+        await pilot.press("enter")
+        await pilot.pause()
+        text = await markdown_text(app.screen)
+        assert "## Effektmål" in text and "## Insatsmål" in text
+        detail = get_initiative(demo_db, table.current_record.id)
+        assert detail.owner_contact.email in text
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen.query_one("#initiatives-table") is table
+
+
+async def test_sort_by_granted_from_keyboard(demo_db):
+    app = app_for(demo_db)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        for _ in range(4):  # name -> group -> owner -> period -> granted
+            await pilot.press("ctrl+s")
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        table = app.screen.query_one("#initiatives-table", PagedTable)
+        amounts = [r.total_granted for r in table.records.values()]
+        assert amounts == sorted(amounts, reverse=True)
+        assert "▼" in str(table.columns["granted"].label)
+
+
+async def fill(form, widget_id: str, value: str) -> None:
+    form.query_one(f"#{widget_id}", Input).value = value
+
+
+async def test_create_initiative_with_goals_and_funding_through_form(demo_db):
+    app = app_for(demo_db)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        form = app.screen
+        await pilot.press(*"Språkstöd i arbetslivet")
+        await fill(form, "start_date", "2027-01-01")
+        await fill(form, "end_date", "2028-12-31")
+        owner = form.query_one("#owner_org_id", Select)
+        owner.value = owner._options[1][1]
+        await pilot.pause()
+        await pilot.press("f2")
+        await pilot.press(*"Fler i arbete")
+        await pilot.press("f2")
+        await pilot.press(*"Ökad samverkan")
+        await pilot.press("f4")
+        await pilot.pause()
+        row = form.query_one("#decisions").children[0]
+        row.query_one(".fd-reference", Input).value = "2026:44"
+        row.query_one(".fd-amount", Input).value = "1 570 000"
+        row.query_one(".fd-start", Input).value = "2027-01-01"
+        row.query_one(".fd-end", Input).value = "2028-12-31"
+        row.query_one(".fd-budget", Input).value = "2027: 785 000; 2028: 785 000"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        text = await markdown_text(app.screen)
+        assert "Språkstöd i arbetslivet" in text
+        assert "1 570 000 kr" in text
+    page = list_initiatives(demo_db, "språkstöd")
+    detail = get_initiative(demo_db, page.rows[0].id)
+    assert [(g.kind, g.text) for g in detail.data.goals] == [
+        ("effect", "Fler i arbete"), ("effect", "Ökad samverkan")]
+    assert detail.data.decisions[0].amount_max_sek == 1_570_000
+    assert [b.year for b in detail.data.decisions[0].budget] == [2027, 2028]
+    assert detail.data.start_date == date(2027, 1, 1)
+
+
+async def test_end_before_start_shows_swedish_error_and_saves_nothing(demo_db):
+    app = app_for(demo_db)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        form = app.screen
+        await pilot.press(*"Felaktig period")
+        await fill(form, "start_date", "2027-06-01")
+        await fill(form, "end_date", "2027-01-01")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is form  # still open, nothing lost
+        error = str(form.query_one("#err-end_date").render())
+        assert "Slutdatum: får inte vara före startdatum" in error
+        assert form.focused is form.query_one("#end_date")
+    assert list_initiatives(demo_db, "felaktig").total == 0
+
+
+async def test_goal_rows_reorder_and_remove_from_keyboard(demo_db):
+    app = app_for(demo_db)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+n")
+        form = app.screen
+        await pilot.press(*"Ordning")
+        for text in ("A", "B", "C"):
+            await pilot.press("f3")
+            await pilot.press(*text)
+        await pilot.press("alt+up", "alt+up")  # C to the top
+        await pilot.pause()
+        data, _errors = form.read()
+        assert [g.text for g in data.goals] == ["C", "A", "B"]
+        await pilot.press("ctrl+t")
+        await pilot.pause()
+        data, _errors = form.read()
+        assert [g.text for g in data.goals] == ["A", "B"]
+
+
+async def test_conflict_is_reported_and_reloaded(demo_db):
+    app = app_for(demo_db)
+    async with app.run_test(size=(100, 40), notifications=True) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        detail_screen = app.screen
+        await pilot.press("e")
+        await pilot.pause()
+        form = app.screen
+        # someone else saves in another window meanwhile
+        other = get_initiative(demo_db, detail_screen.initiative_id)
+        update_initiative(demo_db, other.id,
+                          InitiativeInput(**{**other.data.__dict__, "name": "Ändrad i annat fönster"}),
+                          other.version)
+        await fill(form, "name", "Min ändring")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is form
+        messages = [n.message for n in app._notifications]
+        assert any("har ändrats i ett annat fönster — laddar om" in m for m in messages)
+        assert detail_screen.detail.name == "Ändrad i annat fönster"
+        assert get_initiative(demo_db, other.id).name == "Ändrad i annat fönster"
+
+
+async def test_delete_asks_first(demo_db):
+    app = app_for(demo_db)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("delete")
+        await pilot.pause()
+        await pilot.press("n")
+        await pilot.pause()
+        assert list_initiatives(demo_db).total == 12
+        await pilot.press("delete")
+        await pilot.pause()
+        await pilot.press("j")
+        await pilot.pause()
+        assert list_initiatives(demo_db).total == 11
+
+
+async def test_palette_finds_a_person(demo_db):
+    from db.contacts import list_people
+
+    person = list_people(demo_db, "lokussamordnare").rows[0]
+    app = app_for(demo_db, section="oversikt")
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*person.name.split()[0][:4], " ", *person.name.split()[1][:4])
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause(0.3)
+        assert type(app.screen).__name__ == "PersonDetailScreen"
+        assert person.name in str(app.screen.query_one("#person-card").render())
