@@ -5,7 +5,7 @@ and send back the ``...Input`` records, which the data layer validates.
 """
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, time
 
 INITIATIVE_STATUS_LABELS = {
     "ansokan": "ansökan",
@@ -255,3 +255,224 @@ class Overview:
     upcoming_meetings: list = field(default_factory=list)  # (date, group, kind, id)
     open_actions: int = 0
     overdue_actions: int = 0
+
+
+# --- meetings -------------------------------------------------------------------------
+
+MEETING_KIND_LABELS = {
+    "lokus_meeting": "LOKUS-möte",
+    "competence_activity": "kompetenshöjande aktivitet",
+    "study_visit": "studiebesök",
+}
+MEETING_STATUS_LABELS = {
+    "planned": "planerat",
+    "notice_sent": "kallelse skickad",
+    "held": "genomfört",
+    "minutes_in_review": "anteckningar på remiss",
+    "minutes_final": "anteckningar fastställda",
+    "cancelled": "inställt",
+}
+AGENDA_KIND_LABELS = {"information": "information", "diskussion": "diskussion",
+                      "beslut": "beslut"}
+PROPOSAL_STATUS_LABELS = {"received": "inkommen", "accepted": "accepterad",
+                          "postponed": "uppskjuten", "rejected": "avslagen"}
+GUEST_STATUS_LABELS = {"idea": "idé", "asked": "tillfrågad", "confirmed": "bekräftad",
+                       "declined": "avböjt", "presented": "har presenterat"}
+
+
+@dataclass(frozen=True)
+class MeetingInput:
+    group_id: int
+    meeting_date: date
+    kind: str = "lokus_meeting"
+    title: str = ""
+    start_time: time | None = None
+    end_time: time | None = None
+    room: str = ""
+    address: str = ""
+    link: str = ""
+    chair_id: int | None = None
+    points_deadline: date | None = None
+    notice_planned_date: date | None = None
+
+
+@dataclass(frozen=True)
+class MeetingRow:
+    id: int
+    group_id: int
+    group_name: str
+    kind: str
+    status: str
+    meeting_date: date
+    start_time: time | None
+    end_time: time | None
+    place: str
+    missing: tuple[str, ...]
+    notice_outdated: bool = False
+
+    @property
+    def kind_label(self) -> str:
+        return MEETING_KIND_LABELS.get(self.kind, self.kind)
+
+    @property
+    def status_label(self) -> str:
+        return MEETING_STATUS_LABELS.get(self.status, self.status)
+
+
+@dataclass(frozen=True)
+class AgendaItemInput:
+    title: str
+    description: str = ""
+    kind: str = "information"
+    presenter_id: int | None = None
+    presenter_text: str = ""
+    minutes_allotted: int = 10
+    initiative_id: int | None = None
+    prep_notes: str = ""
+    attachments: str = ""
+
+
+@dataclass(frozen=True)
+class AgendaItemView:
+    id: int
+    version: int
+    position: int
+    data: AgendaItemInput
+    presenter_name: str = ""
+    initiative_name: str = ""
+    start: time | None = None
+    end: time | None = None
+    guests: tuple[str, ...] = ()
+
+    @property
+    def title(self) -> str:
+        return self.data.title
+
+    @property
+    def presenter(self) -> str:
+        return self.presenter_name or self.data.presenter_text
+
+
+@dataclass(frozen=True)
+class ProposalView:
+    id: int
+    version: int
+    text: str
+    person_name: str
+    organisation_name: str
+    received_date: date | None
+    status: str
+    reason: str
+    agenda_item_id: int | None
+
+    @property
+    def status_label(self) -> str:
+        return PROPOSAL_STATUS_LABELS.get(self.status, self.status)
+
+
+@dataclass(frozen=True)
+class PointsRequestView:
+    organisation_id: int
+    organisation_name: str
+    asked_date: date | None
+    answered_date: date | None
+    proposals: int
+
+
+@dataclass(frozen=True)
+class GuestView:
+    id: int
+    version: int
+    person_id: int
+    name: str
+    email: str
+    organisation_name: str
+    topic: str
+    agenda_item_id: int | None
+    agenda_item_title: str
+    status: str
+    asked_date: date | None
+    answered_date: date | None
+    follow_up_date: date | None
+    note: str
+    overdue: bool
+
+    @property
+    def status_label(self) -> str:
+        return GUEST_STATUS_LABELS.get(self.status, self.status)
+
+
+@dataclass(frozen=True)
+class MemberView:
+    person_id: int
+    name: str
+    email: str
+    organisation_id: int | None
+    organisation_name: str
+    role: str
+
+    @property
+    def role_label(self) -> str:
+        return ROLE_LABELS.get(self.role, self.role)
+
+
+@dataclass(frozen=True)
+class MeetingDetail:
+    id: int
+    version: int
+    data: MeetingInput
+    group_name: str
+    status: str
+    chair_name: str
+    notice_sent_date: date | None
+    notice_sequence: int
+    notice_outdated: bool
+    items: tuple[AgendaItemView, ...]
+    members: tuple[MemberView, ...]
+    coordinator: ContactRef | None
+    uid: str
+    cancelled_reason: str = ""
+    overrun: int = 0
+    missing: tuple[str, ...] = ()
+
+    @property
+    def kind_label(self) -> str:
+        return MEETING_KIND_LABELS.get(self.data.kind, self.data.kind)
+
+    @property
+    def status_label(self) -> str:
+        return MEETING_STATUS_LABELS.get(self.status, self.status)
+
+
+@dataclass(frozen=True)
+class NoticeGuest:
+    name: str
+    email: str
+    organisation: str
+    topic: str
+
+
+@dataclass(frozen=True)
+class NoticeData:
+    """Everything a kallelse says, as plain data for exports."""
+
+    meeting_id: int
+    uid: str
+    group_name: str
+    kind_label: str
+    title: str
+    meeting_date: date
+    start_time: time | None
+    end_time: time | None
+    room: str
+    address: str
+    link: str
+    chair_name: str
+    coordinator: ContactRef | None
+    members: tuple[MemberView, ...]
+    items: tuple[AgendaItemView, ...]
+    guests: tuple[NoticeGuest, ...]
+    points_deadline: date | None
+    sequence: int
+    is_update: bool
+    cancelled: bool = False

@@ -14,11 +14,14 @@ _INLINE = re.compile(r"([\\`*_\[\]<>&|~!#])")
 _BLOCK_START = re.compile(r"^(\s*)([-+=>]|\d+[.)])")
 
 
+def _escape_chars(text: str) -> str:
+    text = " ".join((text or "").split())  # newlines and runs of blanks -> one space
+    return _INLINE.sub(r"\\\1", text)
+
+
 def escape_inline(text: str) -> str:
     """One line of user text, safe inside a paragraph, heading or list item."""
-    text = " ".join((text or "").split())  # newlines and runs of blanks -> one space
-    text = _INLINE.sub(r"\\\1", text)
-    return _escape_line_start(text)
+    return _escape_line_start(_escape_chars(text))
 
 
 def _escape_line_start(line: str) -> str:
@@ -33,7 +36,7 @@ def _escape_line_start(line: str) -> str:
 
 def escape_cell(text: str) -> str:
     """User text inside a GFM table cell (pipes escaped, newlines flattened)."""
-    escaped = escape_inline(text)
+    escaped = _escape_chars(text)  # a cell holds inline content only: no block markers
     return escaped if escaped.strip() else " "
 
 

@@ -64,7 +64,7 @@ class LokusApp(App):
 
     def on_mount(self) -> None:
         if self.demo:
-            self.sub_title = "demodata (tillfällig databas)"
+            self.sub_title = f"demodata i {self.db_target}"
         if self.database is None:
             self._open_database()
         else:

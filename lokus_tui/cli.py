@@ -22,6 +22,17 @@ def _parser() -> argparse.ArgumentParser:
     demo.add_argument("--scale", type=int, default=1, metavar="N",
                       help="multiplicera mängden data (50 ger ca 600 insatser)")
     sub.add_parser("where", parents=[common], help="visa var databasen ligger")
+    meetings = sub.add_parser("meetings", parents=[common], help="lista möten med id")
+    meetings.add_argument("--group", metavar="GRUPP", help="lokusgruppens namn (eller del av det)")
+    meetings.add_argument("--from", dest="from_date", metavar="DATUM",
+                          help="bara möten från detta datum (ÅÅÅÅ-MM-DD)")
+    export = sub.add_parser("export", parents=[common], help="exportera dokument")
+    export.add_argument("document", choices=["kallelse"], help="vad som exporteras")
+    export.add_argument("meeting_id", metavar="MÖTES_ID", help="mötets id (se lokus meetings)")
+    export.add_argument("--format", choices=["md", "ics", "eml", "alla"], default="alla",
+                        help="filformat (standard: alla tre)")
+    export.add_argument("-o", "--output", metavar="MAPP",
+                        help="mapp att skriva till (standard: Dokument/lokus)")
     return parser
 
 
@@ -35,6 +46,10 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "demo":
             return cmd_demo(args)
+        if args.command == "meetings":
+            return cmd_meetings(args)
+        if args.command == "export":
+            return cmd_export(args)
         if args.command == "where":
             from lokus_tui.config import resolve_database
 
@@ -60,6 +75,83 @@ def _open(target):
         print(f"lokus: databasen uppgraderades; en kopia av den gamla finns i {database.backup}",
               file=sys.stderr)
     return database
+
+
+def _existing_database(args):
+    """Open the database for a command; refuse to create one by accident."""
+    from lokus_tui.config import resolve_database
+
+    target = resolve_database(args.db)
+    if isinstance(target, Path) and not target.exists():
+        from db.errors import DatabaseOpenError
+
+        raise DatabaseOpenError(f"databasen {target} finns inte; ange en annan med --db", 2)
+    return _open(target)
+
+
+def cmd_meetings(args) -> int:
+    from datetime import date
+
+    from exports.swedish import format_time
+
+    from_date = None
+    if args.from_date:
+        try:
+            from_date = date.fromisoformat(args.from_date)
+        except ValueError:
+            return fail(f"--from: ”{args.from_date}” är inget datum; skriv ÅÅÅÅ-MM-DD")
+    database = _existing_database(args)
+    from db.contacts import group_options
+    from db.meetings import list_meetings
+
+    group_id = None
+    if args.group:
+        wanted = args.group.casefold()
+        groups = [g for g in group_options(database) if wanted in g.label.casefold()]
+        exact = [g for g in groups if g.label.casefold() == wanted]
+        groups = exact or groups
+        if len(groups) != 1:
+            names = ", ".join(g.label for g in groups[:8]) or "ingen"
+            return fail(f"--group: ”{args.group}” matchar {len(groups)} lokusgrupper ({names})")
+        group_id = groups[0].id
+    offset = 0
+    print(f"{'id':>6}  {'datum':10}  {'tid':11}  {'grupp':24}  {'typ':26}  status")
+    while True:
+        page = list_meetings(database, group_id=group_id, from_date=from_date, limit=500,
+                             offset=offset)
+        for m in page.rows:
+            span = (f"{format_time(m.start_time)}–{format_time(m.end_time)}"
+                    if m.start_time else "")
+            print(f"{m.id:>6}  {m.meeting_date.isoformat():10}  {span:11}  "
+                  f"{m.group_name[:24]:24}  {m.kind_label[:26]:26}  {m.status_label}")
+        offset += len(page.rows)
+        if offset >= page.total or not page.rows:
+            break
+    database.close()
+    return 0
+
+
+def cmd_export(args) -> int:
+    if not args.meeting_id.isdigit():
+        return fail(f"MÖTES_ID: ”{args.meeting_id}” är inget id; se lokus meetings")
+    from lokus_tui.config import export_dir
+
+    folder = Path(args.output).expanduser() if args.output else export_dir()
+    if folder.exists() and not folder.is_dir():
+        return fail(f"-o: {folder} är ingen mapp")
+    database = _existing_database(args)
+    from db.notice import notice_data, record_export
+    from exports.kallelse_files import FORMATS, write_notice
+
+    data = notice_data(database, int(args.meeting_id))
+    formats = FORMATS if args.format == "alla" else (args.format,)
+    for fmt, path, content in write_notice(data, folder, formats):
+        record_export(database, data.meeting_id, "kallelse",
+                      "uppdatering" if data.is_update else "", data.sequence, fmt,
+                      content.decode("utf-8", "replace"))
+        print(path)
+    database.close()
+    return 0
 
 
 def cmd_demo(args) -> int:
@@ -112,6 +204,9 @@ def cmd_app(args) -> int:
 
     app = make_app(target, demo=args.demo)
     app.run()
+    if args.demo:
+        print(f"lokus: demodatabasen finns kvar i {target}\n"
+              f"       öppna den igen med: lokus --db {target}", file=sys.stderr)
     return app.return_code or 0
 
 

@@ -1,0 +1,44 @@
+"""What a kallelse says, gathered as plain data for the exports."""
+
+from sqlalchemy import select
+
+from db.engine import Database
+from db.meetings import get_meeting
+from db.models import GuestInvitation, Organisation, Person
+from db.records import NoticeData, NoticeGuest
+
+
+def notice_data(db: Database, meeting_id: int) -> NoticeData:
+    """The current kallelse. ``sequence`` is the iCalendar SEQUENCE to use now."""
+    m = get_meeting(db, meeting_id)
+    with db.session() as s:
+        rows = s.execute(
+            select(Person, Organisation.name, GuestInvitation.topic)
+            .join(GuestInvitation, GuestInvitation.person_id == Person.id)
+            .outerjoin(Organisation, Organisation.id == Person.organisation_id)
+            .where(GuestInvitation.meeting_id == meeting_id,
+                   GuestInvitation.status.in_(("confirmed", "presented")))
+            .order_by(GuestInvitation.id)).all()
+    guests = tuple(NoticeGuest(p.name, p.email, org or "", topic) for p, org, topic in rows)
+    sent = m.notice_sequence  # how many times a kallelse was sent
+    is_update = sent > 0 and m.notice_outdated
+    sequence = sent if is_update else max(0, sent - 1)
+    d = m.data
+    return NoticeData(
+        meeting_id=m.id, uid=m.uid, group_name=m.group_name, kind_label=m.kind_label,
+        title=d.title, meeting_date=d.meeting_date, start_time=d.start_time,
+        end_time=d.end_time, room=d.room, address=d.address, link=d.link,
+        chair_name=m.chair_name, coordinator=m.coordinator, members=m.members,
+        items=m.items, guests=guests, points_deadline=d.points_deadline,
+        sequence=sequence, is_update=is_update, cancelled=m.status == "cancelled",
+    )
+
+
+def record_export(db: Database, meeting_id: int, document: str, variant: str, sequence: int,
+                  file_format: str, content: str) -> None:
+    """Keep what was exported, verbatim, so any version can be produced again later."""
+    from db.models import ExportRecord
+
+    with db.session() as s:
+        s.add(ExportRecord(meeting_id=meeting_id, document=document, variant=variant,
+                           sequence=sequence, file_format=file_format, content=content))

@@ -1,0 +1,285 @@
+"""Preparing a meeting: points from the parties, the asked/answered checklist, guests."""
+
+from datetime import date
+
+from sqlalchemy import func, select
+
+from db.contacts import create_person
+from db.engine import Database
+from db.errors import LokusError, NotFoundError, ValidationError
+from db.meetings import _insert_item, _next_meeting, _position_before_other, _touch_meeting
+from db.models import (
+    GUEST_STATUSES,
+    AgendaItem,
+    AgendaProposal,
+    GuestInvitation,
+    Meeting,
+    Membership,
+    Organisation,
+    Person,
+    PointsRequest,
+    utcnow,
+)
+from db.records import (
+    AgendaItemInput,
+    GuestView,
+    PersonInput,
+    PointsRequestView,
+    ProposalView,
+)
+from db.validation import MAX_LONG, Errors, check_text
+
+# --- proposals ------------------------------------------------------------------------
+
+
+def list_proposals(db: Database, meeting_id: int) -> list[ProposalView]:
+    with db.session() as s:
+        rows = s.execute(
+            select(AgendaProposal, Person.name, Organisation.name)
+            .outerjoin(Person, Person.id == AgendaProposal.person_id)
+            .outerjoin(Organisation, Organisation.id == AgendaProposal.organisation_id)
+            .where(AgendaProposal.meeting_id == meeting_id)
+            .order_by(AgendaProposal.received_date, AgendaProposal.id)).all()
+    return [ProposalView(p.id, p.version, p.text, person or "", org or "", p.received_date,
+                         p.status, p.reason, p.agenda_item_id) for p, person, org in rows]
+
+
+def add_proposal(db: Database, meeting_id: int, text: str, organisation_id: int | None = None,
+                 person_id: int | None = None, received_date: date | None = None) -> int:
+    errors = Errors()
+    check_text(text, "text", "Förslag", errors, required=True, max_len=2000)
+    if errors:
+        raise ValidationError(errors)
+    with db.session() as s:
+        if s.get(Meeting, meeting_id) is None:
+            raise NotFoundError("Mötet finns inte.")
+        if person_id and organisation_id is None:
+            person = s.get(Person, person_id)
+            organisation_id = person.organisation_id if person else None
+        p = AgendaProposal(meeting_id=meeting_id, text=text.strip(), person_id=person_id,
+                           organisation_id=organisation_id,
+                           received_date=received_date or date.today())
+        s.add(p)
+        s.flush()
+        if organisation_id:
+            _mark_answered(s, meeting_id, organisation_id, p.received_date)
+        return p.id
+
+
+def _proposal(s, proposal_id: int) -> AgendaProposal:
+    p = s.get(AgendaProposal, proposal_id)
+    if p is None:
+        raise NotFoundError("Förslaget finns inte (längre).")
+    if p.status not in ("received", "postponed"):
+        raise LokusError("Förslaget är redan behandlat.")
+    return p
+
+
+def accept_proposal(db: Database, proposal_id: int, minutes: int = 10) -> int:
+    """The proposal becomes an agenda item (before "Övriga frågor"); returns its id."""
+    with db.session() as s:
+        p = _proposal(s, proposal_id)
+        presenter_text = ""
+        if p.organisation_id:
+            org = s.get(Organisation, p.organisation_id)
+            presenter_text = org.name if org else ""
+        title = p.text.strip().splitlines()[0][:200]
+        data = AgendaItemInput(title=title, description=p.text if "\n" in p.text else "",
+                               kind="diskussion", presenter_id=p.person_id,
+                               presenter_text="" if p.person_id else presenter_text,
+                               minutes_allotted=minutes)
+        item_id = _insert_item(s, p.meeting_id, data, _position_before_other(s, p.meeting_id))
+        p.status = "accepted"
+        p.agenda_item_id = item_id
+        p.updated_at = utcnow()
+        return item_id
+
+
+def postpone_proposal(db: Database, proposal_id: int) -> int:
+    """Move the proposal to the group's next meeting; returns that meeting's id."""
+    with db.session() as s:
+        p = _proposal(s, proposal_id)
+        meeting = s.get(Meeting, p.meeting_id)
+        target = _next_meeting(s, meeting)
+        if target is None:
+            raise LokusError("Det finns inget senare möte i gruppen att skjuta upp förslaget "
+                             "till. Planera nästa möte först.")
+        p.meeting_id = target
+        p.status = "postponed"
+        p.reason = f"Uppskjutet från mötet {meeting.meeting_date.isoformat()}"
+        p.updated_at = utcnow()
+        return target
+
+
+def reject_proposal(db: Database, proposal_id: int, reason: str) -> None:
+    errors = Errors()
+    check_text(reason, "reason", "Skäl", errors, required=True, max_len=2000)
+    if errors:
+        raise ValidationError(errors)
+    with db.session() as s:
+        p = _proposal(s, proposal_id)
+        p.status = "rejected"
+        p.reason = reason.strip()
+        p.updated_at = utcnow()
+
+
+# --- asked / answered per party --------------------------------------------------------
+
+
+def points_checklist(db: Database, meeting_id: int) -> list[PointsRequestView]:
+    """One row per party of the group (organisations of its members)."""
+    with db.session() as s:
+        m = s.get(Meeting, meeting_id)
+        if m is None:
+            raise NotFoundError("Mötet finns inte.")
+        orgs = s.execute(
+            select(Organisation.id, Organisation.name)
+            .join(Person, Person.organisation_id == Organisation.id)
+            .join(Membership, Membership.person_id == Person.id)
+            .where(Membership.group_id == m.group_id).distinct()
+            .order_by(Organisation.name)).all()
+        requests = {r.organisation_id: r for r in s.execute(
+            select(PointsRequest).where(PointsRequest.meeting_id == meeting_id)).scalars()}
+        counts = dict(s.execute(
+            select(AgendaProposal.organisation_id, func.count(AgendaProposal.id))
+            .where(AgendaProposal.meeting_id == meeting_id)
+            .group_by(AgendaProposal.organisation_id)).all())
+    out = []
+    for org_id, name in orgs:
+        r = requests.get(org_id)
+        out.append(PointsRequestView(org_id, name, r.asked_date if r else None,
+                                     r.answered_date if r else None, counts.get(org_id, 0)))
+    return out
+
+
+def _request(s, meeting_id: int, organisation_id: int) -> PointsRequest:
+    r = s.execute(select(PointsRequest).where(
+        PointsRequest.meeting_id == meeting_id,
+        PointsRequest.organisation_id == organisation_id)).scalar()
+    if r is None:
+        r = PointsRequest(meeting_id=meeting_id, organisation_id=organisation_id)
+        s.add(r)
+    return r
+
+
+def _mark_answered(s, meeting_id: int, organisation_id: int, day: date) -> None:
+    r = _request(s, meeting_id, organisation_id)
+    r.asked_date = r.asked_date or day
+    r.answered_date = r.answered_date or day
+    r.updated_at = utcnow()
+
+
+def mark_party_asked(db: Database, meeting_id: int, organisation_id: int,
+                     day: date | None = None, asked: bool = True) -> None:
+    with db.session() as s:
+        r = _request(s, meeting_id, organisation_id)
+        r.asked_date = (day or date.today()) if asked else None
+        r.updated_at = utcnow()
+
+
+def mark_party_answered(db: Database, meeting_id: int, organisation_id: int,
+                        day: date | None = None, answered: bool = True) -> None:
+    with db.session() as s:
+        r = _request(s, meeting_id, organisation_id)
+        if answered:
+            r.asked_date = r.asked_date or (day or date.today())
+            r.answered_date = day or date.today()
+        else:
+            r.answered_date = None
+        r.updated_at = utcnow()
+
+
+# --- guests ---------------------------------------------------------------------------
+
+
+def list_guests(db: Database, meeting_id: int, today: date | None = None) -> list[GuestView]:
+    today = today or date.today()
+    with db.session() as s:
+        rows = s.execute(
+            select(GuestInvitation, Person, Organisation.name, AgendaItem.title)
+            .join(Person, Person.id == GuestInvitation.person_id)
+            .outerjoin(Organisation, Organisation.id == Person.organisation_id)
+            .outerjoin(AgendaItem, AgendaItem.id == GuestInvitation.agenda_item_id)
+            .where(GuestInvitation.meeting_id == meeting_id)
+            .order_by(GuestInvitation.id)).all()
+    return [GuestView(
+        g.id, g.version, p.id, p.name, p.email, org or "", g.topic, g.agenda_item_id,
+        item or "", g.status, g.asked_date, g.answered_date, g.follow_up_date, g.note,
+        overdue=bool(g.follow_up_date and g.follow_up_date < today
+                     and g.status in ("idea", "asked")))
+        for g, p, org, item in rows]
+
+
+def invite_guest(db: Database, meeting_id: int, topic: str, person_id: int | None = None,
+                 new_person: PersonInput | None = None, agenda_item_id: int | None = None,
+                 follow_up_date: date | None = None, note: str = "") -> int:
+    """Invite an existing person, or create the person first (new_person)."""
+    errors = Errors()
+    check_text(topic, "topic", "Ämne", errors, required=True)
+    check_text(note, "note", "Anteckning", errors, max_len=MAX_LONG)
+    if person_id is None and new_person is None:
+        errors.add("person_id", "Gäst", "välj en person eller skriv in en ny")
+    if errors:
+        raise ValidationError(errors)
+    if person_id is None:
+        person_id = create_person(db, new_person)
+    with db.session() as s:
+        if s.get(Meeting, meeting_id) is None:
+            raise NotFoundError("Mötet finns inte.")
+        g = GuestInvitation(meeting_id=meeting_id, person_id=person_id, topic=topic.strip(),
+                            agenda_item_id=agenda_item_id, follow_up_date=follow_up_date,
+                            note=note)
+        s.add(g)
+        s.flush()
+        return g.id
+
+
+NEXT_GUEST_STATUS = {"idea": "asked", "asked": "confirmed", "confirmed": "presented"}
+
+
+def set_guest_status(db: Database, guest_id: int, status: str, day: date | None = None) -> None:
+    if status not in GUEST_STATUSES:
+        raise ValidationError([_err("status", "Status", "okänt värde")])
+    day = day or date.today()
+    with db.session() as s:
+        g = s.get(GuestInvitation, guest_id)
+        if g is None:
+            raise NotFoundError("Inbjudan finns inte (längre).")
+        if status == "presented" and g.status not in ("confirmed", "presented"):
+            raise LokusError("Bara en bekräftad gäst kan markeras som att ha presenterat.")
+        g.status = status
+        if status == "asked":
+            g.asked_date = g.asked_date or day
+        if status in ("confirmed", "declined"):
+            g.asked_date = g.asked_date or day
+            g.answered_date = day
+        g.updated_at = utcnow()
+        _touch_meeting(s, g.meeting_id)
+
+
+def update_guest(db: Database, guest_id: int, topic: str, agenda_item_id: int | None,
+                 follow_up_date: date | None, note: str = "") -> None:
+    errors = Errors()
+    check_text(topic, "topic", "Ämne", errors, required=True)
+    if errors:
+        raise ValidationError(errors)
+    with db.session() as s:
+        g = s.get(GuestInvitation, guest_id)
+        if g is None:
+            raise NotFoundError("Inbjudan finns inte (längre).")
+        g.topic, g.agenda_item_id, g.follow_up_date, g.note = (
+            topic.strip(), agenda_item_id, follow_up_date, note)
+        g.updated_at = utcnow()
+
+
+def delete_guest(db: Database, guest_id: int) -> None:
+    with db.session() as s:
+        g = s.get(GuestInvitation, guest_id)
+        if g is not None:
+            s.delete(g)
+
+
+def _err(field, label, message):
+    from db.errors import FieldError
+
+    return FieldError(field, label, message)

@@ -1,0 +1,240 @@
+"""The kallelse: Markdown document, iCalendar invitation and e-mail draft."""
+
+from datetime import UTC, datetime
+from email.message import EmailMessage
+from email.utils import formataddr, formatdate, make_msgid
+from zoneinfo import ZoneInfo
+
+from db.records import NoticeData
+from exports.markdown import escape_block, escape_inline, table
+from exports.swedish import format_date_long, format_time, format_when
+
+STOCKHOLM = ZoneInfo("Europe/Stockholm")
+
+
+def notice_filename(data: NoticeData, ext: str) -> str:
+    from exports.files import slug
+
+    return f"kallelse-{slug(data.group_name)}-{data.meeting_date.isoformat()}.{ext}"
+
+
+def notice_subject(data: NoticeData) -> str:
+    what = "LOKUS-möte" if data.kind_label == "LOKUS-möte" else data.kind_label
+    prefix = "Inställt: " if data.cancelled else "Uppdaterad kallelse" if data.is_update \
+        else "Kallelse"
+    if data.cancelled:
+        return f"Inställt: {what} {data.group_name} {format_date_long(data.meeting_date)}"
+    return f"{prefix} till {what} {data.group_name} {format_date_long(data.meeting_date)}"
+
+
+def _place(data: NoticeData) -> str:
+    return ", ".join(p for p in (data.room, data.address) if p)
+
+
+def notice_markdown(data: NoticeData) -> str:
+    what = data.kind_label
+    title = f"Kallelse till {what} – {escape_inline(data.group_name)}"
+    out = [f"# {title}", ""]
+    if data.cancelled:
+        out += ["**Mötet är inställt.**", ""]
+    elif data.is_update:
+        out += ["**Uppdaterad kallelse** – ersätter tidigare utskick.", ""]
+    if data.title:
+        out += [f"**{escape_inline(data.title)}**", ""]
+    facts = [("När", format_when(data.meeting_date, data.start_time, data.end_time))]
+    if _place(data):
+        facts.append(("Var", escape_inline(_place(data))))
+    if data.link:
+        facts.append(("Digitalt", escape_inline(data.link)))
+    if data.chair_name:
+        facts.append(("Ordförande", escape_inline(data.chair_name)))
+    out += [f"- **{label}:** {value}" for label, value in facts] + [""]
+    out += ["## Dagordning", ""]
+    if data.items:
+        rows = []
+        for n, item in enumerate(data.items, 1):
+            when = (f"{format_time(item.start)}–{format_time(item.end)}"
+                    if item.start else f"{item.data.minutes_allotted} min")
+            who = ", ".join(x for x in (item.presenter, *item.guests) if x)
+            rows.append([str(n), when, item.title, who])
+        out += [table(["Nr", "Tid", "Punkt", "Föredragande"], rows), ""]
+    else:
+        out += ["*Dagordningen är inte klar.*", ""]
+    details = [(n, i) for n, i in enumerate(data.items, 1)
+               if i.data.description or i.data.prep_notes or i.data.attachments
+               or i.initiative_name]
+    if details:
+        out += ["## Inför punkterna", ""]
+        for n, item in details:
+            out += [f"### {n}. {escape_inline(item.title)}", ""]
+            if item.data.description:
+                out += [escape_block(item.data.description), ""]
+            if item.initiative_name:
+                out += [f"Insats: {escape_inline(item.initiative_name)}", ""]
+            if item.data.prep_notes:
+                out += ["**Förberedelse:**", "", escape_block(item.data.prep_notes), ""]
+            files = [a.strip() for a in item.data.attachments.splitlines() if a.strip()]
+            if files:
+                out += ["**Bilagor:**", ""] + [f"- {escape_inline(f)}" for f in files] + [""]
+    if data.guests:
+        out += ["## Gäster", ""]
+        for g in data.guests:
+            who = ", ".join(x for x in (g.name, g.organisation) if x)
+            line = escape_inline(who)
+            if g.topic:
+                line += f" – {escape_inline(g.topic)}"
+            out.append(f"- {line}")
+        out.append("")
+    out += ["## Anmäl förhinder", ""]
+    c = data.coordinator
+    if c and c.email:
+        out.append(f"Anmäl förhinder till {escape_inline(c.name)} ({escape_inline(c.email)}) "
+                   "så snart som möjligt, och skicka gärna en ersättare.")
+    else:
+        out.append("Anmäl förhinder till samordnaren så snart som möjligt, och skicka gärna "
+                   "en ersättare.")
+    out.append("")
+    if c:
+        signature = ", ".join(x for x in (c.name, c.title) if x)
+        out += ["Välkomna!", "", escape_inline(signature), ""]
+    return "\n".join(out).rstrip() + "\n"
+
+
+def notice_plain_text(data: NoticeData) -> str:
+    """A readable plain-text agenda (e-mail body, iCalendar DESCRIPTION)."""
+    lines = [notice_subject(data), "",
+             f"När: {format_when(data.meeting_date, data.start_time, data.end_time)}"]
+    if _place(data):
+        lines.append(f"Var: {_place(data)}")
+    if data.link:
+        lines.append(f"Digitalt: {data.link}")
+    if data.chair_name:
+        lines.append(f"Ordförande: {data.chair_name}")
+    lines += ["", "Dagordning:"]
+    for n, item in enumerate(data.items, 1):
+        when = f"{format_time(item.start)}–{format_time(item.end)} " if item.start else ""
+        who = ", ".join(x for x in (item.presenter, *item.guests) if x)
+        lines.append(f"{n}. {when}{item.title}" + (f" ({who})" if who else ""))
+        for note in (item.data.prep_notes,):
+            if note:
+                lines.append(f"   Förberedelse: {' '.join(note.split())}")
+    if data.coordinator and data.coordinator.email:
+        lines += ["", f"Anmäl förhinder till {data.coordinator.name} ({data.coordinator.email})."]
+    return "\n".join(lines) + "\n"
+
+
+def _dt(data: NoticeData, t) -> datetime:
+    return datetime.combine(data.meeting_date, t, tzinfo=STOCKHOLM)
+
+
+def notice_ics(data: NoticeData, now: datetime | None = None) -> bytes:
+    from icalendar import Calendar, Event, vCalAddress, vText
+
+    now = now or datetime.now(UTC)
+    cal = Calendar()
+    cal.add("prodid", "-//lokus//kallelse//SV")
+    cal.add("version", "2.0")
+    cal.add("method", "CANCEL" if data.cancelled else "REQUEST")
+    event = Event()
+    event.add("uid", data.uid)
+    event.add("sequence", data.sequence)
+    event.add("dtstamp", now)
+    event.add("summary", f"{data.kind_label} {data.group_name}")
+    if data.start_time:
+        event.add("dtstart", _dt(data, data.start_time))
+        end = data.end_time or data.start_time
+        event.add("dtend", _dt(data, end))
+    else:
+        event.add("dtstart", data.meeting_date)
+    location = _place(data) or ("Digitalt möte" if data.link else "")
+    if location:
+        event.add("location", location)
+    if data.link:
+        event.add("url", data.link)
+    event.add("description", notice_plain_text(data))
+    event.add("status", "CANCELLED" if data.cancelled else "CONFIRMED")
+    if data.coordinator and data.coordinator.email:
+        organizer = vCalAddress(f"mailto:{data.coordinator.email}")
+        organizer.params["cn"] = vText(data.coordinator.name)
+        event.add("organizer", organizer)
+    seen = set()
+    for name, email in [(m.name, m.email) for m in data.members] + [
+            (g.name, g.email) for g in data.guests]:
+        if not email or email.lower() in seen:
+            continue
+        seen.add(email.lower())
+        attendee = vCalAddress(f"mailto:{email}")
+        attendee.params["cn"] = vText(name)
+        attendee.params["role"] = vText("REQ-PARTICIPANT")
+        attendee.params["partstat"] = vText("NEEDS-ACTION")
+        attendee.params["rsvp"] = vText("TRUE")
+        event.add("attendee", attendee, encode=0)
+    if data.start_time:
+        cal.add_component(_stockholm_vtimezone())
+    cal.add_component(event)
+    return cal.to_ical()
+
+
+def _stockholm_vtimezone():
+    """Europe/Stockholm with yearly rules, the form Outlook and Thunderbird expect."""
+    from icalendar import Timezone, TimezoneDaylight, TimezoneStandard
+
+    tz = Timezone()
+    tz.add("tzid", "Europe/Stockholm")
+    for cls, name, start, offset_from, offset_to, month in (
+            (TimezoneDaylight, "CEST", datetime(1970, 3, 29, 2), "+0100", "+0200", 3),
+            (TimezoneStandard, "CET", datetime(1970, 10, 25, 3), "+0200", "+0100", 10)):
+        part = cls()
+        part.add("tzname", name)
+        part.add("dtstart", start)
+        part.add("tzoffsetfrom", _offset(offset_from))
+        part.add("tzoffsetto", _offset(offset_to))
+        part.add("rrule", {"freq": "yearly", "bymonth": month, "byday": "-1su"})
+        tz.add_component(part)
+    return tz
+
+
+def _offset(text: str):
+    from datetime import timedelta
+
+    return timedelta(hours=int(text[1:3]) * (1 if text[0] == "+" else -1))
+
+
+def markdown_to_html(markdown: str, title: str) -> str:
+    from html import escape
+
+    from markdown_it import MarkdownIt
+
+    body = MarkdownIt("commonmark").enable("table").render(markdown)
+    return (f'<!DOCTYPE html>\n<html lang="sv"><head><meta charset="utf-8">'
+            f"<title>{escape(title)}</title></head><body>\n{body}</body></html>\n")
+
+
+def notice_eml(data: NoticeData, now: datetime | None = None) -> bytes:
+    now = now or datetime.now(UTC)
+    msg = EmailMessage()
+    msg["Subject"] = notice_subject(data)
+    if data.coordinator and data.coordinator.email:
+        msg["From"] = formataddr((data.coordinator.name, data.coordinator.email))
+    recipients = []
+    seen = set()
+    for m in data.members:
+        if m.email and m.email.lower() not in seen:
+            seen.add(m.email.lower())
+            recipients.append(formataddr((m.name, m.email)))
+    if recipients:
+        msg["To"] = ", ".join(recipients)
+    guests = [formataddr((g.name, g.email)) for g in data.guests
+              if g.email and g.email.lower() not in seen]
+    if guests:
+        msg["Cc"] = ", ".join(guests)
+    msg["Date"] = formatdate(now.timestamp(), localtime=False)
+    msg["Message-ID"] = make_msgid(domain="lokus.invalid")
+    msg["X-Unsent"] = "1"  # Outlook opens it as a draft, ready to send
+    markdown = notice_markdown(data)
+    msg.set_content(markdown)
+    msg.add_alternative(markdown_to_html(markdown, notice_subject(data)), subtype="html")
+    msg.add_attachment(notice_ics(data, now), maintype="text", subtype="calendar",
+                       filename=notice_filename(data, "ics"),
+                       params={"method": "CANCEL" if data.cancelled else "REQUEST"})
+    return bytes(msg)
