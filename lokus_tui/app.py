@@ -23,6 +23,10 @@ def _mode(name: str):
             from screens.initiatives import InitiativesScreen
 
             return InitiativesScreen()
+        if name == "moten":
+            from screens.meetings import MeetingsScreen
+
+            return MeetingsScreen()
         if name == "kontakter":
             from screens.contacts import ContactsScreen
 
@@ -54,6 +58,7 @@ class LokusApp(App):
         self.demo = demo
         self.database = database
         self.start_section = start_section
+        self.last_export_paths: list = []
         self.theme = "textual-dark"
 
     def compose(self) -> ComposeResult:

@@ -1,0 +1,96 @@
+"""Invite a guest (an existing person or a new one) or edit an invitation."""
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widgets import Button, Footer, Input, Label, Select, Static
+
+from db.contacts import organisation_options, people_options, validate_person
+from db.records import AgendaItemView, GuestView, PersonInput
+from db.validation import Errors, check_text, parse_date
+from lokus_tui.form_screen import FormScreen, select_value
+from lokus_tui.validators import DateValidator
+
+
+class GuestForm(FormScreen):
+    """read() gives a dict for db.preparation.invite_guest / update_guest."""
+
+    def __init__(self, guest: GuestView | None, items: tuple[AgendaItemView, ...], save):
+        super().__init__(save)
+        self.guest = guest
+        self.items = items
+
+    def compose(self) -> ComposeResult:
+        g = self.guest
+        orgs = [(o.label, o.id) for o in organisation_options(self.app.database)]
+        items = [(f"{n}. {i.title}", i.id) for n, i in enumerate(self.items, 1)]
+        with Vertical(classes="form-dialog"):
+            yield Static(f"Inbjudan: {g.name}" if g else "Bjud in gäst", classes="title",
+                         markup=False)
+            yield Static("", id="form-errors", classes="field-error", markup=False)
+            with VerticalScroll(classes="form-body"):
+                if g is None:
+                    yield Label("Befintlig person (välj organisation först)",
+                                classes="field-label")
+                    with Horizontal(classes="row"):
+                        yield Select(orgs, id="organisation_id", prompt="Organisation")
+                        yield Select([], id="person_id", prompt="Person")
+                    yield Label("… eller ny person: namn, e-post", classes="field-label")
+                    with Horizontal(classes="row"):
+                        yield Input(id="name", placeholder="Namn")
+                        yield Input(id="email", placeholder="E-post")
+                    yield Static("", id="err-name", classes="field-error", markup=False)
+                    yield Static("", id="err-email", classes="field-error", markup=False)
+                    yield Static("", id="err-person_id", classes="field-error", markup=False)
+                yield Label("Ämne *", classes="field-label")
+                yield Input(g.topic if g else "", id="topic",
+                            placeholder="Vad gästen ska presentera")
+                yield Static("", id="err-topic", classes="field-error", markup=False)
+                yield Label("Punkt på dagordningen", classes="field-label")
+                yield Select(items, id="agenda_item_id", prompt="Ingen ännu",
+                             value=g.agenda_item_id if g and g.agenda_item_id in
+                             {i for _l, i in items} else Select.NULL)
+                yield Label("Följ upp senast", classes="field-label")
+                yield Input(g.follow_up_date.isoformat() if g and g.follow_up_date else "",
+                            id="follow_up_date", placeholder="ÅÅÅÅ-MM-DD",
+                            validators=[DateValidator()])
+                yield Static("", id="err-follow_up_date", classes="field-error", markup=False)
+                yield Label("Anteckning", classes="field-label")
+                yield Input(g.note if g else "", id="note")
+            with Horizontal(classes="buttons"):
+                yield Button("Spara (ctrl+s)", variant="primary", id="save")
+                yield Button("Avbryt (esc)", id="cancel")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#topic" if self.guest else "#organisation_id").focus()
+
+    @on(Select.Changed, "#organisation_id")
+    def _org_changed(self) -> None:
+        org = select_value(self.query_one("#organisation_id", Select))
+        people = people_options(self.app.database, org) if org else []
+        self.query_one("#person_id", Select).set_options([(p.label, p.id) for p in people])
+
+    def read(self):
+        errors = Errors()
+        topic = self.query_one("#topic", Input).value
+        check_text(topic, "topic", "Ämne", errors, required=True)
+        follow = parse_date(self.query_one("#follow_up_date", Input).value, "follow_up_date",
+                            "Följ upp senast", errors)
+        data = {"topic": topic, "follow_up_date": follow,
+                "agenda_item_id": select_value(self.query_one("#agenda_item_id", Select)),
+                "note": self.query_one("#note", Input).value}
+        if self.guest is None:
+            person_id = select_value(self.query_one("#person_id", Select))
+            name = self.query_one("#name", Input).value.strip()
+            new_person = None
+            if person_id is None:
+                if not name:
+                    errors.add("person_id", "Gäst", "välj en person eller skriv in en ny")
+                else:
+                    new_person = PersonInput(
+                        name=name, email=self.query_one("#email", Input).value,
+                        organisation_id=select_value(self.query_one("#organisation_id", Select)))
+                    errors.extend(validate_person(new_person))
+            data.update(person_id=person_id, new_person=new_person)
+        return data, errors

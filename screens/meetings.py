@@ -1,0 +1,151 @@
+"""Möten: coming meetings first, per lokusgrupp, with "klar att kalla?"."""
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.events import Key
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Input, Select, Static
+
+from db.contacts import group_options
+from db.meetings import create_meeting, list_meetings
+from db.records import MeetingRow
+from exports.swedish import format_date_long, format_time
+from lokus_tui.filter_input import FilterInput
+from lokus_tui.form_screen import select_value
+from lokus_tui.paged_table import PagedTable
+from lokus_tui.sections import SectionBar
+
+
+def readiness(row: MeetingRow) -> str:
+    if row.status == "cancelled":
+        return "–"
+    if row.notice_outdated:
+        return "kallelsen inaktuell"
+    if row.status != "planned":
+        return "kallad" if row.status == "notice_sent" else "–"
+    return "ja" if not row.missing else "saknar " + ", ".join(row.missing)
+
+
+class MeetingsScreen(Screen):
+    CSS_PATH = "meetings.tcss"
+    BINDINGS = [
+        Binding("ctrl+n", "new", "Nytt möte", id="meetings-new"),
+        Binding("ctrl+o", "open", "Öppna", id="meetings-open"),
+        Binding("ctrl+y", "plan_year", "Planera året", id="meetings-plan"),
+        Binding("ctrl+g", "focus_group", "Välj grupp", id="meetings-group"),
+        Binding("ctrl+f", "focus_filter", "Filter", id="meetings-filter"),
+        Binding("escape", "clear_filter", "Rensa filter", show=False),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield SectionBar("moten")
+        with Horizontal(classes="filter-row"):
+            yield Select([], prompt="Alla lokusgrupper", id="meetings-group")
+            yield FilterInput("meetings-table", id="meetings-filter",
+                              placeholder="Filtrera: grupp, rubrik eller plats")
+        yield PagedTable(self._fetch_page, self._row_cells, id="meetings-table")
+        yield Static("", id="meetings-status", classes="status-line")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        groups = group_options(self.app.database)
+        self.query_one("#meetings-group", Select).set_options([(g.label, g.id) for g in groups])
+        self.query_one("#meetings-table", PagedTable).add_columns(
+            "Datum", "Tid", "Lokusgrupp", "Typ", "Plats", "Status", "Klar att kalla?")
+        self.reload()
+        self.query_one("#meetings-filter").focus()
+
+    def on_screen_resume(self) -> None:
+        self.reload(keep_current=True)
+
+    @property
+    def table(self) -> PagedTable:
+        return self.query_one("#meetings-table", PagedTable)
+
+    @property
+    def group_id(self) -> int | None:
+        return select_value(self.query_one("#meetings-group", Select))
+
+    def _fetch_page(self, limit: int, offset: int):
+        return list_meetings(self.app.database, group_id=self.group_id,
+                             text=self.query_one("#meetings-filter", Input).value,
+                             limit=limit, offset=offset)
+
+    @staticmethod
+    def _row_cells(row: MeetingRow):
+        span = f"{format_time(row.start_time)}–{format_time(row.end_time)}" \
+            if row.start_time else ""
+        return str(row.id), (format_date_long(row.meeting_date, weekday=True), span,
+                             row.group_name, row.kind_label, row.place, row.status_label,
+                             readiness(row))
+
+    def reload(self, keep_current: bool = False) -> None:
+        keep = None
+        if keep_current and self.table.current_record is not None:
+            keep = str(self.table.current_record.id)
+        self.table.reload(keep_key=keep)
+        self.query_one("#meetings-status", Static).update(
+            f"{self.table.total} möten — kommande först, sedan tidigare")
+
+    @on(Select.Changed, "#meetings-group")
+    @on(Input.Changed, "#meetings-filter")
+    def _filters_changed(self) -> None:
+        self.reload()
+
+    @on(Input.Submitted, "#meetings-filter")
+    @on(DataTable.RowSelected, "#meetings-table")
+    def _open_selected(self) -> None:
+        self.action_open()
+
+    def on_key(self, event: Key) -> None:
+        if self.focused is self.table and event.is_printable and event.character:
+            filt = self.query_one("#meetings-filter", Input)
+            filt.focus()
+            filt.insert_text_at_cursor(event.character)
+            event.stop()
+
+    def action_focus_filter(self) -> None:
+        self.query_one("#meetings-filter").focus()
+
+    def action_focus_group(self) -> None:
+        self.query_one("#meetings-group").focus()
+
+    def action_clear_filter(self) -> None:
+        filt = self.query_one("#meetings-filter", Input)
+        filt.value = ""
+        filt.focus()
+
+    def action_open(self) -> None:
+        record = self.table.current_record
+        if record is None:
+            self.notify("Inget möte är valt.", severity="warning")
+            return
+        from screens.meeting_workspace import MeetingScreen
+
+        self.app.push_screen(MeetingScreen(record.id))
+
+    def action_new(self) -> None:
+        from screens.meeting_form import MeetingForm
+
+        def created(meeting_id) -> None:
+            if meeting_id:
+                from screens.meeting_workspace import MeetingScreen
+
+                self.reload()
+                self.app.push_screen(MeetingScreen(meeting_id))
+
+        self.app.push_screen(MeetingForm(None, save=lambda data: create_meeting(
+            self.app.database, data), group_id=self.group_id), created)
+
+    def action_plan_year(self) -> None:
+        from screens.year_plan import YearPlanForm
+
+        def planned(ids) -> None:
+            if ids:
+                self.notify(f"{len(ids)} möten är planerade.", timeout=4)
+                self.reload()
+
+        self.app.push_screen(YearPlanForm(group_id=self.group_id), planned)
