@@ -68,10 +68,9 @@ class MeetingForm(FormScreen):
                     yield from field("room", "Lokal", d.room, "t.ex. Sal Fyris")
                     yield from field("address", "Adress", d.address)
                 yield from field("link", "Länk till digitalt möte", d.link, "https://…")
-                with Horizontal(classes="row"):
-                    with Vertical():
-                        yield Label("Ordförande", classes="field-label")
-                        yield Select([], id="chair_id", prompt="Välj bland gruppens ledamöter")
+                with Horizontal(classes="row"), Vertical():
+                    yield Label("Ordförande", classes="field-label")
+                    yield Select([], id="chair_id", prompt="Välj bland gruppens ledamöter")
                 with Horizontal(classes="row"):
                     yield from field("points_deadline", "Sista dag för punkter från parterna",
                                      _iso(d.points_deadline), "ÅÅÅÅ-MM-DD", [DateValidator()])

@@ -1,0 +1,56 @@
+import email
+from email import policy
+from pathlib import Path
+
+from icalendar import Calendar
+
+from db import demo
+from db.engine import open_database
+from lokus_tui.cli import main
+from tests.conftest import TODAY
+
+
+def demo_file(tmp_path):
+    path = tmp_path / "demo.db"
+    db = open_database(path)
+    demo.generate(db, today=TODAY)
+    db.close()
+    return path
+
+
+def test_meetings_lists_ids(tmp_path, capsys):
+    path = demo_file(tmp_path)
+    assert main(["meetings", "--db", str(path), "--group", "LOKUS Uppsala",
+                 "--from", "2026-11-24"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0].split()[:2] == ["id", "datum"]
+    assert len(out) == 2 and "LOKUS Uppsala" in out[1]
+
+
+def test_export_kallelse_all_formats(tmp_path, capsys):
+    path = demo_file(tmp_path)
+    main(["meetings", "--db", str(path), "--group", "LOKUS Uppsala", "--from", "2026-11-24"])
+    meeting_id = capsys.readouterr().out.splitlines()[1].split()[0]
+    out_dir = tmp_path / "ut"
+    assert main(["export", "kallelse", meeting_id, "--db", str(path), "-o", str(out_dir)]) == 0
+    paths = capsys.readouterr().out.split()
+    assert [p.rsplit(".", 1)[1] for p in paths] == ["md", "ics", "eml"]
+    msg = email.message_from_bytes(Path(paths[2]).read_bytes(), policy=policy.default)
+    assert msg["Subject"].startswith("Kallelse till LOKUS-möte LOKUS Uppsala")
+    cal = Calendar.from_ical(Path(paths[1]).read_bytes())
+    assert str(cal["METHOD"]) == "REQUEST"
+
+
+def test_cli_errors(tmp_path, capsys):
+    path = demo_file(tmp_path)
+    assert main(["export", "kallelse", "999999", "--db", str(path), "-o", str(tmp_path)]) == 1
+    assert "finns inte" in capsys.readouterr().err
+    assert main(["export", "kallelse", "x1", "--db", str(path)]) == 2
+    assert "MÖTES_ID" in capsys.readouterr().err
+    assert main(["meetings", "--db", str(path), "--from", "igår"]) == 2
+    assert "--from" in capsys.readouterr().err
+    blocker = tmp_path / "fil.txt"
+    blocker.write_text("x")
+    assert main(["export", "kallelse", "1", "--db", str(path), "-o", str(blocker)]) == 2
+    assert "ingen mapp" in capsys.readouterr().err
+    assert main(["meetings", "--db", str(tmp_path / "saknas.db")]) == 2

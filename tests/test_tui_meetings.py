@@ -1,0 +1,155 @@
+"""Pilot tests of Möten: prepare a meeting the way a coordinator does."""
+
+from datetime import date
+
+from textual.widgets import DataTable, Input, Select
+
+from db.contacts import group_options
+from db.meetings import get_meeting, list_meetings
+from db.preparation import add_proposal, list_guests, points_checklist
+from lokus_tui.app import make_app
+
+
+def app_for(db):
+    return make_app(db.path, database=db, start_section="moten")
+
+
+def uppsala(db) -> int:
+    return next(g.id for g in group_options(db) if g.label == "LOKUS Uppsala")
+
+
+async def test_plan_year_creates_four_meetings_from_template(demo_db):
+    app = app_for(demo_db)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+y")
+        await pilot.pause()
+        form = app.screen
+        form.query_one("#group_id", Select).value = uppsala(demo_db)
+        form.query_one("#year", Input).value = "2027"
+        await pilot.pause()
+        dates = form.query(".plan-date").results(Input)
+        dates = list(dates)
+        assert [d.value for d in dates] == ["2027-02-09", "2027-05-11", "2027-08-10",
+                                            "2027-11-09"]
+        dates[1].value = "2027-05-18"  # the coordinator adjusts one date
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    created = list_meetings(demo_db, group_id=uppsala(demo_db), from_date=date(2027, 1, 1)).rows
+    assert sorted(m.meeting_date for m in created) == [
+        date(2027, 2, 9), date(2027, 5, 18), date(2027, 8, 10), date(2027, 11, 9)]
+    assert len(get_meeting(demo_db, created[0].id).items) == 7
+
+
+async def test_new_meeting_then_build_agenda(demo_db):
+    app = app_for(demo_db)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        form = app.screen
+        form.query_one("#group_id", Select).value = uppsala(demo_db)
+        form.query_one("#meeting_date", Input).value = "2027-03-02"
+        form.query_one("#start_time", Input).value = "13.00"
+        form.query_one("#end_time", Input).value = "14.00"
+        form.query_one("#room", Input).value = "Sal Fyris"
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        workspace = app.screen
+        assert type(workspace).__name__ == "MeetingScreen"
+        table = workspace.query_one("#agenda-table", DataTable)
+        assert table.row_count == 7
+        assert table.get_row_at(0)[1] == "13.00–13.05"
+        # add a guest presentation of 40 minutes: the agenda now runs late
+        await pilot.press("n")
+        await pilot.pause()
+        await pilot.press(*"Presentation av IPS")
+        app.screen.query_one("#minutes_allotted", Input).value = "40"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert table.row_count == 8
+        titles = [table.get_row_at(i)[2] for i in range(8)]
+        assert titles.index("Presentation av IPS") == titles.index("Övriga frågor") - 1
+        warning = str(workspace.query_one("#meeting-warning").render())
+        assert "drar över mötets sluttid med 50 minuter" in warning
+        # move it up one step from the keyboard
+        table.move_cursor(row=titles.index("Presentation av IPS"))
+        await pilot.press("alt+up")
+        await pilot.pause()
+        assert table.get_row_at(3)[2] == "Presentation av IPS"
+        assert table.cursor_row == 3
+
+
+async def test_accept_a_proposal_and_invite_a_guest(demo_db):
+    meeting = list_meetings(demo_db, group_id=uppsala(demo_db), from_date=date(2026, 11, 24)
+                            ).rows[0]
+    fk = next(c for c in points_checklist(demo_db, meeting.id)
+              if c.organisation_name == "Försäkringskassan")
+    add_proposal(demo_db, meeting.id, "Förändrade handläggningstider", fk.organisation_id)
+    app = app_for(demo_db)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        workspace = app.screen
+        await pilot.press("]")  # Förslag
+        await pilot.pause()
+        assert workspace.active_tab == "tab-proposals"
+        await pilot.press("a")
+        await pilot.pause()
+        titles = [i.title for i in get_meeting(demo_db, meeting.id).items]
+        assert "Förändrade handläggningstider" in titles
+        await pilot.press("]")  # Gäster
+        await pilot.pause()
+        await pilot.press("n")
+        await pilot.pause()
+        form = app.screen
+        form.query_one("#name", Input).value = "Greta Gäst"
+        form.query_one("#email", Input).value = "greta@ips.example.se"
+        form.query_one("#topic", Input).value = "IPS i Uppsala"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        guests = workspace.query_one("#guests-table", DataTable)
+        assert guests.row_count == 1
+        await pilot.press("s")  # idea -> asked
+        await pilot.pause()
+        await pilot.press("s")  # asked -> confirmed
+        await pilot.pause()
+        assert list_guests(demo_db, meeting.id)[0].status == "confirmed"
+
+
+async def test_export_kallelse_from_ui_and_outdated_after_move(demo_db, tmp_path):
+    meeting = list_meetings(demo_db, group_id=uppsala(demo_db), from_date=date(2026, 11, 24)
+                            ).rows[0]
+    app = app_for(demo_db)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        workspace = app.screen
+        for _ in range(3):
+            await pilot.press("]")
+        await pilot.pause()
+        assert workspace.active_tab == "tab-notice"
+        preview = workspace.query_one("#notice-preview").source
+        assert preview.startswith("# Kallelse till LOKUS-möte – LOKUS Uppsala")
+        await pilot.press("x")
+        await pilot.pause()
+        prompt = app.screen
+        prompt.query_one("#prompt-input", Input).value = str(tmp_path / "kallelser")
+        await pilot.press("enter")
+        await pilot.pause()
+        names = sorted(p.name for p in (tmp_path / "kallelser").iterdir())
+        assert [n.rsplit(".", 1)[1] for n in names] == ["eml", "ics", "md"]
+        assert (tmp_path / "kallelser" / names[2]).read_text() == preview
+        await pilot.press("k")  # mark as sent
+        await pilot.pause()
+        assert get_meeting(demo_db, meeting.id).status == "notice_sent"
+        await pilot.press("]")  # back to Dagordning
+        await pilot.pause()
+        await pilot.press("down", "alt+down")
+        await pilot.pause()
+        assert get_meeting(demo_db, meeting.id).notice_outdated
+        assert "Kallelsen är inaktuell" in str(workspace.query_one("#meeting-warning").render())
