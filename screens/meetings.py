@@ -35,6 +35,7 @@ class MeetingsScreen(Screen):
         Binding("ctrl+o", "open", "Öppna", id="meetings-open"),
         Binding("ctrl+y", "plan_year", "Planera året", id="meetings-plan"),
         Binding("ctrl+g", "focus_group", "Välj grupp", id="meetings-group"),
+        Binding("ctrl+t", "edit_template", "Dagordningsmall", id="meetings-template"),
         Binding("ctrl+f", "focus_filter", "Filter", id="meetings-filter"),
         Binding("escape", "clear_filter", "Rensa filter", show=False),
     ]
@@ -139,6 +140,24 @@ class MeetingsScreen(Screen):
 
         self.app.push_screen(MeetingForm(None, save=lambda data: create_meeting(
             self.app.database, data), group_id=self.group_id), created)
+
+    def action_edit_template(self) -> None:
+        group_id = self.group_id
+        if group_id is None:
+            self.notify("Välj först en lokusgrupp (ctrl+g).", severity="warning")
+            self.action_focus_group()
+            return
+        from db.meetings import agenda_template, set_agenda_template
+        from screens.template_form import TemplateForm
+
+        name = next(g.label for g in group_options(self.app.database) if g.id == group_id)
+
+        def save(titles):
+            set_agenda_template(self.app.database, group_id, titles)
+            self.notify(f"Mallen för {name} är sparad.", timeout=3, markup=False)
+
+        self.app.push_screen(TemplateForm(name, agenda_template(self.app.database, group_id),
+                                          save))
 
     def action_plan_year(self) -> None:
         from screens.year_plan import YearPlanForm

@@ -153,3 +153,27 @@ async def test_export_kallelse_from_ui_and_outdated_after_move(demo_db, tmp_path
         await pilot.pause()
         assert get_meeting(demo_db, meeting.id).notice_outdated
         assert "Kallelsen är inaktuell" in str(workspace.query_one("#meeting-warning").render())
+
+
+async def test_edit_group_template_then_new_meeting_uses_it(demo_db):
+    from textual.widgets import TextArea
+
+    app = app_for(demo_db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+t")  # no group chosen yet: a hint, nothing opens
+        await pilot.pause()
+        assert type(app.screen).__name__ == "MeetingsScreen"
+        app.screen.query_one("#meetings-group", Select).value = uppsala(demo_db)
+        await pilot.pause()
+        await pilot.press("ctrl+t")
+        await pilot.pause()
+        app.screen.query_one("#titles", TextArea).text = "Inledning\nUppföljning av åtgärder\nAvslut"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    from db.meetings import create_meeting
+    from db.records import MeetingInput
+
+    mid = create_meeting(demo_db, MeetingInput(uppsala(demo_db), date(2027, 4, 6)))
+    assert [i.title for i in get_meeting(demo_db, mid).items] == [
+        "Inledning", "Uppföljning av åtgärder", "Avslut"]
