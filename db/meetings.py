@@ -269,27 +269,6 @@ def _apply_meeting(m: Meeting, data: MeetingInput) -> None:
     m.updated_at = utcnow()
 
 
-def open_actions_before(s, group_id: int, before: date) -> list[ActionItem]:
-    return list(s.execute(
-        select(ActionItem).join(Meeting, Meeting.id == ActionItem.meeting_id)
-        .where(Meeting.group_id == group_id, Meeting.meeting_date < before,
-               ActionItem.status == "open")
-        .order_by(ActionItem.due_date, ActionItem.id)).scalars())
-
-
-def _follow_up_text(s, group_id: int, before: date) -> str:
-    lines = []
-    for action in open_actions_before(s, group_id, before):
-        owner = ""
-        if action.owner_id:
-            person = s.get(Person, action.owner_id)
-            owner = person.name if person else ""
-        owner = owner or action.owner_text
-        due = f", senast {action.due_date.isoformat()}" if action.due_date else ""
-        lines.append(f"{action.text} ({owner or 'ansvarig saknas'}{due})")
-    return "\n".join(lines) if lines else "Inga öppna åtgärder."
-
-
 def _party_lines(s, group_id: int) -> str:
     names = s.execute(
         select(Organisation.name).join(Person, Person.organisation_id == Organisation.id)
@@ -306,8 +285,7 @@ def _template_items(s, meeting: Meeting) -> list[AgendaItem]:
         minutes = 5
         kind = "information"
         if title == FOLLOW_UP_TITLE:
-            description = _follow_up_text(s, meeting.group_id, meeting.meeting_date)
-            minutes = 10
+            minutes = 10  # the open action items are listed live, see db.minutes.follow_ups
         elif title == PARTIES_TITLE:
             description = _party_lines(s, meeting.group_id)
             minutes, kind = 30, "diskussion"

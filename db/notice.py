@@ -4,6 +4,7 @@ from sqlalchemy import select
 
 from db.engine import Database
 from db.meetings import get_meeting
+from db.minutes import follow_up_actions
 from db.models import GuestInvitation, Organisation, Person
 from db.records import NoticeData, NoticeGuest
 
@@ -31,6 +32,7 @@ def notice_data(db: Database, meeting_id: int) -> NoticeData:
         chair_name=m.chair_name, coordinator=m.coordinator, members=m.members,
         items=m.items, guests=guests, points_deadline=d.points_deadline,
         sequence=sequence, is_update=is_update, cancelled=m.status == "cancelled",
+        follow_ups=tuple(follow_up_actions(db, meeting_id)),
     )
 
 

@@ -476,3 +476,149 @@ class NoticeData:
     sequence: int
     is_update: bool
     cancelled: bool = False
+    follow_ups: tuple = ()  # ActionRow: open action items of earlier meetings
+
+
+# --- minutes --------------------------------------------------------------------------
+
+ATTENDANCE_LABELS = {"present": "närvarande", "absent": "frånvarande",
+                     "excused": "anmält förhinder"}
+ACTION_STATUS_LABELS = {"open": "öppen", "done": "klar", "dropped": "struken"}
+MINUTES_STATUS_LABELS = {"draft": "utkast", "in_review": "på remiss", "final": "fastställda"}
+
+
+@dataclass(frozen=True)
+class AttendanceRow:
+    person_id: int
+    name: str
+    organisation_id: int | None
+    organisation_name: str
+    role: str
+    status: str | None  # None: not marked yet
+    is_substitute: bool = False
+    is_guest: bool = False
+
+    @property
+    def status_label(self) -> str:
+        return ATTENDANCE_LABELS.get(self.status, "ej markerad") if self.status else "ej markerad"
+
+    @property
+    def role_label(self) -> str:
+        if self.is_guest:
+            return "gäst"
+        if self.is_substitute:
+            return "ersättare"
+        return ROLE_LABELS.get(self.role, self.role)
+
+
+@dataclass(frozen=True)
+class PartyCount:
+    organisation_name: str
+    present: int
+    absent: int
+    excused: int
+
+
+@dataclass(frozen=True)
+class ActionRow:
+    id: int
+    version: int
+    meeting_id: int
+    meeting_date: date
+    group_name: str
+    agenda_item_id: int | None
+    agenda_item_title: str
+    text: str
+    owner_id: int | None
+    owner_name: str
+    owner_organisation: str
+    due_date: date | None
+    status: str
+    closed_date: date | None
+    overdue: bool
+
+    @property
+    def owner(self) -> str:
+        return self.owner_name
+
+    @property
+    def status_label(self) -> str:
+        return ACTION_STATUS_LABELS.get(self.status, self.status)
+
+
+@dataclass(frozen=True)
+class ActionInput:
+    text: str
+    owner_id: int | None = None
+    owner_text: str = ""
+    due_date: date | None = None
+
+
+@dataclass(frozen=True)
+class DecisionView:
+    id: int
+    text: str
+
+
+@dataclass(frozen=True)
+class CommentView:
+    id: int
+    version: int
+    author: str
+    received_date: date | None
+    agenda_item_id: int | None
+    agenda_item_title: str
+    text: str
+    handled: bool
+    handled_note: str
+    late: bool
+
+
+@dataclass(frozen=True)
+class MinutesState:
+    meeting_id: int
+    status: str
+    sent_for_review_date: date | None
+    comment_deadline: date | None
+    final_date: date | None
+    comments: tuple[CommentView, ...] = ()
+    deadline_passed: bool = False
+
+    @property
+    def status_label(self) -> str:
+        return MINUTES_STATUS_LABELS.get(self.status, self.status)
+
+
+@dataclass(frozen=True)
+class MinutesItem:
+    number: int
+    title: str
+    notes: str
+    decisions: tuple[str, ...]
+    actions: tuple[ActionRow, ...]
+    follow_ups: tuple[ActionRow, ...] = ()
+
+
+@dataclass(frozen=True)
+class MinutesData:
+    """Everything the minnesanteckningar say, as plain data for exports."""
+
+    meeting_id: int
+    group_name: str
+    kind_label: str
+    meeting_date: date
+    start_time: time | None
+    end_time: time | None
+    place: str
+    chair_name: str
+    note_taker_name: str
+    attendance: tuple[AttendanceRow, ...]
+    items: tuple[MinutesItem, ...]
+    actions: tuple[ActionRow, ...]
+    next_meeting: date | None
+    next_meeting_start: time | None
+    status: str
+    comment_deadline: date | None
+    final_date: date | None
+    participants: tuple[MemberView, ...] = ()
+    coordinator: ContactRef | None = None

@@ -62,13 +62,15 @@ def notice_markdown(data: NoticeData) -> str:
         out += ["*Dagordningen är inte klar.*", ""]
     details = [(n, i) for n, i in enumerate(data.items, 1)
                if i.data.description or i.data.prep_notes or i.data.attachments
-               or i.initiative_name]
+               or i.initiative_name or (_is_follow_up(i.title) and data.follow_ups)]
     if details:
         out += ["## Inför punkterna", ""]
         for n, item in details:
             out += [f"### {n}. {escape_inline(item.title)}", ""]
             if item.data.description:
                 out += [escape_block(item.data.description), ""]
+            if _is_follow_up(item.title) and data.follow_ups:
+                out += [action_line(a) for a in data.follow_ups] + [""]
             if item.initiative_name:
                 out += [f"Insats: {escape_inline(item.initiative_name)}", ""]
             if item.data.prep_notes:
@@ -98,6 +100,20 @@ def notice_markdown(data: NoticeData) -> str:
         signature = ", ".join(x for x in (c.name, c.title) if x)
         out += ["Välkomna!", "", escape_inline(signature), ""]
     return "\n".join(out).rstrip() + "\n"
+
+
+def _is_follow_up(title: str) -> bool:
+    return title.strip().lower() == "uppföljning av åtgärder"
+
+
+def action_line(a) -> str:
+    """'- Skicka presentationen (Anna A, senast 2027-01-15; från mötet 2026-11-17)'."""
+    parts = [a.owner or "ansvarig saknas"]
+    if a.due_date:
+        parts.append(f"senast {a.due_date.isoformat()}")
+    parts.append(f"från mötet {a.meeting_date.isoformat()}")
+    status = "" if a.status == "open" else f" – {a.status_label}"
+    return f"- {escape_inline(a.text)} ({escape_inline(', '.join(parts))}){status}"
 
 
 def notice_plain_text(data: NoticeData) -> str:

@@ -91,6 +91,18 @@ class LokusApp(App):
     def _on_database_ready(self) -> None:
         self.switch_mode(self.start_section)
 
+    def flush_pending(self) -> None:
+        """Let every open screen save what is typed but not yet saved."""
+        for stack in self._screen_stacks.values():
+            for screen in stack:
+                flush = getattr(screen, "flush_pending", None)
+                if flush is not None:
+                    flush()
+
+    async def action_quit(self) -> None:
+        self.flush_pending()
+        self.exit()
+
     def action_section(self, name: str) -> None:
         if self.database is None:
             self.notify("Databasen öppnas fortfarande …")

@@ -51,8 +51,12 @@ from db.records import AGENDA_KIND_LABELS
 from exports.notice import notice_markdown
 from exports.swedish import format_time, format_when
 from lokus_tui.sections import SectionBar
+from screens.meeting_attendance import AttendancePane
+from screens.meeting_notes import NotesPane
+from screens.meeting_review import ReviewPane
 
-TABS = ("tab-agenda", "tab-proposals", "tab-guests", "tab-notice")
+TABS = ("tab-agenda", "tab-proposals", "tab-guests", "tab-notice", "tab-attendance",
+        "tab-notes", "tab-review")
 TAB_ACTIONS = {
     "tab-agenda": {"new_item", "edit_item", "delete_item", "move_item"},
     "tab-proposals": {"new_proposal", "accept", "postpone", "reject", "asked", "answered"},
@@ -68,6 +72,8 @@ class MeetingScreen(Screen):
         Binding("escape", "back", "Tillbaka", id="meeting-back"),
         Binding("right_square_bracket", "tab(1)", "Nästa flik", id="meeting-next-tab"),
         Binding("left_square_bracket", "tab(-1)", "Förra fliken", show=False),
+        Binding("ctrl+pagedown", "tab(1)", "Nästa flik", show=False, priority=True),
+        Binding("ctrl+pageup", "tab(-1)", "Förra fliken", show=False, priority=True),
         Binding("ctrl+e", "edit_meeting", "Redigera möte", id="meeting-edit"),
         Binding("ctrl+x", "cancel_meeting", "Ställ in/återuppta", show=False,
                 id="meeting-cancel"),
@@ -124,6 +130,12 @@ class MeetingScreen(Screen):
             with TabPane("Kallelse", id="tab-notice"):
                 with VerticalScroll(id="notice-scroll"):
                     yield Markdown(id="notice-preview")
+            with TabPane("Närvaro", id="tab-attendance"):
+                yield AttendancePane(id="attendance-pane")
+            with TabPane("Anteckningar", id="tab-notes"):
+                yield NotesPane(id="notes-pane")
+            with TabPane("Granskning", id="tab-review"):
+                yield ReviewPane(id="review-pane")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -183,6 +195,9 @@ class MeetingScreen(Screen):
         self._fill_guests()
         self.query_one("#notice-preview", Markdown).update(
             notice_markdown(notice_data(db, self.meeting_id)))
+        self.query_one(AttendancePane).refresh_data()
+        self.query_one(NotesPane).refresh_data()
+        self.query_one(ReviewPane).refresh_data()
 
     def _keep_cursor(self, table: DataTable, fill) -> None:
         row = table.cursor_row
@@ -259,7 +274,9 @@ class MeetingScreen(Screen):
         tabs = self.query_one("#meeting-tabs", TabbedContent)
         tabs.active = TABS[(TABS.index(tabs.active) + delta) % len(TABS)]
         first = {"tab-agenda": "#agenda-table", "tab-proposals": "#proposals-table",
-                 "tab-guests": "#guests-table", "tab-notice": "#notice-scroll"}[tabs.active]
+                 "tab-guests": "#guests-table", "tab-notice": "#notice-scroll",
+                 "tab-attendance": "#attendance-table", "tab-notes": "#notes-editor",
+                 "tab-review": "#comments-table"}[tabs.active]
         self.query_one(first).focus()
 
     def _selected(self, table_id: str) -> int | None:
@@ -281,7 +298,17 @@ class MeetingScreen(Screen):
         return result if result is not None else True
 
     def action_back(self) -> None:
+        self.query_one(NotesPane).save_now()
         self.app.pop_screen()
+
+    def on_screen_suspend(self) -> None:
+        self.flush_pending()
+
+    def flush_pending(self) -> None:
+        """Save typed notes now (the app calls this before quitting)."""
+        panes = self.query(NotesPane)
+        if panes:
+            panes.first().save_now()
 
     # --- meeting --------------------------------------------------------------------
     def action_edit_meeting(self) -> None:

@@ -36,6 +36,7 @@ from db.preparation import (
     set_guest_status,
 )
 from db.records import AgendaItemInput, MeetingInput, PersonInput
+from exports.notice import notice_markdown
 from tests.conftest import TODAY
 
 
@@ -86,8 +87,12 @@ def test_new_meeting_from_template_has_follow_up_and_parties(demo_db):
     assert titles == ["Mötets öppnande", "Föregående minnesanteckningar",
                       "Uppföljning av åtgärder", "Information från parterna", "Övriga frågor",
                       "Nästa möte", "Mötets avslutande"]
-    follow_up = m.items[2].data.description
-    assert "Inga öppna åtgärder" not in follow_up and "senast" in follow_up
+    from db.minutes import follow_up_actions
+
+    follow_ups = follow_up_actions(demo_db, mid, today=TODAY)
+    assert follow_ups and all(a.status == "open" for a in follow_ups)
+    assert "Uppföljning av åtgärder" in notice_markdown(notice_data(demo_db, mid))
+    assert follow_ups[0].text in notice_markdown(notice_data(demo_db, mid))
     parties = m.items[3].data.description.splitlines()
     assert {"Arbetsförmedlingen", "Försäkringskassan", "Region Uppsala"} <= set(parties)
     assert m.chair_name  # the group's ordförande by default

@@ -1,0 +1,523 @@
+"""At and after the meeting: attendance, notes, decisions, action items, the review cycle."""
+
+from datetime import date
+
+from sqlalchemy import or_, select
+from sqlalchemy.orm.exc import StaleDataError
+
+from db.engine import Database
+from db.errors import ConflictError, LokusError, NotFoundError, ValidationError
+from db.meetings import _items, _members, _next_meeting
+from db.models import (
+    ACTION_STATUSES,
+    ATTENDANCE_STATUSES,
+    ActionItem,
+    AgendaItem,
+    Attendance,
+    Decision,
+    ExportRecord,
+    Group,
+    GuestInvitation,
+    Meeting,
+    Minutes,
+    MinutesComment,
+    Organisation,
+    Person,
+    utcnow,
+)
+from db.records import (
+    MEETING_KIND_LABELS,
+    ActionInput,
+    ActionRow,
+    AttendanceRow,
+    CommentView,
+    ContactRef,
+    DecisionView,
+    MinutesData,
+    MinutesItem,
+    MinutesState,
+    PartyCount,
+)
+from db.validation import MAX_LONG, Errors, check_text
+
+NOTES_MAX = 200_000
+
+
+class NotesConflict(ConflictError):
+    """The notes were saved from another window; ``current_text`` is what is stored."""
+
+    def __init__(self, current_text: str, current_version: int):
+        super().__init__("Anteckningarna")
+        self.current_text = current_text
+        self.current_version = current_version
+
+
+def _meeting(s, meeting_id: int) -> Meeting:
+    m = s.get(Meeting, meeting_id)
+    if m is None:
+        raise NotFoundError(f"Mötet med id {meeting_id} finns inte (längre).")
+    return m
+
+
+# --- attendance -----------------------------------------------------------------------
+
+
+def attendance_list(db: Database, meeting_id: int) -> list[AttendanceRow]:
+    """Every member of the group, then substitutes and guests, with their status."""
+    with db.session() as s:
+        m = _meeting(s, meeting_id)
+        return _attendance(s, m)
+
+
+def _attendance(s, m: Meeting) -> list[AttendanceRow]:
+    marks = {a.person_id: a for a in s.execute(
+        select(Attendance).where(Attendance.meeting_id == m.id)).scalars()}
+    rows = []
+    member_ids = set()
+    for member in _members(s, m.group_id):
+        mark = marks.get(member.person_id)
+        member_ids.add(member.person_id)
+        rows.append(AttendanceRow(member.person_id, member.name, member.organisation_id,
+                                  member.organisation_name, member.role,
+                                  mark.status if mark else None))
+    guests = {g.person_id for g in s.execute(select(GuestInvitation).where(
+        GuestInvitation.meeting_id == m.id,
+        GuestInvitation.status.in_(("confirmed", "presented")))).scalars()}
+    extra_ids = (set(marks) | guests) - member_ids
+    if extra_ids:
+        people = s.execute(select(Person, Organisation.name)
+                           .outerjoin(Organisation, Organisation.id == Person.organisation_id)
+                           .where(Person.id.in_(extra_ids))).all()
+        extras = []
+        for person, org in people:
+            mark = marks.get(person.id)
+            is_guest = mark.is_guest if mark else True
+            extras.append(AttendanceRow(person.id, person.name, person.organisation_id,
+                                        org or "", "", mark.status if mark else None,
+                                        is_substitute=bool(mark and mark.is_substitute),
+                                        is_guest=is_guest and not (mark and mark.is_substitute)))
+        rows += sorted(extras, key=lambda r: (r.is_guest, r.organisation_name, r.name))
+    return rows
+
+
+def set_attendance(db: Database, meeting_id: int, person_id: int, status: str,
+                   is_substitute: bool | None = None, is_guest: bool | None = None) -> None:
+    if status not in ATTENDANCE_STATUSES:
+        raise ValidationError([_field("status", "Närvaro", "okänt värde")])
+    with db.session() as s:
+        _meeting(s, meeting_id)
+        person = s.get(Person, person_id)
+        if person is None:
+            raise NotFoundError("Personen finns inte (längre).")
+        row = s.execute(select(Attendance).where(Attendance.meeting_id == meeting_id,
+                                                 Attendance.person_id == person_id)).scalar()
+        if row is None:
+            row = Attendance(meeting_id=meeting_id, person_id=person_id,
+                             organisation_id=person.organisation_id)
+            s.add(row)
+        row.status = status
+        if is_substitute is not None:
+            row.is_substitute = is_substitute
+        if is_guest is not None:
+            row.is_guest = is_guest
+        row.updated_at = utcnow()
+
+
+def add_substitute(db: Database, meeting_id: int, person_id: int) -> None:
+    set_attendance(db, meeting_id, person_id, "present", is_substitute=True, is_guest=False)
+
+
+def party_counts(rows: list[AttendanceRow]) -> list[PartyCount]:
+    """Present, absent and excused per party (guests not counted)."""
+    counts: dict[str, list[int]] = {}
+    for r in rows:
+        if r.is_guest:
+            continue
+        c = counts.setdefault(r.organisation_name or "Utan organisation", [0, 0, 0])
+        if r.status == "present":
+            c[0] += 1
+        elif r.status == "absent":
+            c[1] += 1
+        elif r.status == "excused":
+            c[2] += 1
+    return [PartyCount(name, *c) for name, c in sorted(counts.items())]
+
+
+# --- notes and decisions ----------------------------------------------------------------
+
+
+def save_notes(db: Database, item_id: int, text: str, expected_version: int) -> int:
+    """Save the notes of one agenda item; returns the item's new version.
+
+    A version mismatch with different stored text raises NotesConflict, so the
+    caller can keep both texts instead of overwriting either.
+    """
+    if len(text) > NOTES_MAX:
+        raise ValidationError([_field("notes", "Anteckningar", "är för långa")])
+    try:
+        with db.session() as s:
+            item = s.get(AgendaItem, item_id)
+            if item is None:
+                raise NotFoundError("Punkten har tagits bort i ett annat fönster.")
+            if item.version != expected_version and item.notes != text:
+                raise NotesConflict(item.notes, item.version)
+            if item.notes == text:
+                return item.version
+            item.notes = text
+            item.notes_saved_at = utcnow()
+            item.updated_at = utcnow()
+            s.flush()
+            return item.version
+    except StaleDataError as exc:
+        raise ConflictError("Anteckningarna") from exc
+
+
+def item_notes(db: Database, item_id: int) -> tuple[str, int]:
+    with db.session() as s:
+        item = s.get(AgendaItem, item_id)
+        if item is None:
+            raise NotFoundError("Punkten finns inte.")
+        return item.notes, item.version
+
+
+def list_decisions(db: Database, item_id: int) -> list[DecisionView]:
+    with db.session() as s:
+        return [DecisionView(d.id, d.text) for d in s.execute(
+            select(Decision).where(Decision.agenda_item_id == item_id)
+            .order_by(Decision.position, Decision.id)).scalars()]
+
+
+def add_decision(db: Database, item_id: int, text: str) -> int:
+    errors = Errors()
+    check_text(text, "decision", "Beslut", errors, required=True, max_len=MAX_LONG)
+    if errors:
+        raise ValidationError(errors)
+    with db.session() as s:
+        if s.get(AgendaItem, item_id) is None:
+            raise NotFoundError("Punkten finns inte.")
+        count = len(list_decisions_in(s, item_id))
+        d = Decision(agenda_item_id=item_id, text=text.strip(), position=count)
+        s.add(d)
+        s.flush()
+        return d.id
+
+
+def list_decisions_in(s, item_id: int):
+    return list(s.execute(select(Decision).where(Decision.agenda_item_id == item_id)).scalars())
+
+
+def delete_decision(db: Database, decision_id: int) -> None:
+    with db.session() as s:
+        d = s.get(Decision, decision_id)
+        if d is not None:
+            s.delete(d)
+
+
+# --- action items ---------------------------------------------------------------------
+
+
+def validate_action(data: ActionInput) -> Errors:
+    errors = Errors()
+    check_text(data.text, "text", "Åtgärd", errors, required=True, max_len=2000)
+    check_text(data.owner_text, "owner_text", "Ansvarig", errors)
+    return errors
+
+
+def add_action(db: Database, meeting_id: int, item_id: int | None, data: ActionInput) -> int:
+    errors = validate_action(data)
+    if errors:
+        raise ValidationError(errors)
+    with db.session() as s:
+        _meeting(s, meeting_id)
+        a = ActionItem(meeting_id=meeting_id, agenda_item_id=item_id, text=data.text.strip(),
+                       owner_id=data.owner_id, owner_text=data.owner_text.strip(),
+                       due_date=data.due_date)
+        s.add(a)
+        s.flush()
+        return a.id
+
+
+def update_action(db: Database, action_id: int, data: ActionInput, expected_version: int) -> None:
+    errors = validate_action(data)
+    if errors:
+        raise ValidationError(errors)
+    with db.session() as s:
+        a = s.get(ActionItem, action_id)
+        if a is None:
+            raise NotFoundError("Åtgärden finns inte (längre).")
+        if a.version != expected_version:
+            raise ConflictError("Åtgärden")
+        a.text, a.owner_id, a.owner_text, a.due_date = (
+            data.text.strip(), data.owner_id, data.owner_text.strip(), data.due_date)
+        a.updated_at = utcnow()
+
+
+def set_action_status(db: Database, action_id: int, status: str, day: date | None = None) -> None:
+    if status not in ACTION_STATUSES:
+        raise ValidationError([_field("status", "Status", "okänt värde")])
+    with db.session() as s:
+        a = s.get(ActionItem, action_id)
+        if a is None:
+            raise NotFoundError("Åtgärden finns inte (längre).")
+        a.status = status
+        a.closed_date = None if status == "open" else (day or date.today())
+        a.updated_at = utcnow()
+
+
+def delete_action(db: Database, action_id: int) -> None:
+    with db.session() as s:
+        a = s.get(ActionItem, action_id)
+        if a is not None:
+            s.delete(a)
+
+
+def _action_query():
+    return (select(ActionItem, Meeting.meeting_date, Group.name, AgendaItem.title, Person.name,
+                   Organisation.name)
+            .join(Meeting, Meeting.id == ActionItem.meeting_id)
+            .join(Group, Group.id == Meeting.group_id)
+            .outerjoin(AgendaItem, AgendaItem.id == ActionItem.agenda_item_id)
+            .outerjoin(Person, Person.id == ActionItem.owner_id)
+            .outerjoin(Organisation, Organisation.id == Person.organisation_id))
+
+
+def _action_rows(rows, today: date) -> list[ActionRow]:
+    return [ActionRow(
+        a.id, a.version, a.meeting_id, mdate, group, a.agenda_item_id, item or "", a.text,
+        a.owner_id, person or a.owner_text, org or "", a.due_date, a.status, a.closed_date,
+        overdue=bool(a.status == "open" and a.due_date and a.due_date < today))
+        for a, mdate, group, item, person, org in rows]
+
+
+def list_actions(db: Database, group_id: int | None = None, meeting_id: int | None = None,
+                 status: str | None = None, person_id: int | None = None,
+                 organisation_id: int | None = None, today: date | None = None,
+                 limit: int = 2000) -> list[ActionRow]:
+    """Action items, overdue and open first. ``status`` may also be "overdue"."""
+    today = today or date.today()
+    stmt = _action_query()
+    if group_id:
+        stmt = stmt.where(Meeting.group_id == group_id)
+    if meeting_id:
+        stmt = stmt.where(ActionItem.meeting_id == meeting_id)
+    if status == "overdue":
+        stmt = stmt.where(ActionItem.status == "open", ActionItem.due_date < today)
+    elif status:
+        stmt = stmt.where(ActionItem.status == status)
+    if person_id:
+        stmt = stmt.where(ActionItem.owner_id == person_id)
+    if organisation_id:
+        stmt = stmt.where(Person.organisation_id == organisation_id)
+    order = (ActionItem.status != "open", ActionItem.due_date.is_(None), ActionItem.due_date,
+             ActionItem.id)
+    with db.session() as s:
+        rows = s.execute(stmt.order_by(*order).limit(limit)).all()
+    return _action_rows(rows, today)
+
+
+def follow_up_actions(db: Database, meeting_id: int, today: date | None = None) -> list[ActionRow]:
+    """Action items of earlier meetings of the group that are followed up at this meeting:
+    still open, or closed on or after this meeting's date."""
+    today = today or date.today()
+    with db.session() as s:
+        m = _meeting(s, meeting_id)
+        return _follow_ups(s, m, today)
+
+
+def _follow_ups(s, m: Meeting, today: date) -> list[ActionRow]:
+    stmt = _action_query().where(
+        Meeting.group_id == m.group_id, Meeting.meeting_date < m.meeting_date,
+        or_(ActionItem.status == "open", ActionItem.closed_date >= m.meeting_date))
+    rows = s.execute(stmt.order_by(Meeting.meeting_date, ActionItem.id)).all()
+    return _action_rows(rows, today)
+
+
+# --- the review cycle -------------------------------------------------------------------
+
+
+def _minutes(s, meeting_id: int, create: bool = True) -> Minutes | None:
+    row = s.execute(select(Minutes).where(Minutes.meeting_id == meeting_id)).scalar()
+    if row is None and create:
+        row = Minutes(meeting_id=meeting_id)
+        s.add(row)
+        s.flush()
+    return row
+
+
+def minutes_state(db: Database, meeting_id: int, today: date | None = None) -> MinutesState:
+    today = today or date.today()
+    with db.session() as s:
+        _meeting(s, meeting_id)
+        row = _minutes(s, meeting_id, create=False)
+        if row is None:
+            return MinutesState(meeting_id, "draft", None, None, None)
+        items = {i.id: i.title for i in _items(s, meeting_id)}
+        comments = []
+        for c, person in s.execute(
+                select(MinutesComment, Person.name)
+                .outerjoin(Person, Person.id == MinutesComment.person_id)
+                .where(MinutesComment.minutes_id == row.id)
+                .order_by(MinutesComment.received_date, MinutesComment.id)).all():
+            comments.append(CommentView(
+                c.id, c.version, person or c.author_text, c.received_date, c.agenda_item_id,
+                items.get(c.agenda_item_id, ""), c.text, c.handled, c.handled_note,
+                late=bool(row.comment_deadline and c.received_date
+                          and c.received_date > row.comment_deadline)))
+        return MinutesState(meeting_id, row.status, row.sent_for_review_date,
+                            row.comment_deadline, row.final_date, tuple(comments),
+                            deadline_passed=bool(row.status == "in_review" and row.comment_deadline
+                                                 and row.comment_deadline < today))
+
+
+def mark_held(db: Database, meeting_id: int) -> None:
+    with db.session() as s:
+        m = _meeting(s, meeting_id)
+        if m.status == "cancelled":
+            raise LokusError("Mötet är inställt.")
+        if m.status in ("planned", "notice_sent"):
+            m.status = "held"
+            m.updated_at = utcnow()
+        _minutes(s, meeting_id)
+
+
+def send_for_review(db: Database, meeting_id: int, deadline: date, day: date | None = None
+                    ) -> None:
+    day = day or date.today()
+    if deadline < day:
+        raise ValidationError([_field("deadline", "Sista dag för synpunkter",
+                                      "får inte vara före i dag")])
+    with db.session() as s:
+        m = _meeting(s, meeting_id)
+        if m.status == "cancelled":
+            raise LokusError("Mötet är inställt.")
+        row = _minutes(s, meeting_id)
+        if row.status == "final":
+            raise LokusError("Anteckningarna är redan fastställda.")
+        row.status = "in_review"
+        row.sent_for_review_date = day
+        row.comment_deadline = deadline
+        row.updated_at = utcnow()
+        m.status = "minutes_in_review"
+        m.updated_at = utcnow()
+
+
+def add_comment(db: Database, meeting_id: int, text: str, person_id: int | None = None,
+                author_text: str = "", item_id: int | None = None,
+                received_date: date | None = None) -> int:
+    errors = Errors()
+    check_text(text, "text", "Synpunkt", errors, required=True, max_len=MAX_LONG)
+    if person_id is None and not author_text.strip():
+        errors.add("author", "Från", "ange vem synpunkten kommer från")
+    check_text(author_text, "author", "Från", errors)
+    if errors:
+        raise ValidationError(errors)
+    with db.session() as s:
+        _meeting(s, meeting_id)
+        row = _minutes(s, meeting_id)
+        if row.status == "draft":
+            raise LokusError("Anteckningarna har inte skickats för synpunkter än.")
+        c = MinutesComment(minutes_id=row.id, person_id=person_id,
+                           author_text=author_text.strip(), agenda_item_id=item_id,
+                           text=text.strip(), received_date=received_date or date.today())
+        s.add(c)
+        s.flush()
+        return c.id
+
+
+def set_comment_handled(db: Database, comment_id: int, note: str, handled: bool = True) -> None:
+    with db.session() as s:
+        c = s.get(MinutesComment, comment_id)
+        if c is None:
+            raise NotFoundError("Synpunkten finns inte (längre).")
+        c.handled = handled
+        c.handled_note = note.strip()
+        c.updated_at = utcnow()
+
+
+def finalise(db: Database, meeting_id: int, day: date | None = None) -> None:
+    with db.session() as s:
+        m = _meeting(s, meeting_id)
+        row = _minutes(s, meeting_id)
+        if row.status != "in_review":
+            raise LokusError("Anteckningarna måste ha skickats för synpunkter innan de kan "
+                             "fastställas.")
+        row.status = "final"
+        row.final_date = day or date.today()
+        row.updated_at = utcnow()
+        m.status = "minutes_final"
+        m.updated_at = utcnow()
+
+
+# --- the document ----------------------------------------------------------------------
+
+
+def minutes_data(db: Database, meeting_id: int, today: date | None = None) -> MinutesData:
+    today = today or date.today()
+    with db.session() as s:
+        m = _meeting(s, meeting_id)
+        group = s.get(Group, m.group_id)
+        chair = s.get(Person, m.chair_id) if m.chair_id else None
+        taker = s.get(Person, m.note_taker_id or group.coordinator_id) \
+            if (m.note_taker_id or group.coordinator_id) else None
+        coordinator = s.get(Person, group.coordinator_id) if group.coordinator_id else None
+        items = _items(s, m.id)
+        all_actions = _action_rows(s.execute(
+            _action_query().where(ActionItem.meeting_id == m.id)
+            .order_by(ActionItem.id)).all(), today)
+        follow_ups = tuple(_follow_ups(s, m, today))
+        decisions: dict[int, list[str]] = {}
+        if items:
+            for d in s.execute(select(Decision).where(
+                    Decision.agenda_item_id.in_([i.id for i in items]))
+                    .order_by(Decision.position, Decision.id)).scalars():
+                decisions.setdefault(d.agenda_item_id, []).append(d.text)
+        minutes_items = []
+        for n, item in enumerate(items, 1):
+            minutes_items.append(MinutesItem(
+                n, item.title, item.notes, tuple(decisions.get(item.id, ())),
+                tuple(a for a in all_actions if a.agenda_item_id == item.id),
+                follow_ups if item.title.strip().lower() == "uppföljning av åtgärder" else ()))
+        next_id = _next_meeting(s, m)
+        next_meeting = s.get(Meeting, next_id) if next_id else None
+        row = _minutes(s, m.id, create=False)
+        attendance = _attendance(s, m)
+        members = tuple(_members(s, m.group_id))
+        place = ", ".join(p for p in (m.room, m.address) if p)
+        if m.link:
+            place = f"{place} och digitalt" if place else "digitalt"
+    return MinutesData(
+        meeting_id=m.id, group_name=group.name, kind_label=MEETING_KIND_LABELS.get(m.kind, m.kind),
+        meeting_date=m.meeting_date, start_time=m.start_time, end_time=m.end_time, place=place,
+        chair_name=chair.name if chair else "", note_taker_name=taker.name if taker else "",
+        attendance=tuple(attendance), items=tuple(minutes_items), actions=tuple(all_actions),
+        next_meeting=next_meeting.meeting_date if next_meeting else None,
+        next_meeting_start=next_meeting.start_time if next_meeting else None,
+        status=row.status if row else "draft",
+        comment_deadline=row.comment_deadline if row else None,
+        final_date=row.final_date if row else None, participants=members,
+        coordinator=ContactRef(coordinator.id, coordinator.name, coordinator.title,
+                               coordinator.email, coordinator.phone) if coordinator else None,
+    )
+
+
+def list_exports(db: Database, meeting_id: int) -> list[tuple[int, str, str, str, object]]:
+    """(id, document, variant, format, created_at) of everything exported, newest first."""
+    with db.session() as s:
+        rows = s.execute(select(ExportRecord).where(ExportRecord.meeting_id == meeting_id)
+                         .order_by(ExportRecord.created_at.desc(), ExportRecord.id.desc()))
+        return [(r.id, r.document, r.variant, r.file_format, r.created_at)
+                for r in rows.scalars()]
+
+
+def exported_content(db: Database, export_id: int) -> tuple[str, str]:
+    with db.session() as s:
+        r = s.get(ExportRecord, export_id)
+        if r is None:
+            raise NotFoundError("Exporten finns inte.")
+        return r.file_format, r.content
+
+
+def _field(field, label, message):
+    from db.errors import FieldError
+
+    return FieldError(field, label, message)

@@ -1,0 +1,60 @@
+"""Add or edit an action item: what, who (a member or free text), by when."""
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Button, Footer, Input, Label, Select, Static
+
+from db.minutes import validate_action
+from db.records import ActionInput, MemberView
+from db.validation import Errors, parse_date
+from lokus_tui.form_screen import FormScreen, select_value
+from lokus_tui.validators import DateValidator
+
+
+class ActionForm(FormScreen):
+    def __init__(self, members: tuple[MemberView, ...], save, action: ActionInput | None = None):
+        super().__init__(save)
+        self.members = members
+        self.action = action
+
+    def compose(self) -> ComposeResult:
+        a = self.action or ActionInput(text="")
+        people = [(f"{m.name} ({m.organisation_name})", m.person_id) for m in self.members]
+        with Vertical(classes="form-dialog", id="action-dialog"):
+            yield Static("Åtgärd", classes="title")
+            yield Static("", id="form-errors", classes="field-error", markup=False)
+            yield Label("Vad ska göras? *", classes="field-label")
+            yield Input(a.text, id="text")
+            yield Static("", id="err-text", classes="field-error", markup=False)
+            with Horizontal(classes="row"):
+                with Vertical():
+                    yield Label("Ansvarig ledamot", classes="field-label")
+                    yield Select(people, id="owner_id", prompt="Välj",
+                                 value=a.owner_id if a.owner_id in {p for _l, p in people}
+                                 else Select.NULL)
+                with Vertical():
+                    yield Label("… eller fritext", classes="field-label")
+                    yield Input(a.owner_text, id="owner_text")
+            yield Label("Klart senast", classes="field-label")
+            yield Input(a.due_date.isoformat() if a.due_date else "", id="due_date",
+                        placeholder="ÅÅÅÅ-MM-DD", validators=[DateValidator()])
+            yield Static("", id="err-due_date", classes="field-error", markup=False)
+            with Horizontal(classes="buttons"):
+                yield Button("Spara (ctrl+s)", variant="primary", id="save")
+                yield Button("Avbryt (esc)", id="cancel")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#text").focus()
+
+    def read(self):
+        errors = Errors()
+        data = ActionInput(
+            text=self.query_one("#text", Input).value,
+            owner_id=select_value(self.query_one("#owner_id", Select)),
+            owner_text=self.query_one("#owner_text", Input).value,
+            due_date=parse_date(self.query_one("#due_date", Input).value, "due_date",
+                                "Klart senast", errors))
+        if not errors:
+            errors.extend(validate_action(data))
+        return data, errors

@@ -1,0 +1,69 @@
+"""Record a participant's comment (synpunkt) on the draft minutes."""
+
+from datetime import date
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Button, Footer, Input, Label, Select, Static, TextArea
+
+from db.records import AgendaItemView, MemberView
+from db.validation import Errors, check_text, parse_date
+from lokus_tui.form_screen import FormScreen, select_value
+from lokus_tui.validators import DateValidator
+
+
+class CommentForm(FormScreen):
+    """read() gives a dict for db.minutes.add_comment."""
+
+    def __init__(self, members: tuple[MemberView, ...], items: tuple[AgendaItemView, ...], save):
+        super().__init__(save)
+        self.members = members
+        self.items = items
+
+    def compose(self) -> ComposeResult:
+        people = [(f"{m.name} ({m.organisation_name})", m.person_id) for m in self.members]
+        items = [(f"{n}. {i.title}", i.id) for n, i in enumerate(self.items, 1)]
+        with Vertical(classes="form-dialog"):
+            yield Static("Ny synpunkt på anteckningarna", classes="title")
+            yield Static("", id="form-errors", classes="field-error", markup=False)
+            with Horizontal(classes="row"):
+                with Vertical():
+                    yield Label("Från", classes="field-label")
+                    yield Select(people, id="person_id", prompt="Välj deltagare")
+                with Vertical():
+                    yield Label("… eller namn", classes="field-label")
+                    yield Input(id="author")
+            yield Static("", id="err-author", classes="field-error", markup=False)
+            with Horizontal(classes="row"):
+                with Vertical():
+                    yield Label("Gäller punkt", classes="field-label")
+                    yield Select(items, id="item_id", prompt="Hela anteckningarna")
+                with Vertical():
+                    yield Label("Inkom", classes="field-label")
+                    yield Input(date.today().isoformat(), id="received_date",
+                                validators=[DateValidator()])
+            yield Static("", id="err-received_date", classes="field-error", markup=False)
+            yield Label("Synpunkt *", classes="field-label")
+            yield TextArea(id="text", soft_wrap=True)
+            yield Static("", id="err-text", classes="field-error", markup=False)
+            with Horizontal(classes="buttons"):
+                yield Button("Spara (ctrl+s)", variant="primary", id="save")
+                yield Button("Avbryt (esc)", id="cancel")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#person_id").focus()
+
+    def read(self):
+        errors = Errors()
+        text = self.query_one("#text", TextArea).text
+        check_text(text, "text", "Synpunkt", errors, required=True, max_len=20_000)
+        person = select_value(self.query_one("#person_id", Select))
+        author = self.query_one("#author", Input).value
+        if person is None and not author.strip():
+            errors.add("author", "Från", "ange vem synpunkten kommer från")
+        received = parse_date(self.query_one("#received_date", Input).value, "received_date",
+                              "Inkom", errors)
+        return {"text": text, "person_id": person, "author_text": author,
+                "item_id": select_value(self.query_one("#item_id", Select)),
+                "received_date": received}, errors

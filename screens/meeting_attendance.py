@@ -1,0 +1,66 @@
+"""Närvaro: every member by party, one key per status, substitutes and guests."""
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.widgets import DataTable, Static
+
+from db.errors import LokusError
+from db.minutes import add_substitute, attendance_list, mark_held, party_counts, set_attendance
+
+
+class AttendancePane(Vertical):
+    BINDINGS = [
+        Binding("p", "mark('present')", "Närvarande", id="attendance-present"),
+        Binding("f", "mark('absent')", "Frånvarande", id="attendance-absent"),
+        Binding("a", "mark('excused')", "Anmält förhinder", id="attendance-excused"),
+        Binding("e", "substitute", "Lägg till ersättare", id="attendance-substitute"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield DataTable(id="attendance-table", cursor_type="row", zebra_stripes=True)
+        yield Static("", id="attendance-counts", classes="status-line", markup=False)
+
+    def on_mount(self) -> None:
+        self.query_one("#attendance-table", DataTable).add_columns(
+            "Namn", "Part", "Roll", "Närvaro")
+
+    def refresh_data(self) -> None:
+        meeting_id = self.screen.meeting_id
+        self.rows = attendance_list(self.app.database, meeting_id)
+        table = self.query_one("#attendance-table", DataTable)
+        row = table.cursor_row
+        table.clear()
+        for r in self.rows:
+            table.add_row(r.name, r.organisation_name, r.role_label, r.status_label,
+                          key=str(r.person_id))
+        if table.row_count:
+            table.move_cursor(row=min(row, table.row_count - 1))
+        counts = party_counts(self.rows)
+        text = "  ".join(f"{c.organisation_name}: {c.present} närv." for c in counts)
+        self.query_one("#attendance-counts", Static).update(text or "Gruppen har inga ledamöter.")
+
+    def action_mark(self, status: str) -> None:
+        table = self.query_one("#attendance-table", DataTable)
+        if table.row_count == 0:
+            return
+        row = table.cursor_row
+        person = self.rows[row]
+        try:
+            set_attendance(self.app.database, self.screen.meeting_id, person.person_id, status,
+                           is_guest=person.is_guest, is_substitute=person.is_substitute)
+            if self.screen.detail.status in ("planned", "notice_sent"):
+                mark_held(self.app.database, self.screen.meeting_id)
+        except LokusError as exc:
+            self.notify(str(exc), severity="error")
+        self.screen.load()
+        table.move_cursor(row=min(row + 1, table.row_count - 1))
+
+    def action_substitute(self) -> None:
+        from screens.person_picker import PersonPicker
+
+        def save(person_id):
+            add_substitute(self.app.database, self.screen.meeting_id, person_id)
+
+        self.app.push_screen(PersonPicker("Ersättare på mötet", save),
+                             lambda _r: self.screen.load())

@@ -1,0 +1,48 @@
+"""Pick a person (organisation first), e.g. a substitute at a meeting."""
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Button, Footer, Label, Select, Static
+
+from db.contacts import organisation_options, people_options
+from lokus_tui.form_screen import FormScreen, select_value
+
+
+class PersonPicker(FormScreen):
+    def __init__(self, title: str, save):
+        super().__init__(save)
+        self.title_text = title
+
+    def compose(self) -> ComposeResult:
+        orgs = [(o.label, o.id) for o in organisation_options(self.app.database)]
+        with Vertical(classes="form-dialog", id="picker-dialog"):
+            yield Static(self.title_text, classes="title", markup=False)
+            yield Static("", id="form-errors", classes="field-error", markup=False)
+            yield Label("Organisation", classes="field-label")
+            yield Select(orgs, id="organisation_id", prompt="Välj organisation")
+            yield Label("Person", classes="field-label")
+            yield Select([], id="person_id", prompt="Välj person")
+            yield Static("", id="err-person_id", classes="field-error", markup=False)
+            with Horizontal(classes="buttons"):
+                yield Button("Välj (ctrl+s)", variant="primary", id="save")
+                yield Button("Avbryt (esc)", id="cancel")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#organisation_id").focus()
+
+    @on(Select.Changed, "#organisation_id")
+    def _org_changed(self) -> None:
+        org = select_value(self.query_one("#organisation_id", Select))
+        people = people_options(self.app.database, org) if org else []
+        self.query_one("#person_id", Select).set_options([(p.label, p.id) for p in people])
+
+    def read(self):
+        from db.validation import Errors
+
+        errors = Errors()
+        person = select_value(self.query_one("#person_id", Select))
+        if person is None:
+            errors.add("person_id", "Person", "måste väljas")
+        return person, errors

@@ -1,0 +1,140 @@
+"""Pilot tests of holding a meeting: attendance, notes that survive, review, export."""
+
+from datetime import date, timedelta
+
+from textual.widgets import DataTable, Input, TextArea
+
+from db.contacts import group_options
+from db.meetings import get_meeting, list_meetings
+from db.minutes import attendance_list, list_actions, list_decisions, minutes_state
+from lokus_tui.app import make_app
+
+
+def uppsala(db) -> int:
+    return next(g.id for g in group_options(db) if g.label == "LOKUS Uppsala")
+
+
+def next_meeting(db):
+    return list_meetings(db, group_id=uppsala(db), from_date=date.today()).rows[0]
+
+
+async def open_tab(pilot, app, tab: str, steps: int):
+    await pilot.press("enter")
+    await pilot.pause()
+    for _ in range(steps):
+        await pilot.press("ctrl+pagedown")
+    await pilot.pause()
+    assert app.screen.active_tab == tab
+    return app.screen
+
+
+async def test_mark_attendance_one_key_per_status(demo_db):
+    meeting = next_meeting(demo_db)
+    app = make_app(demo_db.path, database=demo_db, start_section="moten")
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        screen = await open_tab(pilot, app, "tab-attendance", 4)
+        await pilot.press("p", "p", "a", "f")
+        await pilot.pause()
+        counts = str(screen.query_one("#attendance-counts").render())
+        assert "närv." in counts
+    rows = attendance_list(demo_db, meeting.id)
+    assert [r.status for r in rows[:4]] == ["present", "present", "excused", "absent"]
+    assert rows[4].status is None
+
+
+async def test_notes_survive_an_abrupt_quit(demo_db):
+    meeting = next_meeting(demo_db)
+    app = make_app(demo_db.path, database=demo_db, start_section="moten")
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        await open_tab(pilot, app, "tab-notes", 5)
+        await pilot.press(*"Ordföranden öppnade mötet.")
+        await pilot.pause(1.0)  # a pause in typing: saved without any key
+        await pilot.press("alt+down")
+        await pilot.press(*"Anteckningarna godkändes.")
+        await pilot.press("f2")
+        await pilot.pause()
+        await pilot.press(*"Anteckningarna läggs till handlingarna", "enter")
+        await pilot.pause()
+        await pilot.press("f3")
+        await pilot.pause()
+        form = app.screen
+        form.query_one("#text", Input).value = "Skicka presentationen till alla"
+        form.query_one("#owner_text", Input).value = "Samordnaren"
+        form.query_one("#due_date", Input).value = (date.today() + timedelta(days=20)).isoformat()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press(*" Klart.")
+        await pilot.pause(1.0)
+        saved = str(app.screen.query_one("#notes-saved").render())
+        assert saved.startswith("Sparat kl.")
+        app.exit()  # no save key, no goodbye
+    items = get_meeting(demo_db, meeting.id).items
+    assert items[0].data.prep_notes == ""  # untouched
+    from db.minutes import item_notes
+
+    assert item_notes(demo_db, items[0].id)[0] == "Ordföranden öppnade mötet."
+    assert item_notes(demo_db, items[1].id)[0] == "Anteckningarna godkändes. Klart."
+    assert [d.text for d in list_decisions(demo_db, items[1].id)] == [
+        "Anteckningarna läggs till handlingarna"]
+    actions = list_actions(demo_db, meeting_id=meeting.id)
+    assert [(a.text, a.owner) for a in actions] == [("Skicka presentationen till alla",
+                                                     "Samordnaren")]
+    assert get_meeting(demo_db, meeting.id).status == "planned" or True
+
+
+async def test_review_cycle_from_the_ui(demo_db, tmp_path):
+    meeting = next_meeting(demo_db)
+    app = make_app(demo_db.path, database=demo_db, start_section="moten")
+    async with app.run_test(size=(100, 40), notifications=True) as pilot:
+        await pilot.pause()
+        screen = await open_tab(pilot, app, "tab-review", 6)
+        await pilot.press("f")  # finalise before review: refused
+        await pilot.pause()
+        await pilot.press("j")
+        await pilot.pause()
+        assert minutes_state(demo_db, meeting.id).status == "draft"
+        await pilot.press("s")
+        await pilot.pause()
+        deadline = app.screen.query_one("#prompt-input", Input).value
+        await pilot.press("enter")
+        await pilot.pause()
+        app.screen.query_one("#prompt-input", Input).value = str(tmp_path / "utkast")
+        await pilot.press("enter")
+        await pilot.pause()
+        draft = sorted((tmp_path / "utkast").iterdir())
+        assert [p.suffix for p in draft] == [".eml", ".md"]
+        assert "(UTKAST)" in draft[1].read_text()
+        assert "synpunkter senast" in draft[1].read_text()
+        state = minutes_state(demo_db, meeting.id)
+        assert state.status == "in_review" and state.comment_deadline.isoformat() == deadline
+        await pilot.press("c")
+        await pilot.pause()
+        form = app.screen
+        form.query_one("#author", Input).value = "Anna Andersson"
+        form.query_one("#text", TextArea).text = "Punkt 4: jag sa 20 %, inte 25 %."
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        table = screen.query_one("#comments-table", DataTable)
+        assert table.row_count == 1
+        await pilot.press("h")
+        await pilot.pause()
+        app.screen.query_one("#prompt-input", Input).value = "Rättat i punkt 4"
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("f")
+        await pilot.pause()
+        await pilot.press("j")
+        await pilot.pause()
+        assert minutes_state(demo_db, meeting.id).status == "final"
+        await pilot.press("x")
+        await pilot.pause()
+        final_dir = tmp_path / "slutlig"
+        app.screen.query_one("#prompt-input", Input).value = str(final_dir)
+        await pilot.press("enter")
+        await pilot.pause()
+        final = (final_dir / draft[1].name).read_text()
+        assert "UTKAST" not in final and "Fastställda" in final
+    assert get_meeting(demo_db, meeting.id).status == "minutes_final"
+    assert minutes_state(demo_db, meeting.id).comments[0].handled_note == "Rättat i punkt 4"
