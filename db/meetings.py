@@ -14,7 +14,6 @@ from db.errors import ConflictError, LokusError, NotFoundError, ValidationError
 from db.models import (
     AGENDA_ITEM_KINDS,
     MEETING_KINDS,
-    ActionItem,
     AgendaItem,
     Group,
     GuestInvitation,

@@ -77,10 +77,7 @@ class NotesPane(Vertical):
             self.item_id = None
             return
         ids = [i.id for i in items]
-        if self.item_id not in ids:
-            row = 0
-        else:
-            row = ids.index(self.item_id)
+        row = ids.index(self.item_id) if self.item_id in ids else 0
         table.move_cursor(row=row)
         self.show_item(ids[row])
 

@@ -36,6 +36,7 @@ class MeetingsScreen(Screen):
         Binding("ctrl+y", "plan_year", "Planera året", id="meetings-plan"),
         Binding("ctrl+g", "focus_group", "Välj grupp", id="meetings-group"),
         Binding("ctrl+t", "edit_template", "Dagordningsmall", id="meetings-template"),
+        Binding("ctrl+b", "actions", "Åtgärder", id="meetings-actions"),
         Binding("ctrl+f", "focus_filter", "Filter", id="meetings-filter"),
         Binding("escape", "clear_filter", "Rensa filter", show=False),
     ]
@@ -140,6 +141,11 @@ class MeetingsScreen(Screen):
 
         self.app.push_screen(MeetingForm(None, save=lambda data: create_meeting(
             self.app.database, data), group_id=self.group_id), created)
+
+    def action_actions(self) -> None:
+        from screens.actions import ActionsScreen
+
+        self.app.push_screen(ActionsScreen(self.group_id))
 
     def action_edit_template(self) -> None:
         group_id = self.group_id

@@ -147,8 +147,9 @@ async def test_export_kallelse_from_ui_and_outdated_after_move(demo_db, tmp_path
         await pilot.press("k")  # mark as sent
         await pilot.pause()
         assert get_meeting(demo_db, meeting.id).status == "notice_sent"
-        await pilot.press("]")  # back to Dagordning
+        await pilot.press("[", "[", "[")  # back to Dagordning
         await pilot.pause()
+        assert workspace.active_tab == "tab-agenda"
         await pilot.press("down", "alt+down")
         await pilot.pause()
         assert get_meeting(demo_db, meeting.id).notice_outdated

@@ -138,3 +138,40 @@ async def test_review_cycle_from_the_ui(demo_db, tmp_path):
         assert "UTKAST" not in final and "Fastställda" in final
     assert get_meeting(demo_db, meeting.id).status == "minutes_final"
     assert minutes_state(demo_db, meeting.id).comments[0].handled_note == "Rättat i punkt 4"
+
+
+async def test_action_overview_filters_and_closes(demo_db):
+    app = make_app(demo_db.path, database=demo_db, start_section="moten")
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+b")
+        await pilot.pause()
+        screen = app.screen
+        open_rows = list(screen.rows)
+        assert open_rows and all(r.status == "open" for r in open_rows)
+        assert [r.overdue for r in open_rows] == sorted((r.overdue for r in open_rows),
+                                                         reverse=True)
+        screen.query_one("#actions-status").value = "overdue"
+        await pilot.pause()
+        assert screen.rows and all(r.overdue for r in screen.rows)
+        first = screen.rows[0]
+        await pilot.press("ctrl+d")
+        await pilot.pause()
+        assert first.id not in {r.id for r in screen.rows}
+    done = [a for a in list_actions(demo_db, status="done") if a.id == first.id]
+    assert done and done[0].closed_date == date.today()
+
+
+async def test_ctrl_q_saves_what_was_just_typed(demo_db):
+    meeting = next_meeting(demo_db)
+    app = make_app(demo_db.path, database=demo_db, start_section="moten")
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        await open_tab(pilot, app, "tab-notes", 5)
+        await pilot.press(*"Sista raden")
+        await pilot.press("ctrl+q")  # no pause: the autosave timer has not fired yet
+        await pilot.pause()
+    from db.minutes import item_notes
+
+    item = get_meeting(demo_db, meeting.id).items[0]
+    assert item_notes(demo_db, item.id)[0] == "Sista raden"

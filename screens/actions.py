@@ -1,0 +1,116 @@
+"""Åtgärder: every action item of a group — open, overdue, done, dropped — with filters."""
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Input, Select, Static
+
+from db.contacts import group_options, organisation_options
+from db.errors import LokusError
+from db.minutes import list_actions, set_action_status
+from lokus_tui.form_screen import select_value
+from lokus_tui.sections import SectionBar
+
+STATUS_FILTERS = [("Öppna", "open"), ("Försenade", "overdue"), ("Klara", "done"),
+                  ("Strukna", "dropped"), ("Alla", "all")]
+
+
+class ActionsScreen(Screen):
+    CSS_PATH = "actions.tcss"
+    BINDINGS = [
+        Binding("escape", "back", "Tillbaka", id="actions-back"),
+        Binding("ctrl+d", "set_status('done')", "Klar", id="actions-done"),
+        Binding("ctrl+t", "set_status('dropped')", "Stryk", id="actions-drop"),
+        Binding("ctrl+o", "set_status('open')", "Öppna igen", id="actions-reopen"),
+        Binding("ctrl+g", "open_meeting", "Till mötet", id="actions-meeting"),
+    ]
+
+    def __init__(self, group_id: int | None = None):
+        super().__init__()
+        self.group_id = group_id
+        self.rows = []
+
+    def compose(self) -> ComposeResult:
+        db = self.app.database
+        yield Header()
+        yield SectionBar("moten")
+        with Horizontal(classes="filter-row"):
+            yield Select([(g.label, g.id) for g in group_options(db)], id="actions-group",
+                         prompt="Alla grupper", value=self.group_id or Select.NULL)
+            yield Select(STATUS_FILTERS, id="actions-status", value="open", allow_blank=False)
+            yield Select([(o.label, o.id) for o in organisation_options(db)], id="actions-party",
+                         prompt="Alla parter")
+            yield Input(placeholder="Person eller möte (datum)", id="actions-filter")
+        yield DataTable(id="actions-table", cursor_type="row", zebra_stripes=True)
+        yield Static("", id="actions-summary", classes="status-line", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#actions-table", DataTable).add_columns(
+            "Åtgärd", "Ansvarig", "Part", "Klart senast", "Status", "Möte", "Lokusgrupp")
+        self.reload()
+        self.query_one("#actions-table").focus()
+
+    def reload(self) -> None:
+        status = self.query_one("#actions-status", Select).value
+        rows = list_actions(self.app.database,
+                            group_id=select_value(self.query_one("#actions-group", Select)),
+                            status=None if status == "all" else status,
+                            organisation_id=select_value(self.query_one("#actions-party",
+                                                                        Select)))
+        words = self.query_one("#actions-filter", Input).value.casefold().split()
+        self.rows = [r for r in rows if all(
+            w in f"{r.owner} {r.meeting_date.isoformat()} {r.text}".casefold() for w in words)]
+        table = self.query_one("#actions-table", DataTable)
+        cursor = table.cursor_row
+        table.clear()
+        for r in self.rows:
+            due = r.due_date.isoformat() if r.due_date else "–"
+            style = "bold red" if r.overdue else ""
+            table.add_row(Text(r.text, style=style), r.owner or "–", r.owner_organisation or "–",
+                          Text(due + (" försenad" if r.overdue else ""), style=style),
+                          r.status_label + (f" {r.closed_date.isoformat()}" if r.closed_date
+                                            else ""),
+                          r.meeting_date.isoformat(), r.group_name, key=str(r.id))
+        if table.row_count:
+            table.move_cursor(row=min(cursor, table.row_count - 1))
+        overdue = sum(1 for r in self.rows if r.overdue)
+        self.query_one("#actions-summary", Static).update(
+            f"{len(self.rows)} åtgärder" + (f", varav {overdue} försenade" if overdue else ""))
+
+    @on(Select.Changed)
+    @on(Input.Changed, "#actions-filter")
+    def _filters_changed(self) -> None:
+        self.reload()
+
+    def _current(self):
+        table = self.query_one("#actions-table", DataTable)
+        if table.row_count == 0:
+            return None
+        return self.rows[table.cursor_row]
+
+    def action_set_status(self, status: str) -> None:
+        row = self._current()
+        if row is None:
+            return
+        try:
+            set_action_status(self.app.database, row.id, status)
+        except LokusError as exc:
+            self.notify(str(exc), severity="error")
+            return
+        labels = {"done": "klar", "dropped": "struken", "open": "öppen igen"}
+        self.notify(f"”{row.text}” är {labels[status]}.", timeout=3, markup=False)
+        self.reload()
+
+    def action_open_meeting(self) -> None:
+        row = self._current()
+        if row is not None:
+            from screens.meeting_workspace import MeetingScreen
+
+            self.app.push_screen(MeetingScreen(row.meeting_id))
+
+    def action_back(self) -> None:
+        self.app.pop_screen()
