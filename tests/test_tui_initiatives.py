@@ -196,3 +196,16 @@ async def test_palette_finds_a_person(demo_db):
         await pilot.pause(0.3)
         assert type(app.screen).__name__ == "PersonDetailScreen"
         assert person.name in str(app.screen.query_one("#person-card").render())
+
+
+async def test_palette_offers_the_screens_actions(demo_db):
+    app = app_for(demo_db)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"ny insats")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause(0.3)
+        assert type(app.screen).__name__ == "InitiativeForm"
