@@ -112,24 +112,31 @@ def list_meetings(db: Database, group_id: int | None = None, text: str = "",
                   today: date | None = None) -> Page:
     """Coming meetings first (soonest first), then past ones (latest first)."""
     today = today or date.today()
-    items = (select(AgendaItem.meeting_id, func.count(AgendaItem.id).label("n"))
-             .group_by(AgendaItem.meeting_id).subquery())
-    stmt = (select(Meeting, Group.name.label("group_name"), func.coalesce(items.c.n, 0))
-            .join(Group, Group.id == Meeting.group_id)
-            .outerjoin(items, items.c.meeting_id == Meeting.id))
+    conditions = []
     if group_id:
-        stmt = stmt.where(Meeting.group_id == group_id)
+        conditions.append(Meeting.group_id == group_id)
     if from_date:
-        stmt = stmt.where(Meeting.meeting_date >= from_date)
+        conditions.append(Meeting.meeting_date >= from_date)
     for word in text.split():
-        stmt = stmt.where(contains(db, Group.name, word) | contains(db, Meeting.title, word)
+        conditions.append(contains(db, Group.name, word) | contains(db, Meeting.title, word)
                           | contains(db, Meeting.room, word) | contains(db, Meeting.address, word))
     upcoming = Meeting.meeting_date >= today
     order = (case((upcoming, 0), else_=1), case((upcoming, Meeting.meeting_date)),
              Meeting.meeting_date.desc(), Meeting.id)
+    page = (select(Meeting, Group.name.label("group_name"))
+            .join(Group, Group.id == Meeting.group_id).where(*conditions)
+            .order_by(*order).limit(limit).offset(offset))
+    count = (select(func.count(Meeting.id)).join(Group, Group.id == Meeting.group_id)
+             .where(*conditions))
     with db.session() as s:
-        total = s.execute(select(func.count()).select_from(stmt.subquery())).scalar_one()
-        rows = s.execute(stmt.order_by(*order).limit(limit).offset(offset)).all()
+        total = s.execute(count).scalar_one()
+        found = s.execute(page).all()
+        ids = [m.id for m, _g in found]
+        counts = dict(s.execute(
+            select(AgendaItem.meeting_id, func.count(AgendaItem.id))
+            .where(AgendaItem.meeting_id.in_(ids)).group_by(AgendaItem.meeting_id)).all()) \
+            if ids else {}
+        rows = [(m, g, counts.get(m.id, 0)) for m, g in found]
         outdated = _outdated_map(s, [m for m, _g, _n in rows])
     return Page([
         MeetingRow(m.id, m.group_id, g, m.kind, m.status, m.meeting_date, m.start_time,

@@ -255,6 +255,7 @@ class Overview:
     upcoming_meetings: list = field(default_factory=list)  # (date, group, kind, id)
     open_actions: int = 0
     overdue_actions: int = 0
+    todo: list = field(default_factory=list)  # (meeting id, text) to act on now
 
 
 # --- meetings -------------------------------------------------------------------------

@@ -14,6 +14,7 @@ from db.minutes import list_actions, set_action_status
 from lokus_tui.form_screen import select_value
 from lokus_tui.sections import SectionBar
 
+SHOW_AT_MOST = 300
 STATUS_FILTERS = [("Öppna", "open"), ("Försenade", "overdue"), ("Klara", "done"),
                   ("Strukna", "dropped"), ("Alla", "all")]
 
@@ -60,7 +61,10 @@ class ActionsScreen(Screen):
                             group_id=select_value(self.query_one("#actions-group", Select)),
                             status=None if status == "all" else status,
                             organisation_id=select_value(self.query_one("#actions-party",
-                                                                        Select)))
+                                                                        Select)),
+                            limit=SHOW_AT_MOST + 1)
+        more = len(rows) > SHOW_AT_MOST
+        rows = rows[:SHOW_AT_MOST]
         words = self.query_one("#actions-filter", Input).value.casefold().split()
         self.rows = [r for r in rows if all(
             w in f"{r.owner} {r.meeting_date.isoformat()} {r.text}".casefold() for w in words)]
@@ -78,8 +82,11 @@ class ActionsScreen(Screen):
         if table.row_count:
             table.move_cursor(row=min(cursor, table.row_count - 1))
         overdue = sum(1 for r in self.rows if r.overdue)
-        self.query_one("#actions-summary", Static).update(
-            f"{len(self.rows)} åtgärder" + (f", varav {overdue} försenade" if overdue else ""))
+        summary = f"{len(self.rows)} åtgärder" + (f", varav {overdue} försenade" if overdue
+                                                   else "")
+        if more:
+            summary += f" (visar de {SHOW_AT_MOST} första; välj grupp eller part för fler)"
+        self.query_one("#actions-summary", Static).update(summary)
 
     @on(Select.Changed)
     @on(Input.Changed, "#actions-filter")

@@ -21,8 +21,13 @@ def overview_markdown(ov) -> str:
         f"- **{ov.groups}** lokusgrupper, **{ov.people}** personer",
         f"- **{ov.initiatives}** insatser, varav **{ov.initiatives_running}** pågående",
         f"- **{ov.open_actions}** öppna åtgärder, varav **{ov.overdue_actions}** försenade",
-        "## Kommande möten (60 dagar)",
+        "## Att göra nu",
     ]
+    if ov.todo:
+        parts.append("\n".join(f"- {escape_inline(text)}" for _id, text in ov.todo))
+    else:
+        parts.append("*Inget brådskande.*")
+    parts.append("## Kommande möten (60 dagar)")
     if ov.upcoming_meetings:
         parts.append(table(["Datum", "Lokusgrupp", "Typ"], [
             [format_date_long(d, weekday=True), g, MEETING_KIND_LABELS.get(k, k)]
@@ -36,8 +41,7 @@ def overview_markdown(ov) -> str:
             for r in ov.initiatives_ending[:20]]))
     else:
         parts.append("*Inga.*")
-    parts.append(f"\n*Tryck 3 för insatser, 4 för kontakter, ctrl+p för att söka.* "
-                 f"{escape_inline('')}")
+    parts.append("*Tryck 2 för möten, 3 för insatser, 4 för kontakter, ctrl+p för att söka.*")
     return "\n\n".join(parts)
 
 

@@ -1,4 +1,4 @@
-from datetime import date, time
+from datetime import date, time, timedelta
 
 import pytest
 
@@ -224,3 +224,17 @@ def test_guest_lifecycle_and_overdue(demo_db):
     assert (guest.asked_date, guest.answered_date, guest.overdue) == (
         date(2027, 1, 2), date(2027, 1, 8), False)
     assert [g.name for g in notice_data(demo_db, mid).guests] == ["Gösta Gäst"]
+
+
+def test_overview_lists_what_to_do_now(demo_db):
+    from db.overview import get_overview
+
+    mid = create_meeting(demo_db, MeetingInput(_group(demo_db), TODAY + timedelta(days=5),
+                                               start_time=time(13),
+                                               notice_planned_date=TODAY - timedelta(days=1)))
+    todo = get_overview(demo_db, TODAY).todo
+    assert any(m == mid and "kallelsen skulle ha skickats" in text for m, text in todo)
+    mark_notice_sent(demo_db, mid, TODAY)
+    add_agenda_item(demo_db, mid, AgendaItemInput("Ny punkt"))
+    todo = get_overview(demo_db, TODAY).todo
+    assert any(m == mid and "inaktuell" in text for m, text in todo)
