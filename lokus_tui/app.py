@@ -105,7 +105,7 @@ class LokusApp(App):
 
     def action_section(self, name: str) -> None:
         if self.database is None:
-            self.notify("Databasen öppnas fortfarande …")
+            self.start_section = name  # shown as soon as the database is open
             return
         if self.current_mode == name:
             while len(self.screen_stack) > 1:

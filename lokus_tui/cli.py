@@ -7,17 +7,39 @@ from pathlib import Path
 
 EXIT_USAGE = 2
 
+_ARGPARSE_SV = (
+    (r"the following arguments are required: (.*)", r"dessa argument saknas: \1"),
+    (r"argument (\S+): invalid choice: (\S+) \(choose from (.*)\)",
+     r"argument \1: \2 är inget giltigt val (välj bland \3)"),
+    (r"argument (\S+): invalid int value: (\S+)", r"argument \1: \2 är inget heltal"),
+    (r"argument (\S+): expected one argument", r"argument \1: ett värde saknas"),
+    (r"unrecognized arguments: (.*)", r"okända argument: \1"),
+)
+
+
+class SwedishArgumentParser(argparse.ArgumentParser):
+    """Usage errors in Swedish, exit code 2, no traceback."""
+
+    def error(self, message: str):
+        import re
+
+        for pattern, replacement in _ARGPARSE_SV:
+            message = re.sub(pattern, replacement, message)
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"lokus: fel: {message}\n")
+
 
 def _parser() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
+    common = SwedishArgumentParser(add_help=False)
     common.add_argument("--db", metavar="SÖKVÄG",
                         help="databasfil eller SQLAlchemy-URL (annars LOKUS_DB eller standardfilen)")
-    parser = argparse.ArgumentParser(
+    parser = SwedishArgumentParser(
         prog="lokus", parents=[common],
         description="lokus – för LOKUS-samordnare: insatser, kontakter, möten och anteckningar.")
     parser.add_argument("--demo", action="store_true",
                         help="öppna appen på en ny tillfällig databas med demodata")
-    sub = parser.add_subparsers(dest="command", metavar="KOMMANDO")
+    sub = parser.add_subparsers(dest="command", metavar="KOMMANDO",
+                                parser_class=SwedishArgumentParser)
     demo = sub.add_parser("demo", parents=[common], help="skriv demodata till en databasfil")
     demo.add_argument("--scale", type=int, default=1, metavar="N",
                       help="multiplicera mängden data (50 ger ca 600 insatser)")
@@ -63,7 +85,26 @@ def main(argv: list[str] | None = None) -> int:
 
         if isinstance(exc, LokusError):
             return fail(str(exc), getattr(exc, "exit_code", 1))
-        raise
+        return _unexpected(exc)
+
+
+def _unexpected(exc: BaseException) -> int:
+    """Write the details to a private log file; tell the user in one sentence."""
+    import os
+    import traceback
+
+    from lokus_tui.config import data_dir
+
+    log = data_dir() / "lokus-fel.log"
+    try:
+        log.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        fd = os.open(log, os.O_CREAT | os.O_WRONLY | os.O_APPEND, 0o600)
+        with os.fdopen(fd, "a", encoding="utf-8") as handle:
+            handle.write("".join(traceback.format_exception(exc)) + "\n")
+        where = f"; detaljer i {log}"
+    except OSError:
+        where = ""
+    return fail(f"ett oväntat fel inträffade ({type(exc).__name__}: {exc}){where}", 1)
 
 
 def _open(target):

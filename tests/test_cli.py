@@ -38,3 +38,16 @@ def test_env_variable_chooses_database(tmp_path, monkeypatch, capsys):
     assert capsys.readouterr().out.strip() == str(tmp_path / "env.db")
     assert main(["where", "--db", str(tmp_path / "opt.db")]) == 0
     assert capsys.readouterr().out.strip() == str(tmp_path / "opt.db")
+
+
+def test_usage_errors_are_swedish(capsys):
+    import pytest
+
+    with pytest.raises(SystemExit) as info:
+        main(["export", "kallelse"])
+    assert info.value.code == 2
+    err = capsys.readouterr().err
+    assert "lokus: fel: dessa argument saknas: MÖTES_ID" in err
+    with pytest.raises(SystemExit):
+        main(["demo", "--db", "x.db", "--scale", "många"])
+    assert "argument --scale: 'många' är inget heltal" in capsys.readouterr().err
