@@ -5,7 +5,7 @@ from pathlib import Path
 from textual import work
 from textual.app import App, ComposeResult
 from textual.binding import Binding
-from textual.widgets import Footer, Header, LoadingIndicator, Static
+from textual.widgets import Footer, Header, Static
 
 from lokus_tui.commands import ActionsProvider, LookupProvider
 from lokus_tui.sections import SECTIONS
@@ -63,8 +63,9 @@ class LokusApp(App):
 
     def compose(self) -> ComposeResult:
         yield Header()
+        # A still text, not an animation: the database layer is imported in a thread
+        # right now, and an animation would compete with it for the interpreter.
         yield Static("Öppnar databasen …", id="loading-text")
-        yield LoadingIndicator()
         yield Footer()
 
     def on_mount(self) -> None:
@@ -83,7 +84,11 @@ class LokusApp(App):
         try:
             database = open_database(self.db_target)
         except LokusError as exc:
-            self.call_from_thread(self.exit, return_code=2, message=str(exc))
+            self.call_from_thread(self.exit, return_code=2, message=f"lokus: {exc}")
+            return
+        except Exception as exc:  # noqa: BLE001 - shown as one sentence, not a traceback
+            self.call_from_thread(self.exit, return_code=1,
+                                  message=f"lokus: databasen kunde inte öppnas ({exc})")
             return
         self.database = database
         self.call_from_thread(self._on_database_ready)
