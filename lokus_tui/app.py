@@ -121,7 +121,7 @@ class LokusApp(App):
     def action_help(self) -> None:
         from screens.help import HelpScreen
 
-        self.push_screen(HelpScreen())
+        self.push_screen(HelpScreen(self.screen))
 
     async def open_record(self, kind: str, record_id: int) -> None:
         """Open an insats, person or organisation found in the palette."""

@@ -11,13 +11,19 @@ from exports.markdown import escape_inline, table
 
 class HelpScreen(ModalScreen[None]):
     BINDINGS = [Binding("escape,f1,q", "dismiss", "Stäng", id="help-close")]
+    # Textual's own focus keys, in English; everybody knows tab.
+    SKIP = {"focus_next", "focus_previous", "app.focus_next", "app.focus_previous"}
+
+    def __init__(self, below):
+        super().__init__()
+        self.below = below
 
     def compose(self) -> ComposeResult:
-        below = self.app.screen_stack[-1] if self.app.screen_stack else self.app.screen
         rows = []
-        for key, active in below.active_bindings.items():
-            if active.binding.description:
-                rows.append([key, active.binding.description])
+        for key, active in self.below.active_bindings.items():
+            binding = active.binding
+            if binding.description and binding.action not in self.SKIP:
+                rows.append([key, binding.description])
         path = getattr(getattr(self.app, "database", None), "path", None)
         text = "\n\n".join([
             "# Hjälp",

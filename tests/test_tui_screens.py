@@ -1,0 +1,109 @@
+"""The remaining screens' main and error paths."""
+
+from textual.widgets import Input, Markdown, Select
+
+from db.contacts import group_options, list_organisations
+from db.meetings import list_meetings
+from db.minutes import attendance_list
+from lokus_tui.app import make_app
+
+
+async def test_overview_shows_what_to_do_and_sections_switch(demo_db):
+    app = make_app(demo_db.path, database=demo_db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        text = app.screen.query_one(Markdown).source
+        assert "## Att göra nu" in text and "kallelsen skulle ha skickats" in text
+        assert "## Kommande möten (60 dagar)" in text
+        await pilot.press("5")
+        await pilot.pause()
+        assert "kommer här" in str(app.screen.query_one(".title").render())
+        await pilot.press("3")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "InitiativesScreen"
+        await pilot.press("f1")
+        await pilot.pause()
+        help_text = app.screen.query_one(Markdown).source
+        assert "Ny insats" in help_text and "ctrl+n" in help_text
+        await pilot.press("escape")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "InitiativesScreen"
+
+
+async def test_duplicate_organisation_is_refused(demo_db):
+    app = make_app(demo_db.path, database=demo_db, start_section="kontakter")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+l")
+        await pilot.pause()
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        await pilot.press(*"Försäkringskassan")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "det finns redan en organisation" in str(app.screen.query_one("#err-name").render())
+        app.screen.query_one("#name", Input).value = "Fiktiva Föreningen"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    assert list_organisations(demo_db, "fiktiva").total == 1
+
+
+async def test_meeting_form_errors_name_the_field(demo_db):
+    app = make_app(demo_db.path, database=demo_db, start_section="moten")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        before = list_meetings(demo_db).total
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        form = app.screen
+        form.query_one("#meeting_date", Input).value = "3 mars"
+        form.query_one("#start_time", Input).value = "15.00"
+        form.query_one("#end_time", Input).value = "13.00"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        errors = str(form.query_one("#form-errors").render())
+        assert "Datum: ”3 mars” är inget datum" in errors
+        form.query_one("#group_id", Select).value = group_options(demo_db)[0].id
+        form.query_one("#meeting_date", Input).value = "2027-03-03"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "Sluttid: måste vara efter starttiden" in str(form.query_one("#err-end_time").render())
+        assert list_meetings(demo_db).total == before
+        await pilot.press("escape")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "MeetingsScreen"
+
+
+async def test_agenda_item_needs_a_title_and_substitute_can_be_added(demo_db):
+    meeting = list_meetings(demo_db).rows[0]
+    app = make_app(demo_db.path, database=demo_db, start_section="moten")
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("n")
+        await pilot.pause()
+        app.screen.query_one("#minutes_allotted", Input).value = "mycket"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        errors = str(app.screen.query_one("#form-errors").render())
+        assert "Minuter: ”mycket” är inget heltal" in errors
+        await pilot.press("escape")
+        await pilot.pause()
+        for _ in range(4):
+            await pilot.press("]")
+        await pilot.pause()
+        await pilot.press("e")  # add an ersättare
+        await pilot.pause()
+        picker = app.screen
+        await pilot.press("ctrl+s")  # nobody chosen
+        await pilot.pause()
+        assert "Person: måste väljas" in str(picker.query_one("#err-person_id").render())
+        orgs = picker.query_one("#organisation_id", Select)
+        orgs.value = orgs._options[1][1]
+        await pilot.pause()
+        people = picker.query_one("#person_id", Select)
+        people.value = people._options[1][1]
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    assert any(r.is_substitute for r in attendance_list(demo_db, meeting.id))
