@@ -49,10 +49,11 @@ def _parser() -> argparse.ArgumentParser:
     meetings.add_argument("--from", dest="from_date", metavar="DATUM",
                           help="bara möten från detta datum (ÅÅÅÅ-MM-DD)")
     export = sub.add_parser("export", parents=[common], help="exportera dokument")
-    export.add_argument("document", choices=["kallelse"], help="vad som exporteras")
+    export.add_argument("document", choices=["kallelse", "minnesanteckningar"],
+                        help="vad som exporteras")
     export.add_argument("meeting_id", metavar="MÖTES_ID", help="mötets id (se lokus meetings)")
     export.add_argument("--format", choices=["md", "ics", "eml", "alla"], default="alla",
-                        help="filformat (standard: alla tre)")
+                        help="filformat (standard: alla; minnesanteckningar finns som md och eml)")
     export.add_argument("-o", "--output", metavar="MAPP",
                         help="mapp att skriva till (standard: Dokument/lokus)")
     return parser
@@ -180,8 +181,13 @@ def cmd_export(args) -> int:
     folder = Path(args.output).expanduser() if args.output else export_dir()
     if folder.exists() and not folder.is_dir():
         return fail(f"-o: {folder} är ingen mapp")
+    if args.document == "minnesanteckningar" and args.format == "ics":
+        return fail("--format: minnesanteckningar finns som md eller eml")
     database = _existing_database(args)
     from db.notice import notice_data, record_export
+
+    if args.document == "minnesanteckningar":
+        return _export_minutes(database, int(args.meeting_id), args.format, folder)
     from exports.kallelse_files import FORMATS, write_notice
 
     data = notice_data(database, int(args.meeting_id))
@@ -190,6 +196,25 @@ def cmd_export(args) -> int:
         record_export(database, data.meeting_id, "kallelse",
                       "uppdatering" if data.is_update else "", data.sequence, fmt,
                       content.decode("utf-8", "replace"))
+        print(path)
+    database.close()
+    return 0
+
+
+def _export_minutes(database, meeting_id: int, fmt: str, folder: Path) -> int:
+    from db.minutes import minutes_data
+    from db.notice import record_export
+    from exports.files import write_new_file
+    from exports.minutes import minutes_eml, minutes_filename, minutes_markdown
+
+    data = minutes_data(database, meeting_id)
+    formats = ("md", "eml") if fmt == "alla" else (fmt,)
+    variant = "fastställd" if data.status == "final" else "utkast"
+    for f in formats:
+        content = minutes_markdown(data) if f == "md" else minutes_eml(data)
+        path = write_new_file(folder, minutes_filename(data, f), content)
+        record_export(database, meeting_id, "minnesanteckningar", variant, 0, f,
+                      content if isinstance(content, str) else content.decode("utf-8", "replace"))
         print(path)
     database.close()
     return 0

@@ -29,6 +29,7 @@ class ReviewPane(Vertical):
         Binding("h", "handled", "Hanterad", id="review-handled"),
         Binding("f", "finalise", "Fastställ", id="review-final"),
         Binding("x", "export", "Exportera", id="review-export"),
+        Binding("v", "history", "Tidigare versioner", id="review-history"),
     ]
 
     def compose(self) -> ComposeResult:
@@ -158,3 +159,9 @@ class ReviewPane(Vertical):
     def action_export(self) -> None:
         self.screen.query_one("NotesPane").save_now()
         self._write("fastställd" if self.state.status == "final" else "utkast")
+
+    def action_history(self) -> None:
+        from screens.export_history import ExportHistory
+
+        self.app.push_screen(ExportHistory(self.screen.meeting_id,
+                                           self.screen._ask_folder_and_write))

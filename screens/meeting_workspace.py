@@ -30,6 +30,7 @@ from db.meetings import (
     update_agenda_item,
     update_meeting,
 )
+from db.minutes import minutes_state
 from db.notice import notice_data, record_export
 from db.preparation import (
     NEXT_GUEST_STATUS,
@@ -75,8 +76,7 @@ class MeetingScreen(Screen):
         Binding("ctrl+pagedown", "tab(1)", "Nästa flik", show=False, priority=True),
         Binding("ctrl+pageup", "tab(-1)", "Förra fliken", show=False, priority=True),
         Binding("ctrl+e", "edit_meeting", "Redigera möte", id="meeting-edit"),
-        Binding("ctrl+x", "cancel_meeting", "Ställ in/återuppta", show=False,
-                id="meeting-cancel"),
+        Binding("ctrl+x", "cancel_meeting", "Ställ in/återuppta", id="meeting-cancel"),
         # Dagordning
         Binding("n", "new_item", "Ny punkt", id="agenda-new"),
         Binding("e", "edit_item", "Redigera", id="agenda-edit"),
@@ -184,6 +184,10 @@ class MeetingScreen(Screen):
             warnings.append(f"Dagordningen drar över mötets sluttid med {d.overrun} minuter.")
         if d.missing and d.status == "planned":
             warnings.append("Inte klar att kalla: saknar " + ", ".join(d.missing) + ".")
+        minutes = minutes_state(db, self.meeting_id)
+        if minutes.deadline_passed:
+            warnings.append(f"Sista dag för synpunkter ({minutes.comment_deadline.isoformat()}) "
+                            "har passerat — anteckningarna kan fastställas.")
         overdue = [g for g in self.guests if g.overdue]
         if overdue:
             warnings.append(f"{len(overdue)} gästinbjudan har passerat uppföljningsdatum.")

@@ -54,3 +54,21 @@ def test_cli_errors(tmp_path, capsys):
     assert main(["export", "kallelse", "1", "--db", str(path), "-o", str(blocker)]) == 2
     assert "ingen mapp" in capsys.readouterr().err
     assert main(["meetings", "--db", str(tmp_path / "saknas.db")]) == 2
+
+
+def test_export_minutes(tmp_path, capsys):
+    path = demo_file(tmp_path)
+    main(["meetings", "--db", str(path), "--group", "LOKUS Uppsala"])
+    lines = capsys.readouterr().out.splitlines()
+    held = next(line for line in lines if "fastställda" in line and "LOKUS-möte" in line)
+    meeting_id = held.split()[0]
+    out_dir = tmp_path / "ut"
+    assert main(["export", "minnesanteckningar", meeting_id, "--db", str(path), "-o",
+                 str(out_dir)]) == 0
+    paths = capsys.readouterr().out.split()
+    assert [Path(p).suffix for p in paths] == [".md", ".eml"]
+    text = Path(paths[0]).read_text()
+    assert text.startswith("# Minnesanteckningar – LOKUS-möte LOKUS Uppsala") and "UTKAST" not in text
+    assert main(["export", "minnesanteckningar", meeting_id, "--db", str(path), "--format",
+                 "ics"]) == 2
+    assert "md eller eml" in capsys.readouterr().err

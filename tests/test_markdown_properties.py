@@ -137,3 +137,19 @@ def test_initiative_structure_never_changes(texts):
     expected = structure(initiative_markdown(initiative(PLAIN)))
     got = structure(initiative_markdown(initiative(texts)))
     assert got == expected
+
+
+@SETTINGS
+@given(st.lists(FIELD, min_size=12, max_size=12))
+def test_invitation_structure_never_changes(texts):
+    from db.records import GuestView
+    from exports.invitation import invitation_markdown
+
+    def guest(t):
+        t = iter(t * 2)
+        return GuestView(1, 1, 1, next(t), "g@example.se", next(t), next(t), 1, next(t),
+                         "asked", None, None, None, "", False)
+
+    expected = structure(invitation_markdown(notice(PLAIN), guest(PLAIN)))
+    got = structure(invitation_markdown(notice(texts), guest(texts)))
+    assert got == expected

@@ -136,6 +136,18 @@ async def test_review_cycle_from_the_ui(demo_db, tmp_path):
         await pilot.pause()
         final = (final_dir / draft[1].name).read_text()
         assert "UTKAST" not in final and "Fastställda" in final
+        await pilot.press("v")  # what was exported when, and save an old version again
+        await pilot.pause()
+        history = app.screen.query_one("#history-table", DataTable)
+        assert history.row_count >= 2
+        versions = {str(history.get_row_at(i)[2]) for i in range(history.row_count)}
+        assert {"utkast", "fastställd"} <= versions
+        await pilot.press("enter")
+        await pilot.pause()
+        app.screen.query_one("#prompt-input", Input).value = str(tmp_path / "igen")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert len(list((tmp_path / "igen").iterdir())) == 1
     assert get_meeting(demo_db, meeting.id).status == "minutes_final"
     assert minutes_state(demo_db, meeting.id).comments[0].handled_note == "Rättat i punkt 4"
 

@@ -1,0 +1,62 @@
+"""What was exported when: every kallelse and set of minutes, verbatim; save any again."""
+
+from zoneinfo import ZoneInfo
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import DataTable, Footer, Static
+
+from db.minutes import exported_content, list_exports
+
+STOCKHOLM = ZoneInfo("Europe/Stockholm")
+
+
+class ExportHistory(ModalScreen[None]):
+    BINDINGS = [
+        Binding("escape", "dismiss", "Stäng", id="history-close"),
+        Binding("enter", "save_again", "Spara denna version igen", id="history-save"),
+    ]
+
+    def __init__(self, meeting_id: int, ask_folder_and_write):
+        super().__init__()
+        self.meeting_id = meeting_id
+        self.ask_folder_and_write = ask_folder_and_write
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="form-dialog"):
+            yield Static("Exporterade versioner av mötets dokument", classes="title")
+            yield DataTable(id="history-table", cursor_type="row")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one("#history-table", DataTable)
+        table.add_columns("När", "Dokument", "Version", "Format")
+        self.rows = list_exports(self.app.database, self.meeting_id)
+        for export_id, document, variant, fmt, created in self.rows:
+            when = created.astimezone(STOCKHOLM).strftime("%Y-%m-%d %H.%M")
+            table.add_row(when, document, variant or "–", fmt, key=str(export_id))
+        if not self.rows:
+            table.add_row("Inget har exporterats än.", "", "", "")
+        table.focus()
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.action_save_again()
+
+    def action_save_again(self) -> None:
+        if not self.rows:
+            return
+        table = self.query_one("#history-table", DataTable)
+        export_id, document, variant, _fmt, created = self.rows[table.cursor_row]
+        fmt, content = exported_content(self.app.database, export_id)
+        from exports.files import write_new_file
+
+        stamp = created.astimezone(STOCKHOLM).strftime("%Y%m%d-%H%M")
+        name = f"{document}-{variant or 'version'}-{stamp}.{fmt}"
+
+        def write(folder):
+            return [write_new_file(folder, name, content)]
+
+        self.ask_folder_and_write(write)
