@@ -49,6 +49,18 @@ class FormScreen(ModalScreen):
     def action_cancel(self) -> None:
         self.dismiss(None)
 
+    @on(Select.Changed, "#organisation_id")
+    def _organisation_changed(self) -> None:
+        """Forms with an organisation and a person select: people of that organisation."""
+        people = self.query("#person_id")
+        if not people:
+            return
+        from db.contacts import people_options
+
+        org = select_value(self.query_one("#organisation_id", Select))
+        options = people_options(self.app.database, org) if org else []
+        people.first(Select).set_options([(p.label, p.id) for p in options])
+
     def show_errors(self, errors) -> None:
         for widget in self.query(".field-error"):
             widget.update("")

@@ -1,11 +1,10 @@
 """Invite a guest (an existing person or a new one) or edit an invitation."""
 
-from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Footer, Input, Label, Select, Static
 
-from db.contacts import organisation_options, people_options, validate_person
+from db.contacts import organisation_options, validate_person
 from db.records import AgendaItemView, GuestView, PersonInput
 from db.validation import Errors, check_text, parse_date
 from lokus_tui.form_screen import FormScreen, select_value
@@ -65,11 +64,6 @@ class GuestForm(FormScreen):
     def on_mount(self) -> None:
         self.query_one("#topic" if self.guest else "#organisation_id").focus()
 
-    @on(Select.Changed, "#organisation_id")
-    def _org_changed(self) -> None:
-        org = select_value(self.query_one("#organisation_id", Select))
-        people = people_options(self.app.database, org) if org else []
-        self.query_one("#person_id", Select).set_options([(p.label, p.id) for p in people])
 
     def read(self):
         errors = Errors()

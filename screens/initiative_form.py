@@ -6,11 +6,9 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Button, Footer, Input, Label, Select, Static, TextArea
 
 from db.contacts import group_options, organisation_options, people_options
-from db.errors import ConflictError, LokusError, ValidationError
 from db.initiatives import validate_initiative
 from db.records import (
     BudgetLineInput,
@@ -22,6 +20,7 @@ from db.records import (
 )
 from db.validation import Errors, parse_amount, parse_budget_lines, parse_date
 from exports.swedish import format_amount
+from lokus_tui.form_screen import FormScreen
 from lokus_tui.list_rows import ListRow
 from lokus_tui.validators import AmountValidator, DateValidator
 
@@ -40,6 +39,18 @@ def _opts(options) -> list[tuple[str, int]]:
 
 def _value(select: Select):
     return None if select.value == Select.NULL else select.value
+
+
+def fill_contacts(app, org_select: Select, contact_select: Select,
+                  selected: int | None = None) -> None:
+    """Offer the people of the chosen organisation; keep the chosen one if still there."""
+    org = _value(org_select)
+    if selected is None:
+        selected = _value(contact_select)
+    people = _opts(people_options(app.database, org)) if org else []
+    contact_select.set_options(people)
+    if selected is not None and any(v == selected for _l, v in people):
+        contact_select.value = selected
 
 
 class GoalRow(ListRow):
@@ -126,14 +137,8 @@ class PartnerRow(ListRow):
         self._fill_contacts(self.partner.contact_id if self.partner else None)
 
     def _fill_contacts(self, selected: int | None = None) -> None:
-        org = _value(self.query_one(".partner-org", Select))
-        contact = self.query_one(".partner-contact", Select)
-        if selected is None:
-            selected = _value(contact)
-        people = _opts(people_options(self.app.database, org)) if org else []
-        contact.set_options(people)
-        if selected is not None and any(v == selected for _l, v in people):
-            contact.value = selected
+        fill_contacts(self.app, self.query_one(".partner-org", Select),
+                      self.query_one(".partner-contact", Select), selected)
 
     @on(Select.Changed, ".partner-org")
     def _org_changed(self, event: Select.Changed) -> None:
@@ -147,12 +152,10 @@ class PartnerRow(ListRow):
         return PartnerInput(org, _value(self.query_one(".partner-contact", Select)))
 
 
-class InitiativeForm(ModalScreen[int | None]):
+class InitiativeForm(FormScreen):
     """Dismisses with the id of the saved insats, or None when cancelled."""
 
     BINDINGS = [
-        Binding("ctrl+s", "save", "Spara", id="form-save"),
-        Binding("escape", "cancel", "Avbryt", id="form-cancel"),
         Binding("f2", "add_goal('effect')", "+Effektmål", id="form-add-effect"),
         Binding("f3", "add_goal('output')", "+Insatsmål", id="form-add-output"),
         Binding("f4", "add_decision", "+Beslut", id="form-add-decision"),
@@ -162,10 +165,8 @@ class InitiativeForm(ModalScreen[int | None]):
     def __init__(self, detail: InitiativeDetail | None,
                  save: Callable[[InitiativeInput], int],
                  on_conflict: Callable[[], None] | None = None):
-        super().__init__()
+        super().__init__(save, on_conflict)
         self.detail = detail
-        self.save_fn = save
-        self.on_conflict = on_conflict
 
     def compose(self) -> ComposeResult:
         db = self.app.database
@@ -256,14 +257,8 @@ class InitiativeForm(ModalScreen[int | None]):
         self.query_one("#name", Input).focus()
 
     def _fill_owner_contacts(self, selected: int | None = None) -> None:
-        org = _value(self.query_one("#owner_org_id", Select))
-        contact = self.query_one("#owner_contact_id", Select)
-        if selected is None:
-            selected = _value(contact)
-        people = _opts(people_options(self.app.database, org)) if org else []
-        contact.set_options(people)
-        if selected is not None and any(v == selected for _l, v in people):
-            contact.value = selected
+        fill_contacts(self.app, self.query_one("#owner_org_id", Select),
+                      self.query_one("#owner_contact_id", Select), selected)
 
     @on(Select.Changed, "#owner_org_id")
     def _owner_changed(self) -> None:
@@ -271,8 +266,7 @@ class InitiativeForm(ModalScreen[int | None]):
 
     @on(Button.Pressed)
     def _button(self, event: Button.Pressed) -> None:
-        actions = {"save": self.action_save, "cancel": self.action_cancel,
-                   "add-effect": lambda: self.action_add_goal("effect"),
+        actions = {"add-effect": lambda: self.action_add_goal("effect"),
                    "add-output": lambda: self.action_add_goal("output"),
                    "add-decision": self.action_add_decision,
                    "add-partner": self.action_add_partner}
@@ -296,9 +290,6 @@ class InitiativeForm(ModalScreen[int | None]):
 
     async def action_add_partner(self) -> None:
         await self._add_row("#partners", PartnerRow(self.orgs))
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
 
     def read(self) -> tuple[InitiativeInput, Errors]:
         errors = Errors()
@@ -359,26 +350,3 @@ class InitiativeForm(ModalScreen[int | None]):
         if first_widget is not None:
             first_widget.focus()
             first_widget.scroll_visible()
-
-    def action_save(self) -> None:
-        data, errors = self.read()
-        if errors:
-            self.show_errors(errors)
-            self.notify(str(errors[0]), severity="error", title="Kan inte spara")
-            return
-        try:
-            saved = self.save_fn(data)
-        except ValidationError as exc:
-            self.show_errors(exc.errors)
-            self.notify(str(exc.errors[0]), severity="error", title="Kan inte spara")
-            return
-        except ConflictError as exc:
-            self.notify(f"{exc} Dina ändringar finns kvar här; spara igen för att skriva över.",
-                        severity="warning", timeout=8)
-            if self.on_conflict:
-                self.on_conflict()
-            return
-        except LokusError as exc:
-            self.notify(str(exc), severity="error")
-            return
-        self.dismiss(saved)

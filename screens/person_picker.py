@@ -1,11 +1,10 @@
 """Pick a person (organisation first), e.g. a substitute at a meeting."""
 
-from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Footer, Label, Select, Static
 
-from db.contacts import organisation_options, people_options
+from db.contacts import organisation_options
 from lokus_tui.form_screen import FormScreen, select_value
 
 
@@ -32,11 +31,6 @@ class PersonPicker(FormScreen):
     def on_mount(self) -> None:
         self.query_one("#organisation_id").focus()
 
-    @on(Select.Changed, "#organisation_id")
-    def _org_changed(self) -> None:
-        org = select_value(self.query_one("#organisation_id", Select))
-        people = people_options(self.app.database, org) if org else []
-        self.query_one("#person_id", Select).set_options([(p.label, p.id) for p in people])
 
     def read(self):
         from db.validation import Errors

@@ -2,12 +2,11 @@
 
 from datetime import date
 
-from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Footer, Input, Label, Select, Static
 
-from db.contacts import organisation_options, people_options
+from db.contacts import organisation_options
 from db.validation import Errors, check_text, parse_date
 from lokus_tui.form_screen import FormScreen, select_value
 from lokus_tui.validators import DateValidator
@@ -43,11 +42,6 @@ class ProposalForm(FormScreen):
     def on_mount(self) -> None:
         self.query_one("#text").focus()
 
-    @on(Select.Changed, "#organisation_id")
-    def _org_changed(self) -> None:
-        org = select_value(self.query_one("#organisation_id", Select))
-        people = people_options(self.app.database, org) if org else []
-        self.query_one("#person_id", Select).set_options([(p.label, p.id) for p in people])
 
     def read(self):
         errors = Errors()
