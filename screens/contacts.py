@@ -22,6 +22,7 @@ class ContactsScreen(Screen):
         Binding("ctrl+y", "copy_email", "Kopiera e-post", id="contacts-copy"),
         Binding("ctrl+f", "focus_filter", "Filter", id="contacts-filter"),
         Binding("ctrl+l", "switch_tab", "Personer/organisationer", id="contacts-tab"),
+        Binding("ctrl+g", "groups", "Lokusgrupper", id="contacts-groups"),
         Binding("escape", "clear_filter", "Rensa filter", show=False),
     ]
 
@@ -51,7 +52,7 @@ class ContactsScreen(Screen):
         orgs = self.query_one("#orgs-table", PagedTable)
         orgs.add_columns("Organisation", "Typ", "Personer", "Äger insatser")
         self.reload()
-        self.query_one("#people-filter").focus()
+        self.query_one("#people-table").focus()
 
     def on_screen_resume(self) -> None:
         self.reload(keep_current=True)
@@ -106,7 +107,7 @@ class ContactsScreen(Screen):
     @on(TabbedContent.TabActivated)
     def _tab_changed(self) -> None:
         self._update_status()
-        self.filter.focus()
+        self.table.focus()
 
     @on(Input.Changed, "#people-filter")
     def _people_filter(self) -> None:
@@ -124,7 +125,8 @@ class ContactsScreen(Screen):
         self.action_open()
 
     def on_key(self, event: Key) -> None:
-        if self.focused is self.table and event.is_printable and event.character:
+        if (self.focused is self.table and event.is_printable and event.character
+                and not event.character.isdigit()):
             self.filter.focus()
             self.filter.insert_text_at_cursor(event.character)
             event.stop()
@@ -132,6 +134,11 @@ class ContactsScreen(Screen):
     # --- actions ----------------------------------------------------------------
     def action_focus_filter(self) -> None:
         self.filter.focus()
+
+    def action_groups(self) -> None:
+        from screens.groups import GroupsScreen
+
+        self.app.push_screen(GroupsScreen())
 
     def action_switch_tab(self) -> None:
         tabs = self.query_one("#contacts-tabs", TabbedContent)
@@ -142,7 +149,7 @@ class ContactsScreen(Screen):
             self.organisation_filter = None
             self.reload()
         self.filter.value = ""
-        self.filter.focus()
+        self.table.focus()
 
     def show_organisation(self, organisation_id: int) -> None:
         """List the people of one organisation (from the org table or the palette)."""

@@ -54,7 +54,7 @@ class InitiativesScreen(Screen):
     def on_mount(self) -> None:
         self._set_columns()
         self.reload()
-        self.query_one("#initiatives-filter").focus()
+        self.query_one("#initiatives-table").focus()
 
     def on_screen_resume(self) -> None:
         self.reload(keep_current=True)
@@ -119,7 +119,8 @@ class InitiativesScreen(Screen):
 
     def on_key(self, event: Key) -> None:
         """Typing while the table has focus goes to the filter."""
-        if self.focused is self.table and event.is_printable and event.character:
+        if (self.focused is self.table and event.is_printable and event.character
+                and not event.character.isdigit()):
             filt = self.query_one("#initiatives-filter", Input)
             filt.focus()
             filt.insert_text_at_cursor(event.character)
@@ -129,10 +130,8 @@ class InitiativesScreen(Screen):
         self.query_one("#initiatives-filter").focus()
 
     def action_clear_filter(self) -> None:
-        filt = self.query_one("#initiatives-filter", Input)
-        if filt.value:
-            filt.value = ""
-        filt.focus()
+        self.query_one("#initiatives-filter", Input).value = ""
+        self.query_one("#initiatives-table").focus()
 
     def action_sort(self) -> None:
         keys = list(SORT_KEYS)

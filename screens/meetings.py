@@ -58,7 +58,7 @@ class MeetingsScreen(Screen):
         self.query_one("#meetings-table", PagedTable).add_columns(
             "Datum", "Tid", "Lokusgrupp", "Typ", "Plats", "Status", "Klar att kalla?")
         self.reload()
-        self.query_one("#meetings-filter").focus()
+        self.query_one("#meetings-table").focus()
 
     def on_screen_resume(self) -> None:
         self.reload(keep_current=True)
@@ -103,7 +103,8 @@ class MeetingsScreen(Screen):
         self.action_open()
 
     def on_key(self, event: Key) -> None:
-        if self.focused is self.table and event.is_printable and event.character:
+        if (self.focused is self.table and event.is_printable and event.character
+                and not event.character.isdigit()):
             filt = self.query_one("#meetings-filter", Input)
             filt.focus()
             filt.insert_text_at_cursor(event.character)
@@ -116,9 +117,8 @@ class MeetingsScreen(Screen):
         self.query_one("#meetings-group").focus()
 
     def action_clear_filter(self) -> None:
-        filt = self.query_one("#meetings-filter", Input)
-        filt.value = ""
-        filt.focus()
+        self.query_one("#meetings-filter", Input).value = ""
+        self.query_one("#meetings-table").focus()
 
     def action_open(self) -> None:
         record = self.table.current_record
@@ -129,7 +129,16 @@ class MeetingsScreen(Screen):
 
         self.app.push_screen(MeetingScreen(record.id))
 
+    def _has_groups(self) -> bool:
+        if group_options(self.app.database):
+            return True
+        self.notify("Det finns ingen lokusgrupp än. Skapa en under Kontakter → Lokusgrupper "
+                    "(4, sedan ctrl+g).", severity="warning", timeout=8)
+        return False
+
     def action_new(self) -> None:
+        if not self._has_groups():
+            return
         from screens.meeting_form import MeetingForm
 
         def created(meeting_id) -> None:
@@ -166,6 +175,8 @@ class MeetingsScreen(Screen):
                                           save))
 
     def action_plan_year(self) -> None:
+        if not self._has_groups():
+            return
         from screens.year_plan import YearPlanForm
 
         def planned(ids) -> None:

@@ -16,6 +16,18 @@ MEETING_KIND_LABELS = {"lokus_meeting": "LOKUS-möte", "competence_activity":
 
 
 def overview_markdown(ov) -> str:
+    if ov.groups == 0 and ov.initiatives == 0:
+        return "\n\n".join([
+            "# Välkommen till lokus",
+            "Databasen är tom. Så kommer du igång:",
+            "1. Tryck **4** (Kontakter) och **ctrl+g** för att skapa din lokusgrupp.\n"
+            "2. Lägg till parternas organisationer och personer under Kontakter (**ctrl+n**) "
+            "och gör dem till ledamöter i gruppen (**m**).\n"
+            "3. Tryck **2** (Möten) och **ctrl+y** för att planera årets möten.\n"
+            "4. Tryck **3** (Insatser) och **ctrl+n** för att registrera gruppens insatser.",
+            "Vill du först se hur det ser ut med data? Avsluta (**ctrl+q**) och starta "
+            "`lokus --demo`.",
+        ])
     parts = [
         "# Översikt",
         f"- **{ov.groups}** lokusgrupper, **{ov.people}** personer",

@@ -1,0 +1,78 @@
+"""Lokusgrupper and their members."""
+
+from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
+
+from db.engine import Database
+from db.errors import NotFoundError, ValidationError
+from db.models import MEMBERSHIP_ROLES, Group, Membership, Person, utcnow
+from db.validation import Errors, check_text
+
+
+def list_groups(db: Database) -> list[tuple[int, str, str, int, str]]:
+    """(id, name, municipality, number of members, coordinator's name)."""
+    members = (select(func.count(Membership.id)).where(Membership.group_id == Group.id)
+               .correlate(Group).scalar_subquery())
+    with db.session() as s:
+        rows = s.execute(select(Group.id, Group.name, Group.municipality, members,
+                                Person.name)
+                         .outerjoin(Person, Person.id == Group.coordinator_id)
+                         .order_by(Group.name)).all()
+    return [(i, n, m, c, p or "") for i, n, m, c, p in rows]
+
+
+def create_group(db: Database, name: str, municipality: str = "",
+                 coordinator_id: int | None = None) -> int:
+    errors = Errors()
+    check_text(name, "name", "Namn", errors, required=True)
+    check_text(municipality, "municipality", "Kommun", errors)
+    if errors:
+        raise ValidationError(errors)
+    try:
+        with db.session() as s:
+            g = Group(name=name.strip(), municipality=municipality.strip(),
+                      coordinator_id=coordinator_id)
+            s.add(g)
+            s.flush()
+            if coordinator_id:
+                s.add(Membership(group_id=g.id, person_id=coordinator_id, role="samordnare"))
+            return g.id
+    except IntegrityError as exc:
+        errors.add("name", "Namn", f"det finns redan en lokusgrupp som heter ”{name.strip()}”")
+        raise ValidationError(errors) from exc
+
+
+def set_member(db: Database, group_id: int, person_id: int, role: str) -> None:
+    """Add the person to the group, or change their role."""
+    if role not in MEMBERSHIP_ROLES:
+        raise ValidationError([_err("role", "Roll", "okänd roll")])
+    with db.session() as s:
+        if s.get(Group, group_id) is None or s.get(Person, person_id) is None:
+            raise NotFoundError("Gruppen eller personen finns inte (längre).")
+        m = s.execute(select(Membership).where(Membership.group_id == group_id,
+                                               Membership.person_id == person_id)).scalar()
+        if m is None:
+            m = Membership(group_id=group_id, person_id=person_id)
+            s.add(m)
+        m.role = role
+        m.updated_at = utcnow()
+        if role == "samordnare":
+            group = s.get(Group, group_id)
+            group.coordinator_id = group.coordinator_id or person_id
+
+
+def remove_member(db: Database, group_id: int, person_id: int) -> None:
+    with db.session() as s:
+        m = s.execute(select(Membership).where(Membership.group_id == group_id,
+                                               Membership.person_id == person_id)).scalar()
+        if m is not None:
+            s.delete(m)
+        group = s.get(Group, group_id)
+        if group is not None and group.coordinator_id == person_id:
+            group.coordinator_id = None
+
+
+def _err(field, label, message):
+    from db.errors import FieldError
+
+    return FieldError(field, label, message)

@@ -1,0 +1,195 @@
+"""Lokusgrupper: the groups, their members and roles (ordförande, ledamot, ersättare,
+samordnare). The samordnare signs the kallelse and receives absence notices."""
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Button, DataTable, Footer, Header, Input, Label, Select, Static
+
+from db.errors import LokusError
+from db.groups import create_group, list_groups, remove_member, set_member
+from db.meetings import group_members
+from db.records import ROLE_LABELS
+from db.validation import Errors, check_text
+from lokus_tui.form_screen import FormScreen
+from lokus_tui.sections import SectionBar
+
+ROLE_OPTIONS = [(label, key) for key, label in ROLE_LABELS.items()]
+
+
+class GroupForm(FormScreen):
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="form-dialog", id="group-dialog"):
+            yield Static("Ny lokusgrupp", classes="title")
+            yield Static("", id="form-errors", classes="field-error", markup=False)
+            yield Label("Namn *", classes="field-label")
+            yield Input(id="name", placeholder="t.ex. LOKUS Tierp")
+            yield Static("", id="err-name", classes="field-error", markup=False)
+            yield Label("Kommun", classes="field-label")
+            yield Input(id="municipality")
+            with Horizontal(classes="buttons"):
+                yield Button("Spara (ctrl+s)", variant="primary", id="save")
+                yield Button("Avbryt (esc)", id="cancel")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#name").focus()
+
+    def read(self):
+        errors = Errors()
+        name = self.query_one("#name", Input).value
+        check_text(name, "name", "Namn", errors, required=True)
+        return (name, self.query_one("#municipality", Input).value), errors
+
+
+class RoleForm(FormScreen):
+    """Pick a person and a role: dismisses after set_member."""
+
+    def __init__(self, save, title: str):
+        super().__init__(save)
+        self.title_text = title
+
+    def compose(self) -> ComposeResult:
+        from db.contacts import organisation_options
+
+        orgs = [(o.label, o.id) for o in organisation_options(self.app.database)]
+        with Vertical(classes="form-dialog", id="role-dialog"):
+            yield Static(self.title_text, classes="title", markup=False)
+            yield Static("", id="form-errors", classes="field-error", markup=False)
+            with Horizontal(classes="row"):
+                yield Select(orgs, id="organisation_id", prompt="Organisation")
+                yield Select([], id="person_id", prompt="Person")
+            yield Static("", id="err-person_id", classes="field-error", markup=False)
+            yield Label("Roll", classes="field-label")
+            yield Select(ROLE_OPTIONS, id="role", value="ledamot", allow_blank=False)
+            with Horizontal(classes="buttons"):
+                yield Button("Spara (ctrl+s)", variant="primary", id="save")
+                yield Button("Avbryt (esc)", id="cancel")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#organisation_id").focus()
+
+    def read(self):
+        from lokus_tui.form_screen import select_value
+
+        errors = Errors()
+        person = select_value(self.query_one("#person_id", Select))
+        if person is None:
+            errors.add("person_id", "Person", "måste väljas")
+        return (person, self.query_one("#role", Select).value), errors
+
+
+class GroupsScreen(Screen):
+    CSS_PATH = "groups.tcss"
+    BINDINGS = [
+        Binding("escape", "back", "Tillbaka", id="groups-back"),
+        Binding("ctrl+n", "new_group", "Ny grupp", id="groups-new"),
+        Binding("m", "add_member", "Lägg till ledamot", id="groups-add-member"),
+        Binding("r", "change_role", "Ändra roll", id="groups-role"),
+        Binding("delete", "remove_member", "Ta bort ur gruppen", id="groups-remove"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield SectionBar("kontakter")
+        yield Static("Lokusgrupper", classes="title")
+        yield DataTable(id="groups-table", cursor_type="row")
+        yield Static("Ledamöter i vald grupp", classes="title")
+        yield DataTable(id="members-table", cursor_type="row")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#groups-table", DataTable).add_columns(
+            "Lokusgrupp", "Kommun", "Ledamöter", "Samordnare")
+        self.query_one("#members-table", DataTable).add_columns("Namn", "Part", "Roll", "E-post")
+        self.reload()
+        self.query_one("#groups-table").focus()
+
+    def reload(self) -> None:
+        table = self.query_one("#groups-table", DataTable)
+        row = table.cursor_row
+        table.clear()
+        self.groups = list_groups(self.app.database)
+        for gid, name, municipality, members, coordinator in self.groups:
+            table.add_row(name, municipality, str(members), coordinator or "–", key=str(gid))
+        if table.row_count:
+            table.move_cursor(row=min(row, table.row_count - 1))
+        self.show_members()
+
+    @property
+    def group_id(self) -> int | None:
+        table = self.query_one("#groups-table", DataTable)
+        return self.groups[table.cursor_row][0] if self.groups else None
+
+    def show_members(self) -> None:
+        table = self.query_one("#members-table", DataTable)
+        table.clear()
+        self.members = group_members(self.app.database, self.group_id) if self.group_id else []
+        for m in self.members:
+            table.add_row(m.name, m.organisation_name, m.role_label, m.email, key=str(m.person_id))
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        if event.data_table.id == "groups-table":
+            self.show_members()
+
+    def action_back(self) -> None:
+        self.app.pop_screen()
+
+    def action_new_group(self) -> None:
+        def save(data):
+            return create_group(self.app.database, *data)
+
+        self.app.push_screen(GroupForm(save), lambda _r: self.reload())
+
+    def action_add_member(self) -> None:
+        group_id = self.group_id
+        if group_id is None:
+            self.notify("Skapa först en lokusgrupp (ctrl+n).", severity="warning")
+            return
+
+        def save(data):
+            set_member(self.app.database, group_id, *data)
+
+        self.app.push_screen(RoleForm(save, "Lägg till i gruppen"), lambda _r: self.reload())
+
+    def _member(self):
+        table = self.query_one("#members-table", DataTable)
+        if not self.members or self.focused is not table:
+            self.notify("Välj en ledamot i den nedre tabellen (tab).", severity="warning")
+            return None
+        return self.members[table.cursor_row]
+
+    def action_change_role(self) -> None:
+        member = self._member()
+        if member is None:
+            return
+        roles = [key for _l, key in ROLE_OPTIONS]
+        role = roles[(roles.index(member.role) + 1) % len(roles)] if member.role in roles \
+            else "ledamot"
+        try:
+            set_member(self.app.database, self.group_id, member.person_id, role)
+        except LokusError as exc:
+            self.notify(str(exc), severity="error")
+        self.notify(f"{member.name}: {ROLE_LABELS[role]}", timeout=2, markup=False)
+        row = self.query_one("#members-table", DataTable).cursor_row
+        self.show_members()
+        self.query_one("#members-table", DataTable).move_cursor(row=row)
+
+    def action_remove_member(self) -> None:
+        member = self._member()
+        if member is None:
+            return
+        from screens.confirm import ConfirmDialog
+
+        group_id = self.group_id
+
+        def answered(yes):
+            if yes:
+                remove_member(self.app.database, group_id, member.person_id)
+                self.reload()
+
+        self.app.push_screen(ConfirmDialog(f"Ta bort {member.name} ur gruppen? Personen finns "
+                                           "kvar bland kontakterna.", yes_label="Ja, ta bort"),
+                             answered)
