@@ -47,9 +47,6 @@ class LokusApp(App):
     BINDINGS = [
         *(Binding(key, f"section('{name}')", title, show=False, id=f"section-{name}")
           for name, key, title in SECTIONS),
-        # the same from inside a text field, where a digit is just a digit
-        *(Binding(f"alt+{key}", f"section('{name}')", title, show=False, priority=True)
-          for name, key, title in SECTIONS),
         Binding("ctrl+q", "quit", "Avsluta", id="quit"),
         Binding("f1", "help", "Hjälp", id="help"),
     ]
