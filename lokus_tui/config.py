@@ -5,9 +5,14 @@ from pathlib import Path
 
 ENV_DB = "LOKUS_DB"
 ENV_EXPORT_DIR = "LOKUS_EXPORT_DIR"
+ENV_DATA_DIR = "LOKUS_DATA_DIR"
 
 
 def data_dir() -> Path:
+    """The user data folder (the default database, form drafts, the error log)."""
+    env = os.environ.get(ENV_DATA_DIR)
+    if env:
+        return Path(env).expanduser()
     from platformdirs import user_data_path
 
     return user_data_path("lokus", appauthor=False)

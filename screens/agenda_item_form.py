@@ -16,6 +16,7 @@ class AgendaItemForm(FormScreen):
                  on_conflict=None):
         super().__init__(save, on_conflict)
         self.item = item
+        self.draft_name = f"punkt-{item.id}" if item else f"punkt-ny-{group_id}"
         self.members = members
         self.group_id = group_id
         self.guests = guests or []

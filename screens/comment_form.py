@@ -18,6 +18,7 @@ class CommentForm(FormScreen):
     def __init__(self, members: tuple[MemberView, ...], items: tuple[AgendaItemView, ...], save):
         super().__init__(save)
         self.members = members
+        self.draft_name = "synpunkt-ny"
         self.items = items
 
     def compose(self) -> ComposeResult:

@@ -167,6 +167,7 @@ class InitiativeForm(FormScreen):
                  on_conflict: Callable[[], None] | None = None):
         super().__init__(save, on_conflict)
         self.detail = detail
+        self.draft_name = f"insats-{detail.id if detail else 'ny'}"
 
     def compose(self) -> ComposeResult:
         db = self.app.database

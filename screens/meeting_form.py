@@ -27,6 +27,7 @@ class MeetingForm(FormScreen):
                  on_conflict=None):
         super().__init__(save, on_conflict)
         self.detail = detail
+        self.draft_name = f"möte-{detail.id}" if detail else "möte-ny"
         self.group_id = group_id
 
     def compose(self) -> ComposeResult:

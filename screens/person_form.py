@@ -18,6 +18,7 @@ class PersonForm(FormScreen):
                  organisation_id: int | None = None, on_conflict: Callable | None = None):
         super().__init__(save, on_conflict)
         self.detail = detail
+        self.draft_name = f"person-{detail.id}" if detail else "person-ny"
         self.organisation_id = organisation_id
 
     def compose(self) -> ComposeResult:

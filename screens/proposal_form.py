@@ -15,6 +15,8 @@ from lokus_tui.validators import DateValidator
 class ProposalForm(FormScreen):
     """read() gives (text, organisation_id, person_id, received_date)."""
 
+    draft_name = "förslag-ny"
+
     def compose(self) -> ComposeResult:
         orgs = [(o.label, o.id) for o in organisation_options(self.app.database)]
         with Vertical(classes="form-dialog"):

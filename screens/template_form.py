@@ -12,6 +12,7 @@ class TemplateForm(FormScreen):
     def __init__(self, group_name: str, titles: list[str], save):
         super().__init__(save)
         self.group_name = group_name
+        self.draft_name = f"mall-{group_name}"
         self.titles = titles
 
     def compose(self) -> ComposeResult:

@@ -8,6 +8,13 @@ from db.engine import open_database
 TODAY = date(2026, 11, 24)
 
 
+@pytest.fixture(autouse=True)
+def private_data_dir(tmp_path, monkeypatch):
+    """Drafts and error logs of a test go to its own folder, not the user's."""
+    monkeypatch.setenv("LOKUS_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("LOKUS_EXPORT_DIR", str(tmp_path / "exporter"))
+
+
 @pytest.fixture
 def database(tmp_path):
     db = open_database(tmp_path / "lokus.db")

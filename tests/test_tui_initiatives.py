@@ -209,3 +209,38 @@ async def test_palette_offers_the_screens_actions(demo_db):
         await pilot.press("enter")
         await pilot.pause(0.3)
         assert type(app.screen).__name__ == "InitiativeForm"
+
+
+async def test_form_text_survives_a_closed_terminal(demo_db, tmp_path):
+    from textual.widgets import TextArea
+
+    app = app_for(demo_db)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        await pilot.press(*"Halvfärdig insats")
+        app.screen.query_one("#purpose", TextArea).load_text("Ett långt syfte som\ninte får förloras")
+        await pilot.pause(1.3)  # the draft is written a moment after typing
+    # the terminal closed without saving; the draft is a private file
+    import os
+    import stat
+
+    drafts = list((tmp_path / "data" / "utkast").glob("*.json"))
+    assert len(drafts) == 1 and stat.S_IMODE(os.stat(drafts[0]).st_mode) == 0o600
+    app = app_for(demo_db)
+    async with app.run_test(size=(100, 40), notifications=True) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        form = app.screen
+        assert form.query_one("#name", Input).value == "Halvfärdig insats"
+        assert form.query_one("#purpose", TextArea).text == "Ett långt syfte som\ninte får förloras"
+        assert any("återställd" in n.message for n in app._notifications)
+        await pilot.press("escape")  # cancelling throws the draft away
+        await pilot.pause()
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        assert app.screen.query_one("#name", Input).value == ""
+    draft_files = list((tmp_path / "data" / "utkast").glob("*.json"))
+    assert draft_files == []
