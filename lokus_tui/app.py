@@ -27,13 +27,15 @@ def _mode(name: str):
             from screens.meetings import MeetingsScreen
 
             return MeetingsScreen()
+        if name == "omvarld":
+            from screens.scanning import ScanningScreen
+
+            return ScanningScreen()
         if name == "kontakter":
             from screens.contacts import ContactsScreen
 
             return ContactsScreen()
-        from screens.placeholder import PlaceholderScreen
-
-        return PlaceholderScreen(name)
+        raise ValueError(f"unknown section {name}")
 
     return factory
 

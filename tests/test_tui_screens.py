@@ -17,7 +17,7 @@ async def test_overview_shows_what_to_do_and_sections_switch(demo_db):
         assert "## Kommande möten (60 dagar)" in text
         await pilot.press("5")
         await pilot.pause()
-        assert "kommer här" in str(app.screen.query_one(".title").render())
+        assert type(app.screen).__name__ == "ScanningScreen"
         await pilot.press("3")
         await pilot.pause()
         assert type(app.screen).__name__ == "InitiativesScreen"
@@ -107,3 +107,32 @@ async def test_agenda_item_needs_a_title_and_substitute_can_be_added(demo_db):
         await pilot.press("ctrl+s")
         await pilot.pause()
     assert any(r.is_substitute for r in attendance_list(demo_db, meeting.id))
+
+
+async def test_omvarld_note_create_filter_and_error(demo_db):
+    from textual.widgets import TextArea
+
+    from db.scanning import list_entries
+
+    app = make_app(demo_db.path, database=demo_db, start_section="omvarld")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        table = app.screen.query_one("#scanning-table")
+        assert table.row_count == 8
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        form = app.screen
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "Rubrik: måste fyllas i" in str(form.query_one("#err-title").render())
+        await pilot.press(*"IPS-projektet i Gävle")
+        form.query_one("#organisation_text", Input).value = "Region Gävleborg"
+        form.query_one("#notes", TextArea).load_text("Bjud in projektledaren # till våren")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press(*"gävle")
+        await pilot.pause()
+        assert table.row_count == 1
+        text = app.screen.query_one("#scanning-text", Markdown).source
+        assert "IPS-projektet i Gävle" in text and "Region Gävleborg" in text
+    assert list_entries(demo_db, "gävleborg").total == 1

@@ -1,0 +1,223 @@
+"""Omvärld: projects elsewhere in the county, study visits and other things worth knowing."""
+
+from datetime import date
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.events import Key
+from textual.screen import Screen
+from textual.widgets import (
+    Button,
+    DataTable,
+    Footer,
+    Header,
+    Input,
+    Label,
+    Markdown,
+    Select,
+    Static,
+    TextArea,
+)
+
+from db.contacts import group_options
+from db.scanning import (
+    SCANNING_KIND_LABELS,
+    delete_entry,
+    get_entry,
+    list_entries,
+    save_entry,
+    validate_entry,
+)
+from db.validation import Errors, parse_date
+from exports.markdown import escape_block, escape_inline
+from lokus_tui.filter_input import FilterInput
+from lokus_tui.form_screen import FormScreen, select_value
+from lokus_tui.paged_table import PagedTable
+from lokus_tui.sections import SectionBar
+from lokus_tui.validators import DateValidator
+
+
+class ScanningForm(FormScreen):
+    def __init__(self, entry: dict | None, save):
+        super().__init__(save)
+        self.entry = entry
+        self.draft_name = f"omvärld-{entry['id']}" if entry else "omvärld-ny"
+
+    def compose(self) -> ComposeResult:
+        e = self.entry or {}
+        groups = [(g.label, g.id) for g in group_options(self.app.database)]
+        with Vertical(classes="form-dialog"):
+            yield Static("Redigera anteckning" if self.entry else "Ny omvärldsanteckning",
+                         classes="title")
+            yield Static("", id="form-errors", classes="field-error", markup=False)
+            with VerticalScroll(classes="form-body"):
+                yield Label("Rubrik *", classes="field-label")
+                yield Input(e.get("title", ""), id="title")
+                yield Static("", id="err-title", classes="field-error", markup=False)
+                with Horizontal(classes="row"):
+                    with Vertical():
+                        yield Label("Typ", classes="field-label")
+                        yield Select([(v, k) for k, v in SCANNING_KIND_LABELS.items()],
+                                     id="kind", value=e.get("kind", "external_project"),
+                                     allow_blank=False)
+                    with Vertical():
+                        yield Label("Datum", classes="field-label")
+                        yield Input((e.get("entry_date") or date.today()).isoformat(),
+                                    id="entry_date", validators=[DateValidator()])
+                        yield Static("", id="err-entry_date", classes="field-error",
+                                     markup=False)
+                with Horizontal(classes="row"):
+                    with Vertical():
+                        yield Label("Lokusgrupp", classes="field-label")
+                        yield Select(groups, id="group_id", prompt="Ingen särskild",
+                                     value=e.get("group_id") or Select.NULL)
+                    with Vertical():
+                        yield Label("Organisation / projektägare", classes="field-label")
+                        yield Input(e.get("organisation_text", ""), id="organisation_text")
+                yield Label("Länk", classes="field-label")
+                yield Input(e.get("link", ""), id="link")
+                yield Label("Anteckningar", classes="field-label")
+                yield TextArea(e.get("notes", ""), id="notes", soft_wrap=True)
+            with Horizontal(classes="buttons"):
+                yield Button("Spara (ctrl+s)", variant="primary", id="save")
+                yield Button("Avbryt (esc)", id="cancel")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#title").focus()
+
+    def read(self):
+        errors = Errors()
+        data = {
+            "title": self.query_one("#title", Input).value,
+            "kind": self.query_one("#kind", Select).value,
+            "entry_date": parse_date(self.query_one("#entry_date", Input).value, "entry_date",
+                                     "Datum", errors),
+            "group_id": select_value(self.query_one("#group_id", Select)),
+            "organisation_text": self.query_one("#organisation_text", Input).value,
+            "link": self.query_one("#link", Input).value,
+            "notes": self.query_one("#notes", TextArea).text,
+        }
+        if not errors:
+            errors.extend(validate_entry(data))
+        return data, errors
+
+
+class ScanningScreen(Screen):
+    CSS_PATH = "scanning.tcss"
+    BINDINGS = [
+        Binding("ctrl+n", "new", "Ny anteckning", id="scanning-new"),
+        Binding("ctrl+e", "edit", "Redigera", id="scanning-edit"),
+        Binding("ctrl+f", "focus_filter", "Filter", id="scanning-filter"),
+        Binding("delete", "delete", "Ta bort", id="scanning-delete"),
+        Binding("escape", "clear_filter", "Rensa filter", show=False),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield SectionBar("omvarld")
+        with Horizontal(classes="filter-row"):
+            yield FilterInput("scanning-table", id="scanning-filter",
+                              placeholder="Filtrera: rubrik, organisation, anteckning, grupp")
+        yield PagedTable(self._fetch_page, self._row_cells, id="scanning-table")
+        with VerticalScroll(id="scanning-detail"):
+            yield Markdown(id="scanning-text")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#scanning-table", PagedTable).add_columns(
+            "Datum", "Typ", "Rubrik", "Organisation", "Lokusgrupp")
+        self.reload()
+        self.query_one("#scanning-table").focus()
+
+    def _fetch_page(self, limit: int, offset: int):
+        return list_entries(self.app.database, self.query_one("#scanning-filter", Input).value,
+                            limit, offset)
+
+    @staticmethod
+    def _row_cells(row):
+        entry, group = row
+        return str(entry.id), (entry.entry_date.isoformat() if entry.entry_date else "",
+                               SCANNING_KIND_LABELS.get(entry.kind, entry.kind), entry.title,
+                               entry.organisation_text, group)
+
+    @property
+    def table(self) -> PagedTable:
+        return self.query_one("#scanning-table", PagedTable)
+
+    def reload(self) -> None:
+        self.table.reload()
+        self._show_current()
+
+    def _show_current(self) -> None:
+        record = self.table.current_record
+        md = self.query_one("#scanning-text", Markdown)
+        if record is None:
+            md.update("*Inga anteckningar. Skapa en med ctrl+n.*")
+            return
+        entry, group = record
+        parts = [f"### {escape_inline(entry.title)}"]
+        facts = [SCANNING_KIND_LABELS.get(entry.kind, entry.kind)]
+        for value in (entry.organisation_text, group, entry.link):
+            if value:
+                facts.append(escape_inline(value))
+        parts.append(" · ".join(facts))
+        if entry.notes:
+            parts.append(escape_block(entry.notes))
+        md.update("\n\n".join(parts))
+
+    @on(PagedTable.RowHighlighted, "#scanning-table")
+    def _highlighted(self) -> None:
+        self._show_current()
+
+    @on(Input.Changed, "#scanning-filter")
+    def _filter_changed(self) -> None:
+        self.reload()
+
+    @on(Input.Submitted, "#scanning-filter")
+    @on(DataTable.RowSelected, "#scanning-table")
+    def _open(self) -> None:
+        self.action_edit()
+
+    def on_key(self, event: Key) -> None:
+        if (self.focused is self.table and event.is_printable and event.character
+                and not event.character.isdigit()):
+            filt = self.query_one("#scanning-filter", Input)
+            filt.focus()
+            filt.insert_text_at_cursor(event.character)
+            event.stop()
+
+    def action_focus_filter(self) -> None:
+        self.query_one("#scanning-filter").focus()
+
+    def action_clear_filter(self) -> None:
+        self.query_one("#scanning-filter", Input).value = ""
+        self.table.focus()
+
+    def action_new(self) -> None:
+        self.app.push_screen(ScanningForm(None, lambda data: save_entry(self.app.database,
+                                                                        data)),
+                             lambda _r: self.reload())
+
+    def action_edit(self) -> None:
+        record = self.table.current_record
+        if record is None:
+            return
+        entry = get_entry(self.app.database, record[0].id)
+        self.app.push_screen(ScanningForm(entry, lambda data: save_entry(
+            self.app.database, data, entry["id"])), lambda _r: self.reload())
+
+    def action_delete(self) -> None:
+        record = self.table.current_record
+        if record is None:
+            return
+        from screens.confirm import ConfirmDialog
+
+        def answered(yes):
+            if yes:
+                delete_entry(self.app.database, record[0].id)
+                self.reload()
+
+        self.app.push_screen(ConfirmDialog(f"Ta bort ”{record[0].title}”?"), answered)
