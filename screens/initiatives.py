@@ -79,7 +79,8 @@ class InitiativesScreen(Screen):
         for key, label in COLUMNS:
             if key == self.sort:
                 label += " ▼" if self.descending else " ▲"
-            table.add_column(label, key=key)
+            # long names are cut so that status and money stay in view at 80 columns
+            table.add_column(label, key=key, width=34 if key == "name" else None)
 
     def reload(self, keep_current: bool = False) -> None:
         keep = None

@@ -18,6 +18,7 @@ class PersonDetailScreen(Screen):
         Binding("e", "edit", "Redigera", id="person-edit"),
         Binding("c", "copy_email", "Kopiera e-post", id="person-copy"),
         Binding("enter", "open_initiative", "Öppna insats", id="person-open-initiative"),
+        Binding("delete", "delete", "Ta bort", id="person-delete"),
     ]
 
     def __init__(self, person_id: int):
@@ -96,3 +97,32 @@ class PersonDetailScreen(Screen):
 
         self.app.push_screen(PersonForm(self.detail, save=save, on_conflict=self.load),
                              lambda _r: self.load())
+
+    def action_delete(self) -> None:
+        if not self.detail:
+            return
+        from db.contacts import delete_person
+        from db.errors import LokusError
+        from screens.confirm import ConfirmDialog
+
+        detail = self.detail
+        uses = len(detail.memberships) + len(detail.initiatives)
+
+        def answered(yes):
+            if not yes:
+                return
+            try:
+                delete_person(self.app.database, detail.id, detail.version)
+            except LokusError as exc:
+                self.notify(str(exc), severity="warning")
+                self.load()
+                return
+            self.notify(f"{detail.data.name} är borttagen.", markup=False)
+            self.app.pop_screen()
+
+        question = f"Ta bort {detail.data.name} ur kontakterna?"
+        if uses:
+            question += (f" Personen är med i {len(detail.memberships)} lokusgrupper och "
+                         f"kontaktperson för {len(detail.initiatives)} insatser; där blir "
+                         "platsen tom.")
+        self.app.push_screen(ConfirmDialog(question), answered)

@@ -61,3 +61,29 @@ async def test_new_person_with_bad_email_is_refused_in_swedish(demo_db):
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert list_people(demo_db).total == before + 1
+
+
+async def test_delete_a_person_asks_and_explains(demo_db):
+    from db.contacts import create_person
+    from db.records import PersonInput
+
+    pid = create_person(demo_db, PersonInput("Borta Bengtsson", email="borta@example.se"))
+    app = make_app(demo_db.path, database=demo_db, start_section="kontakter")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press(*"borta")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("delete")
+        await pilot.pause()
+        await pilot.press("j")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "ContactsScreen"
+    assert list_people(demo_db, "borta").total == 0
+    import pytest
+
+    from db.errors import NotFoundError
+
+    with pytest.raises(NotFoundError):
+        get_person(demo_db, pid)
