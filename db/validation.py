@@ -92,8 +92,11 @@ def parse_int(text: str, field: str, label: str, errors: Errors, minimum: int = 
 
 
 def parse_budget_lines(text: str, field: str, label: str, errors: Errors):
-    """"2021: 360 000; 2022: 360 000" -> [(2021, 360000), (2022, 360000)]."""
-    lines: list[tuple[int, int]] = []
+    """"2021: 360 000; 2022: 360 000 / 72 000" -> [(2021, 360000, 0), (2022, 360000, 72000)].
+
+    Each year: the amount to draw from the förbund, optionally "/ egenfinansiering".
+    """
+    lines: list[tuple[int, int, int]] = []
     raw = (text or "").strip()
     if not raw:
         return lines
@@ -101,18 +104,20 @@ def parse_budget_lines(text: str, field: str, label: str, errors: Errors):
         part = part.strip()
         if not part:
             continue
-        m = re.fullmatch(r"(\d{4})\s*[:=]\s*(.+)", part)
+        m = re.fullmatch(r"(\d{4})\s*[:=]\s*([^/]+?)\s*(?:/\s*(.+))?", part)
         if not m:
-            errors.add(field, label, f"”{part}” ska skrivas som ÅR: BELOPP, t.ex. 2021: 360 000")
+            errors.add(field, label, f"”{part}” ska skrivas som ÅR: BELOPP, t.ex. 2021: 360 000 "
+                                     "(eller 2021: 360 000 / 72 000 med egenfinansiering)")
             continue
         year = int(m.group(1))
         if not 1990 <= year <= 2100:
             errors.add(field, label, f"året {year} är orimligt")
             continue
         amount = parse_amount(m.group(2), field, label, errors)
-        if amount is not None:
-            lines.append((year, amount))
-    years = [y for y, _ in lines]
+        own = parse_amount(m.group(3), field, label, errors) if m.group(3) else 0
+        if amount is not None and own is not None:
+            lines.append((year, amount, own))
+    years = [y for y, _a, _o in lines]
     if len(set(years)) != len(years):
         errors.add(field, label, "samma år står två gånger")
     return lines

@@ -76,8 +76,10 @@ class DecisionRow(ListRow):
 
     def compose(self) -> ComposeResult:
         d = self.decision
-        budget = "; ".join(f"{b.year}: {format_amount(b.from_association_sek)[:-3]}"
-                           for b in d.budget)
+        budget = "; ".join(
+            f"{b.year}: {format_amount(b.from_association_sek)[:-3]}"
+            + (f" / {format_amount(b.own_financing_sek)[:-3]}" if b.own_financing_sek else "")
+            for b in d.budget)
         with Horizontal(classes="row"):
             yield Input(d.reference, placeholder="Dnr, t.ex. 2021:12", classes="fd-reference")
             yield Input(d.decision_date.isoformat() if d.decision_date else "",
@@ -91,7 +93,7 @@ class DecisionRow(ListRow):
                         classes="fd-start", validators=[DateValidator()])
             yield Input(d.end_date.isoformat() if d.end_date else "", placeholder="Till",
                         classes="fd-end", validators=[DateValidator()])
-            yield Input(budget, placeholder="Budget/år: 2021: 360 000; 2022: 360 000",
+            yield Input(budget, placeholder="Budget/år: 2021: 360 000; 2022: 360 000 / egen",
                         classes="fd-budget")
         yield Input(d.note, placeholder="Anteckning (t.ex. tilläggsansökan)", classes="fd-note")
         yield self.error_label()
@@ -115,7 +117,7 @@ class DecisionRow(ListRow):
                                 f"{label}, till", errors),
             amount_max_sek=amount or 0,
             note=val("fd-note"),
-            budget=tuple(BudgetLineInput(y, a) for y, a in budget),
+            budget=tuple(BudgetLineInput(y, a, own) for y, a, own in budget),
         )
 
 

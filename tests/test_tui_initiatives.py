@@ -84,7 +84,7 @@ async def test_create_initiative_with_goals_and_funding_through_form(demo_db):
         row.query_one(".fd-amount", Input).value = "1 570 000"
         row.query_one(".fd-start", Input).value = "2027-01-01"
         row.query_one(".fd-end", Input).value = "2028-12-31"
-        row.query_one(".fd-budget", Input).value = "2027: 785 000; 2028: 785 000"
+        row.query_one(".fd-budget", Input).value = "2027: 785 000; 2028: 785 000 / 144 000"
         await pilot.press("ctrl+s")
         await pilot.pause()
         text = await markdown_text(app.screen)
@@ -95,7 +95,9 @@ async def test_create_initiative_with_goals_and_funding_through_form(demo_db):
     assert [(g.kind, g.text) for g in detail.data.goals] == [
         ("effect", "Fler i arbete"), ("effect", "Ökad samverkan")]
     assert detail.data.decisions[0].amount_max_sek == 1_570_000
-    assert [b.year for b in detail.data.decisions[0].budget] == [2027, 2028]
+    assert [(b.year, b.from_association_sek, b.own_financing_sek)
+            for b in detail.data.decisions[0].budget] == [(2027, 785_000, 0),
+                                                          (2028, 785_000, 144_000)]
     assert detail.data.start_date == date(2027, 1, 1)
 
 

@@ -33,8 +33,9 @@ def test_parse_amount_whole_kronor():
 
 def test_budget_lines():
     errors = Errors()
-    assert parse_budget_lines("2021: 360 000; 2022: 360 000", "b", "Budget", errors) == [
-        (2021, 360_000), (2022, 360_000)]
+    assert parse_budget_lines("2021: 360 000; 2022: 360 000 / 72 000 kr", "b", "Budget",
+                              errors) == [(2021, 360_000, 0), (2022, 360_000, 72_000)]
+    assert not errors
     parse_budget_lines("2021 360000", "b", "Budget", errors)
     assert errors and errors[0].label == "Budget"
 
