@@ -195,3 +195,42 @@ def create_organisation(db: Database, data: OrganisationInput) -> int:
     except IntegrityError as exc:
         errors.add("name", "Namn", f"det finns redan en organisation som heter ”{data.name}”")
         raise ValidationError(errors) from exc
+
+
+def get_organisation(db: Database, organisation_id: int) -> tuple[OrganisationInput, int]:
+    with db.session() as s:
+        org = s.get(Organisation, organisation_id)
+        if org is None:
+            raise NotFoundError("Organisationen finns inte (längre).")
+        return OrganisationInput(org.name, org.kind, org.note), org.version
+
+
+def update_organisation(db: Database, organisation_id: int, data: OrganisationInput,
+                        expected_version: int) -> int:
+    errors = validate_organisation(data)
+    if errors:
+        raise ValidationError(errors)
+    try:
+        with db.session() as s:
+            org = s.get(Organisation, organisation_id)
+            if org is None:
+                raise NotFoundError("Organisationen har tagits bort i ett annat fönster.")
+            if org.version != expected_version:
+                raise ConflictError("Organisationen")
+            org.name, org.kind, org.note = data.name.strip(), data.kind, data.note
+            org.updated_at = utcnow()
+            s.flush()
+            return org.version
+    except IntegrityError as exc:
+        errors.add("name", "Namn", f"det finns redan en organisation som heter ”{data.name}”")
+        raise ValidationError(errors) from exc
+    except StaleDataError as exc:
+        raise ConflictError("Organisationen") from exc
+
+
+def delete_organisation(db: Database, organisation_id: int) -> None:
+    """People stay (without organisation); the organisation leaves insatser it was part of."""
+    with db.session() as s:
+        org = s.get(Organisation, organisation_id)
+        if org is not None:
+            s.delete(org)

@@ -23,6 +23,8 @@ class ContactsScreen(Screen):
         Binding("ctrl+f", "focus_filter", "Filter", id="contacts-filter"),
         Binding("ctrl+l", "switch_tab", "Personer/organisationer", id="contacts-tab"),
         Binding("ctrl+g", "groups", "Lokusgrupper", id="contacts-groups"),
+        Binding("ctrl+r", "edit_organisation", "Redigera organisation", id="contacts-org-edit"),
+        Binding("ctrl+t", "delete_organisation", "Ta bort organisation", id="contacts-org-delete"),
         Binding("escape", "clear_filter", "Rensa filter", show=False),
     ]
 
@@ -134,6 +136,51 @@ class ContactsScreen(Screen):
     # --- actions ----------------------------------------------------------------
     def action_focus_filter(self) -> None:
         self.filter.focus()
+
+    def check_action(self, action: str, parameters) -> bool | None:
+        if action in ("edit_organisation", "delete_organisation"):
+            return not self.on_people
+        return True
+
+    @on(TabbedContent.TabActivated)
+    def _refresh_keys(self) -> None:
+        self.refresh_bindings()
+
+    def _selected_org(self):
+        record = self.query_one("#orgs-table", PagedTable).current_record
+        if record is None:
+            self.notify("Ingen organisation är vald.", severity="warning")
+        return record
+
+    def action_edit_organisation(self) -> None:
+        record = self._selected_org()
+        if record is None:
+            return
+        from db.contacts import get_organisation, update_organisation
+        from screens.organisation_form import OrganisationForm
+
+        current, version = get_organisation(self.app.database, record.id)
+
+        def save(data):
+            return update_organisation(self.app.database, record.id, data, version)
+
+        self.app.push_screen(OrganisationForm(save, current), lambda _r: self.reload(True))
+
+    def action_delete_organisation(self) -> None:
+        record = self._selected_org()
+        if record is None:
+            return
+        from db.contacts import delete_organisation
+        from screens.confirm import ConfirmDialog
+
+        def answered(yes):
+            if yes:
+                delete_organisation(self.app.database, record.id)
+                self.reload()
+
+        self.app.push_screen(ConfirmDialog(
+            f"Ta bort {record.name}? {record.people} personer blir kvar utan organisation och "
+            f"{record.initiatives} insatser blir utan insatsägare."), answered)
 
     def action_groups(self) -> None:
         from screens.groups import GroupsScreen

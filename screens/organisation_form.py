@@ -20,19 +20,23 @@ class OrganisationForm(ModalScreen[int | None]):
         Binding("escape", "cancel", "Avbryt", id="org-cancel"),
     ]
 
-    def __init__(self, save: Callable[[OrganisationInput], int]):
+    def __init__(self, save: Callable[[OrganisationInput], int],
+                 current: OrganisationInput | None = None):
         super().__init__()
         self.save_fn = save
+        self.current = current
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="form-dialog", id="org-dialog"):
-            yield Static("Ny organisation", classes="title")
+            yield Static("Redigera organisation" if self.current else "Ny organisation",
+                         classes="title")
             yield Label("Namn *", classes="field-label")
-            yield Input(id="name")
+            yield Input(self.current.name if self.current else "", id="name")
             yield Static("", id="err-name", classes="field-error", markup=False)
             yield Label("Typ", classes="field-label")
             yield Select([(v, k) for k, v in ORGANISATION_KIND_LABELS.items()], id="kind",
-                         value="other", allow_blank=False)
+                         value=self.current.kind if self.current else "other",
+                         allow_blank=False)
             with Horizontal(classes="buttons"):
                 yield Button("Spara (ctrl+s)", variant="primary", id="save")
                 yield Button("Avbryt (esc)", id="cancel")
@@ -51,7 +55,8 @@ class OrganisationForm(ModalScreen[int | None]):
 
     def action_save(self) -> None:
         data = OrganisationInput(self.query_one("#name", Input).value,
-                                 self.query_one("#kind", Select).value)
+                                 self.query_one("#kind", Select).value,
+                                 self.current.note if self.current else "")
         errors = validate_organisation(data)
         try:
             if errors:

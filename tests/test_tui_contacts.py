@@ -87,3 +87,31 @@ async def test_delete_a_person_asks_and_explains(demo_db):
 
     with pytest.raises(NotFoundError):
         get_person(demo_db, pid)
+
+
+async def test_rename_and_delete_an_organisation(demo_db):
+    from db.contacts import list_organisations
+    from db.search import search
+
+    app = make_app(demo_db.path, database=demo_db, start_section="kontakter")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+l")
+        await pilot.pause()
+        await pilot.press(*"håbo")
+        await pilot.pause()
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        app.screen.query_one("#name").value = "Håbo kommun (ny)"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert ("organisation", "Håbo kommun (ny)") in {(h.kind, h.title)
+                                                          for h in search(demo_db, "håbo")}
+        await pilot.press("escape")
+        await pilot.press(*"samordningsförbundet")
+        await pilot.pause()
+        await pilot.press("ctrl+t")
+        await pilot.pause()
+        await pilot.press("j")
+        await pilot.pause()
+    assert list_organisations(demo_db, "samordningsförbundet").total == 0
