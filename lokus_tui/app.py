@@ -141,6 +141,22 @@ class LokusApp(App):
             await self.switch_mode("kontakter")
             self.screen.show_organisation(record_id)
 
+    def _fatal_error(self) -> None:
+        """An unexpected error: keep what was typed, log the details privately, and say
+        one Swedish sentence instead of printing a traceback (Textual's default)."""
+        import contextlib
+        import sys
+
+        from lokus_tui.error_log import describe, write_error_log
+
+        error = self._exception or sys.exc_info()[1]
+        with contextlib.suppress(Exception):
+            self.flush_pending()
+        self.bell()
+        self._exit_renderables.append(
+            f"lokus: {describe(error)}. Det som var sparat finns kvar{write_error_log(error)}.")
+        self._close_messages_no_wait()
+
     def on_unmount(self) -> None:
         if self.database is not None:
             self.database.close()

@@ -91,21 +91,9 @@ def main(argv: list[str] | None = None) -> int:
 
 def _unexpected(exc: BaseException) -> int:
     """Write the details to a private log file; tell the user in one sentence."""
-    import os
-    import traceback
+    from lokus_tui.error_log import describe, write_error_log
 
-    from lokus_tui.config import data_dir
-
-    log = data_dir() / "lokus-fel.log"
-    try:
-        log.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        fd = os.open(log, os.O_CREAT | os.O_WRONLY | os.O_APPEND, 0o600)
-        with os.fdopen(fd, "a", encoding="utf-8") as handle:
-            handle.write("".join(traceback.format_exception(exc)) + "\n")
-        where = f"; detaljer i {log}"
-    except OSError:
-        where = ""
-    return fail(f"ett oväntat fel inträffade ({type(exc).__name__}: {exc}){where}", 1)
+    return fail(describe(exc) + write_error_log(exc), 1)
 
 
 def _open(target):

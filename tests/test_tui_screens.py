@@ -136,3 +136,20 @@ async def test_omvarld_note_create_filter_and_error(demo_db):
         text = app.screen.query_one("#scanning-text", Markdown).source
         assert "IPS-projektet i Gävle" in text and "Region Gävleborg" in text
     assert list_entries(demo_db, "gävleborg").total == 1
+
+
+async def test_unexpected_error_is_one_swedish_sentence_and_a_private_log(demo_db, tmp_path):
+    import pytest
+
+    app = make_app(demo_db.path, database=demo_db)
+    with pytest.raises(RuntimeError):
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            app._handle_exception(RuntimeError("trasig"))
+            await pilot.pause()
+            message = str(app._exit_renderables[0])
+            assert message.startswith("lokus: ett oväntat fel inträffade (RuntimeError: trasig)")
+            assert "Traceback" not in message
+    log = tmp_path / "data" / "lokus-fel.log"
+    assert "RuntimeError: trasig" in log.read_text()
+    assert oct(log.stat().st_mode & 0o777) == "0o600"
