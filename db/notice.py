@@ -44,3 +44,17 @@ def record_export(db: Database, meeting_id: int, document: str, variant: str, se
     with db.session() as s:
         s.add(ExportRecord(meeting_id=meeting_id, document=document, variant=variant,
                            sequence=sequence, file_format=file_format, content=content))
+
+
+def last_export(db: Database, meeting_id: int, document: str, file_format: str):
+    """(content, created_at) of the newest export of a document, or None."""
+    from sqlalchemy import select
+
+    from db.models import ExportRecord
+
+    with db.session() as s:
+        row = s.execute(select(ExportRecord).where(
+            ExportRecord.meeting_id == meeting_id, ExportRecord.document == document,
+            ExportRecord.file_format == file_format)
+            .order_by(ExportRecord.created_at.desc(), ExportRecord.id.desc()).limit(1)).scalar()
+        return (row.content, row.created_at) if row else None

@@ -31,7 +31,7 @@ from db.meetings import (
     update_meeting,
 )
 from db.minutes import minutes_state
-from db.notice import notice_data, record_export
+from db.notice import last_export, notice_data, record_export
 from db.preparation import (
     NEXT_GUEST_STATUS,
     accept_proposal,
@@ -180,6 +180,11 @@ class MeetingScreen(Screen):
         if d.notice_outdated:
             warnings.append("Kallelsen är inaktuell: tid, plats eller dagordning har ändrats "
                             "sedan den skickades. Nästa export blir en uppdatering.")
+        if not d.notice_outdated and d.status in ("planned", "notice_sent"):
+            last = last_export(db, self.meeting_id, "kallelse", "md")
+            if last and last[0] != notice_markdown(notice_data(db, self.meeting_id)):
+                warnings.append(f"Kallelsen har ändrats sedan den exporterades "
+                                f"{last[1]:%Y-%m-%d}. Exportera igen innan du skickar den.")
         if d.overrun:
             warnings.append(f"Dagordningen drar över mötets sluttid med {d.overrun} minuter.")
         if d.missing and d.status == "planned":
@@ -537,7 +542,7 @@ class MeetingScreen(Screen):
         self._ask_folder_and_write(write)
 
     # --- kallelse ------------------------------------------------------------------------
-    def _ask_folder_and_write(self, write) -> None:
+    def _ask_folder_and_write(self, write, after=None) -> None:
         from lokus_tui.config import export_dir
         from screens.text_prompt import TextPrompt
 
@@ -553,6 +558,9 @@ class MeetingScreen(Screen):
                 return
             self.app.last_export_paths = paths
             self.notify("Sparat:\n" + "\n".join(str(p) for p in paths), timeout=8, markup=False)
+            self.load()
+            if after is not None:
+                after()
 
         self.app.push_screen(TextPrompt("Mapp att spara i:", str(export_dir()),
                                         ok_label="Spara"), answered)
@@ -569,7 +577,20 @@ class MeetingScreen(Screen):
                               content.decode("utf-8", "replace"))
             return [path for _fmt, path, _c in written]
 
-        self._ask_folder_and_write(write)
+        def offer_mark_sent():
+            if self.detail.status != "planned" and not self.detail.notice_outdated:
+                return
+            from screens.confirm import ConfirmDialog
+
+            def answered(yes):
+                if yes:
+                    self.action_mark_sent()
+
+            self.app.push_screen(ConfirmDialog(
+                "Skickar du kallelsen nu? Markera den som skickad i dag, så visar lokus när "
+                "den blir inaktuell.", yes_label="Ja, markera skickad"), answered)
+
+        self._ask_folder_and_write(write, after=offer_mark_sent)
 
     def action_mark_sent(self) -> None:
         sequence = self._run(mark_notice_sent, self.meeting_id, date.today())

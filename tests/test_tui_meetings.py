@@ -144,7 +144,8 @@ async def test_export_kallelse_from_ui_and_outdated_after_move(demo_db, tmp_path
         names = sorted(p.name for p in (tmp_path / "kallelser").iterdir())
         assert [n.rsplit(".", 1)[1] for n in names] == ["eml", "ics", "md"]
         assert (tmp_path / "kallelser" / names[2]).read_text() == preview
-        await pilot.press("k")  # mark as sent
+        assert type(app.screen).__name__ == "ConfirmDialog"  # "Skickar du kallelsen nu?"
+        await pilot.press("j")  # yes: mark as sent today
         await pilot.pause()
         assert get_meeting(demo_db, meeting.id).status == "notice_sent"
         await pilot.press("[", "[", "[")  # back to Dagordning
@@ -178,3 +179,27 @@ async def test_edit_group_template_then_new_meeting_uses_it(demo_db):
     mid = create_meeting(demo_db, MeetingInput(uppsala(demo_db), date(2027, 4, 6)))
     assert [i.title for i in get_meeting(demo_db, mid).items] == [
         "Inledning", "Uppföljning av åtgärder", "Avslut"]
+
+
+async def test_change_after_export_is_shown_even_if_not_marked_sent(demo_db, tmp_path):
+    app = app_for(demo_db)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        workspace = app.screen
+        for _ in range(3):
+            await pilot.press("]")
+        await pilot.press("x")
+        await pilot.pause()
+        app.screen.query_one("#prompt-input", Input).value = str(tmp_path / "k")
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("n")  # not sent yet
+        await pilot.pause()
+        assert "ändrats sedan" not in str(workspace.query_one("#meeting-warning").render())
+        await pilot.press("[", "[", "[")
+        await pilot.press("down", "alt+down")
+        await pilot.pause()
+        assert "Kallelsen har ändrats sedan den exporterades" in str(
+            workspace.query_one("#meeting-warning").render())
