@@ -30,7 +30,7 @@ from db.meetings import (
     update_agenda_item,
     update_meeting,
 )
-from db.minutes import minutes_state
+from db.minutes import follow_up_actions, minutes_state
 from db.notice import last_export, notice_data, record_export
 from db.preparation import (
     NEXT_GUEST_STATUS,
@@ -216,11 +216,16 @@ class MeetingScreen(Screen):
             table.move_cursor(row=min(row, table.row_count - 1))
 
     def _fill_agenda(self) -> None:
+        follow_ups = follow_up_actions(self.app.database, self.meeting_id)
+
         def fill(table):
             for n, item in enumerate(self.detail.items, 1):
                 when = f"{format_time(item.start)}–{format_time(item.end)}" if item.start else ""
                 who = ", ".join(x for x in (item.presenter, *item.guests) if x)
-                table.add_row(str(n), when, item.title, AGENDA_KIND_LABELS.get(
+                title = item.title
+                if title.strip().lower() == "uppföljning av åtgärder" and follow_ups:
+                    title += f" ({len(follow_ups)} åtgärder från tidigare möten)"
+                table.add_row(str(n), when, title, AGENDA_KIND_LABELS.get(
                     item.data.kind, item.data.kind), who, str(item.data.minutes_allotted),
                     key=str(item.id))
 
