@@ -17,6 +17,16 @@ _ARGPARSE_SV = (
 )
 
 
+_HELP_SV = {
+    "usage: ": "användning: ",
+    "options": "flaggor",
+    "positional arguments": "argument",
+    "show this help message and exit": "visa den här hjälpen och avsluta",
+}
+# argparse looks its fixed texts up through its module-level gettext function.
+argparse._ = lambda text: _HELP_SV.get(text, text)
+
+
 class SwedishArgumentParser(argparse.ArgumentParser):
     """Usage errors in Swedish, exit code 2, no traceback."""
 

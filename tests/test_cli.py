@@ -51,3 +51,14 @@ def test_usage_errors_are_swedish(capsys):
     with pytest.raises(SystemExit):
         main(["demo", "--db", "x.db", "--scale", "många"])
     assert "argument --scale: 'många' är inget heltal" in capsys.readouterr().err
+
+
+def test_help_is_swedish(capsys):
+    import pytest
+
+    with pytest.raises(SystemExit) as info:
+        main(["--help"])
+    assert info.value.code == 0
+    out = capsys.readouterr().out
+    assert out.startswith("användning: lokus")
+    assert "visa den här hjälpen och avsluta" in out and "flaggor" in out
