@@ -6,17 +6,24 @@ Filling a DataTable with thousands of rows costs seconds; this one asks for
 
 from collections.abc import Callable
 
-from textual.widgets import DataTable
+from textual.events import Key
+from textual.widgets import DataTable, Input
 
 
 class PagedTable(DataTable):
-    def __init__(self, fetch: Callable, render: Callable, page_size: int = 100, **kwargs):
-        """``fetch(limit, offset) -> Page``; ``render(record) -> (key, cells)``."""
+    def __init__(self, fetch: Callable, render: Callable, page_size: int = 100,
+                 filter_id: str | None = None, **kwargs):
+        """``fetch(limit, offset) -> Page``; ``render(record) -> (key, cells)``.
+
+        With ``filter_id``, a letter typed while the table has focus goes to that
+        filter field (type-to-filter); digits are left to the section keys.
+        """
         kwargs.setdefault("cursor_type", "row")
         kwargs.setdefault("zebra_stripes", True)
         super().__init__(**kwargs)
         self._fetch_page = fetch
         self._row_cells = render
+        self.filter_id = filter_id
         self.page_size = page_size
         self.total = 0
         self.records: dict[str, object] = {}
@@ -45,6 +52,14 @@ class PagedTable(DataTable):
     def load_all(self) -> None:
         while self.row_count < self.total:
             self._load_page(self.row_count)
+
+    def on_key(self, event: Key) -> None:
+        if (self.filter_id and event.is_printable and event.character
+                and not event.character.isdigit()):
+            filt = self.screen.query_one(f"#{self.filter_id}", Input)
+            filt.focus()
+            filt.insert_text_at_cursor(event.character)
+            event.stop()
 
     @property
     def current_record(self):

@@ -3,7 +3,6 @@
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.events import Key
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Static, TabbedContent, TabPane
 
@@ -40,11 +39,13 @@ class ContactsScreen(Screen):
                 yield FilterInput("people-table", id="people-filter",
                                   placeholder="Filtrera: namn, titel, organisation eller e-post")
                 yield Static("", id="people-scope", classes="status-line")
-                yield PagedTable(self._fetch_people, self._person_cells, id="people-table")
+                yield PagedTable(self._fetch_people, self._person_cells, filter_id="people-filter",
+                                 id="people-table")
             with TabPane("Organisationer", id="orgs-pane"):
                 yield FilterInput("orgs-table", id="orgs-filter",
                                   placeholder="Filtrera organisationer")
-                yield PagedTable(self._fetch_orgs, self._org_cells, id="orgs-table")
+                yield PagedTable(self._fetch_orgs, self._org_cells, filter_id="orgs-filter",
+                                 id="orgs-table")
         yield Static("", id="contacts-status", classes="status-line")
         yield Footer()
 
@@ -126,12 +127,6 @@ class ContactsScreen(Screen):
     def _open_selected(self) -> None:
         self.action_open()
 
-    def on_key(self, event: Key) -> None:
-        if (self.focused is self.table and event.is_printable and event.character
-                and not event.character.isdigit()):
-            self.filter.focus()
-            self.filter.insert_text_at_cursor(event.character)
-            event.stop()
 
     # --- actions ----------------------------------------------------------------
     def action_focus_filter(self) -> None:

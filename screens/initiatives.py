@@ -4,7 +4,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.events import Key
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Static
 
@@ -47,7 +46,8 @@ class InitiativesScreen(Screen):
         with Horizontal(classes="filter-row"):
             yield FilterInput("initiatives-table", id="initiatives-filter",
                               placeholder="Filtrera: skriv del av namn, lokusgrupp, ägare eller Dnr")
-        yield PagedTable(self._fetch_page, self._row_cells, id="initiatives-table")
+        yield PagedTable(self._fetch_page, self._row_cells, filter_id="initiatives-filter",
+                         id="initiatives-table")
         yield Static("", id="initiatives-status", classes="status-line")
         yield Footer()
 
@@ -118,14 +118,6 @@ class InitiativesScreen(Screen):
         self._set_columns()
         self.reload()
 
-    def on_key(self, event: Key) -> None:
-        """Typing while the table has focus goes to the filter."""
-        if (self.focused is self.table and event.is_printable and event.character
-                and not event.character.isdigit()):
-            filt = self.query_one("#initiatives-filter", Input)
-            filt.focus()
-            filt.insert_text_at_cursor(event.character)
-            event.stop()
 
     def action_focus_filter(self) -> None:
         self.query_one("#initiatives-filter").focus()

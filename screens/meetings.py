@@ -4,7 +4,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.events import Key
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Select, Static
 
@@ -48,7 +47,8 @@ class MeetingsScreen(Screen):
             yield Select([], prompt="Alla lokusgrupper", id="meetings-group")
             yield FilterInput("meetings-table", id="meetings-filter",
                               placeholder="Filtrera: grupp, rubrik eller plats")
-        yield PagedTable(self._fetch_page, self._row_cells, id="meetings-table")
+        yield PagedTable(self._fetch_page, self._row_cells, filter_id="meetings-filter",
+                         id="meetings-table")
         yield Static("", id="meetings-status", classes="status-line")
         yield Footer()
 
@@ -102,13 +102,6 @@ class MeetingsScreen(Screen):
     def _open_selected(self) -> None:
         self.action_open()
 
-    def on_key(self, event: Key) -> None:
-        if (self.focused is self.table and event.is_printable and event.character
-                and not event.character.isdigit()):
-            filt = self.query_one("#meetings-filter", Input)
-            filt.focus()
-            filt.insert_text_at_cursor(event.character)
-            event.stop()
 
     def action_focus_filter(self) -> None:
         self.query_one("#meetings-filter").focus()

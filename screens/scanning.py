@@ -6,7 +6,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.events import Key
 from textual.screen import Screen
 from textual.widgets import (
     Button,
@@ -121,7 +120,8 @@ class ScanningScreen(Screen):
         with Horizontal(classes="filter-row"):
             yield FilterInput("scanning-table", id="scanning-filter",
                               placeholder="Filtrera: rubrik, organisation, anteckning, grupp")
-        yield PagedTable(self._fetch_page, self._row_cells, id="scanning-table")
+        yield PagedTable(self._fetch_page, self._row_cells, filter_id="scanning-filter",
+                         id="scanning-table")
         with VerticalScroll(id="scanning-detail"):
             yield Markdown(id="scanning-text")
         yield Footer()
@@ -181,13 +181,6 @@ class ScanningScreen(Screen):
     def _open(self) -> None:
         self.action_edit()
 
-    def on_key(self, event: Key) -> None:
-        if (self.focused is self.table and event.is_printable and event.character
-                and not event.character.isdigit()):
-            filt = self.query_one("#scanning-filter", Input)
-            filt.focus()
-            filt.insert_text_at_cursor(event.character)
-            event.stop()
 
     def action_focus_filter(self) -> None:
         self.query_one("#scanning-filter").focus()
