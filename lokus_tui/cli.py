@@ -182,37 +182,20 @@ def cmd_export(args) -> int:
     if args.document == "minnesanteckningar" and args.format == "ics":
         return fail("--format: minnesanteckningar finns som md eller eml")
     database = _existing_database(args)
-    from db.notice import notice_data, record_export
+    from lokus_tui.documents import (
+        KALLELSE_FORMATS,
+        MINUTES_FORMATS,
+        export_kallelse,
+        export_minutes,
+    )
 
     if args.document == "minnesanteckningar":
-        return _export_minutes(database, int(args.meeting_id), args.format, folder)
-    from exports.kallelse_files import FORMATS, write_notice
-
-    data = notice_data(database, int(args.meeting_id))
-    formats = FORMATS if args.format == "alla" else (args.format,)
-    for fmt, path, content in write_notice(data, folder, formats):
-        record_export(database, data.meeting_id, "kallelse",
-                      "uppdatering" if data.is_update else "", data.sequence, fmt,
-                      content.decode("utf-8", "replace"))
-        print(path)
-    database.close()
-    return 0
-
-
-def _export_minutes(database, meeting_id: int, fmt: str, folder: Path) -> int:
-    from db.minutes import minutes_data
-    from db.notice import record_export
-    from exports.files import write_new_file
-    from exports.minutes import minutes_eml, minutes_filename, minutes_markdown
-
-    data = minutes_data(database, meeting_id)
-    formats = ("md", "eml") if fmt == "alla" else (fmt,)
-    variant = "fastställd" if data.status == "final" else "utkast"
-    for f in formats:
-        content = minutes_markdown(data) if f == "md" else minutes_eml(data)
-        path = write_new_file(folder, minutes_filename(data, f), content)
-        record_export(database, meeting_id, "minnesanteckningar", variant, 0, f,
-                      content if isinstance(content, str) else content.decode("utf-8", "replace"))
+        export, formats = export_minutes, MINUTES_FORMATS
+    else:
+        export, formats = export_kallelse, KALLELSE_FORMATS
+    if args.format != "alla":
+        formats = (args.format,)
+    for path in export(database, int(args.meeting_id), folder, formats):
         print(path)
     database.close()
     return 0

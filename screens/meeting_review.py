@@ -16,10 +16,8 @@ from db.minutes import (
     send_for_review,
     set_comment_handled,
 )
-from db.notice import record_export
 from db.validation import Errors, parse_date
-from exports.files import write_new_file
-from exports.minutes import minutes_eml, minutes_filename, minutes_markdown
+from exports.minutes import minutes_markdown
 
 
 class ReviewPane(Vertical):
@@ -68,19 +66,12 @@ class ReviewPane(Vertical):
         self.query_one("#minutes-preview", Markdown).update(
             minutes_markdown(minutes_data(db, meeting_id)))
 
-    def _write(self, variant: str) -> None:
+    def _write(self) -> None:
+        from lokus_tui.documents import export_minutes
+
         db = self.app.database
         meeting_id = self.screen.meeting_id
-
-        def write(folder):
-            data = minutes_data(db, meeting_id)
-            markdown = minutes_markdown(data)
-            paths = [write_new_file(folder, minutes_filename(data, "md"), markdown),
-                     write_new_file(folder, minutes_filename(data, "eml"), minutes_eml(data))]
-            record_export(db, meeting_id, "minnesanteckningar", variant, 0, "md", markdown)
-            return paths
-
-        self.screen._ask_folder_and_write(write)
+        self.screen._ask_folder_and_write(lambda folder: export_minutes(db, meeting_id, folder))
 
     def action_send(self) -> None:
         from screens.text_prompt import TextPrompt
@@ -102,7 +93,7 @@ class ReviewPane(Vertical):
                 return
             self.screen.load()
             self.notify("Utkastet är skickat för synpunkter. Välj mapp för filerna.", timeout=4)
-            self._write("utkast")
+            self._write()
 
         self.screen.query_one("NotesPane").save_now()
         self.app.push_screen(TextPrompt("Sista dag för synpunkter (ÅÅÅÅ-MM-DD):", default,
@@ -158,7 +149,7 @@ class ReviewPane(Vertical):
 
     def action_export(self) -> None:
         self.screen.query_one("NotesPane").save_now()
-        self._write("fastställd" if self.state.status == "final" else "utkast")
+        self._write()
 
     def action_history(self) -> None:
         from screens.export_history import ExportHistory

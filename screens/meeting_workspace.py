@@ -571,16 +571,10 @@ class MeetingScreen(Screen):
                                         ok_label="Spara"), answered)
 
     def action_export_notice(self) -> None:
-        from exports.kallelse_files import write_notice
+        from lokus_tui.documents import export_kallelse
 
         def write(folder):
-            data = notice_data(self.app.database, self.meeting_id)
-            written = write_notice(data, folder)
-            for fmt, _path, content in written:
-                record_export(self.app.database, self.meeting_id, "kallelse",
-                              "uppdatering" if data.is_update else "", data.sequence, fmt,
-                              content.decode("utf-8", "replace"))
-            return [path for _fmt, path, _c in written]
+            return export_kallelse(self.app.database, self.meeting_id, folder)
 
         def offer_mark_sent():
             if self.detail.status != "planned" and not self.detail.notice_outdated:
