@@ -4,7 +4,7 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
 from db.engine import Database
-from db.errors import NotFoundError, ValidationError
+from db.errors import FieldError, NotFoundError, ValidationError
 from db.models import MEMBERSHIP_ROLES, Group, Membership, Person, utcnow
 from db.validation import Errors, check_text
 
@@ -45,7 +45,7 @@ def create_group(db: Database, name: str, municipality: str = "",
 def set_member(db: Database, group_id: int, person_id: int, role: str) -> None:
     """Add the person to the group, or change their role."""
     if role not in MEMBERSHIP_ROLES:
-        raise ValidationError([_err("role", "Roll", "okänd roll")])
+        raise ValidationError([FieldError("role", "Roll", "okänd roll")])
     with db.session() as s:
         if s.get(Group, group_id) is None or s.get(Person, person_id) is None:
             raise NotFoundError("Gruppen eller personen finns inte (längre).")
@@ -71,8 +71,3 @@ def remove_member(db: Database, group_id: int, person_id: int) -> None:
         if group is not None and group.coordinator_id == person_id:
             group.coordinator_id = None
 
-
-def _err(field, label, message):
-    from db.errors import FieldError
-
-    return FieldError(field, label, message)

@@ -6,7 +6,7 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm.exc import StaleDataError
 
 from db.engine import Database
-from db.errors import ConflictError, LokusError, NotFoundError, ValidationError
+from db.errors import ConflictError, FieldError, LokusError, NotFoundError, ValidationError
 from db.meetings import _items, _members, _next_meeting
 from db.models import (
     ACTION_STATUSES,
@@ -103,7 +103,7 @@ def _attendance(s, m: Meeting) -> list[AttendanceRow]:
 def set_attendance(db: Database, meeting_id: int, person_id: int, status: str,
                    is_substitute: bool | None = None, is_guest: bool | None = None) -> None:
     if status not in ATTENDANCE_STATUSES:
-        raise ValidationError([_field("status", "Närvaro", "okänt värde")])
+        raise ValidationError([FieldError("status", "Närvaro", "okänt värde")])
     with db.session() as s:
         _meeting(s, meeting_id)
         person = s.get(Person, person_id)
@@ -153,7 +153,7 @@ def save_notes(db: Database, item_id: int, text: str, expected_version: int) -> 
     caller can keep both texts instead of overwriting either.
     """
     if len(text) > NOTES_MAX:
-        raise ValidationError([_field("notes", "Anteckningar", "är för långa")])
+        raise ValidationError([FieldError("notes", "Anteckningar", "är för långa")])
     try:
         with db.session() as s:
             item = s.get(AgendaItem, item_id)
@@ -254,7 +254,7 @@ def update_action(db: Database, action_id: int, data: ActionInput, expected_vers
 
 def set_action_status(db: Database, action_id: int, status: str, day: date | None = None) -> None:
     if status not in ACTION_STATUSES:
-        raise ValidationError([_field("status", "Status", "okänt värde")])
+        raise ValidationError([FieldError("status", "Status", "okänt värde")])
     with db.session() as s:
         a = s.get(ActionItem, action_id)
         if a is None:
@@ -384,7 +384,7 @@ def send_for_review(db: Database, meeting_id: int, deadline: date, day: date | N
                     ) -> None:
     day = day or date.today()
     if deadline < day:
-        raise ValidationError([_field("deadline", "Sista dag för synpunkter",
+        raise ValidationError([FieldError("deadline", "Sista dag för synpunkter",
                                       "får inte vara före i dag")])
     with db.session() as s:
         m = _meeting(s, meeting_id)
@@ -516,8 +516,3 @@ def exported_content(db: Database, export_id: int) -> tuple[str, str]:
             raise NotFoundError("Exporten finns inte.")
         return r.file_format, r.content
 
-
-def _field(field, label, message):
-    from db.errors import FieldError
-
-    return FieldError(field, label, message)

@@ -6,7 +6,7 @@ from sqlalchemy import func, select
 
 from db.contacts import create_person
 from db.engine import Database
-from db.errors import LokusError, NotFoundError, ValidationError
+from db.errors import FieldError, LokusError, NotFoundError, ValidationError
 from db.meetings import _insert_item, _next_meeting, _position_before_other, _touch_meeting
 from db.models import (
     GUEST_STATUSES,
@@ -239,7 +239,7 @@ NEXT_GUEST_STATUS = {"idea": "asked", "asked": "confirmed", "confirmed": "presen
 
 def set_guest_status(db: Database, guest_id: int, status: str, day: date | None = None) -> None:
     if status not in GUEST_STATUSES:
-        raise ValidationError([_err("status", "Status", "okänt värde")])
+        raise ValidationError([FieldError("status", "Status", "okänt värde")])
     day = day or date.today()
     with db.session() as s:
         g = s.get(GuestInvitation, guest_id)
@@ -278,8 +278,3 @@ def delete_guest(db: Database, guest_id: int) -> None:
         if g is not None:
             s.delete(g)
 
-
-def _err(field, label, message):
-    from db.errors import FieldError
-
-    return FieldError(field, label, message)
