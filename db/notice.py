@@ -9,9 +9,13 @@ from db.models import GuestInvitation, Organisation, Person
 from db.records import NoticeData, NoticeGuest
 
 
-def notice_data(db: Database, meeting_id: int) -> NoticeData:
-    """The current kallelse. ``sequence`` is the iCalendar SEQUENCE to use now."""
-    m = get_meeting(db, meeting_id)
+def notice_data(db: Database, meeting_id: int, meeting=None) -> NoticeData:
+    """The current kallelse. ``sequence`` is the iCalendar SEQUENCE to use now.
+
+    ``meeting`` is the MeetingDetail when the caller has just read it.
+    """
+    m = meeting if meeting is not None and meeting.id == meeting_id \
+        else get_meeting(db, meeting_id)
     with db.session() as s:
         rows = s.execute(
             select(Person, Organisation.name, GuestInvitation.topic)

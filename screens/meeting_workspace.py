@@ -30,7 +30,7 @@ from db.meetings import (
     update_agenda_item,
     update_meeting,
 )
-from db.minutes import follow_up_actions, minutes_state
+from db.minutes import minutes_state
 from db.notice import last_export, notice_data, record_export
 from db.preparation import (
     NEXT_GUEST_STATUS,
@@ -159,6 +159,8 @@ class MeetingScreen(Screen):
             self.notify(str(exc), severity="error")
             self.app.pop_screen()
             return
+        notice = notice_data(db, self.meeting_id, meeting=d)
+        kallelse = notice_markdown(notice)
         self.proposals = list_proposals(db, self.meeting_id)
         self.checklist = points_checklist(db, self.meeting_id)
         self.guests = list_guests(db, self.meeting_id)
@@ -182,7 +184,7 @@ class MeetingScreen(Screen):
                             "sedan den skickades. Nästa export blir en uppdatering.")
         if not d.notice_outdated and d.status in ("planned", "notice_sent"):
             last = last_export(db, self.meeting_id, "kallelse", "md")
-            if last and last[0] != notice_markdown(notice_data(db, self.meeting_id)):
+            if last and last[0] != kallelse:
                 warnings.append(f"Kallelsen har ändrats sedan den exporterades "
                                 f"{last[1]:%Y-%m-%d}. Exportera igen innan du skickar den.")
         if d.overrun:
@@ -199,11 +201,10 @@ class MeetingScreen(Screen):
         warning = self.query_one("#meeting-warning", Static)
         warning.update("\n".join(warnings))
         warning.display = bool(warnings)
-        self._fill_agenda()
+        self._fill_agenda(notice.follow_ups)
         self._fill_proposals()
         self._fill_guests()
-        self.query_one("#notice-preview", Markdown).update(
-            notice_markdown(notice_data(db, self.meeting_id)))
+        self.query_one("#notice-preview", Markdown).update(kallelse)
         self.query_one(AttendancePane).refresh_data()
         self.query_one(NotesPane).refresh_data()
         self.query_one(ReviewPane).refresh_data()
@@ -215,9 +216,7 @@ class MeetingScreen(Screen):
         if table.row_count:
             table.move_cursor(row=min(row, table.row_count - 1))
 
-    def _fill_agenda(self) -> None:
-        follow_ups = follow_up_actions(self.app.database, self.meeting_id)
-
+    def _fill_agenda(self, follow_ups) -> None:
         def fill(table):
             for n, item in enumerate(self.detail.items, 1):
                 when = f"{format_time(item.start)}–{format_time(item.end)}" if item.start else ""
