@@ -136,12 +136,12 @@ def list_initiatives(db: Database, text: str = "", sort: str = "name", descendin
     with db.session() as s:
         total = s.execute(select(func.count()).select_from(stmt.subquery())).scalar_one()
         rows = s.execute(stmt.order_by(order, Initiative.id).limit(limit).offset(offset)).all()
-    return Page(
-        [InitiativeRow(r.id, r.name, r.group_name or "", r.owner_name or "", _d(r.start),
-                       _d(r.end), int(r.total or 0), r.status) for r in rows],
-        total,
-        offset,
-    )
+    return Page([_initiative_row(r) for r in rows], total, offset)
+
+
+def _initiative_row(r) -> InitiativeRow:
+    return InitiativeRow(r.id, r.name, r.group_name or "", r.owner_name or "", _d(r.start),
+                         _d(r.end), int(r.total or 0), r.status)
 
 
 def _d(value):
@@ -308,5 +308,4 @@ def ending_soon(db: Database, today: date | None = None, limit: int = 20) -> lis
     with db.session() as s:
         rows = s.execute(select(sub).where(sub.c.status == "slutar_snart")
                          .order_by(sub.c.end).limit(limit)).all()
-    return [InitiativeRow(r.id, r.name, r.group_name or "", r.owner_name or "", _d(r.start),
-                          _d(r.end), int(r.total or 0), r.status) for r in rows]
+    return [_initiative_row(r) for r in rows]
