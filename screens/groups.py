@@ -5,7 +5,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Button, DataTable, Footer, Header, Input, Label, Select, Static
+from textual.widgets import Button, DataTable, Footer, Header, Input, Label, Static
 
 from db.errors import LokusError
 from db.groups import create_group, list_groups, remove_member, set_member
@@ -41,44 +41,6 @@ class GroupForm(FormScreen):
         name = self.query_one("#name", Input).value
         check_text(name, "name", "Namn", errors, required=True)
         return (name, self.query_one("#municipality", Input).value), errors
-
-
-class RoleForm(FormScreen):
-    """Pick a person and a role: dismisses after set_member."""
-
-    def __init__(self, save, title: str):
-        super().__init__(save)
-        self.title_text = title
-
-    def compose(self) -> ComposeResult:
-        from db.contacts import organisation_options
-
-        orgs = [(o.label, o.id) for o in organisation_options(self.app.database)]
-        with Vertical(classes="form-dialog", id="role-dialog"):
-            yield Static(self.title_text, classes="title", markup=False)
-            yield Static("", id="form-errors", classes="field-error", markup=False)
-            with Horizontal(classes="row"):
-                yield Select(orgs, id="organisation_id", prompt="Organisation")
-                yield Select([], id="person_id", prompt="Person")
-            yield Static("", id="err-person_id", classes="field-error", markup=False)
-            yield Label("Roll", classes="field-label")
-            yield Select(ROLE_OPTIONS, id="role", value="ledamot", allow_blank=False)
-            with Horizontal(classes="buttons"):
-                yield Button("Spara (ctrl+s)", variant="primary", id="save")
-                yield Button("Avbryt (esc)", id="cancel")
-        yield Footer()
-
-    def on_mount(self) -> None:
-        self.query_one("#organisation_id").focus()
-
-    def read(self):
-        from lokus_tui.form_screen import select_value
-
-        errors = Errors()
-        person = select_value(self.query_one("#person_id", Select))
-        if person is None:
-            errors.add("person_id", "Person", "måste väljas")
-        return (person, self.query_one("#role", Select).value), errors
 
 
 class GroupsScreen(Screen):
@@ -152,7 +114,10 @@ class GroupsScreen(Screen):
         def save(data):
             set_member(self.app.database, group_id, *data)
 
-        self.app.push_screen(RoleForm(save, "Lägg till i gruppen"), lambda _r: self.reload())
+        from screens.person_picker import PersonPicker
+
+        self.app.push_screen(PersonPicker("Lägg till i gruppen", save, roles=ROLE_OPTIONS),
+                             lambda _r: self.reload())
 
     def _member(self):
         table = self.query_one("#members-table", DataTable)

@@ -1,17 +1,24 @@
-"""Pick a person (organisation first), e.g. a substitute at a meeting."""
+"""Pick a person (organisation first), e.g. a substitute at a meeting or a new member
+of a group; with ``roles`` the person's role is chosen too."""
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Footer, Label, Select, Static
 
 from db.contacts import organisation_options
+from db.validation import Errors
 from lokus_tui.form_screen import FormScreen, select_value
 
 
 class PersonPicker(FormScreen):
-    def __init__(self, title: str, save):
+    """read() gives the person id, or (person id, role) when ``roles`` are offered."""
+
+    def __init__(self, title: str, save, roles: list[tuple[str, str]] | None = None,
+                 role: str = "ledamot"):
         super().__init__(save)
         self.title_text = title
+        self.roles = roles
+        self.role = role
 
     def compose(self) -> ComposeResult:
         orgs = [(o.label, o.id) for o in organisation_options(self.app.database)]
@@ -23,6 +30,9 @@ class PersonPicker(FormScreen):
             yield Label("Person", classes="field-label")
             yield Select([], id="person_id", prompt="Välj person")
             yield Static("", id="err-person_id", classes="field-error", markup=False)
+            if self.roles:
+                yield Label("Roll", classes="field-label")
+                yield Select(self.roles, id="role", value=self.role, allow_blank=False)
             with Horizontal(classes="buttons"):
                 yield Button("Välj (ctrl+s)", variant="primary", id="save")
                 yield Button("Avbryt (esc)", id="cancel")
@@ -31,12 +41,11 @@ class PersonPicker(FormScreen):
     def on_mount(self) -> None:
         self.query_one("#organisation_id").focus()
 
-
     def read(self):
-        from db.validation import Errors
-
         errors = Errors()
         person = select_value(self.query_one("#person_id", Select))
         if person is None:
             errors.add("person_id", "Person", "måste väljas")
+        if self.roles:
+            return (person, self.query_one("#role", Select).value), errors
         return person, errors
