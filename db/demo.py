@@ -95,13 +95,13 @@ def _now() -> datetime:
     return datetime.now(UTC)
 
 
-def _rows(model, rows: list[dict]) -> tuple:
+def _stamp(rows: list[dict]) -> None:
+    """Bulk inserts bypass the models' defaults: add the tracking columns."""
     now = _now()
     for row in rows:
         row.setdefault("created_at", now)
         row.setdefault("updated_at", now)
         row.setdefault("version", 1)
-    return model, rows
 
 
 def _meeting_dates(year: int, rng: random.Random) -> list[tuple[date, str]]:
@@ -262,7 +262,6 @@ def generate(db: Database, scale: int = 1, seed: int = 1, today: date | None = N
             while soon.weekday() >= 5:
                 soon += timedelta(days=1)
             meetings.append((soon, "lokus_meeting"))
-        previous_held = None
         for mdate, kind in meetings:
             mid = next_id("meeting")
             held = mdate < today
@@ -339,8 +338,6 @@ def generate(db: Database, scale: int = 1, seed: int = 1, today: date | None = N
                     add(Attendance, {"meeting_id": mid, "person_id": pid, "organisation_id": org,
                                      "status": "present" if present else "excused",
                                      "is_substitute": False, "is_guest": False})
-                previous_held = mid
-        del previous_held
         add(ScanningEntry, {"group_id": g["id"], "kind": "study_visit",
                             "entry_date": date(years[0], 5, 12),
                             "title": "Studiebesök hos ett socialt företag i länet",
@@ -356,7 +353,7 @@ def generate(db: Database, scale: int = 1, seed: int = 1, today: date | None = N
             rows = tables.get(model, [])
             if not rows:
                 continue
-            _rows(model, rows)
+            _stamp(rows)
             for start in range(0, len(rows), 5000):
                 conn.execute(insert(model.__table__), rows[start:start + 5000])
             counts[model.__tablename__] = len(rows)
