@@ -20,7 +20,7 @@ from db.records import (
 )
 from db.validation import Errors, parse_amount, parse_budget_lines, parse_date
 from exports.swedish import format_amount
-from lokus_tui.form_screen import FormScreen
+from lokus_tui.form_screen import FormScreen, select_value
 from lokus_tui.list_rows import ListRow
 from lokus_tui.validators import AmountValidator, DateValidator
 
@@ -37,16 +37,12 @@ def _opts(options) -> list[tuple[str, int]]:
     return [(o.label, o.id) for o in options]
 
 
-def _value(select: Select):
-    return None if select.value == Select.NULL else select.value
-
-
 def fill_contacts(app, org_select: Select, contact_select: Select,
                   selected: int | None = None) -> None:
     """Offer the people of the chosen organisation; keep the chosen one if still there."""
-    org = _value(org_select)
+    org = select_value(org_select)
     if selected is None:
-        selected = _value(contact_select)
+        selected = select_value(contact_select)
     people = _opts(people_options(app.database, org)) if org else []
     contact_select.set_options(people)
     if selected is not None and any(v == selected for _l, v in people):
@@ -148,10 +144,10 @@ class PartnerRow(ListRow):
         self._fill_contacts()
 
     def read(self) -> PartnerInput | None:
-        org = _value(self.query_one(".partner-org", Select))
+        org = select_value(self.query_one(".partner-org", Select))
         if org is None:
             return None
-        return PartnerInput(org, _value(self.query_one(".partner-contact", Select)))
+        return PartnerInput(org, select_value(self.query_one(".partner-contact", Select)))
 
 
 class InitiativeForm(FormScreen):
@@ -307,10 +303,10 @@ class InitiativeForm(FormScreen):
                                      self.query_one("#partners").query_children(PartnerRow)) if p)
         data = InitiativeInput(
             name=text("name"),
-            group_id=_value(self.query_one("#group_id", Select)),
+            group_id=select_value(self.query_one("#group_id", Select)),
             reference=text("reference"),
-            owner_org_id=_value(self.query_one("#owner_org_id", Select)),
-            owner_contact_id=_value(self.query_one("#owner_contact_id", Select)),
+            owner_org_id=select_value(self.query_one("#owner_org_id", Select)),
+            owner_contact_id=select_value(self.query_one("#owner_contact_id", Select)),
             purpose=text("purpose"), target_group=text("target_group"), method=text("method"),
             background=text("background"),
             orientation=self.query_one("#orientation", Select).value,
