@@ -16,6 +16,20 @@ def select_value(select: Select):
     return None if select.value == Select.NULL else select.value
 
 
+def fill_contacts(app, org_select: Select, contact_select: Select,
+                  selected: int | None = None) -> None:
+    """Offer the people of the chosen organisation; keep the chosen one if still there."""
+    from db.contacts import people_options
+
+    org = select_value(org_select)
+    if selected is None:
+        selected = select_value(contact_select)
+    people = [(p.label, p.id) for p in people_options(app.database, org)] if org else []
+    contact_select.set_options(people)
+    if selected is not None and any(v == selected for _l, v in people):
+        contact_select.value = selected
+
+
 def widget_text(widget) -> str:
     return widget.text if isinstance(widget, TextArea) else widget.value
 
@@ -122,13 +136,9 @@ class FormScreen(ModalScreen):
     def _organisation_changed(self) -> None:
         """Forms with an organisation and a person select: people of that organisation."""
         people = self.query("#person_id")
-        if not people:
-            return
-        from db.contacts import people_options
-
-        org = select_value(self.query_one("#organisation_id", Select))
-        options = people_options(self.app.database, org) if org else []
-        people.first(Select).set_options([(p.label, p.id) for p in options])
+        if people:
+            fill_contacts(self.app, self.query_one("#organisation_id", Select),
+                          people.first(Select))
 
     def show_errors(self, errors) -> None:
         for widget in self.query(".field-error"):

@@ -8,7 +8,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Footer, Input, Label, Select, Static, TextArea
 
-from db.contacts import group_options, organisation_options, people_options
+from db.contacts import group_options, organisation_options
 from db.initiatives import validate_initiative
 from db.records import (
     BudgetLineInput,
@@ -20,7 +20,7 @@ from db.records import (
 )
 from db.validation import Errors, parse_amount, parse_budget_lines, parse_date
 from exports.swedish import format_amount
-from lokus_tui.form_screen import FormScreen, select_value
+from lokus_tui.form_screen import FormScreen, fill_contacts, select_value
 from lokus_tui.list_rows import ListRow
 from lokus_tui.validators import AmountValidator, DateValidator
 
@@ -35,18 +35,6 @@ TEXT_FIELDS = (("purpose", "Syfte"), ("target_group", "Målgrupp"), ("method", "
 
 def _opts(options) -> list[tuple[str, int]]:
     return [(o.label, o.id) for o in options]
-
-
-def fill_contacts(app, org_select: Select, contact_select: Select,
-                  selected: int | None = None) -> None:
-    """Offer the people of the chosen organisation; keep the chosen one if still there."""
-    org = select_value(org_select)
-    if selected is None:
-        selected = select_value(contact_select)
-    people = _opts(people_options(app.database, org)) if org else []
-    contact_select.set_options(people)
-    if selected is not None and any(v == selected for _l, v in people):
-        contact_select.value = selected
 
 
 class GoalRow(ListRow):
