@@ -8,10 +8,11 @@ takes seconds, not minutes.
 """
 
 import random
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 
 from sqlalchemy import insert
 
+from db import clock
 from db.agenda_template import DEFAULT_AGENDA_TEMPLATE, FOLLOW_UP_TITLE, PARTIES_TITLE
 from db.engine import Database
 from db.models import (
@@ -92,7 +93,7 @@ GROUP_TEMPLATES_PER_UNIT = 12  # insatser per 8 groups
 
 
 def _now() -> datetime:
-    return datetime.now(UTC)
+    return clock.utcnow()
 
 
 def _stamp(rows: list[dict]) -> None:
@@ -122,7 +123,7 @@ def _meeting_dates(year: int, rng: random.Random) -> list[tuple[date, str]]:
 def generate(db: Database, scale: int = 1, seed: int = 1, today: date | None = None) -> dict:
     """Write demo data into an empty, migrated database. Returns counts."""
     rng = random.Random(seed)
-    today = today or date.today()
+    today = today or clock.today()
     years = (today.year - 1, today.year)
     ids = {"org": 0, "person": 0, "group": 0, "ini": 0, "meeting": 0, "item": 0, "fd": 0}
 

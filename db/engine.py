@@ -4,13 +4,13 @@ import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import event
 from sqlalchemy.engine import Engine, make_url
 from sqlmodel import Session, create_engine
 
+from db import clock
 from db.errors import DatabaseOpenError
 from db.schema import FileState, inspect_file
 
@@ -94,7 +94,7 @@ def make_engine(target: str | Path) -> tuple[Engine, Path | None]:
 
 def backup_file(path: Path, revision: str | None) -> Path:
     """Write a consistent copy of the database beside it (SQLite backup API)."""
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    stamp = clock.now().strftime("%Y%m%d-%H%M%S")
     target = path.with_name(f"{path.stem}.backup-{stamp}-rev{revision or 'okänd'}{path.suffix}")
     fd = os.open(target, os.O_CREAT | os.O_WRONLY | os.O_EXCL, 0o600)
     os.close(fd)

@@ -5,6 +5,7 @@ from datetime import date
 from sqlalchemy import Select, case, func, literal, select
 from sqlalchemy.orm.exc import StaleDataError
 
+from db import clock
 from db.engine import Database
 from db.errors import ConflictError, NotFoundError, ValidationError
 from db.models import (
@@ -129,7 +130,7 @@ def _list_query(db: Database, text: str, today: date) -> tuple[Select, dict]:
 def list_initiatives(db: Database, text: str = "", sort: str = "name", descending: bool = False,
                      limit: int = 100, offset: int = 0, today: date | None = None) -> Page:
     """One page of insatser matching every word of ``text``, sorted in SQL."""
-    today = today or date.today()
+    today = today or clock.today()
     stmt, columns = _list_query(db, text, today)
     order = columns.get(sort, Initiative.name)
     order = order.desc() if descending else order.asc()
@@ -157,7 +158,7 @@ def _contact(person: Person | None) -> ContactRef | None:
 
 
 def get_initiative(db: Database, initiative_id: int, today: date | None = None) -> InitiativeDetail:
-    today = today or date.today()
+    today = today or clock.today()
     with db.session() as s:
         ini = s.get(Initiative, initiative_id)
         if ini is None:
@@ -293,7 +294,7 @@ def delete_initiative(db: Database, initiative_id: int, expected_version: int) -
 
 def count_by_status(db: Database, today: date | None = None) -> dict[str, int]:
     """How many insatser have each derived status, counted in SQL."""
-    today = today or date.today()
+    today = today or clock.today()
     stmt, _ = _list_query(db, "", today)
     sub = stmt.subquery()
     with db.session() as s:
@@ -302,7 +303,7 @@ def count_by_status(db: Database, today: date | None = None) -> dict[str, int]:
 
 
 def ending_soon(db: Database, today: date | None = None, limit: int = 20) -> list[InitiativeRow]:
-    today = today or date.today()
+    today = today or clock.today()
     stmt, columns = _list_query(db, "", today)
     sub = stmt.subquery()
     with db.session() as s:

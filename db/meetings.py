@@ -7,6 +7,7 @@ from datetime import date
 from sqlalchemy import and_, case, func, select
 from sqlalchemy.orm.exc import StaleDataError
 
+from db import clock
 from db.agenda_template import FOLLOW_UP_TITLE, PARTIES_TITLE, template_titles
 from db.calendar_rules import clock_times, overrun_minutes
 from db.engine import Database
@@ -111,7 +112,7 @@ def list_meetings(db: Database, group_id: int | None = None, text: str = "",
                   from_date: date | None = None, limit: int = 100, offset: int = 0,
                   today: date | None = None) -> Page:
     """Coming meetings first (soonest first), then past ones (latest first)."""
-    today = today or date.today()
+    today = today or clock.today()
     conditions = []
     if group_id:
         conditions.append(Meeting.group_id == group_id)
@@ -380,7 +381,7 @@ def reopen_meeting(db: Database, meeting_id: int) -> None:
 
 def mark_notice_sent(db: Database, meeting_id: int, day: date | None = None) -> int:
     """Record that the kallelse (this version) was sent; returns the new sequence."""
-    day = day or date.today()
+    day = day or clock.today()
     with db.session() as s:
         m = s.get(Meeting, meeting_id)
         if m is None:

@@ -5,6 +5,7 @@ from datetime import date
 from sqlalchemy import or_, select
 from sqlalchemy.orm.exc import StaleDataError
 
+from db import clock
 from db.engine import Database
 from db.errors import ConflictError, FieldError, LokusError, NotFoundError, ValidationError
 from db.meetings import _items, _members, _next_meeting
@@ -260,7 +261,7 @@ def set_action_status(db: Database, action_id: int, status: str, day: date | Non
         if a is None:
             raise NotFoundError("Åtgärden finns inte (längre).")
         a.status = status
-        a.closed_date = None if status == "open" else (day or date.today())
+        a.closed_date = None if status == "open" else (day or clock.today())
         a.updated_at = utcnow()
 
 
@@ -294,7 +295,7 @@ def list_actions(db: Database, group_id: int | None = None, meeting_id: int | No
                  organisation_id: int | None = None, today: date | None = None,
                  limit: int = 2000) -> list[ActionRow]:
     """Action items, overdue and open first. ``status`` may also be "overdue"."""
-    today = today or date.today()
+    today = today or clock.today()
     stmt = _action_query()
     if group_id:
         stmt = stmt.where(Meeting.group_id == group_id)
@@ -318,7 +319,7 @@ def list_actions(db: Database, group_id: int | None = None, meeting_id: int | No
 def follow_up_actions(db: Database, meeting_id: int, today: date | None = None) -> list[ActionRow]:
     """Action items of earlier meetings of the group that are followed up at this meeting:
     still open, or closed on or after this meeting's date."""
-    today = today or date.today()
+    today = today or clock.today()
     with db.session() as s:
         m = _meeting(s, meeting_id)
         return _follow_ups(s, m, today)
@@ -345,7 +346,7 @@ def _minutes(s, meeting_id: int, create: bool = True) -> Minutes | None:
 
 
 def minutes_state(db: Database, meeting_id: int, today: date | None = None) -> MinutesState:
-    today = today or date.today()
+    today = today or clock.today()
     with db.session() as s:
         _meeting(s, meeting_id)
         row = _minutes(s, meeting_id, create=False)
@@ -382,7 +383,7 @@ def mark_held(db: Database, meeting_id: int) -> None:
 
 def send_for_review(db: Database, meeting_id: int, deadline: date, day: date | None = None
                     ) -> None:
-    day = day or date.today()
+    day = day or clock.today()
     if deadline < day:
         raise ValidationError([FieldError("deadline", "Sista dag för synpunkter",
                                       "får inte vara före i dag")])
@@ -418,7 +419,7 @@ def add_comment(db: Database, meeting_id: int, text: str, person_id: int | None 
             raise LokusError("Anteckningarna har inte skickats för synpunkter än.")
         c = MinutesComment(minutes_id=row.id, person_id=person_id,
                            author_text=author_text.strip(), agenda_item_id=item_id,
-                           text=text.strip(), received_date=received_date or date.today())
+                           text=text.strip(), received_date=received_date or clock.today())
         s.add(c)
         s.flush()
         return c.id
@@ -442,7 +443,7 @@ def finalise(db: Database, meeting_id: int, day: date | None = None) -> None:
             raise LokusError("Anteckningarna måste ha skickats för synpunkter innan de kan "
                              "fastställas.")
         row.status = "final"
-        row.final_date = day or date.today()
+        row.final_date = day or clock.today()
         row.updated_at = utcnow()
         m.status = "minutes_final"
         m.updated_at = utcnow()
@@ -452,7 +453,7 @@ def finalise(db: Database, meeting_id: int, day: date | None = None) -> None:
 
 
 def minutes_data(db: Database, meeting_id: int, today: date | None = None) -> MinutesData:
-    today = today or date.today()
+    today = today or clock.today()
     with db.session() as s:
         m = _meeting(s, meeting_id)
         group = s.get(Group, m.group_id)

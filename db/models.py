@@ -15,9 +15,11 @@ from sqlalchemy import DateTime, Index, TypeDecorator, UniqueConstraint
 from sqlalchemy.orm import declared_attr
 from sqlmodel import Field, SQLModel
 
+from db import clock
+
 
 def utcnow() -> datetime:
-    return datetime.now(UTC)
+    return clock.utcnow()
 
 
 class UTCDateTime(TypeDecorator):

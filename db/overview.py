@@ -4,6 +4,7 @@ from datetime import date, timedelta
 
 from sqlalchemy import func, select
 
+from db import clock
 from db.engine import Database
 from db.initiatives import count_by_status, ending_soon
 from db.meetings import list_meetings
@@ -12,7 +13,7 @@ from db.records import Overview
 
 
 def get_overview(db: Database, today: date | None = None) -> Overview:
-    today = today or date.today()
+    today = today or clock.today()
     ending = ending_soon(db, today)
     by_status = count_by_status(db, today)
     with db.session() as s:

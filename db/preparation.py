@@ -4,6 +4,7 @@ from datetime import date
 
 from sqlalchemy import func, select
 
+from db import clock
 from db.contacts import create_person
 from db.engine import Database
 from db.errors import FieldError, LokusError, NotFoundError, ValidationError
@@ -58,7 +59,7 @@ def add_proposal(db: Database, meeting_id: int, text: str, organisation_id: int 
             organisation_id = person.organisation_id if person else None
         p = AgendaProposal(meeting_id=meeting_id, text=text.strip(), person_id=person_id,
                            organisation_id=organisation_id,
-                           received_date=received_date or date.today())
+                           received_date=received_date or clock.today())
         s.add(p)
         s.flush()
         if organisation_id:
@@ -173,7 +174,7 @@ def mark_party_asked(db: Database, meeting_id: int, organisation_id: int,
                      day: date | None = None, asked: bool = True) -> None:
     with db.session() as s:
         r = _request(s, meeting_id, organisation_id)
-        r.asked_date = (day or date.today()) if asked else None
+        r.asked_date = (day or clock.today()) if asked else None
         r.updated_at = utcnow()
 
 
@@ -182,8 +183,8 @@ def mark_party_answered(db: Database, meeting_id: int, organisation_id: int,
     with db.session() as s:
         r = _request(s, meeting_id, organisation_id)
         if answered:
-            r.asked_date = r.asked_date or (day or date.today())
-            r.answered_date = day or date.today()
+            r.asked_date = r.asked_date or (day or clock.today())
+            r.answered_date = day or clock.today()
         else:
             r.answered_date = None
         r.updated_at = utcnow()
@@ -193,7 +194,7 @@ def mark_party_answered(db: Database, meeting_id: int, organisation_id: int,
 
 
 def list_guests(db: Database, meeting_id: int, today: date | None = None) -> list[GuestView]:
-    today = today or date.today()
+    today = today or clock.today()
     with db.session() as s:
         rows = s.execute(
             select(GuestInvitation, Person, Organisation.name, AgendaItem.title)
@@ -240,7 +241,7 @@ NEXT_GUEST_STATUS = {"idea": "asked", "asked": "confirmed", "confirmed": "presen
 def set_guest_status(db: Database, guest_id: int, status: str, day: date | None = None) -> None:
     if status not in GUEST_STATUSES:
         raise ValidationError([FieldError("status", "Status", "okänt värde")])
-    day = day or date.today()
+    day = day or clock.today()
     with db.session() as s:
         g = s.get(GuestInvitation, guest_id)
         if g is None:

@@ -1,9 +1,9 @@
 """Omvärldsbevakning: notes on projects elsewhere in the county and study visits."""
 
-from datetime import date
 
 from sqlalchemy import func, select
 
+from db import clock
 from db.engine import Database
 from db.errors import NotFoundError, ValidationError
 from db.models import SCANNING_KINDS, Group, ScanningEntry, utcnow
@@ -57,7 +57,7 @@ def save_entry(db: Database, data: dict, entry_id: int | None = None) -> int:
         raise ValidationError(errors)
     fields = {k: data.get(k) for k in ("group_id", "kind", "entry_date", "title",
                                         "organisation_text", "link", "notes")}
-    fields["entry_date"] = fields["entry_date"] or date.today()
+    fields["entry_date"] = fields["entry_date"] or clock.today()
     for key in ("title", "organisation_text", "link", "notes"):
         fields[key] = (fields[key] or "").strip()
     with db.session() as s:

@@ -1,9 +1,10 @@
 """An invitation for a guest who will present: Markdown and e-mail draft."""
 
-from datetime import UTC, datetime
+from datetime import datetime
 from email.message import EmailMessage
 from email.utils import formataddr, formatdate, make_msgid
 
+from db import clock
 from db.records import GuestView, NoticeData
 from exports.markdown import escape_inline
 from exports.notice import markdown_to_html
@@ -46,7 +47,7 @@ def invitation_markdown(data: NoticeData, guest: GuestView) -> str:
 
 
 def invitation_eml(data: NoticeData, guest: GuestView, now: datetime | None = None) -> bytes:
-    now = now or datetime.now(UTC)
+    now = now or clock.utcnow()
     msg = EmailMessage()
     msg["Subject"] = invitation_subject(data)
     if data.coordinator and data.coordinator.email:

@@ -1,9 +1,10 @@
 """Minnesanteckningar: the Markdown document and the e-mail draft for review."""
 
-from datetime import UTC, datetime
+from datetime import datetime
 from email.message import EmailMessage
 from email.utils import formataddr, formatdate, make_msgid
 
+from db import clock
 from db.records import MinutesData
 from exports.markdown import escape_block, escape_inline, table
 from exports.notice import action_line, markdown_to_html
@@ -114,7 +115,7 @@ def minutes_markdown(data: MinutesData) -> str:
 
 
 def minutes_eml(data: MinutesData, now: datetime | None = None) -> bytes:
-    now = now or datetime.now(UTC)
+    now = now or clock.utcnow()
     msg = EmailMessage()
     msg["Subject"] = minutes_subject(data)
     if data.coordinator and data.coordinator.email:

@@ -1,10 +1,11 @@
 """The kallelse: Markdown document, iCalendar invitation and e-mail draft."""
 
-from datetime import UTC, datetime
+from datetime import datetime
 from email.message import EmailMessage
 from email.utils import formataddr, formatdate, make_msgid
 from zoneinfo import ZoneInfo
 
+from db import clock
 from db.records import NoticeData
 from exports.markdown import escape_block, escape_inline, table
 from exports.swedish import format_date_long, format_time, format_when
@@ -146,7 +147,7 @@ def _dt(data: NoticeData, t) -> datetime:
 def notice_ics(data: NoticeData, now: datetime | None = None) -> bytes:
     from icalendar import Calendar, Event, vCalAddress, vText
 
-    now = now or datetime.now(UTC)
+    now = now or clock.utcnow()
     cal = Calendar()
     cal.add("prodid", "-//lokus//kallelse//SV")
     cal.add("version", "2.0")
@@ -227,7 +228,7 @@ def markdown_to_html(markdown: str, title: str) -> str:
 
 
 def notice_eml(data: NoticeData, now: datetime | None = None) -> bytes:
-    now = now or datetime.now(UTC)
+    now = now or clock.utcnow()
     msg = EmailMessage()
     msg["Subject"] = notice_subject(data)
     if data.coordinator and data.coordinator.email:

@@ -9,9 +9,9 @@ import contextlib
 import hashlib
 import json
 import os
-from datetime import datetime
 from pathlib import Path
 
+from db import clock
 from lokus_tui.config import data_dir
 
 
@@ -28,7 +28,7 @@ def _path(database: str, name: str) -> Path:
 
 def save_draft(database: str, name: str, values: dict[str, str]) -> None:
     path = _path(database, name)
-    payload = json.dumps({"saved": datetime.now().isoformat(timespec="seconds"),
+    payload = json.dumps({"saved": clock.now().isoformat(timespec="seconds"),
                           "values": values}, ensure_ascii=False)
     tmp = path.with_suffix(".tmp")
     fd = os.open(tmp, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600)

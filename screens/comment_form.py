@@ -1,11 +1,11 @@
 """Record a participant's comment (synpunkt) on the draft minutes."""
 
-from datetime import date
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Footer, Input, Label, Select, Static, TextArea
 
+from db import clock
 from db.records import AgendaItemView, MemberView
 from db.validation import Errors, check_text, parse_date
 from lokus_tui.form_screen import FormScreen, select_value
@@ -41,7 +41,7 @@ class CommentForm(FormScreen):
                     yield Select(items, id="item_id", prompt="Hela anteckningarna")
                 with Vertical():
                     yield Label("Inkom", classes="field-label")
-                    yield Input(date.today().isoformat(), id="received_date",
+                    yield Input(clock.today().isoformat(), id="received_date",
                                 validators=[DateValidator()])
             yield Static("", id="err-received_date", classes="field-error", markup=False)
             yield Label("Synpunkt *", classes="field-label")

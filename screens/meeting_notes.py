@@ -5,7 +5,6 @@ when the item changes and when the screen closes: at most the last moment of
 typing can be lost, and nothing needs a save key.
 """
 
-from datetime import datetime
 
 from textual import on
 from textual.app import ComposeResult
@@ -13,6 +12,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import DataTable, Static, TextArea
 
+from db import clock
 from db.errors import LokusError
 from db.minutes import (
     NotesConflict,
@@ -163,10 +163,10 @@ class NotesPane(Vertical):
             return
         self.saved_text = text
         if self.screen.detail and self.screen.detail.status in ("planned", "notice_sent") \
-                and self.screen.detail.data.meeting_date <= datetime.now().date():
+                and self.screen.detail.data.meeting_date <= clock.today():
             mark_held(db, self.screen.meeting_id)
         self.query_one("#notes-saved", Static).update(
-            f"Sparat kl. {datetime.now().strftime('%H.%M.%S')}")
+            f"Sparat kl. {clock.now().strftime('%H.%M.%S')}")
 
     def on_unmount(self) -> None:
         self.save_now()

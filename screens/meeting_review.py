@@ -1,12 +1,13 @@
 """Granskning: send the draft for comments, record comments, finalise, export."""
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.widgets import DataTable, Markdown, Static
 
+from db import clock
 from db.errors import LokusError
 from db.minutes import (
     add_comment,
@@ -76,7 +77,7 @@ class ReviewPane(Vertical):
     def action_send(self) -> None:
         from screens.text_prompt import TextPrompt
 
-        default = (date.today() + timedelta(days=14)).isoformat()
+        default = (clock.today() + timedelta(days=14)).isoformat()
 
         def answered(value):
             if not value:

@@ -1,6 +1,5 @@
 """One meeting: Dagordning, Förslag, Gäster and Kallelse in tabs."""
 
-from datetime import date
 
 from textual import on
 from textual.app import ComposeResult
@@ -17,6 +16,7 @@ from textual.widgets import (
     TabPane,
 )
 
+from db import clock
 from db.errors import LokusError, NotFoundError
 from db.meetings import (
     add_agenda_item,
@@ -449,7 +449,7 @@ class MeetingScreen(Screen):
         if org_id is None:
             return
         row = next(c for c in self.checklist if c.organisation_id == org_id)
-        self._run(mark_party_asked, self.meeting_id, org_id, date.today(),
+        self._run(mark_party_asked, self.meeting_id, org_id, clock.today(),
                   asked=row.asked_date is None)
         self.query_one("#checklist-table").focus()
 
@@ -458,7 +458,7 @@ class MeetingScreen(Screen):
         if org_id is None:
             return
         row = next(c for c in self.checklist if c.organisation_id == org_id)
-        self._run(mark_party_answered, self.meeting_id, org_id, date.today(),
+        self._run(mark_party_answered, self.meeting_id, org_id, clock.today(),
                   answered=row.answered_date is None)
         self.query_one("#checklist-table").focus()
 
@@ -591,7 +591,7 @@ class MeetingScreen(Screen):
         self._ask_folder_and_write(write, after=offer_mark_sent)
 
     def action_mark_sent(self) -> None:
-        sequence = self._run(mark_notice_sent, self.meeting_id, date.today())
+        sequence = self._run(mark_notice_sent, self.meeting_id, clock.today())
         if sequence:
-            self.notify(f"Kallelsen är markerad som skickad {date.today().isoformat()}.",
+            self.notify(f"Kallelsen är markerad som skickad {clock.today().isoformat()}.",
                         timeout=4)

@@ -1,11 +1,11 @@
 """Record a point proposed by a party."""
 
-from datetime import date
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Footer, Input, Label, Select, Static
 
+from db import clock
 from db.contacts import organisation_options
 from db.validation import Errors, check_text, parse_date
 from lokus_tui.form_screen import FormScreen, select_value
@@ -33,7 +33,7 @@ class ProposalForm(FormScreen):
                     yield Label("Person", classes="field-label")
                     yield Select([], id="person_id", prompt="Välj person")
             yield Label("Inkom", classes="field-label")
-            yield Input(date.today().isoformat(), id="received_date",
+            yield Input(clock.today().isoformat(), id="received_date",
                         validators=[DateValidator()])
             yield Static("", id="err-received_date", classes="field-error", markup=False)
             with Horizontal(classes="buttons"):

@@ -1,6 +1,5 @@
 """Omvärld: projects elsewhere in the county, study visits and other things worth knowing."""
 
-from datetime import date
 
 from textual import on
 from textual.app import ComposeResult
@@ -20,6 +19,7 @@ from textual.widgets import (
     TextArea,
 )
 
+from db import clock
 from db.contacts import group_options
 from db.scanning import (
     SCANNING_KIND_LABELS,
@@ -63,7 +63,7 @@ class ScanningForm(FormScreen):
                                      allow_blank=False)
                     with Vertical():
                         yield Label("Datum", classes="field-label")
-                        yield Input((e.get("entry_date") or date.today()).isoformat(),
+                        yield Input((e.get("entry_date") or clock.today()).isoformat(),
                                     id="entry_date", validators=[DateValidator()])
                         yield Static("", id="err-entry_date", classes="field-error",
                                      markup=False)

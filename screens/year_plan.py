@@ -1,12 +1,12 @@
 """Planera året: the year's meetings from a rule, previewed and adjustable before saving."""
 
-from datetime import date
 
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Footer, Input, Label, Select, Static
 
+from db import clock
 from db.calendar_rules import plan_year, swedish_holidays
 from db.contacts import group_options
 from db.errors import ValidationError
@@ -26,7 +26,7 @@ class YearPlanForm(FormScreen):
     def __init__(self, group_id: int | None = None, year: int | None = None):
         super().__init__(save=self._create)
         self.group_id = group_id
-        self.year = year or date.today().year + 1
+        self.year = year or clock.today().year + 1
 
     def compose(self) -> ComposeResult:
         groups = [(g.label, g.id) for g in group_options(self.app.database)]
@@ -160,7 +160,7 @@ class YearPlanForm(FormScreen):
         if not dates and not errors:
             errors.add("dates", "Datum", "inga möten att skapa")
         template = MeetingInput(
-            group_id=group or 0, meeting_date=date.today(),
+            group_id=group or 0, meeting_date=clock.today(),
             start_time=parse_time(self.query_one("#start_time", Input).value, "start_time",
                                   "Starttid", errors),
             end_time=parse_time(self.query_one("#end_time", Input).value, "end_time", "Sluttid",

@@ -1,11 +1,36 @@
-from datetime import date
+import os
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
 from db import demo
+from db.clock import Clock, use_clock
 from db.engine import open_database
 
+# The day every test lives on, whatever the real date is (a Tuesday).
 TODAY = date(2026, 11, 24)
+
+# CI runs the suite again with the machine's real clock moved ahead
+# (LOKUS_TEST_DAYS_AHEAD=40, 400): anything that reads the real date instead of
+# db.clock then shows up as a failing test.
+_AHEAD = int(os.environ.get("LOKUS_TEST_DAYS_AHEAD", "0") or 0)
+if _AHEAD:
+    import time_machine
+
+    time_machine.travel(datetime.now(UTC) + timedelta(days=_AHEAD), tick=True).start()
+
+
+def pytest_report_header(config):
+    if _AHEAD:
+        return f"lokus: the real clock is moved {_AHEAD} days ahead ({date.today()})"
+    return None
+
+
+@pytest.fixture(autouse=True)
+def fixed_today():
+    """Every test sees TODAY as today through the one clock of the program."""
+    with use_clock(Clock.with_today(TODAY)) as clock:
+        yield clock
 
 
 @pytest.fixture(autouse=True)
@@ -13,6 +38,7 @@ def private_data_dir(tmp_path, monkeypatch):
     """Drafts and error logs of a test go to its own folder, not the user's."""
     monkeypatch.setenv("LOKUS_DATA_DIR", str(tmp_path / "data"))
     monkeypatch.setenv("LOKUS_EXPORT_DIR", str(tmp_path / "exporter"))
+    monkeypatch.setenv("LOKUS_TODAY", TODAY.isoformat())
 
 
 @pytest.fixture

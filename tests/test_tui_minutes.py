@@ -1,6 +1,6 @@
 """Pilot tests of holding a meeting: attendance, notes that survive, review, export."""
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 from textual.widgets import DataTable, Input, TextArea
 
@@ -8,6 +8,7 @@ from db.contacts import group_options
 from db.meetings import get_meeting, list_meetings
 from db.minutes import attendance_list, list_actions, list_decisions, minutes_state
 from lokus_tui.app import make_app
+from tests.conftest import TODAY
 
 
 def uppsala(db) -> int:
@@ -15,7 +16,7 @@ def uppsala(db) -> int:
 
 
 def next_meeting(db):
-    return list_meetings(db, group_id=uppsala(db), from_date=date.today()).rows[0]
+    return list_meetings(db, group_id=uppsala(db), from_date=TODAY).rows[0]
 
 
 async def open_tab(pilot, app, tab: str, steps: int):
@@ -62,7 +63,7 @@ async def test_notes_survive_an_abrupt_quit(demo_db):
         form = app.screen
         form.query_one("#text", Input).value = "Skicka presentationen till alla"
         form.query_one("#owner_text", Input).value = "Samordnaren"
-        form.query_one("#due_date", Input).value = (date.today() + timedelta(days=20)).isoformat()
+        form.query_one("#due_date", Input).value = (TODAY + timedelta(days=20)).isoformat()
         await pilot.press("ctrl+s")
         await pilot.pause()
         await pilot.press(*" Klart.")
@@ -171,7 +172,7 @@ async def test_action_overview_filters_and_closes(demo_db):
         await pilot.pause()
         assert first.id not in {r.id for r in screen.rows}
     done = [a for a in list_actions(demo_db, status="done") if a.id == first.id]
-    assert done and done[0].closed_date == date.today()
+    assert done and done[0].closed_date == TODAY
 
 
 async def test_ctrl_q_saves_what_was_just_typed(demo_db):
