@@ -2,16 +2,22 @@
 
 from sqlalchemy import func, or_, select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm.exc import StaleDataError
 
 from db.engine import Database
-from db.errors import ConflictError, NotFoundError, ValidationError
+from db.errors import NotFoundError, ValidationError
 from db.models import (
     ORGANISATION_KINDS,
+    ActionItem,
+    AgendaItem,
+    AgendaProposal,
+    Attendance,
     Group,
+    GuestInvitation,
     Initiative,
     InitiativePartner,
+    Meeting,
     Membership,
+    MinutesComment,
     Organisation,
     Person,
     utcnow,
@@ -25,9 +31,11 @@ from db.records import (
     PersonDetail,
     PersonInput,
     PersonRow,
+    PersonUsage,
 )
 from db.text_match import contains
 from db.validation import MAX_LONG, Errors, check_email, check_phone, check_text
+from db.versioning import get_checked, touch
 
 
 def validate_person(data: PersonInput) -> Errors:
@@ -49,10 +57,12 @@ def validate_organisation(data: OrganisationInput) -> Errors:
 
 
 def list_people(db: Database, text: str = "", limit: int = 100, offset: int = 0,
-                organisation_id: int | None = None) -> Page:
+                organisation_id: int | None = None, archived: bool = False) -> Page:
+    """People (or, with ``archived``, only the archived ones)."""
     stmt = (select(Person.id, Person.name, Person.title, Organisation.name.label("org"),
                    Person.email, Person.phone)
-            .outerjoin(Organisation, Organisation.id == Person.organisation_id))
+            .outerjoin(Organisation, Organisation.id == Person.organisation_id)
+            .where(Person.archived_at.is_not(None) if archived else Person.archived_at.is_(None)))
     if organisation_id is not None:
         stmt = stmt.where(Person.organisation_id == organisation_id)
     for word in text.split():
@@ -67,19 +77,20 @@ def list_people(db: Database, text: str = "", limit: int = 100, offset: int = 0,
 
 
 def list_organisations(db: Database, text: str = "", limit: int = 200, offset: int = 0) -> Page:
-    people = (select(func.count(Person.id)).where(Person.organisation_id == Organisation.id)
+    people = (select(func.count(Person.id)).where(Person.organisation_id == Organisation.id,
+                                                  Person.archived_at.is_(None))
               .correlate(Organisation).scalar_subquery())
     owned = (select(func.count(Initiative.id)).where(Initiative.owner_org_id == Organisation.id)
              .correlate(Organisation).scalar_subquery())
     stmt = select(Organisation.id, Organisation.name, Organisation.kind,
-                  people.label("people"), owned.label("owned"))
+                  people.label("people"), owned.label("owned"), Organisation.version)
     for word in text.split():
         stmt = stmt.where(contains(db, Organisation.name, word))
     with db.session() as s:
         total = s.execute(select(func.count()).select_from(stmt.subquery())).scalar_one()
         rows = s.execute(stmt.order_by(Organisation.name).limit(limit).offset(offset)).all()
-    return Page([OrganisationRow(r.id, r.name, r.kind, r.people, r.owned) for r in rows],
-                total, offset)
+    return Page([OrganisationRow(r.id, r.name, r.kind, r.people, r.owned, r.version)
+                 for r in rows], total, offset)
 
 
 def organisation_options(db: Database) -> list[Option]:
@@ -95,8 +106,9 @@ def group_options(db: Database) -> list[Option]:
 
 
 def people_options(db: Database, organisation_id: int | None, limit: int = 500) -> list[Option]:
-    """People of one organisation, for choosing a contact person."""
-    stmt = select(Person.id, Person.name, Person.title).order_by(Person.name).limit(limit)
+    """People of one organisation, for choosing a contact person (never archived ones)."""
+    stmt = (select(Person.id, Person.name, Person.title).where(Person.archived_at.is_(None))
+            .order_by(Person.name).limit(limit))
     if organisation_id is not None:
         stmt = stmt.where(Person.organisation_id == organisation_id)
     with db.session() as s:
@@ -121,6 +133,7 @@ def get_person(db: Database, person_id: int) -> PersonDetail:
             select(Initiative.id, Initiative.name)
             .join(InitiativePartner, InitiativePartner.initiative_id == Initiative.id)
             .where(InitiativePartner.contact_id == person_id).order_by(Initiative.name)).all()
+        usage = _usage(s, person_id)
     return PersonDetail(
         id=person.id, version=person.version,
         data=PersonInput(person.name, person.title, person.email, person.phone,
@@ -129,6 +142,7 @@ def get_person(db: Database, person_id: int) -> PersonDetail:
         memberships=tuple(MembershipView(g, n, r) for g, n, r in memberships),
         initiatives=tuple([(i, n, "insatsägare") for i, n in owned]
                           + [(i, n, "samverkanspart") for i, n in partner]),
+        archived_at=person.archived_at, usage=usage,
     )
 
 
@@ -158,28 +172,64 @@ def update_person(db: Database, person_id: int, data: PersonInput, expected_vers
     errors = validate_person(data)
     if errors:
         raise ValidationError(errors)
-    try:
-        with db.session() as s:
-            person = s.get(Person, person_id)
-            if person is None:
-                raise NotFoundError("Personen har tagits bort i ett annat fönster.")
-            if person.version != expected_version:
-                raise ConflictError("Personen")
-            _person_fields(person, data)
-            s.flush()
-            return person.version
-    except StaleDataError as exc:
-        raise ConflictError("Personen") from exc
-
-
-def delete_person(db: Database, person_id: int, expected_version: int) -> None:
     with db.session() as s:
-        person = s.get(Person, person_id)
-        if person is None:
-            return
-        if person.version != expected_version:
-            raise ConflictError("Personen")
+        person = get_checked(s, Person, person_id, expected_version, "Personen")
+        _person_fields(person, data)
+        s.flush()
+        return person.version
+
+
+def _count(s, stmt) -> int:
+    return s.execute(select(func.count()).select_from(stmt.subquery())).scalar_one()
+
+
+def _usage(s, person_id: int) -> PersonUsage:
+    def meetings_where(*conditions) -> int:
+        return _count(s, select(Meeting.id).where(*conditions))
+
+    return PersonUsage(
+        attendance=_count(s, select(Attendance.id).where(Attendance.person_id == person_id)),
+        actions=_count(s, select(ActionItem.id).where(ActionItem.owner_id == person_id)),
+        chair=meetings_where(Meeting.chair_id == person_id),
+        note_taker=meetings_where(Meeting.note_taker_id == person_id),
+        comments=_count(s, select(MinutesComment.id).where(MinutesComment.person_id == person_id)),
+        proposals=_count(s, select(AgendaProposal.id).where(AgendaProposal.person_id == person_id)),
+        guest=_count(s, select(GuestInvitation.id).where(GuestInvitation.person_id == person_id)),
+        presenter=_count(s, select(AgendaItem.id).where(AgendaItem.presenter_id == person_id)),
+        coordinator=_count(s, select(Group.id).where(Group.coordinator_id == person_id)),
+        memberships=_count(s, select(Membership.id).where(Membership.person_id == person_id)),
+        initiatives=_count(s, select(Initiative.id).where(Initiative.owner_contact_id == person_id))
+        + _count(s, select(InitiativePartner.id).where(InitiativePartner.contact_id == person_id)),
+    )
+
+
+def person_usage(db: Database, person_id: int) -> PersonUsage:
+    """Where the person appears: what deleting them would touch, in numbers."""
+    with db.session() as s:
+        return _usage(s, person_id)
+
+
+def delete_person(db: Database, person_id: int, expected_version: int) -> str:
+    """Delete the person, or archive them when they appear in any meeting record.
+
+    Returns "deleted" or "archived". An archived person is hidden from lists and
+    pickers but keeps their name in attendance, action items, comments and the
+    minutes (and stays in the groups they were members of)."""
+    with db.session() as s:
+        person = get_checked(s, Person, person_id, expected_version, "Personen")
+        if _usage(s, person_id).in_meeting_records:
+            person.archived_at = utcnow()
+            touch(person)
+            return "archived"
         s.delete(person)
+        return "deleted"
+
+
+def restore_person(db: Database, person_id: int, expected_version: int) -> None:
+    with db.session() as s:
+        person = get_checked(s, Person, person_id, expected_version, "Personen")
+        person.archived_at = None
+        touch(person)
 
 
 def create_organisation(db: Database, data: OrganisationInput) -> int:
@@ -212,25 +262,19 @@ def update_organisation(db: Database, organisation_id: int, data: OrganisationIn
         raise ValidationError(errors)
     try:
         with db.session() as s:
-            org = s.get(Organisation, organisation_id)
-            if org is None:
-                raise NotFoundError("Organisationen har tagits bort i ett annat fönster.")
-            if org.version != expected_version:
-                raise ConflictError("Organisationen")
+            org = get_checked(s, Organisation, organisation_id, expected_version,
+                              "Organisationen")
             org.name, org.kind, org.note = data.name.strip(), data.kind, data.note
-            org.updated_at = utcnow()
+            touch(org)
             s.flush()
             return org.version
     except IntegrityError as exc:
         errors.add("name", "Namn", f"det finns redan en organisation som heter ”{data.name}”")
         raise ValidationError(errors) from exc
-    except StaleDataError as exc:
-        raise ConflictError("Organisationen") from exc
 
 
-def delete_organisation(db: Database, organisation_id: int) -> None:
+def delete_organisation(db: Database, organisation_id: int, expected_version: int) -> None:
     """People stay (without organisation); the organisation leaves insatser it was part of."""
     with db.session() as s:
-        org = s.get(Organisation, organisation_id)
-        if org is not None:
-            s.delete(org)
+        org = get_checked(s, Organisation, organisation_id, expected_version, "Organisationen")
+        s.delete(org)

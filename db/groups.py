@@ -4,9 +4,10 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
 from db.engine import Database
-from db.errors import FieldError, NotFoundError, ValidationError
-from db.models import MEMBERSHIP_ROLES, Group, Membership, Person, utcnow
+from db.errors import FieldError, LokusError, NotFoundError, ValidationError
+from db.models import MEMBERSHIP_ROLES, Group, Membership, Person
 from db.validation import Errors, check_text
+from db.versioning import check_version, touch
 
 
 def list_groups(db: Database) -> list[tuple[int, str, str, int, str]]:
@@ -42,8 +43,10 @@ def create_group(db: Database, name: str, municipality: str = "",
         raise ValidationError(errors) from exc
 
 
-def set_member(db: Database, group_id: int, person_id: int, role: str) -> None:
-    """Add the person to the group, or change their role."""
+def set_member(db: Database, group_id: int, person_id: int, role: str,
+               expected_version: int | None) -> None:
+    """Add the person to the group (``expected_version`` None) or change their role
+    (the membership's version as seen)."""
     if role not in MEMBERSHIP_ROLES:
         raise ValidationError([FieldError("role", "Roll", "okänd roll")])
     with db.session() as s:
@@ -51,23 +54,27 @@ def set_member(db: Database, group_id: int, person_id: int, role: str) -> None:
             raise NotFoundError("Gruppen eller personen finns inte (längre).")
         m = s.execute(select(Membership).where(Membership.group_id == group_id,
                                                Membership.person_id == person_id)).scalar()
+        if m is not None and expected_version is None:
+            raise LokusError("Personen är redan med i gruppen; ändra rollen med r.")
+        check_version(m, expected_version, "Medlemskapet")
         if m is None:
             m = Membership(group_id=group_id, person_id=person_id)
             s.add(m)
         m.role = role
-        m.updated_at = utcnow()
+        touch(m)
         if role == "samordnare":
             group = s.get(Group, group_id)
             group.coordinator_id = group.coordinator_id or person_id
 
 
-def remove_member(db: Database, group_id: int, person_id: int) -> None:
+def remove_member(db: Database, group_id: int, person_id: int, expected_version: int) -> None:
     with db.session() as s:
         m = s.execute(select(Membership).where(Membership.group_id == group_id,
                                                Membership.person_id == person_id)).scalar()
-        if m is not None:
-            s.delete(m)
+        check_version(m, expected_version, "Medlemskapet")
+        s.delete(m)
         group = s.get(Group, group_id)
         if group is not None and group.coordinator_id == person_id:
             group.coordinator_id = None
+
 

@@ -5,13 +5,13 @@ import json
 from datetime import date
 
 from sqlalchemy import and_, case, func, select
-from sqlalchemy.orm.exc import StaleDataError
 
 from db import clock
 from db.agenda_template import FOLLOW_UP_TITLE, PARTIES_TITLE, template_titles
 from db.calendar_rules import clock_times, overrun_minutes
 from db.engine import Database
-from db.errors import ConflictError, LokusError, NotFoundError, ValidationError
+from db.errors import LokusError, NotFoundError, ValidationError
+from db.meeting_rules import ensure_record_open, minutes_status, update_held
 from db.models import (
     AGENDA_ITEM_KINDS,
     MEETING_KINDS,
@@ -28,6 +28,7 @@ from db.models import (
 from db.records import (
     AgendaItemInput,
     AgendaItemView,
+    AgendaTemplate,
     ContactRef,
     MeetingDetail,
     MeetingInput,
@@ -37,6 +38,7 @@ from db.records import (
 )
 from db.text_match import contains
 from db.validation import MAX_LONG, Errors, check_text
+from db.versioning import get_checked, touch
 
 ROLE_ORDER = {"ordforande": 0, "ledamot": 1, "ersattare": 2, "samordnare": 3}
 
@@ -186,14 +188,16 @@ def group_members(db: Database, group_id: int) -> list[MemberView]:
         return _members(s, group_id)
 
 
-def _members(s, group_id: int) -> list[MemberView]:
-    rows = s.execute(
-        select(Person, Membership.role, Organisation.name)
-        .join(Membership, Membership.person_id == Person.id)
-        .outerjoin(Organisation, Organisation.id == Person.organisation_id)
-        .where(Membership.group_id == group_id)).all()
-    members = [MemberView(p.id, p.name, p.email, p.organisation_id, org or "", role)
-               for p, role, org in rows]
+def _members(s, group_id: int, include_archived: bool = False) -> list[MemberView]:
+    stmt = (select(Person, Membership.role, Organisation.name, Membership.version)
+            .join(Membership, Membership.person_id == Person.id)
+            .outerjoin(Organisation, Organisation.id == Person.organisation_id)
+            .where(Membership.group_id == group_id))
+    if not include_archived:
+        stmt = stmt.where(Person.archived_at.is_(None))
+    members = [MemberView(p.id, p.name, p.email, p.organisation_id, org or "", role,
+                          p.archived_at is not None, version)
+               for p, role, org, version in s.execute(stmt).all()]
     return sorted(members, key=lambda m: (ROLE_ORDER.get(m.role, 9), m.organisation_name,
                                           m.name))
 
@@ -248,6 +252,7 @@ def get_meeting(db: Database, meeting_id: int) -> MeetingDetail:
         members = _members(s, m.group_id)
         outdated = (m.status in ("planned", "notice_sent")
                     and notice_is_outdated(m.notice_fingerprint, _fingerprint(m, items)))
+        record_status = minutes_status(s, m.id)
     return MeetingDetail(
         id=m.id, version=m.version,
         data=MeetingInput(m.group_id, m.meeting_date, m.kind, m.title, m.start_time,
@@ -260,8 +265,18 @@ def get_meeting(db: Database, meeting_id: int) -> MeetingDetail:
                                coordinator.email, coordinator.phone) if coordinator else None,
         uid=meeting_uid(m), cancelled_reason=m.cancelled_reason,
         overrun=overrun_minutes(m.start_time, m.end_time, [i.minutes_allotted for i in items]),
-        missing=_missing(m, len(items)),
+        missing=_missing(m, len(items)), minutes_status=record_status,
     )
+
+
+def get_agenda_item(db: Database, item_id: int) -> AgendaItemView:
+    with db.session() as s:
+        item = s.get(AgendaItem, item_id)
+        if item is None:
+            raise NotFoundError("Punkten finns inte (längre).")
+        m = s.get(Meeting, item.meeting_id)
+        views = _item_views(s, m, _items(s, m.id))
+        return next(v for v in views if v.id == item_id)
 
 
 # --- writing meetings -----------------------------------------------------------------
@@ -345,55 +360,64 @@ def update_meeting(db: Database, meeting_id: int, data: MeetingInput,
     errors = validate_meeting(data)
     if errors:
         raise ValidationError(errors)
-    try:
-        with db.session() as s:
-            m = s.get(Meeting, meeting_id)
-            if m is None:
-                raise NotFoundError("Mötet har tagits bort i ett annat fönster.")
-            if m.version != expected_version:
-                raise ConflictError("Mötet")
-            _apply_meeting(m, data)
-            s.flush()
-            return m.version
-    except StaleDataError as exc:
-        raise ConflictError("Mötet") from exc
-
-
-def cancel_meeting(db: Database, meeting_id: int, reason: str = "") -> None:
-    """Cancelling keeps everything: agenda, proposals, guests."""
     with db.session() as s:
-        m = s.get(Meeting, meeting_id)
-        if m is None:
-            raise NotFoundError("Mötet finns inte.")
+        m = get_checked(s, Meeting, meeting_id, expected_version, "Mötet")
+        ensure_record_open(s, meeting_id)
+        _apply_meeting(m, data)
+        s.flush()
+        return m.version
+
+
+def cancel_meeting(db: Database, meeting_id: int, reason: str, expected_version: int) -> None:
+    """Cancelling keeps everything: agenda, proposals, guests."""
+    errors = Errors()
+    check_text(reason, "reason", "Skäl", errors, max_len=2000)
+    if errors:
+        raise ValidationError(errors)
+    with db.session() as s:
+        m = get_checked(s, Meeting, meeting_id, expected_version, "Mötet")
+        ensure_record_open(s, meeting_id)
+        if m.status in ("held", "minutes_in_review", "minutes_final"):
+            raise LokusError("Mötet är redan genomfört och kan inte ställas in.")
         m.status = "cancelled"
         m.cancelled_reason = reason.strip()
-        m.updated_at = utcnow()
+        touch(m)
 
 
-def reopen_meeting(db: Database, meeting_id: int) -> None:
+def reopen_meeting(db: Database, meeting_id: int, expected_version: int) -> None:
+    """Take a cancelled meeting up again."""
     with db.session() as s:
-        m = s.get(Meeting, meeting_id)
-        if m is None:
-            raise NotFoundError("Mötet finns inte.")
+        m = get_checked(s, Meeting, meeting_id, expected_version, "Mötet")
+        if m.status != "cancelled":
+            return
         m.status = "notice_sent" if m.notice_sent_date else "planned"
-        m.updated_at = utcnow()
+        touch(m)
+        update_held(s, m)
 
 
-def mark_notice_sent(db: Database, meeting_id: int, day: date | None = None) -> int:
-    """Record that the kallelse (this version) was sent; returns the new sequence."""
+def mark_notice_sent(db: Database, meeting_id: int, expected_version: int,
+                     day: date | None = None) -> int:
+    """Record that the kallelse as it reads now was sent; returns how many were sent.
+
+    ``expected_version`` is the meeting as the user saw it: a meeting changed in
+    another window since then is refused, so the fingerprint is of what was sent."""
     day = day or clock.today()
     with db.session() as s:
-        m = s.get(Meeting, meeting_id)
-        if m is None:
-            raise NotFoundError("Mötet finns inte.")
+        m = get_checked(s, Meeting, meeting_id, expected_version, "Mötet")
         if m.status == "cancelled":
             raise LokusError("Mötet är inställt; kallelsen kan inte markeras som skickad.")
+        fingerprint = _fingerprint(m, _items(s, m.id))
+        if m.notice_sequence and fingerprint == m.notice_fingerprint:
+            if m.notice_sent_date != day:
+                m.notice_sent_date = day
+                touch(m)
+            return m.notice_sequence  # the same kallelse again: not a new version
         m.notice_sent_date = day
         m.notice_sequence += 1
-        m.notice_fingerprint = _fingerprint(m, _items(s, m.id))
+        m.notice_fingerprint = fingerprint
         if m.status == "planned":
             m.status = "notice_sent"
-        m.updated_at = utcnow()
+        touch(m)
         return m.notice_sequence
 
 
@@ -415,8 +439,7 @@ def _next_meeting(s, m: Meeting) -> int | None:
 
 
 def _touch_meeting(s, meeting_id: int) -> None:
-    m = s.get(Meeting, meeting_id)
-    m.updated_at = utcnow()
+    touch(s.get(Meeting, meeting_id))
 
 
 def _renumber(s, meeting_id: int) -> None:
@@ -433,6 +456,7 @@ def add_agenda_item(db: Database, meeting_id: int, data: AgendaItemInput,
     with db.session() as s:
         if s.get(Meeting, meeting_id) is None:
             raise NotFoundError("Mötet finns inte.")
+        ensure_record_open(s, meeting_id)
         return _insert_item(s, meeting_id, data, position)
 
 
@@ -474,28 +498,21 @@ def update_agenda_item(db: Database, item_id: int, data: AgendaItemInput,
     errors = validate_agenda_item(data)
     if errors:
         raise ValidationError(errors)
-    try:
-        with db.session() as s:
-            item = s.get(AgendaItem, item_id)
-            if item is None:
-                raise NotFoundError("Punkten har tagits bort i ett annat fönster.")
-            if item.version != expected_version:
-                raise ConflictError("Punkten")
-            for key, value in _item_fields(data).items():
-                setattr(item, key, value)
-            item.updated_at = utcnow()
-            _touch_meeting(s, item.meeting_id)
-            s.flush()
-            return item.version
-    except StaleDataError as exc:
-        raise ConflictError("Punkten") from exc
-
-
-def delete_agenda_item(db: Database, item_id: int) -> None:
     with db.session() as s:
-        item = s.get(AgendaItem, item_id)
-        if item is None:
-            return
+        item = get_checked(s, AgendaItem, item_id, expected_version, "Punkten")
+        ensure_record_open(s, item.meeting_id)
+        for key, value in _item_fields(data).items():
+            setattr(item, key, value)
+        touch(item)
+        _touch_meeting(s, item.meeting_id)
+        s.flush()
+        return item.version
+
+
+def delete_agenda_item(db: Database, item_id: int, expected_version: int) -> None:
+    with db.session() as s:
+        item = get_checked(s, AgendaItem, item_id, expected_version, "Punkten")
+        ensure_record_open(s, item.meeting_id)
         meeting_id = item.meeting_id
         s.delete(item)
         s.flush()
@@ -503,12 +520,11 @@ def delete_agenda_item(db: Database, item_id: int) -> None:
         _touch_meeting(s, meeting_id)
 
 
-def move_agenda_item(db: Database, item_id: int, delta: int) -> int:
+def move_agenda_item(db: Database, item_id: int, delta: int, expected_version: int) -> int:
     """Move an item up (-1) or down (+1); returns its new position."""
     with db.session() as s:
-        item = s.get(AgendaItem, item_id)
-        if item is None:
-            raise NotFoundError("Punkten finns inte.")
+        item = get_checked(s, AgendaItem, item_id, expected_version, "Punkten")
+        ensure_record_open(s, item.meeting_id)
         items = _items(s, item.meeting_id)
         index = next(n for n, i in enumerate(items) if i.id == item_id)
         target = max(0, min(len(items) - 1, index + delta))
@@ -516,7 +532,9 @@ def move_agenda_item(db: Database, item_id: int, delta: int) -> int:
             return index
         items.insert(target, items.pop(index))
         for pos, it in enumerate(items):
-            it.position = pos
+            if it.position != pos:
+                it.position = pos
+        touch(item)
         _touch_meeting(s, item.meeting_id)
         return target
 
@@ -531,13 +549,17 @@ def initiative_options_for_group(db: Database, group_id: int | None) -> list:
         return [Option(r.id, r.name) for r in s.execute(stmt.limit(500))]
 
 
-def agenda_template(db: Database, group_id: int) -> list[str]:
+def agenda_template(db: Database, group_id: int) -> AgendaTemplate:
     with db.session() as s:
         group = s.get(Group, group_id)
-        return template_titles(group.agenda_template if group else "")
+        if group is None:
+            raise NotFoundError("Lokusgruppen finns inte (längre).")
+        return AgendaTemplate(group.id, group.name, tuple(template_titles(group.agenda_template)),
+                              group.version)
 
 
-def set_agenda_template(db: Database, group_id: int, titles: list[str]) -> None:
+def set_agenda_template(db: Database, group_id: int, titles: list[str],
+                        expected_version: int) -> None:
     titles = [t.strip() for t in titles if t.strip()]
     errors = Errors()
     for n, title in enumerate(titles, 1):
@@ -545,6 +567,8 @@ def set_agenda_template(db: Database, group_id: int, titles: list[str]) -> None:
     if errors:
         raise ValidationError(errors)
     with db.session() as s:
-        group = s.get(Group, group_id)
+        group = get_checked(s, Group, group_id, expected_version, "Lokusgruppen")
         group.agenda_template = "\n".join(titles)
-        group.updated_at = utcnow()
+        touch(group)
+
+

@@ -39,7 +39,7 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
             raise DatabaseOpenError(
                 f"Databasen har schema {current}, som den här versionen av lokus inte känner till. "
                 "Uppdatera lokus.",
-                3,
+                problem="newer",
             ) from exc
     with engine.begin() as conn:
         cfg.attributes["connection"] = conn

@@ -3,11 +3,18 @@
 from datetime import date
 
 from sqlalchemy import or_, select
-from sqlalchemy.orm.exc import StaleDataError
 
 from db import clock
 from db.engine import Database
-from db.errors import ConflictError, FieldError, LokusError, NotFoundError, ValidationError
+from db.errors import (
+    ConflictError,
+    FieldError,
+    LokusError,
+    NotFoundError,
+    RecordLockedError,
+    ValidationError,
+)
+from db.meeting_rules import ensure_record_open, update_held
 from db.meetings import _items, _members, _next_meeting
 from db.models import (
     ACTION_STATUSES,
@@ -37,20 +44,16 @@ from db.records import (
     MinutesData,
     MinutesItem,
     MinutesState,
+    NotesSaved,
     PartyCount,
 )
+from db.text_merge import merge_text
 from db.validation import MAX_LONG, Errors, check_text
+from db.versioning import check_version, get_checked, touch
 
 NOTES_MAX = 200_000
-
-
-class NotesConflict(ConflictError):
-    """The notes were saved from another window; ``current_text`` is what is stored."""
-
-    def __init__(self, current_text: str, current_version: int):
-        super().__init__("Anteckningarna")
-        self.current_text = current_text
-        self.current_version = current_version
+AUTOSAVE_BUSY_MS = 300  # an autosave waits this long for a lock, then tries again later
+FINAL_VARIANT = "fastställd"
 
 
 def _meeting(s, meeting_id: int) -> Meeting:
@@ -75,12 +78,15 @@ def _attendance(s, m: Meeting) -> list[AttendanceRow]:
         select(Attendance).where(Attendance.meeting_id == m.id)).scalars()}
     rows = []
     member_ids = set()
-    for member in _members(s, m.group_id):
+    for member in _members(s, m.group_id, include_archived=True):
         mark = marks.get(member.person_id)
+        if member.archived and mark is None:
+            continue  # archived people stay where they were recorded, nowhere else
         member_ids.add(member.person_id)
         rows.append(AttendanceRow(member.person_id, member.name, member.organisation_id,
                                   member.organisation_name, member.role,
-                                  mark.status if mark else None))
+                                  mark.status if mark else None,
+                                  version=mark.version if mark else None))
     guests = {g.person_id for g in s.execute(select(GuestInvitation).where(
         GuestInvitation.meeting_id == m.id,
         GuestInvitation.status.in_(("confirmed", "presented")))).scalars()}
@@ -96,22 +102,29 @@ def _attendance(s, m: Meeting) -> list[AttendanceRow]:
             extras.append(AttendanceRow(person.id, person.name, person.organisation_id,
                                         org or "", "", mark.status if mark else None,
                                         is_substitute=bool(mark and mark.is_substitute),
-                                        is_guest=is_guest and not (mark and mark.is_substitute)))
+                                        is_guest=is_guest and not (mark and mark.is_substitute),
+                                        version=mark.version if mark else None))
         rows += sorted(extras, key=lambda r: (r.is_guest, r.organisation_name, r.name))
     return rows
 
 
 def set_attendance(db: Database, meeting_id: int, person_id: int, status: str,
-                   is_substitute: bool | None = None, is_guest: bool | None = None) -> None:
+                   expected_version: int | None, is_substitute: bool | None = None,
+                   is_guest: bool | None = None) -> bool:
+    """Mark one person; ``expected_version`` is the mark as seen (None: not marked yet).
+
+    Returns True when the meeting became held by it (see db.meeting_rules)."""
     if status not in ATTENDANCE_STATUSES:
         raise ValidationError([FieldError("status", "Närvaro", "okänt värde")])
     with db.session() as s:
-        _meeting(s, meeting_id)
+        m = _meeting(s, meeting_id)
+        ensure_record_open(s, meeting_id)
         person = s.get(Person, person_id)
         if person is None:
             raise NotFoundError("Personen finns inte (längre).")
         row = s.execute(select(Attendance).where(Attendance.meeting_id == meeting_id,
                                                  Attendance.person_id == person_id)).scalar()
+        check_version(row, expected_version, "Närvaron")
         if row is None:
             row = Attendance(meeting_id=meeting_id, person_id=person_id,
                              organisation_id=person.organisation_id)
@@ -121,11 +134,18 @@ def set_attendance(db: Database, meeting_id: int, person_id: int, status: str,
             row.is_substitute = is_substitute
         if is_guest is not None:
             row.is_guest = is_guest
-        row.updated_at = utcnow()
+        touch(row)
+        return update_held(s, m)
 
 
 def add_substitute(db: Database, meeting_id: int, person_id: int) -> None:
-    set_attendance(db, meeting_id, person_id, "present", is_substitute=True, is_guest=False)
+    """An ersättare who came: present, marked as substitute (an addition, not an edit)."""
+    with db.session() as s:
+        row = s.execute(select(Attendance).where(Attendance.meeting_id == meeting_id,
+                                                 Attendance.person_id == person_id)).scalar()
+        version = row.version if row else None
+    set_attendance(db, meeting_id, person_id, "present", version, is_substitute=True,
+                   is_guest=False)
 
 
 def party_counts(rows: list[AttendanceRow]) -> list[PartyCount]:
@@ -147,30 +167,23 @@ def party_counts(rows: list[AttendanceRow]) -> list[PartyCount]:
 # --- notes and decisions ----------------------------------------------------------------
 
 
-def save_notes(db: Database, item_id: int, text: str, expected_version: int) -> int:
-    """Save the notes of one agenda item; returns the item's new version.
+def save_notes(db: Database, item_id: int, text: str, base_text: str) -> NotesSaved:
+    """Save the notes of one agenda item, merged with any change saved meanwhile.
 
-    A version mismatch with different stored text raises NotesConflict, so the
-    caller can keep both texts instead of overwriting either.
-    """
-    if len(text) > NOTES_MAX:
-        raise ValidationError([FieldError("notes", "Anteckningar", "är för långa")])
-    try:
-        with db.session() as s:
-            item = s.get(AgendaItem, item_id)
-            if item is None:
-                raise NotFoundError("Punkten har tagits bort i ett annat fönster.")
-            if item.version != expected_version and item.notes != text:
-                raise NotesConflict(item.notes, item.version)
-            if item.notes == text:
-                return item.version
-            item.notes = text
-            item.notes_saved_at = utcnow()
-            item.updated_at = utcnow()
-            s.flush()
-            return item.version
-    except StaleDataError as exc:
-        raise ConflictError("Anteckningarna") from exc
+    ``base_text`` is what the editor started from (the last text it loaded or
+    saved). If the stored notes are still that, ``text`` is written. If they
+    changed in another window, the three texts are merged (db.text_merge):
+    nothing is duplicated, nothing is lost, and a real conflict is marked. A
+    change to another field of the item (its title, say) is no conflict.
+
+    Raises ValidationError (no text in the message) when the result would be
+    longer than the limit; nothing is written then."""
+    for _attempt in range(3):
+        try:
+            return _save_notes_once(db, item_id, text, base_text)
+        except ConflictError:
+            continue  # another window wrote between our read and our write: merge again
+    raise ConflictError("Anteckningarna")
 
 
 def item_notes(db: Database, item_id: int) -> tuple[str, int]:
@@ -183,7 +196,7 @@ def item_notes(db: Database, item_id: int) -> tuple[str, int]:
 
 def list_decisions(db: Database, item_id: int) -> list[DecisionView]:
     with db.session() as s:
-        return [DecisionView(d.id, d.text) for d in s.execute(
+        return [DecisionView(d.id, d.text, d.version) for d in s.execute(
             select(Decision).where(Decision.agenda_item_id == item_id)
             .order_by(Decision.position, Decision.id)).scalars()]
 
@@ -194,12 +207,15 @@ def add_decision(db: Database, item_id: int, text: str) -> int:
     if errors:
         raise ValidationError(errors)
     with db.session() as s:
-        if s.get(AgendaItem, item_id) is None:
+        item = s.get(AgendaItem, item_id)
+        if item is None:
             raise NotFoundError("Punkten finns inte.")
+        ensure_record_open(s, item.meeting_id)
         count = len(list_decisions_in(s, item_id))
         d = Decision(agenda_item_id=item_id, text=text.strip(), position=count)
         s.add(d)
         s.flush()
+        update_held(s, _meeting(s, item.meeting_id))
         return d.id
 
 
@@ -207,11 +223,12 @@ def list_decisions_in(s, item_id: int):
     return list(s.execute(select(Decision).where(Decision.agenda_item_id == item_id)).scalars())
 
 
-def delete_decision(db: Database, decision_id: int) -> None:
+def delete_decision(db: Database, decision_id: int, expected_version: int) -> None:
     with db.session() as s:
-        d = s.get(Decision, decision_id)
-        if d is not None:
-            s.delete(d)
+        d = get_checked(s, Decision, decision_id, expected_version, "Beslutet")
+        item = s.get(AgendaItem, d.agenda_item_id)
+        ensure_record_open(s, item.meeting_id)
+        s.delete(d)
 
 
 # --- action items ---------------------------------------------------------------------
@@ -229,47 +246,48 @@ def add_action(db: Database, meeting_id: int, item_id: int | None, data: ActionI
     if errors:
         raise ValidationError(errors)
     with db.session() as s:
-        _meeting(s, meeting_id)
+        m = _meeting(s, meeting_id)
+        ensure_record_open(s, meeting_id)
         a = ActionItem(meeting_id=meeting_id, agenda_item_id=item_id, text=data.text.strip(),
                        owner_id=data.owner_id, owner_text=data.owner_text.strip(),
                        due_date=data.due_date)
         s.add(a)
         s.flush()
+        update_held(s, m)
         return a.id
 
 
-def update_action(db: Database, action_id: int, data: ActionInput, expected_version: int) -> None:
+def update_action(db: Database, action_id: int, data: ActionInput, expected_version: int) -> int:
     errors = validate_action(data)
     if errors:
         raise ValidationError(errors)
     with db.session() as s:
-        a = s.get(ActionItem, action_id)
-        if a is None:
-            raise NotFoundError("Åtgärden finns inte (längre).")
-        if a.version != expected_version:
-            raise ConflictError("Åtgärden")
+        a = get_checked(s, ActionItem, action_id, expected_version, "Åtgärden")
+        ensure_record_open(s, a.meeting_id)
         a.text, a.owner_id, a.owner_text, a.due_date = (
             data.text.strip(), data.owner_id, data.owner_text.strip(), data.due_date)
-        a.updated_at = utcnow()
+        touch(a)
+        s.flush()
+        return a.version
 
 
-def set_action_status(db: Database, action_id: int, status: str, day: date | None = None) -> None:
+def set_action_status(db: Database, action_id: int, status: str, expected_version: int,
+                      day: date | None = None) -> None:
+    """Done, dropped or open again: follow-up work, allowed after the minutes are fastställda."""
     if status not in ACTION_STATUSES:
         raise ValidationError([FieldError("status", "Status", "okänt värde")])
     with db.session() as s:
-        a = s.get(ActionItem, action_id)
-        if a is None:
-            raise NotFoundError("Åtgärden finns inte (längre).")
+        a = get_checked(s, ActionItem, action_id, expected_version, "Åtgärden")
         a.status = status
         a.closed_date = None if status == "open" else (day or clock.today())
-        a.updated_at = utcnow()
+        touch(a)
 
 
-def delete_action(db: Database, action_id: int) -> None:
+def delete_action(db: Database, action_id: int, expected_version: int) -> None:
     with db.session() as s:
-        a = s.get(ActionItem, action_id)
-        if a is not None:
-            s.delete(a)
+        a = get_checked(s, ActionItem, action_id, expected_version, "Åtgärden")
+        ensure_record_open(s, a.meeting_id)
+        s.delete(a)
 
 
 def _action_query():
@@ -367,39 +385,33 @@ def minutes_state(db: Database, meeting_id: int, today: date | None = None) -> M
         return MinutesState(meeting_id, row.status, row.sent_for_review_date,
                             row.comment_deadline, row.final_date, tuple(comments),
                             deadline_passed=bool(row.status == "in_review" and row.comment_deadline
-                                                 and row.comment_deadline < today))
+                                                 and row.comment_deadline < today),
+                            reopened_date=row.reopened_date,
+                            reopened_reason=row.reopened_reason)
 
 
-def mark_held(db: Database, meeting_id: int) -> None:
-    with db.session() as s:
-        m = _meeting(s, meeting_id)
-        if m.status == "cancelled":
-            raise LokusError("Mötet är inställt.")
-        if m.status in ("planned", "notice_sent"):
-            m.status = "held"
-            m.updated_at = utcnow()
-        _minutes(s, meeting_id)
-
-
-def send_for_review(db: Database, meeting_id: int, deadline: date, day: date | None = None
-                    ) -> None:
+def send_for_review(db: Database, meeting_id: int, deadline: date, expected_version: int,
+                    day: date | None = None) -> None:
     day = day or clock.today()
     if deadline < day:
         raise ValidationError([FieldError("deadline", "Sista dag för synpunkter",
-                                      "får inte vara före i dag")])
+                                          "får inte vara före i dag")])
     with db.session() as s:
-        m = _meeting(s, meeting_id)
+        m = get_checked(s, Meeting, meeting_id, expected_version, "Mötet")
         if m.status == "cancelled":
             raise LokusError("Mötet är inställt.")
+        if m.meeting_date > day:
+            raise LokusError(f"Mötet hålls {m.meeting_date.isoformat()}; anteckningarna kan "
+                             "skickas för synpunkter först efter mötet.")
         row = _minutes(s, meeting_id)
         if row.status == "final":
-            raise LokusError("Anteckningarna är redan fastställda.")
+            raise RecordLockedError("Anteckningarna är redan fastställda.")
         row.status = "in_review"
         row.sent_for_review_date = day
         row.comment_deadline = deadline
-        row.updated_at = utcnow()
+        touch(row)
         m.status = "minutes_in_review"
-        m.updated_at = utcnow()
+        touch(m)
 
 
 def add_comment(db: Database, meeting_id: int, text: str, person_id: int | None = None,
@@ -414,6 +426,7 @@ def add_comment(db: Database, meeting_id: int, text: str, person_id: int | None 
         raise ValidationError(errors)
     with db.session() as s:
         _meeting(s, meeting_id)
+        ensure_record_open(s, meeting_id)
         row = _minutes(s, meeting_id)
         if row.status == "draft":
             raise LokusError("Anteckningarna har inte skickats för synpunkter än.")
@@ -425,28 +438,44 @@ def add_comment(db: Database, meeting_id: int, text: str, person_id: int | None 
         return c.id
 
 
-def set_comment_handled(db: Database, comment_id: int, note: str, handled: bool = True) -> None:
+def set_comment_handled(db: Database, comment_id: int, note: str, expected_version: int,
+                        handled: bool = True) -> None:
     with db.session() as s:
-        c = s.get(MinutesComment, comment_id)
-        if c is None:
-            raise NotFoundError("Synpunkten finns inte (längre).")
+        c = get_checked(s, MinutesComment, comment_id, expected_version, "Synpunkten")
+        minutes = s.get(Minutes, c.minutes_id)
+        ensure_record_open(s, minutes.meeting_id)
         c.handled = handled
         c.handled_note = note.strip()
-        c.updated_at = utcnow()
+        touch(c)
 
 
-def finalise(db: Database, meeting_id: int, day: date | None = None) -> None:
+def finalise(db: Database, meeting_id: int, expected_version: int, snapshot: str,
+             day: date | None = None, early_ok: bool = False) -> None:
+    """Fastställ: the minutes become a record. ``snapshot`` is the approved text
+    (Markdown), kept verbatim; later exports of fastställda minutes use it.
+
+    Refused before the meeting has taken place; before the comment deadline only
+    with ``early_ok`` (the UI asks first)."""
+    day = day or clock.today()
     with db.session() as s:
-        m = _meeting(s, meeting_id)
-        row = _minutes(s, meeting_id)
-        if row.status != "in_review":
-            raise LokusError("Anteckningarna måste ha skickats för synpunkter innan de kan "
-                             "fastställas.")
+        m = get_checked(s, Meeting, meeting_id, expected_version, "Mötet")
+        row = _minutes(s, meeting_id, create=False)
+        _finalise_allowed(m, row, day)
+        if (row.status == "in_review" and row.comment_deadline and row.comment_deadline >= day
+                and not early_ok):
+            raise LokusError(f"Sista dag för synpunkter är {row.comment_deadline.isoformat()}; "
+                             "bekräfta att anteckningarna ska fastställas ändå.")
+        if m.note_taker_id is None:
+            group = s.get(Group, m.group_id)
+            m.note_taker_id = group.coordinator_id  # the record names who wrote it
         row.status = "final"
-        row.final_date = day or clock.today()
-        row.updated_at = utcnow()
+        row.final_date = day
+        touch(row)
         m.status = "minutes_final"
-        m.updated_at = utcnow()
+        touch(m)
+        s.add(ExportRecord(meeting_id=meeting_id, document="minnesanteckningar",
+                           variant=FINAL_VARIANT, sequence=0, file_format="md",
+                           content=snapshot))
 
 
 # --- the document ----------------------------------------------------------------------
@@ -517,3 +546,96 @@ def exported_content(db: Database, export_id: int) -> tuple[str, str]:
             raise NotFoundError("Exporten finns inte.")
         return r.file_format, r.content
 
+
+def _save_notes_once(db: Database, item_id: int, text: str, base_text: str) -> NotesSaved:
+    with db.session(busy_timeout_ms=AUTOSAVE_BUSY_MS) as s:
+        item = s.get(AgendaItem, item_id)
+        if item is None:
+            raise NotFoundError("Punkten har tagits bort i ett annat fönster.")
+        ensure_record_open(s, item.meeting_id)
+        stored = item.notes
+        merged = merge_text(base_text, text, stored)
+        if len(merged.text) > NOTES_MAX:
+            raise ValidationError([FieldError(
+                "notes", "Anteckningar",
+                f"blir för långa ({len(merged.text)} tecken, högst {NOTES_MAX}); texten "
+                "finns kvar i rutan — korta den eller dela upp den på flera punkter")])
+        held = False
+        if merged.text != stored:
+            item.notes = merged.text
+            item.notes_saved_at = utcnow()
+            touch(item)
+            held = update_held(s, _meeting(s, item.meeting_id))
+            s.flush()
+        return NotesSaved(merged.text, item.version, merged=stored != base_text,
+                          conflicts=merged.conflicts, held=held)
+
+
+def finalise_check(db: Database, meeting_id: int, today: date | None = None) -> str:
+    """Why fastställa would need a second thought ('' when nothing): the comment
+    deadline has not passed. Raises LokusError when it is not allowed at all."""
+    today = today or clock.today()
+    with db.session() as s:
+        m = _meeting(s, meeting_id)
+        row = _minutes(s, meeting_id, create=False)
+        _finalise_allowed(m, row, today)
+        if row.status == "in_review" and row.comment_deadline and row.comment_deadline >= today:
+            return (f"Sista dag för synpunkter är {row.comment_deadline.isoformat()}; "
+                    "synpunkter kan fortfarande komma in.")
+        return ""
+
+
+def _finalise_allowed(m: Meeting, row: Minutes | None, today: date) -> None:
+    if m.status == "cancelled":
+        raise LokusError("Mötet är inställt.")
+    if m.meeting_date > today:
+        raise LokusError(f"Mötet hålls {m.meeting_date.isoformat()}; anteckningar kan "
+                         "fastställas först när mötet har ägt rum.")
+    if row is None or row.status == "draft" and not row.reopened_date:
+        raise LokusError("Anteckningarna måste ha skickats för synpunkter innan de kan "
+                         "fastställas.")
+    if row.status == "final":
+        raise RecordLockedError("Anteckningarna är redan fastställda.")
+
+
+def reopen_minutes(db: Database, meeting_id: int, reason: str, expected_version: int,
+                   day: date | None = None) -> None:
+    """Open fastställda minutes again: the reason is required and kept; the approved
+    version stays in the history, labelled with the day and the reason."""
+    errors = Errors()
+    check_text(reason, "reason", "Skäl", errors, required=True, max_len=2000)
+    if errors:
+        raise ValidationError(errors)
+    day = day or clock.today()
+    with db.session() as s:
+        m = get_checked(s, Meeting, meeting_id, expected_version, "Mötet")
+        row = _minutes(s, meeting_id, create=False)
+        if row is None or row.status != "final":
+            raise LokusError("Anteckningarna är inte fastställda.")
+        label = f"fastställd {row.final_date.isoformat() if row.final_date else ''}, " \
+                f"återöppnad {day.isoformat()}: {reason.strip()}"
+        for record in s.execute(select(ExportRecord).where(
+                ExportRecord.meeting_id == meeting_id,
+                ExportRecord.document == "minnesanteckningar",
+                ExportRecord.variant == FINAL_VARIANT)).scalars():
+            record.variant = label
+            touch(record)
+        row.status = "draft"
+        row.final_date = None
+        row.reopened_date = day
+        row.reopened_reason = reason.strip()
+        touch(row)
+        m.status = "held"
+        touch(m)
+
+
+def final_snapshot(db: Database, meeting_id: int) -> str | None:
+    """The approved text of fastställda minutes (None when they are not fastställda)."""
+    with db.session() as s:
+        row = _minutes(s, meeting_id, create=False)
+        if row is None or row.status != "final":
+            return None
+        return s.execute(select(ExportRecord.content).where(
+            ExportRecord.meeting_id == meeting_id, ExportRecord.document == "minnesanteckningar",
+            ExportRecord.variant == FINAL_VARIANT, ExportRecord.file_format == "md")
+            .order_by(ExportRecord.created_at, ExportRecord.id).limit(1)).scalar()

@@ -88,6 +88,9 @@ class Person(Tracked, table=True):
         default=None, foreign_key="organisation.id", index=True, ondelete="SET NULL"
     )
     note: str = ""
+    # Set when the person was "deleted" but appears in meeting records: hidden from
+    # lists and pickers, kept in the records, can be restored.
+    archived_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
 
 
 MEMBERSHIP_ROLES = ("ordforande", "ledamot", "ersattare", "samordnare")
@@ -328,6 +331,8 @@ class Minutes(Tracked, table=True):
     sent_for_review_date: date | None = None
     comment_deadline: date | None = None
     final_date: date | None = None
+    reopened_date: date | None = None  # the last time fastställda minutes were opened again
+    reopened_reason: str = ""
 
 
 class MinutesComment(Tracked, table=True):

@@ -3,6 +3,7 @@
 from sqlalchemy import select
 
 from db.engine import Database
+from db.meeting_rules import notice_version
 from db.meetings import get_meeting
 from db.minutes import follow_up_actions
 from db.models import GuestInvitation, Organisation, Person
@@ -25,9 +26,7 @@ def notice_data(db: Database, meeting_id: int, meeting=None) -> NoticeData:
                    GuestInvitation.status.in_(("confirmed", "presented")))
             .order_by(GuestInvitation.id)).all()
     guests = tuple(NoticeGuest(p.name, p.email, org or "", topic) for p, org, topic in rows)
-    sent = m.notice_sequence  # how many times a kallelse was sent
-    is_update = sent > 0 and m.notice_outdated
-    sequence = sent if is_update else max(0, sent - 1)
+    sequence, is_update = notice_version(m.notice_sequence, m.notice_outdated)
     d = m.data
     return NoticeData(
         meeting_id=m.id, uid=m.uid, group_name=m.group_name, kind_label=m.kind_label,

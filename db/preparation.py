@@ -8,6 +8,7 @@ from db import clock
 from db.contacts import create_person
 from db.engine import Database
 from db.errors import FieldError, LokusError, NotFoundError, ValidationError
+from db.meeting_rules import ensure_record_open
 from db.meetings import _insert_item, _next_meeting, _position_before_other, _touch_meeting
 from db.models import (
     GUEST_STATUSES,
@@ -19,7 +20,6 @@ from db.models import (
     Organisation,
     Person,
     PointsRequest,
-    utcnow,
 )
 from db.records import (
     AgendaItemInput,
@@ -29,6 +29,7 @@ from db.records import (
     ProposalView,
 )
 from db.validation import MAX_LONG, Errors, check_text
+from db.versioning import check_version, get_checked, touch
 
 # --- proposals ------------------------------------------------------------------------
 
@@ -67,19 +68,19 @@ def add_proposal(db: Database, meeting_id: int, text: str, organisation_id: int 
         return p.id
 
 
-def _proposal(s, proposal_id: int) -> AgendaProposal:
-    p = s.get(AgendaProposal, proposal_id)
-    if p is None:
-        raise NotFoundError("Förslaget finns inte (längre).")
+def _proposal(s, proposal_id: int, expected_version: int) -> AgendaProposal:
+    p = get_checked(s, AgendaProposal, proposal_id, expected_version, "Förslaget")
     if p.status not in ("received", "postponed"):
         raise LokusError("Förslaget är redan behandlat.")
     return p
 
 
-def accept_proposal(db: Database, proposal_id: int, minutes: int = 10) -> int:
+def accept_proposal(db: Database, proposal_id: int, expected_version: int,
+                    minutes: int = 10) -> int:
     """The proposal becomes an agenda item (before "Övriga frågor"); returns its id."""
     with db.session() as s:
-        p = _proposal(s, proposal_id)
+        p = _proposal(s, proposal_id, expected_version)
+        ensure_record_open(s, p.meeting_id)
         presenter_text = ""
         if p.organisation_id:
             org = s.get(Organisation, p.organisation_id)
@@ -92,14 +93,14 @@ def accept_proposal(db: Database, proposal_id: int, minutes: int = 10) -> int:
         item_id = _insert_item(s, p.meeting_id, data, _position_before_other(s, p.meeting_id))
         p.status = "accepted"
         p.agenda_item_id = item_id
-        p.updated_at = utcnow()
+        touch(p)
         return item_id
 
 
-def postpone_proposal(db: Database, proposal_id: int) -> int:
+def postpone_proposal(db: Database, proposal_id: int, expected_version: int) -> int:
     """Move the proposal to the group's next meeting; returns that meeting's id."""
     with db.session() as s:
-        p = _proposal(s, proposal_id)
+        p = _proposal(s, proposal_id, expected_version)
         meeting = s.get(Meeting, p.meeting_id)
         target = _next_meeting(s, meeting)
         if target is None:
@@ -108,20 +109,20 @@ def postpone_proposal(db: Database, proposal_id: int) -> int:
         p.meeting_id = target
         p.status = "postponed"
         p.reason = f"Uppskjutet från mötet {meeting.meeting_date.isoformat()}"
-        p.updated_at = utcnow()
+        touch(p)
         return target
 
 
-def reject_proposal(db: Database, proposal_id: int, reason: str) -> None:
+def reject_proposal(db: Database, proposal_id: int, reason: str, expected_version: int) -> None:
     errors = Errors()
     check_text(reason, "reason", "Skäl", errors, required=True, max_len=2000)
     if errors:
         raise ValidationError(errors)
     with db.session() as s:
-        p = _proposal(s, proposal_id)
+        p = _proposal(s, proposal_id, expected_version)
         p.status = "rejected"
         p.reason = reason.strip()
-        p.updated_at = utcnow()
+        touch(p)
 
 
 # --- asked / answered per party --------------------------------------------------------
@@ -137,7 +138,7 @@ def points_checklist(db: Database, meeting_id: int) -> list[PointsRequestView]:
             select(Organisation.id, Organisation.name)
             .join(Person, Person.organisation_id == Organisation.id)
             .join(Membership, Membership.person_id == Person.id)
-            .where(Membership.group_id == m.group_id).distinct()
+            .where(Membership.group_id == m.group_id, Person.archived_at.is_(None)).distinct()
             .order_by(Organisation.name)).all()
         requests = {r.organisation_id: r for r in s.execute(
             select(PointsRequest).where(PointsRequest.meeting_id == meeting_id)).scalars()}
@@ -149,14 +150,18 @@ def points_checklist(db: Database, meeting_id: int) -> list[PointsRequestView]:
     for org_id, name in orgs:
         r = requests.get(org_id)
         out.append(PointsRequestView(org_id, name, r.asked_date if r else None,
-                                     r.answered_date if r else None, counts.get(org_id, 0)))
+                                     r.answered_date if r else None, counts.get(org_id, 0),
+                                     r.version if r else None))
     return out
 
 
-def _request(s, meeting_id: int, organisation_id: int) -> PointsRequest:
+def _request(s, meeting_id: int, organisation_id: int,
+             expected_version: int | None = None, check: bool = False) -> PointsRequest:
     r = s.execute(select(PointsRequest).where(
         PointsRequest.meeting_id == meeting_id,
         PointsRequest.organisation_id == organisation_id)).scalar()
+    if check:
+        check_version(r, expected_version, "Partens svar")
     if r is None:
         r = PointsRequest(meeting_id=meeting_id, organisation_id=organisation_id)
         s.add(r)
@@ -167,41 +172,47 @@ def _mark_answered(s, meeting_id: int, organisation_id: int, day: date) -> None:
     r = _request(s, meeting_id, organisation_id)
     r.asked_date = r.asked_date or day
     r.answered_date = r.answered_date or day
-    r.updated_at = utcnow()
+    touch(r)
 
 
 def mark_party_asked(db: Database, meeting_id: int, organisation_id: int,
-                     day: date | None = None, asked: bool = True) -> None:
+                     expected_version: int | None, day: date | None = None,
+                     asked: bool = True) -> None:
+    """``expected_version``: the party's row as seen (None: nothing recorded yet)."""
     with db.session() as s:
-        r = _request(s, meeting_id, organisation_id)
+        r = _request(s, meeting_id, organisation_id, expected_version, check=True)
         r.asked_date = (day or clock.today()) if asked else None
-        r.updated_at = utcnow()
+        touch(r)
 
 
 def mark_party_answered(db: Database, meeting_id: int, organisation_id: int,
-                        day: date | None = None, answered: bool = True) -> None:
+                        expected_version: int | None, day: date | None = None,
+                        answered: bool = True) -> None:
     with db.session() as s:
-        r = _request(s, meeting_id, organisation_id)
+        r = _request(s, meeting_id, organisation_id, expected_version, check=True)
         if answered:
             r.asked_date = r.asked_date or (day or clock.today())
             r.answered_date = day or clock.today()
         else:
             r.answered_date = None
-        r.updated_at = utcnow()
+        touch(r)
 
 
 # --- guests ---------------------------------------------------------------------------
 
 
-def list_guests(db: Database, meeting_id: int, today: date | None = None) -> list[GuestView]:
+def list_guests(db: Database, meeting_id: int, today: date | None = None,
+                guest_id: int | None = None) -> list[GuestView]:
     today = today or clock.today()
+    condition = (GuestInvitation.id == guest_id if guest_id is not None
+                 else GuestInvitation.meeting_id == meeting_id)
     with db.session() as s:
         rows = s.execute(
             select(GuestInvitation, Person, Organisation.name, AgendaItem.title)
             .join(Person, Person.id == GuestInvitation.person_id)
             .outerjoin(Organisation, Organisation.id == Person.organisation_id)
             .outerjoin(AgendaItem, AgendaItem.id == GuestInvitation.agenda_item_id)
-            .where(GuestInvitation.meeting_id == meeting_id)
+            .where(condition)
             .order_by(GuestInvitation.id)).all()
     return [GuestView(
         g.id, g.version, p.id, p.name, p.email, org or "", g.topic, g.agenda_item_id,
@@ -209,6 +220,13 @@ def list_guests(db: Database, meeting_id: int, today: date | None = None) -> lis
         overdue=bool(g.follow_up_date and g.follow_up_date < today
                      and g.status in ("idea", "asked")))
         for g, p, org, item in rows]
+
+
+def get_guest(db: Database, guest_id: int) -> GuestView:
+    found = list_guests(db, 0, guest_id=guest_id)
+    if not found:
+        raise NotFoundError("Inbjudan finns inte (längre).")
+    return found[0]
 
 
 def invite_guest(db: Database, meeting_id: int, topic: str, person_id: int | None = None,
@@ -222,11 +240,13 @@ def invite_guest(db: Database, meeting_id: int, topic: str, person_id: int | Non
         errors.add("person_id", "Gäst", "välj en person eller skriv in en ny")
     if errors:
         raise ValidationError(errors)
-    if person_id is None:
-        person_id = create_person(db, new_person)
     with db.session() as s:
         if s.get(Meeting, meeting_id) is None:
             raise NotFoundError("Mötet finns inte.")
+        ensure_record_open(s, meeting_id)
+    if person_id is None:
+        person_id = create_person(db, new_person)
+    with db.session() as s:
         g = GuestInvitation(meeting_id=meeting_id, person_id=person_id, topic=topic.strip(),
                             agenda_item_id=agenda_item_id, follow_up_date=follow_up_date,
                             note=note)
@@ -238,14 +258,14 @@ def invite_guest(db: Database, meeting_id: int, topic: str, person_id: int | Non
 NEXT_GUEST_STATUS = {"idea": "asked", "asked": "confirmed", "confirmed": "presented"}
 
 
-def set_guest_status(db: Database, guest_id: int, status: str, day: date | None = None) -> None:
+def set_guest_status(db: Database, guest_id: int, status: str, expected_version: int,
+                     day: date | None = None) -> None:
     if status not in GUEST_STATUSES:
         raise ValidationError([FieldError("status", "Status", "okänt värde")])
     day = day or clock.today()
     with db.session() as s:
-        g = s.get(GuestInvitation, guest_id)
-        if g is None:
-            raise NotFoundError("Inbjudan finns inte (längre).")
+        g = get_checked(s, GuestInvitation, guest_id, expected_version, "Inbjudan")
+        ensure_record_open(s, g.meeting_id)
         if status == "presented" and g.status not in ("confirmed", "presented"):
             raise LokusError("Bara en bekräftad gäst kan markeras som att ha presenterat.")
         g.status = status
@@ -254,28 +274,31 @@ def set_guest_status(db: Database, guest_id: int, status: str, day: date | None 
         if status in ("confirmed", "declined"):
             g.asked_date = g.asked_date or day
             g.answered_date = day
-        g.updated_at = utcnow()
+        touch(g)
         _touch_meeting(s, g.meeting_id)
 
 
 def update_guest(db: Database, guest_id: int, topic: str, agenda_item_id: int | None,
-                 follow_up_date: date | None, note: str = "") -> None:
+                 follow_up_date: date | None, note: str, expected_version: int) -> int:
     errors = Errors()
     check_text(topic, "topic", "Ämne", errors, required=True)
+    check_text(note, "note", "Anteckning", errors, max_len=MAX_LONG)
     if errors:
         raise ValidationError(errors)
     with db.session() as s:
-        g = s.get(GuestInvitation, guest_id)
-        if g is None:
-            raise NotFoundError("Inbjudan finns inte (längre).")
+        g = get_checked(s, GuestInvitation, guest_id, expected_version, "Inbjudan")
+        ensure_record_open(s, g.meeting_id)
         g.topic, g.agenda_item_id, g.follow_up_date, g.note = (
             topic.strip(), agenda_item_id, follow_up_date, note)
-        g.updated_at = utcnow()
+        touch(g)
+        s.flush()
+        return g.version
 
 
-def delete_guest(db: Database, guest_id: int) -> None:
+def delete_guest(db: Database, guest_id: int, expected_version: int) -> None:
     with db.session() as s:
-        g = s.get(GuestInvitation, guest_id)
-        if g is not None:
-            s.delete(g)
+        g = get_checked(s, GuestInvitation, guest_id, expected_version, "Inbjudan")
+        ensure_record_open(s, g.meeting_id)
+        s.delete(g)
+
 

@@ -192,6 +192,7 @@ class OrganisationRow:
     kind: str
     people: int
     initiatives: int
+    version: int = 0
 
     @property
     def kind_label(self) -> str:
@@ -220,6 +221,46 @@ class MembershipView:
 
 
 @dataclass(frozen=True)
+class PersonUsage:
+    """Where a person appears, counted: what deleting them would change."""
+
+    attendance: int = 0
+    actions: int = 0
+    chair: int = 0
+    note_taker: int = 0
+    comments: int = 0
+    proposals: int = 0
+    guest: int = 0
+    presenter: int = 0
+    coordinator: int = 0
+    memberships: int = 0
+    initiatives: int = 0
+
+    @property
+    def in_meeting_records(self) -> bool:
+        """Named in a meeting's record: the person is archived, never deleted."""
+        return any((self.attendance, self.actions, self.chair, self.note_taker, self.comments,
+                    self.proposals, self.guest, self.presenter, self.coordinator))
+
+    def describe(self) -> str:
+        """'närvaro vid 3 möten, ansvarig för 2 åtgärder' (only what is there)."""
+        parts = [(self.attendance, "närvaro vid {} möten", "närvaro vid 1 möte"),
+                 (self.chair, "ordförande vid {} möten", "ordförande vid 1 möte"),
+                 (self.note_taker, "antecknare vid {} möten", "antecknare vid 1 möte"),
+                 (self.actions, "ansvarig för {} åtgärder", "ansvarig för 1 åtgärd"),
+                 (self.comments, "{} synpunkter på anteckningar", "1 synpunkt på anteckningar"),
+                 (self.proposals, "{} förslag till dagordningen", "1 förslag till dagordningen"),
+                 (self.guest, "gäst vid {} möten", "gäst vid 1 möte"),
+                 (self.presenter, "föredragande på {} punkter", "föredragande på 1 punkt"),
+                 (self.coordinator, "samordnare för {} lokusgrupper",
+                  "samordnare för 1 lokusgrupp"),
+                 (self.memberships, "medlem i {} lokusgrupper", "medlem i 1 lokusgrupp"),
+                 (self.initiatives, "kontaktperson för {} insatser",
+                  "kontaktperson för 1 insats")]
+        return ", ".join(one if n == 1 else many.format(n) for n, many, one in parts if n)
+
+
+@dataclass(frozen=True)
 class PersonDetail:
     id: int
     version: int
@@ -228,6 +269,8 @@ class PersonDetail:
     memberships: tuple[MembershipView, ...] = ()
     # (initiative id, name, how: "insatsägare" or "samverkanspart")
     initiatives: tuple[tuple[int, str, str], ...] = ()
+    archived_at: object = None  # datetime when archived
+    usage: PersonUsage = field(default_factory=PersonUsage)
 
 
 @dataclass(frozen=True)
@@ -321,6 +364,14 @@ class MeetingRow:
 
 
 @dataclass(frozen=True)
+class AgendaTemplate:
+    group_id: int
+    group_name: str
+    titles: tuple[str, ...]
+    version: int
+
+
+@dataclass(frozen=True)
 class AgendaItemInput:
     title: str
     description: str = ""
@@ -378,6 +429,7 @@ class PointsRequestView:
     asked_date: date | None
     answered_date: date | None
     proposals: int
+    version: int | None = None  # None: nothing recorded for the party yet
 
 
 @dataclass(frozen=True)
@@ -411,6 +463,8 @@ class MemberView:
     organisation_id: int | None
     organisation_name: str
     role: str
+    archived: bool = False
+    membership_version: int = 0
 
     @property
     def role_label(self) -> str:
@@ -435,6 +489,7 @@ class MeetingDetail:
     cancelled_reason: str = ""
     overrun: int = 0
     missing: tuple[str, ...] = ()
+    minutes_status: str = "draft"  # draft, in_review, final
 
     @property
     def kind_label(self) -> str:
@@ -498,6 +553,7 @@ class AttendanceRow:
     status: str | None  # None: not marked yet
     is_substitute: bool = False
     is_guest: bool = False
+    version: int | None = None  # of the attendance mark; None: not marked yet
 
     @property
     def status_label(self) -> str:
@@ -559,6 +615,18 @@ class ActionInput:
 class DecisionView:
     id: int
     text: str
+    version: int = 0
+
+
+@dataclass(frozen=True)
+class NotesSaved:
+    """What save_notes wrote: the text to show now (merged when another window saved)."""
+
+    text: str
+    version: int
+    merged: bool = False  # the stored notes had changed; the text is a merge
+    conflicts: int = 0  # blocks changed differently in both windows, marked in the text
+    held: bool = False  # the meeting became held by this save
 
 
 @dataclass(frozen=True)
@@ -584,6 +652,8 @@ class MinutesState:
     final_date: date | None
     comments: tuple[CommentView, ...] = ()
     deadline_passed: bool = False
+    reopened_date: date | None = None
+    reopened_reason: str = ""
 
     @property
     def status_label(self) -> str:
@@ -623,3 +693,25 @@ class MinutesData:
     final_date: date | None
     participants: tuple[MemberView, ...] = ()
     coordinator: ContactRef | None = None
+
+
+# --- omvärld --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ScanningInput:
+    title: str
+    kind: str = "external_project"
+    entry_date: date | None = None
+    group_id: int | None = None
+    organisation_text: str = ""
+    link: str = ""
+    notes: str = ""
+
+
+@dataclass(frozen=True)
+class ScanningView:
+    id: int
+    version: int
+    data: ScanningInput
+    group_name: str = ""

@@ -1,29 +1,37 @@
 """Omvärldsbevakning: notes on projects elsewhere in the county and study visits."""
 
+from datetime import date
 
 from sqlalchemy import func, select
 
 from db import clock
 from db.engine import Database
 from db.errors import NotFoundError, ValidationError
-from db.models import SCANNING_KINDS, Group, ScanningEntry, utcnow
-from db.records import Page
+from db.models import SCANNING_KINDS, Group, ScanningEntry
+from db.records import Page, ScanningInput, ScanningView
 from db.text_match import contains
 from db.validation import MAX_LONG, Errors, check_text
+from db.versioning import get_checked, touch
 
 SCANNING_KIND_LABELS = {"external_project": "projekt i länet", "study_visit": "studiebesök",
                         "other": "övrigt"}
 
 
-def validate_entry(data: dict) -> Errors:
+def validate_entry(data: ScanningInput) -> Errors:
     errors = Errors()
-    check_text(data.get("title", ""), "title", "Rubrik", errors, required=True)
-    check_text(data.get("organisation_text", ""), "organisation_text", "Organisation", errors)
-    check_text(data.get("link", ""), "link", "Länk", errors, max_len=1000)
-    check_text(data.get("notes", ""), "notes", "Anteckningar", errors, max_len=MAX_LONG)
-    if data.get("kind") not in SCANNING_KINDS:
+    check_text(data.title, "title", "Rubrik", errors, required=True)
+    check_text(data.organisation_text, "organisation_text", "Organisation", errors)
+    check_text(data.link, "link", "Länk", errors, max_len=1000)
+    check_text(data.notes, "notes", "Anteckningar", errors, max_len=MAX_LONG)
+    if data.kind not in SCANNING_KINDS:
         errors.add("kind", "Typ", "okänt värde")
     return errors
+
+
+def _view(e: ScanningEntry, group_name: str) -> ScanningView:
+    return ScanningView(e.id, e.version, ScanningInput(
+        e.title, e.kind, e.entry_date, e.group_id, e.organisation_text, e.link, e.notes),
+        group_name or "")
 
 
 def list_entries(db: Database, text: str = "", limit: int = 200, offset: int = 0) -> Page:
@@ -38,45 +46,49 @@ def list_entries(db: Database, text: str = "", limit: int = 200, offset: int = 0
         total = s.execute(select(func.count()).select_from(stmt.subquery())).scalar_one()
         rows = s.execute(stmt.order_by(ScanningEntry.entry_date.desc(), ScanningEntry.id.desc())
                          .limit(limit).offset(offset)).all()
-    return Page([(e, g or "") for e, g in rows], total, offset)
+    return Page([_view(e, g) for e, g in rows], total, offset)
 
 
-def get_entry(db: Database, entry_id: int) -> dict:
+def get_entry(db: Database, entry_id: int) -> ScanningView:
     with db.session() as s:
         e = s.get(ScanningEntry, entry_id)
         if e is None:
             raise NotFoundError("Anteckningen finns inte (längre).")
-        return {"id": e.id, "version": e.version, "group_id": e.group_id, "kind": e.kind,
-                "entry_date": e.entry_date, "title": e.title,
-                "organisation_text": e.organisation_text, "link": e.link, "notes": e.notes}
+        group = s.get(Group, e.group_id) if e.group_id else None
+        return _view(e, group.name if group else "")
 
 
-def save_entry(db: Database, data: dict, entry_id: int | None = None) -> int:
+def _fields(data: ScanningInput, day: date) -> dict:
+    return {"group_id": data.group_id, "kind": data.kind, "entry_date": data.entry_date or day,
+            "title": data.title.strip(), "organisation_text": data.organisation_text.strip(),
+            "link": data.link.strip(), "notes": data.notes.strip()}
+
+
+def create_entry(db: Database, data: ScanningInput) -> int:
     errors = validate_entry(data)
     if errors:
         raise ValidationError(errors)
-    fields = {k: data.get(k) for k in ("group_id", "kind", "entry_date", "title",
-                                        "organisation_text", "link", "notes")}
-    fields["entry_date"] = fields["entry_date"] or clock.today()
-    for key in ("title", "organisation_text", "link", "notes"):
-        fields[key] = (fields[key] or "").strip()
     with db.session() as s:
-        if entry_id is None:
-            e = ScanningEntry(**fields)
-            s.add(e)
-        else:
-            e = s.get(ScanningEntry, entry_id)
-            if e is None:
-                raise NotFoundError("Anteckningen har tagits bort i ett annat fönster.")
-            for key, value in fields.items():
-                setattr(e, key, value)
-            e.updated_at = utcnow()
+        e = ScanningEntry(**_fields(data, clock.today()))
+        s.add(e)
         s.flush()
         return e.id
 
 
-def delete_entry(db: Database, entry_id: int) -> None:
+def update_entry(db: Database, entry_id: int, data: ScanningInput, expected_version: int) -> int:
+    errors = validate_entry(data)
+    if errors:
+        raise ValidationError(errors)
     with db.session() as s:
-        e = s.get(ScanningEntry, entry_id)
-        if e is not None:
-            s.delete(e)
+        e = get_checked(s, ScanningEntry, entry_id, expected_version, "Anteckningen")
+        for key, value in _fields(data, clock.today()).items():
+            setattr(e, key, value)
+        touch(e)
+        s.flush()
+        return e.version
+
+
+def delete_entry(db: Database, entry_id: int, expected_version: int) -> None:
+    with db.session() as s:
+        e = get_checked(s, ScanningEntry, entry_id, expected_version, "Anteckningen")
+        s.delete(e)

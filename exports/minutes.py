@@ -114,7 +114,10 @@ def minutes_markdown(data: MinutesData) -> str:
     return "\n".join(out).rstrip() + "\n"
 
 
-def minutes_eml(data: MinutesData, now: datetime | None = None) -> bytes:
+def minutes_eml(data: MinutesData, now: datetime | None = None,
+                markdown: str | None = None) -> bytes:
+    """The e-mail draft; ``markdown`` is the text to send when it is already fixed
+    (fastställda minutes are sent exactly as they were approved)."""
     now = now or clock.utcnow()
     msg = EmailMessage()
     msg["Subject"] = minutes_subject(data)
@@ -130,7 +133,7 @@ def minutes_eml(data: MinutesData, now: datetime | None = None) -> bytes:
     msg["Date"] = formatdate(now.timestamp())
     msg["Message-ID"] = make_msgid(domain="lokus.invalid")
     msg["X-Unsent"] = "1"
-    markdown = minutes_markdown(data)
+    markdown = markdown if markdown is not None else minutes_markdown(data)
     intro = ""
     if is_draft(data) and data.comment_deadline:
         intro = (f"Hej! Här är utkastet till minnesanteckningarna från mötet "

@@ -54,9 +54,10 @@ class LokusApp(App):
     ]
 
     def __init__(self, target: str | Path, demo: bool = False, database=None,
-                 start_section: str = "oversikt"):
+                 start_section: str = "oversikt", open_options: dict | None = None):
         super().__init__()
         self.db_target = target
+        self.open_options = open_options or {}
         self.demo = demo
         self.database = database
         self.start_section = start_section
@@ -84,9 +85,10 @@ class LokusApp(App):
         from db.errors import LokusError
 
         try:
-            database = open_database(self.db_target)
+            database = open_database(self.db_target, **self.open_options)
         except LokusError as exc:
-            self.call_from_thread(self.exit, return_code=2, message=f"lokus: {exc}")
+            self.call_from_thread(self.exit, return_code=getattr(exc, "exit_code", 2),
+                                  message=f"lokus: {exc}")
             return
         except Exception as exc:  # noqa: BLE001 - shown as one sentence, not a traceback
             self.call_from_thread(self.exit, return_code=1,
@@ -96,19 +98,31 @@ class LokusApp(App):
         self.call_from_thread(self._on_database_ready)
 
     def _on_database_ready(self) -> None:
+        if self.database.read_only:
+            self.sub_title = f"Skrivskyddad — ändringar sparas inte ({self.database.read_only_reason})"
+            self.notify("Databasen är skrivskyddad — ändringar sparas inte.", severity="warning",
+                        timeout=10)
         self.switch_mode(self.start_section)
 
-    def flush_pending(self) -> None:
-        """Let every open screen save what is typed but not yet saved."""
+    def flush_pending(self) -> list[str]:
+        """Let every open screen save what is typed but not yet saved; returns a
+        sentence for each thing that could not be saved (it is kept as a draft)."""
+        warnings = []
         for stack in self._screen_stacks.values():
             for screen in stack:
                 flush = getattr(screen, "flush_pending", None)
                 if flush is not None:
-                    flush()
+                    warning = flush()
+                    if warning:
+                        warnings.append(warning)
+        return warnings
 
     async def action_quit(self) -> None:
-        self.flush_pending()
-        self.exit()
+        warnings = self.flush_pending()
+        if warnings:
+            self.exit(message="lokus: obs: " + "; ".join(warnings) + ".")
+        else:
+            self.exit()
 
     def action_section(self, name: str) -> None:
         if self.database is None:
@@ -163,6 +177,7 @@ class LokusApp(App):
 
 
 def make_app(target: str | Path, demo: bool = False, database=None,
-             start_section: str = "oversikt") -> LokusApp:
+             start_section: str = "oversikt", open_options: dict | None = None) -> LokusApp:
     """The one factory used by the CLI and by every test."""
-    return LokusApp(target, demo=demo, database=database, start_section=start_section)
+    return LokusApp(target, demo=demo, database=database, start_section=start_section,
+                    open_options=open_options)

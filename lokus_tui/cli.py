@@ -40,12 +40,14 @@ class SwedishArgumentParser(argparse.ArgumentParser):
 
 
 def _parser() -> argparse.ArgumentParser:
+    db_help = "databasfil eller SQLAlchemy-URL (annars LOKUS_DB eller standardfilen)"
+    # --db may stand before or after the command; both end up in args.db (see main).
     common = SwedishArgumentParser(add_help=False)
-    common.add_argument("--db", metavar="SÖKVÄG",
-                        help="databasfil eller SQLAlchemy-URL (annars LOKUS_DB eller standardfilen)")
+    common.add_argument("--db", dest="db_after", metavar="SÖKVÄG", help=db_help)
     parser = SwedishArgumentParser(
-        prog="lokus", parents=[common],
+        prog="lokus",
         description="lokus – för LOKUS-samordnare: insatser, kontakter, möten och anteckningar.")
+    parser.add_argument("--db", dest="db", metavar="SÖKVÄG", help=db_help)
     parser.add_argument("--demo", action="store_true",
                         help="öppna appen på en ny tillfällig databas med demodata")
     sub = parser.add_subparsers(dest="command", metavar="KOMMANDO",
@@ -74,8 +76,17 @@ def fail(message: str, code: int = EXIT_USAGE) -> int:
     return code
 
 
+def _choose_db(parser, args) -> None:
+    after = getattr(args, "db_after", None)
+    if after is not None and args.db is not None and after != args.db:
+        parser.error(f"--db anges två gånger med olika värden ({args.db} och {after})")
+    args.db = args.db if args.db is not None else after
+
+
 def main(argv: list[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    parser = _parser()
+    args = parser.parse_args(argv)
+    _choose_db(parser, args)
     try:
         if args.command == "demo":
             return cmd_demo(args)
@@ -91,12 +102,26 @@ def main(argv: list[str] | None = None) -> int:
         return cmd_app(args)
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        return _closed_pipe()
     except Exception as exc:  # noqa: BLE001 - the last line of defence: no tracebacks
         from db.errors import LokusError
 
         if isinstance(exc, LokusError):
             return fail(str(exc), getattr(exc, "exit_code", 1))
         return _unexpected(exc)
+
+
+def _closed_pipe() -> int:
+    """`lokus meetings | head -1`: the reader has gone; end quietly, like other tools."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+    return 0
 
 
 def _unexpected(exc: BaseException) -> int:
@@ -106,11 +131,11 @@ def _unexpected(exc: BaseException) -> int:
     return fail(describe(exc) + write_error_log(exc), 1)
 
 
-def _open(target):
-    """Open and migrate the database (used before the app starts)."""
+def _open(target, **options):
+    """Open (and, when allowed, migrate) the database before the app starts."""
     from db.engine import open_database
 
-    database = open_database(target)
+    database = open_database(target, **options)
     if database.backup is not None:
         print(f"lokus: databasen uppgraderades; en kopia av den gamla finns i {database.backup}",
               file=sys.stderr)
@@ -118,15 +143,20 @@ def _open(target):
 
 
 def _existing_database(args):
-    """Open the database for a command; refuse to create one by accident."""
+    """Open the database for a read command: never create, migrate or change it."""
     from lokus_tui.config import resolve_database
 
-    target = resolve_database(args.db)
-    if isinstance(target, Path) and not target.exists():
-        from db.errors import DatabaseOpenError
+    return _open(resolve_database(args.db), create=False, migrate=False, empty_ok=False,
+                 make_folder=False)
 
-        raise DatabaseOpenError(f"databasen {target} finns inte; ange en annan med --db", 2)
-    return _open(target)
+
+def _shown(target) -> str:
+    """A path, or a URL with its password replaced by ***."""
+    if isinstance(target, Path):
+        return str(target)
+    from db.engine import display_url
+
+    return display_url(target)
 
 
 def cmd_meetings(args) -> int:
@@ -197,6 +227,9 @@ def cmd_export(args) -> int:
         formats = (args.format,)
     for path in export(database, int(args.meeting_id), folder, formats):
         print(path)
+    if database.read_only:
+        print(f"lokus: obs: databasen är skrivskyddad ({database.read_only_reason}); exporten "
+              "sparades inte i mötets historik.", file=sys.stderr)
     database.close()
     return 0
 
@@ -209,21 +242,23 @@ def cmd_demo(args) -> int:
     if not args.db:
         return fail("ange filen att skriva demodata till med --db SÖKVÄG")
     target = resolve_database(args.db)
-    if isinstance(target, Path) and target.exists() and target.stat().st_size > 0:
+    if isinstance(target, Path) and target.exists() and (
+            target.is_dir() or target.stat().st_size > 0):
         return fail(f"filen {target} finns redan; välj en ny fil för demodata")
     from db import demo
 
-    database = _open(target)
+    database = _open(target, make_folder=False)
     counts = demo.generate(database, scale=args.scale)
     database.close()
-    print(f"Demodata skrivet till {target}: {counts.get('initiative', 0)} insatser, "
+    print(f"Demodata skrivet till {_shown(target)}: {counts.get('initiative', 0)} insatser, "
           f"{counts.get('person', 0)} personer, {counts.get('meeting', 0)} möten.")
     return 0
 
 
 def cmd_app(args) -> int:
-    from lokus_tui.config import resolve_database
+    from lokus_tui.config import default_database, resolve_database
 
+    options: dict = {}
     if args.demo:
         folder = Path(tempfile.mkdtemp(prefix="lokus-demo-"))
         target: str | Path = folder / "demo.db"
@@ -235,21 +270,22 @@ def cmd_app(args) -> int:
     else:
         target = resolve_database(args.db)
         if isinstance(target, Path):
+            # Only the default database is created on first start; a path the user
+            # gave must exist (a typo must not create folders and an empty database).
+            is_default = target == default_database()
+            options = {"create": is_default, "make_folder": is_default, "empty_ok": is_default}
+            if is_default:
+                target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
             from db.schema import inspect_file
 
-            state = inspect_file(target)
-            if state.state in ("newer", "foreign"):
-                from db.engine import explain_state
-
-                err = explain_state(target, state)
-                return fail(str(err), err.exit_code)
+            state = inspect_file(target, missing_ok=is_default, empty_ok=is_default)
             if state.state != "current":
-                _open(target).close()
+                _open(target, **options).close()
         else:
             _open(target).close()
     from lokus_tui.app import make_app
 
-    app = make_app(target, demo=args.demo)
+    app = make_app(target, demo=args.demo, open_options=options)
     app.run()
     if args.demo:
         print(f"lokus: demodatabasen finns kvar i {target}\n"

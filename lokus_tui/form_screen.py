@@ -1,5 +1,19 @@
 """The shared behaviour of every modal form: save with validation, show Swedish
-errors next to the fields, cancel without saving, report conflicts."""
+errors next to the fields, cancel without saving, drafts, and conflicts.
+
+Saving: ``save(data)`` for a new record, ``save(data, version)`` when the form
+edits an existing one (the version the form was loaded with).
+
+Conflicts: when the record was saved in another window meanwhile, the form
+fetches it again (``fetch()``), shows the stored values, and puts back only
+what this window changed (a three-way merge against what the form was loaded
+with). A field both windows changed keeps this window's value and says what the
+other window saved. Nothing the other window saved is silently reverted.
+
+Drafts: text typed but not saved is written to a private file, but only when
+the form differs from what was loaded; the draft remembers the version it was
+based on. Restoring it onto a record that changed since uses the same merge.
+"""
 
 import contextlib
 from collections.abc import Callable
@@ -9,7 +23,8 @@ from textual.binding import Binding
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Select, Static, TextArea
 
-from db.errors import ConflictError, LokusError, ValidationError
+from db.errors import ConflictError, LokusError, NotFoundError, ValidationError
+from db.text_merge import merge_fields
 
 
 def select_value(select: Select):
@@ -34,9 +49,35 @@ def widget_text(widget) -> str:
     return widget.text if isinstance(widget, TextArea) else widget.value
 
 
+def widget_value(widget):
+    if isinstance(widget, Select):
+        return select_value(widget)
+    return widget_text(widget)
+
+
+def set_widget_value(widget, value) -> None:
+    if isinstance(widget, TextArea):
+        widget.load_text(value or "")
+    elif isinstance(widget, Select):
+        if value is None:
+            widget.clear()
+        elif any(v == value for _l, v in widget._options):
+            widget.value = value
+    else:
+        widget.value = value or ""
+
+
+def _shown(value, limit: int = 70) -> str:
+    text = "–" if value in (None, "") else str(value).replace("\n", " ")
+    return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
 class FormScreen(ModalScreen):
     """Subclasses compose fields with ids, an ``#err-<field>`` Static per field,
-    a ``#form-errors`` Static, and implement ``read() -> (data, errors)``."""
+    a ``#form-errors`` Static, and implement ``read() -> (data, errors)``.
+
+    ``prepare()`` replaces ``on_mount`` in subclasses: it runs after the fields
+    are composed, again after a conflict reloaded them."""
 
     BINDINGS = [
         Binding("ctrl+s", "save", "Spara", id="form-save"),
@@ -46,62 +87,141 @@ class FormScreen(ModalScreen):
     # Subclasses that hold text worth keeping set a name, e.g. "insats-12" or "insats-ny".
     draft_name: str | None = None
     DRAFT_SECONDS = 1.0
+    # The attribute holding the record being edited (None for a new one); it has .version.
+    record_attr = "detail"
+    # Swedish names of fields, for messages about conflicts.
+    FIELD_LABELS: dict[str, str] = {}
 
-    def __init__(self, save: Callable, on_conflict: Callable | None = None):
+    def __init__(self, save: Callable, fetch: Callable | None = None, on_conflict=None):
         super().__init__()
         self.save_fn = save
-        self.on_conflict = on_conflict
+        self.fetch = fetch
+        self.base_values: dict | None = None  # the fields as loaded
         self._draft_timer = None
+        self._on_conflict = on_conflict  # kept for callers that still pass it (unused)
 
-    # --- drafts: typed text survives a closed terminal ---------------------------------
-    def _database_key(self) -> str:
-        database = getattr(self.app, "database", None)
-        return str(getattr(database, "path", None) or getattr(self.app, "db_target", ""))
+    # --- the record and its fields --------------------------------------------------
+    @property
+    def record(self):
+        return getattr(self, self.record_attr, None)
 
-    def _field_values(self) -> dict[str, str]:
-        values = {}
-        for widget in self.query("Input, TextArea"):
-            if widget.id:
-                values[widget.id] = widget_text(widget)
-        return values
+    @property
+    def version(self) -> int | None:
+        record = self.record
+        return getattr(record, "version", None) if record is not None else None
 
+    def prepare(self) -> None:
+        """Subclass hook: fill dependent choices and set the focus."""
+
+    def extra_values(self) -> dict:
+        """Values that are not single widgets (rows of a list), as plain lists."""
+        return {}
+
+    async def apply_extra(self, key: str, value) -> None:
+        """Put back a value from ``extra_values`` (subclasses with rows)."""
+
+    def values(self) -> dict:
+        out = {}
+        for widget in self.query("Input, TextArea, Select"):
+            if widget.id and not widget.id.startswith("textual"):
+                out[widget.id] = widget_value(widget)
+        out.update(self.extra_values())
+        return out
+
+    async def set_values(self, values: dict) -> None:
+        for key, value in values.items():
+            widgets = self.query(f"#{key}")
+            if widgets:
+                set_widget_value(widgets.first(), value)
+            else:
+                await self.apply_extra(key, value)
+
+    def label_of(self, key: str) -> str:
+        return self.FIELD_LABELS.get(key, key.replace("_", " "))
+
+    def show_other_values(self, conflicts: dict) -> None:
+        """Under each field both windows changed: what the other window saved."""
+        for key, theirs in conflicts.items():
+            widgets = self.query(f"#{key}")
+            if widgets and isinstance(widgets.first(), Select):
+                theirs = next((str(label) for label, v in widgets.first()._options
+                               if v == theirs), theirs)
+            labels = self.query(f"#err-{key}")
+            if labels:
+                labels.first().update(f"Sparat i ett annat fönster: {_shown(theirs)}")
+
+    # --- mounting, drafts ------------------------------------------------------------
     def on_mount(self) -> None:
+        self.prepare()
+        self.call_after_refresh(self._start)
+
+    async def _start(self) -> None:
+        self.base_values = self.values()
         if not self.draft_name:
             return
         from lokus_tui.drafts import load_draft
 
-        found = load_draft(self._database_key(), self.draft_name)
-        if not found:
+        draft = load_draft(self._database_key(), self.draft_name)
+        if draft is not None:
+            await self._restore(draft)
+
+    async def _restore(self, draft) -> None:
+        current = self.values()
+        if draft.base is None:  # a draft written by an older lokus: show every difference
+            merged_values = {**current, **draft.values}
+            conflicts = {k: current.get(k) for k, v in draft.values.items()
+                         if k in current and v != current.get(k)}
+        elif draft.version == self.version:
+            merged_values = {**current, **{k: v for k, v in draft.values.items()
+                                           if v != draft.base.get(k)}}
+            conflicts = {}
+        else:
+            merged = merge_fields(draft.base, draft.values, current)
+            merged_values, conflicts = merged.values, merged.conflicts
+        changes = {k: v for k, v in merged_values.items() if v != current.get(k)}
+        if not changes and not conflicts:
+            self._forget_draft()
             return
-        values, saved = found
-        restored = 0
-        for widget in self.query("Input, TextArea"):
-            if widget.id in values and widget_text(widget) != values[widget.id]:
-                if isinstance(widget, TextArea):
-                    widget.load_text(values[widget.id])
-                else:
-                    widget.value = values[widget.id]
-                restored += 1
-        if restored:
-            self.notify(f"Osparad text från {saved.replace('T', ' kl. ')} är återställd. "
-                        "Spara med ctrl+s eller avbryt med esc.", timeout=8)
+        await self.set_values(changes)
+        when = draft.saved.replace("T", " kl. ")
+        if conflicts:
+            self.show_other_values(conflicts)
+            names = ", ".join(self.label_of(k) for k in conflicts)
+            self.notify(f"Osparad text från {when} är återställd, men posten har ändrats sedan "
+                        f"dess ({names}): kontrollera fälten innan du sparar.",
+                        severity="warning", timeout=12)
+        else:
+            self.notify(f"Osparad text från {when} är återställd. Spara med ctrl+s eller "
+                        "avbryt med esc.", timeout=8)
+
+    def _database_key(self) -> str:
+        database = getattr(self.app, "database", None)
+        return str(getattr(database, "path", None) or getattr(self.app, "db_target", ""))
 
     @on(Input.Changed)
     @on(TextArea.Changed)
+    @on(Select.Changed)
     def _field_changed(self) -> None:
-        if not self.draft_name or not self.is_mounted:
+        if not self.draft_name or self.base_values is None or not self.is_mounted:
             return
         if self._draft_timer is not None:
             self._draft_timer.stop()
         self._draft_timer = self.set_timer(self.DRAFT_SECONDS, self.write_draft)
 
     def write_draft(self) -> None:
-        if self.draft_name and self.is_attached:
-            from lokus_tui.drafts import save_draft
+        """Keep the typed text on disk, only when it differs from what was loaded."""
+        if not (self.draft_name and self.is_attached and self.base_values is not None):
+            return
+        from lokus_tui.drafts import delete_draft, save_draft
 
-            # a draft is a courtesy: if it cannot be written, the form still works
-            with contextlib.suppress(OSError):
-                save_draft(self._database_key(), self.draft_name, self._field_values())
+        values = self.values()
+        # a draft is a courtesy: if it cannot be written, the form still works
+        with contextlib.suppress(OSError):
+            if values == self.base_values:
+                delete_draft(self._database_key(), self.draft_name)
+            else:
+                save_draft(self._database_key(), self.draft_name, values, self.base_values,
+                           self.version)
 
     def _forget_draft(self) -> None:
         if self._draft_timer is not None:
@@ -109,19 +229,21 @@ class FormScreen(ModalScreen):
         if self.draft_name:
             from lokus_tui.drafts import delete_draft
 
-            delete_draft(self._database_key(), self.draft_name)
+            with contextlib.suppress(OSError):
+                delete_draft(self._database_key(), self.draft_name)
 
     def flush_pending(self) -> None:
         """Called by the app before quitting: keep what is typed."""
         self.write_draft()
 
+    # --- saving ----------------------------------------------------------------------
     def read(self):
         raise NotImplementedError
 
     @on(Button.Pressed, "#save")
-    def _save_pressed(self, event: Button.Pressed) -> None:
+    async def _save_pressed(self, event: Button.Pressed) -> None:
         event.stop()
-        self.action_save()
+        await self.action_save()
 
     @on(Button.Pressed, "#cancel")
     def _cancel_pressed(self, event: Button.Pressed) -> None:
@@ -157,24 +279,59 @@ class FormScreen(ModalScreen):
             first.focus()
             first.scroll_visible()
 
-    def action_save(self) -> None:
+    async def action_save(self) -> None:
         data, errors = self.read()
         try:
             if errors:
                 raise ValidationError(errors)
-            result = self.save_fn(data)
+            version = self.version
+            result = self.save_fn(data) if version is None else self.save_fn(data, version)
         except ValidationError as exc:
             self.show_errors(exc.errors)
-            self.notify(str(exc.errors[0]), severity="error", title="Kan inte spara")
+            self.notify(str(exc.errors[0]), severity="error", title="Kan inte spara",
+                        markup=False)
             return
-        except ConflictError as exc:
-            self.notify(f"{exc} Dina ändringar finns kvar här; spara igen för att skriva över.",
-                        severity="warning", timeout=8)
-            if self.on_conflict:
-                self.on_conflict()
+        except ConflictError:
+            await self.reload_after_conflict()
             return
         except LokusError as exc:
-            self.notify(str(exc), severity="error")
+            self.notify(f"Inte sparat: {exc}", severity="error", timeout=10, markup=False)
             return
         self._forget_draft()
         self.dismiss(result if result is not None else True)
+
+    async def reload_after_conflict(self) -> None:
+        """Show what is stored now, with this window's own changes put back."""
+        if self.fetch is None or self.base_values is None:
+            self.notify("Posten har ändrats i ett annat fönster. Stäng formuläret och öppna "
+                        "det igen; det du skrivit finns kvar som utkast.", severity="warning",
+                        timeout=10)
+            self.write_draft()
+            return
+        mine = self.values()
+        base = self.base_values
+        try:
+            fresh = self.fetch()
+        except NotFoundError:
+            self.notify("Posten har tagits bort i ett annat fönster; den kan inte sparas. "
+                        "Det du skrivit finns kvar här tills du stänger formuläret.",
+                        severity="error", timeout=12)
+            return
+        setattr(self, self.record_attr, fresh)
+        await self.recompose()
+        self.prepare()
+        theirs = self.values()
+        merged = merge_fields(base, mine, theirs)
+        await self.set_values({k: v for k, v in merged.values.items() if v != theirs.get(k)})
+        self.base_values = theirs
+        self.write_draft()
+        if merged.conflicts:
+            self.show_other_values(merged.conflicts)
+            names = ", ".join(self.label_of(k) for k in merged.conflicts)
+            self.notify(f"Posten hade ändrats i ett annat fönster. Formuläret visar det som är "
+                        f"sparat nu med dina ändringar. Båda har ändrat: {names} — välj värde "
+                        "och spara igen.", severity="warning", timeout=12)
+        else:
+            self.notify("Posten hade ändrats i ett annat fönster. Formuläret visar nu det som "
+                        "är sparat, med dina ändringar. Spara igen med ctrl+s.",
+                        severity="warning", timeout=10)

@@ -44,7 +44,7 @@ class ActionForm(FormScreen):
                 yield Button("Avbryt (esc)", id="cancel")
         yield Footer()
 
-    def on_mount(self) -> None:
+    def prepare(self) -> None:
         self.query_one("#text").focus()
 
     def read(self):

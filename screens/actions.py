@@ -104,9 +104,10 @@ class ActionsScreen(Screen):
         if row is None:
             return
         try:
-            set_action_status(self.app.database, row.id, status)
+            set_action_status(self.app.database, row.id, status, row.version)
         except LokusError as exc:
-            self.notify(str(exc), severity="error")
+            self.notify(str(exc), severity="error", markup=False)
+            self.reload()
             return
         labels = {"done": "klar", "dropped": "struken", "open": "öppen igen"}
         self.notify(f"”{row.text}” är {labels[status]}.", timeout=3, markup=False)

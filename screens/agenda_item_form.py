@@ -11,10 +11,16 @@ from lokus_tui.form_screen import FormScreen, select_value
 
 
 class AgendaItemForm(FormScreen):
+    record_attr = "item"
+    FIELD_LABELS = {"title": "Rubrik", "kind": "Typ", "minutes_allotted": "Minuter",
+                    "presenter_id": "Föredragande", "presenter_text": "Föredragande (fritext)",
+                    "initiative_id": "Koppling till insats", "description": "Beskrivning",
+                    "prep_notes": "Förberedelser", "attachments": "Bilagor"}
+
     def __init__(self, item: AgendaItemView | None, members: tuple[MemberView, ...],
                  group_id: int, save, guests: list[tuple[str, int]] | None = None,
-                 on_conflict=None):
-        super().__init__(save, on_conflict)
+                 fetch=None):
+        super().__init__(save, fetch)
         self.item = item
         self.draft_name = f"punkt-{item.id}" if item else f"punkt-ny-{group_id}"
         self.members = members
@@ -71,7 +77,7 @@ class AgendaItemForm(FormScreen):
                 yield Button("Avbryt (esc)", id="cancel")
         yield Footer()
 
-    def on_mount(self) -> None:
+    def prepare(self) -> None:
         self.query_one("#title").focus()
 
     def read(self):

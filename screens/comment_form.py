@@ -52,7 +52,7 @@ class CommentForm(FormScreen):
                 yield Button("Avbryt (esc)", id="cancel")
         yield Footer()
 
-    def on_mount(self) -> None:
+    def prepare(self) -> None:
         self.query_one("#person_id").focus()
 
     def read(self):

@@ -7,6 +7,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Static, TabbedContent, TabPane
 
 from db.contacts import create_organisation, create_person, list_organisations, list_people
+from db.errors import LokusError
 from db.records import OrganisationRow, PersonRow
 from lokus_tui.filter_input import FilterInput
 from lokus_tui.paged_table import PagedTable
@@ -24,12 +25,14 @@ class ContactsScreen(Screen):
         Binding("ctrl+g", "groups", "Lokusgrupper", id="contacts-groups"),
         Binding("ctrl+r", "edit_organisation", "Redigera organisation", id="contacts-org-edit"),
         Binding("ctrl+t", "delete_organisation", "Ta bort organisation", id="contacts-org-delete"),
+        Binding("ctrl+w", "toggle_archived", "Arkiverade", id="contacts-archived"),
         Binding("escape", "clear_filter", "Rensa filter", show=False),
     ]
 
     def __init__(self):
         super().__init__()
         self.organisation_filter: tuple[int, str] | None = None
+        self.show_archived = False
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -38,7 +41,7 @@ class ContactsScreen(Screen):
             with TabPane("Personer", id="people-pane"):
                 yield FilterInput("people-table", id="people-filter",
                                   placeholder="Filtrera: namn, titel, organisation eller e-post")
-                yield Static("", id="people-scope", classes="status-line")
+                yield Static("", id="people-scope", classes="status-line", markup=False)
                 yield PagedTable(self._fetch_people, self._person_cells, filter_id="people-filter",
                                  id="people-table")
             with TabPane("Organisationer", id="orgs-pane"):
@@ -64,7 +67,8 @@ class ContactsScreen(Screen):
     def _fetch_people(self, limit: int, offset: int):
         text = self.query_one("#people-filter", Input).value
         org = self.organisation_filter[0] if self.organisation_filter else None
-        return list_people(self.app.database, text, limit, offset, organisation_id=org)
+        return list_people(self.app.database, text, limit, offset, organisation_id=org,
+                           archived=self.show_archived)
 
     @staticmethod
     def _person_cells(row: PersonRow):
@@ -98,8 +102,12 @@ class ContactsScreen(Screen):
                 keep = str(table.current_record.id)
             table.reload(keep_key=keep)
         scope = self.query_one("#people-scope", Static)
-        scope.update(f"Personer hos {self.organisation_filter[1]} — esc visar alla"
-                     if self.organisation_filter else "")
+        parts = []
+        if self.show_archived:
+            parts.append("Arkiverade personer (står kvar i mötesanteckningar) — ctrl+w visar alla")
+        if self.organisation_filter:
+            parts.append(f"Personer hos {self.organisation_filter[1]} — esc visar alla")
+        scope.update(" · ".join(parts))
         self._update_status()
 
     def _update_status(self) -> None:
@@ -170,12 +178,24 @@ class ContactsScreen(Screen):
 
         def answered(yes):
             if yes:
-                delete_organisation(self.app.database, record.id)
+                try:
+                    delete_organisation(self.app.database, record.id, record.version)
+                except LokusError as exc:
+                    self.notify(str(exc), severity="error", markup=False)
                 self.reload()
 
         self.app.push_screen(ConfirmDialog(
             f"Ta bort {record.name}? {record.people} personer blir kvar utan organisation och "
             f"{record.initiatives} insatser blir utan insatsägare."), answered)
+
+    def action_toggle_archived(self) -> None:
+        """Arkiverade personer: people kept only because meeting records name them."""
+        self.show_archived = not self.show_archived
+        self.query_one("#contacts-tabs", TabbedContent).active = "people-pane"
+        self.reload()
+        self.notify("Visar arkiverade personer (öppna en och tryck r för att återställa). "
+                    "ctrl+w visar alla igen." if self.show_archived
+                    else "Visar personer som inte är arkiverade.", timeout=5)
 
     def action_groups(self) -> None:
         from screens.groups import GroupsScreen

@@ -33,7 +33,7 @@ class GroupForm(FormScreen):
                 yield Button("Avbryt (esc)", id="cancel")
         yield Footer()
 
-    def on_mount(self) -> None:
+    def prepare(self) -> None:
         self.query_one("#name").focus()
 
     def read(self):
@@ -112,7 +112,8 @@ class GroupsScreen(Screen):
             return
 
         def save(data):
-            set_member(self.app.database, group_id, *data)
+            person_id, role = data
+            set_member(self.app.database, group_id, person_id, role, None)
 
         from screens.person_picker import PersonPicker
 
@@ -134,10 +135,12 @@ class GroupsScreen(Screen):
         role = roles[(roles.index(member.role) + 1) % len(roles)] if member.role in roles \
             else "ledamot"
         try:
-            set_member(self.app.database, self.group_id, member.person_id, role)
+            set_member(self.app.database, self.group_id, member.person_id, role,
+                       member.membership_version)
         except LokusError as exc:
-            self.notify(str(exc), severity="error")
-        self.notify(f"{member.name}: {ROLE_LABELS[role]}", timeout=2, markup=False)
+            self.notify(str(exc), severity="error", markup=False)
+        else:
+            self.notify(f"{member.name}: {ROLE_LABELS[role]}", timeout=2, markup=False)
         row = self.query_one("#members-table", DataTable).cursor_row
         self.show_members()
         self.query_one("#members-table", DataTable).move_cursor(row=row)
@@ -152,7 +155,11 @@ class GroupsScreen(Screen):
 
         def answered(yes):
             if yes:
-                remove_member(self.app.database, group_id, member.person_id)
+                try:
+                    remove_member(self.app.database, group_id, member.person_id,
+                                  member.membership_version)
+                except LokusError as exc:
+                    self.notify(str(exc), severity="error", markup=False)
                 self.reload()
 
         self.app.push_screen(ConfirmDialog(f"Ta bort {member.name} ur gruppen? Personen finns "

@@ -14,8 +14,13 @@ from lokus_tui.validators import DateValidator
 class GuestForm(FormScreen):
     """read() gives a dict for db.preparation.invite_guest / update_guest."""
 
-    def __init__(self, guest: GuestView | None, items: tuple[AgendaItemView, ...], save):
-        super().__init__(save)
+    record_attr = "guest"
+    FIELD_LABELS = {"topic": "Ämne", "agenda_item_id": "Punkt på dagordningen",
+                    "follow_up_date": "Följ upp senast", "note": "Anteckning"}
+
+    def __init__(self, guest: GuestView | None, items: tuple[AgendaItemView, ...], save,
+                 fetch=None):
+        super().__init__(save, fetch)
         self.guest = guest
         self.items = items
 
@@ -61,7 +66,7 @@ class GuestForm(FormScreen):
                 yield Button("Avbryt (esc)", id="cancel")
         yield Footer()
 
-    def on_mount(self) -> None:
+    def prepare(self) -> None:
         self.query_one("#topic" if self.guest else "#organisation_id").focus()
 
 

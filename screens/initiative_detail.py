@@ -53,14 +53,13 @@ class InitiativeDetailScreen(Screen):
     def action_edit(self) -> None:
         from screens.initiative_form import InitiativeForm
 
-        def save(data):
-            version = update_initiative(self.app.database, self.initiative_id, data,
-                                        self.detail.version)
+        def save(data, version):
+            version = update_initiative(self.app.database, self.initiative_id, data, version)
             self.notify("Ändringarna är sparade.", timeout=3)
             return version
 
-        self.app.push_screen(InitiativeForm(self.detail, save=save, on_conflict=self.load),
-                             lambda _result: self.load())
+        self.app.push_screen(InitiativeForm(self.detail, save=save, fetch=lambda: get_initiative(
+            self.app.database, self.initiative_id)), lambda _result: self.load())
 
     def _copy(self, emails: list[str]) -> None:
         emails = [e for e in emails if e]

@@ -52,35 +52,59 @@ class GoalRow(ListRow):
         return GoalInput(self.query_one(".goal-kind", Select).value,
                          self.query_one(".goal-text", Input).value)
 
+    def values(self) -> list:
+        goal = self.read()
+        return [goal.kind, goal.text]
+
+    @classmethod
+    def from_values(cls, values: list, _orgs) -> "GoalRow":
+        return cls(values[0], values[1])
+
+
+DECISION_FIELDS = ("fd-reference", "fd-decision-date", "fd-amount", "fd-start", "fd-end",
+                   "fd-budget", "fd-note")
+
 
 class DecisionRow(ListRow):
-    def __init__(self, decision: FundingInput | None = None):
+    def __init__(self, decision: FundingInput | None = None, raw: list | None = None):
         super().__init__()
-        self.decision = decision or FundingInput()
-
-    def compose(self) -> ComposeResult:
-        d = self.decision
+        d = decision or FundingInput()
         budget = "; ".join(
             f"{b.year}: {format_amount(b.from_association_sek)[:-3]}"
             + (f" / {format_amount(b.own_financing_sek)[:-3]}" if b.own_financing_sek else "")
             for b in d.budget)
+        self.raw = list(raw) if raw is not None else [
+            d.reference, d.decision_date.isoformat() if d.decision_date else "",
+            str(d.amount_max_sek) if d.amount_max_sek else "",
+            d.start_date.isoformat() if d.start_date else "",
+            d.end_date.isoformat() if d.end_date else "", budget, d.note]
+
+    def compose(self) -> ComposeResult:
+        r = dict(zip(DECISION_FIELDS, self.raw, strict=True))
         with Horizontal(classes="row"):
-            yield Input(d.reference, placeholder="Dnr, t.ex. 2021:12", classes="fd-reference")
-            yield Input(d.decision_date.isoformat() if d.decision_date else "",
-                        placeholder="Beslutsdatum", classes="fd-decision-date",
-                        validators=[DateValidator()])
-            yield Input(str(d.amount_max_sek) if d.amount_max_sek else "",
-                        placeholder="Maxbelopp kr", classes="fd-amount",
+            yield Input(r["fd-reference"], placeholder="Dnr, t.ex. 2021:12",
+                        classes="fd-reference")
+            yield Input(r["fd-decision-date"], placeholder="Beslutsdatum",
+                        classes="fd-decision-date", validators=[DateValidator()])
+            yield Input(r["fd-amount"], placeholder="Maxbelopp kr", classes="fd-amount",
                         validators=[AmountValidator()])
         with Horizontal(classes="row"):
-            yield Input(d.start_date.isoformat() if d.start_date else "", placeholder="Från",
-                        classes="fd-start", validators=[DateValidator()])
-            yield Input(d.end_date.isoformat() if d.end_date else "", placeholder="Till",
-                        classes="fd-end", validators=[DateValidator()])
-            yield Input(budget, placeholder="Budget/år: 2021: 360 000; 2022: 360 000 / egen",
+            yield Input(r["fd-start"], placeholder="Från", classes="fd-start",
+                        validators=[DateValidator()])
+            yield Input(r["fd-end"], placeholder="Till", classes="fd-end",
+                        validators=[DateValidator()])
+            yield Input(r["fd-budget"], placeholder="Budget/år: 2021: 360 000; 2022: 360 000 / egen",
                         classes="fd-budget")
-        yield Input(d.note, placeholder="Anteckning (t.ex. tilläggsansökan)", classes="fd-note")
+        yield Input(r["fd-note"], placeholder="Anteckning (t.ex. tilläggsansökan)",
+                    classes="fd-note")
         yield self.error_label()
+
+    def values(self) -> list:
+        return [self.query_one(f".{cls}", Input).value for cls in DECISION_FIELDS]
+
+    @classmethod
+    def from_values(cls, values: list, _orgs) -> "DecisionRow":
+        return cls(raw=values)
 
     def read(self, n: int, errors: Errors) -> FundingInput:
         def val(cls: str) -> str:
@@ -137,6 +161,14 @@ class PartnerRow(ListRow):
             return None
         return PartnerInput(org, select_value(self.query_one(".partner-contact", Select)))
 
+    def values(self) -> list:
+        return [select_value(self.query_one(".partner-org", Select)),
+                select_value(self.query_one(".partner-contact", Select))]
+
+    @classmethod
+    def from_values(cls, values: list, orgs) -> "PartnerRow":
+        return cls(orgs, PartnerInput(values[0], values[1]) if values[0] else None)
+
 
 class InitiativeForm(FormScreen):
     """Dismisses with the id of the saved insats, or None when cancelled."""
@@ -148,10 +180,18 @@ class InitiativeForm(FormScreen):
         Binding("f5", "add_partner", "+Part", id="form-add-partner"),
     ]
 
-    def __init__(self, detail: InitiativeDetail | None,
-                 save: Callable[[InitiativeInput], int],
-                 on_conflict: Callable[[], None] | None = None):
-        super().__init__(save, on_conflict)
+    FIELD_LABELS = {"name": "Namn", "group_id": "Lokusgrupp", "reference": "Dnr",
+                    "owner_org_id": "Insatsägare", "owner_contact_id": "Kontaktperson",
+                    "start_date": "Startdatum", "end_date": "Slutdatum", "manual_status": "Status",
+                    "orientation": "Inriktning", "priority_groups": "Prioriterad målgrupp",
+                    "purpose": "Syfte", "target_group": "Målgrupp", "method": "Metod",
+                    "background": "Bakgrund", "goals": "Mål", "decisions": "Finansieringsbeslut",
+                    "partners": "Samverkansparter"}
+    ROWS = {"goals": GoalRow, "decisions": DecisionRow, "partners": PartnerRow}
+
+    def __init__(self, detail: InitiativeDetail | None, save: Callable,
+                 fetch: Callable | None = None):
+        super().__init__(save, fetch)
         self.detail = detail
         self.draft_name = f"insats-{detail.id if detail else 'ny'}"
 
@@ -238,10 +278,22 @@ class InitiativeForm(FormScreen):
                 yield Button("Avbryt (esc)", id="cancel")
         yield Footer()
 
-    def on_mount(self) -> None:
+    def prepare(self) -> None:
         d = self.detail.data if self.detail else None
         self._fill_owner_contacts(d.owner_contact_id if d else None)
         self.query_one("#name", Input).focus()
+
+    def extra_values(self) -> dict:
+        return {key: [row.values() for row in self.query_one(f"#{key}").query_children(row_type)]
+                for key, row_type in self.ROWS.items()}
+
+    async def apply_extra(self, key: str, value) -> None:
+        row_type = self.ROWS.get(key)
+        if row_type is None:
+            return
+        container = self.query_one(f"#{key}")
+        await container.query_children(row_type).remove()
+        await container.mount_all([row_type.from_values(v, self.orgs) for v in value])
 
     def _fill_owner_contacts(self, selected: int | None = None) -> None:
         fill_contacts(self.app, self.query_one("#owner_org_id", Select),

@@ -6,7 +6,8 @@ from textual.containers import Vertical
 from textual.widgets import DataTable, Static
 
 from db.errors import LokusError
-from db.minutes import add_substitute, attendance_list, mark_held, party_counts, set_attendance
+from db.minutes import add_substitute, attendance_list, party_counts, set_attendance
+from screens.meeting_events import MeetingChanged
 
 
 class AttendancePane(Vertical):
@@ -48,12 +49,11 @@ class AttendancePane(Vertical):
         person = self.rows[row]
         try:
             set_attendance(self.app.database, self.screen.meeting_id, person.person_id, status,
-                           is_guest=person.is_guest, is_substitute=person.is_substitute)
-            if self.screen.detail.status in ("planned", "notice_sent"):
-                mark_held(self.app.database, self.screen.meeting_id)
+                           person.version, is_guest=person.is_guest,
+                           is_substitute=person.is_substitute)
         except LokusError as exc:
-            self.notify(str(exc), severity="error")
-        self.screen.load()
+            self.notify(str(exc), severity="error", markup=False)
+        self.post_message(MeetingChanged())
         table.move_cursor(row=min(row + 1, table.row_count - 1))
 
     def action_substitute(self) -> None:
@@ -63,4 +63,4 @@ class AttendancePane(Vertical):
             add_substitute(self.app.database, self.screen.meeting_id, person_id)
 
         self.app.push_screen(PersonPicker("Ersättare på mötet", save),
-                             lambda _r: self.screen.load())
+                             lambda _r: self.post_message(MeetingChanged()))

@@ -23,9 +23,15 @@ def _iso(value) -> str:
 class MeetingForm(FormScreen):
     """Dismisses with the meeting id (new) or version (edit), or None."""
 
+    FIELD_LABELS = {"group_id": "Lokusgrupp", "kind": "Typ", "title": "Rubrik",
+                    "meeting_date": "Datum", "start_time": "Starttid", "end_time": "Sluttid",
+                    "room": "Lokal", "address": "Adress", "link": "Länk",
+                    "chair_id": "Ordförande", "points_deadline": "Sista dag för punkter",
+                    "notice_planned_date": "Kallelsen skickas"}
+
     def __init__(self, detail: MeetingDetail | None, save, group_id: int | None = None,
-                 on_conflict=None):
-        super().__init__(save, on_conflict)
+                 fetch=None):
+        super().__init__(save, fetch)
         self.detail = detail
         self.draft_name = f"möte-{detail.id}" if detail else "möte-ny"
         self.group_id = group_id
@@ -83,7 +89,7 @@ class MeetingForm(FormScreen):
                 yield Button("Avbryt (esc)", id="cancel")
         yield Footer()
 
-    def on_mount(self) -> None:
+    def prepare(self) -> None:
         self._fill_chairs(self.detail.data.chair_id if self.detail else None)
         self.query_one("#meeting_date" if self.group_id or self.detail else "#group_id").focus()
 

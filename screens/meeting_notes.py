@@ -1,10 +1,16 @@
 """Anteckningar: notes per agenda item, saved automatically, with decisions and actions.
 
-Text is saved after a short pause in typing, whenever focus leaves the editor,
-when the item changes and when the screen closes: at most the last moment of
-typing can be lost, and nothing needs a save key.
+Autosave: the notes are saved a moment after typing pauses, and at the latest
+two seconds after the first unsaved keystroke even while typing goes on, when
+focus leaves the editor, when the item changes and when the app quits. When a
+save fails (the database locked by another program, a full disk, the text too
+long) the text stays in the editor and in a private journal on disk, the
+status line says so in Swedish, and lokus tries again. Text from the journal
+is offered back the next time the item is opened. If another window saved the
+same notes meanwhile, the texts are merged (db.text_merge), never duplicated.
 """
 
+import contextlib
 
 from textual import on
 from textual.app import ComposeResult
@@ -13,9 +19,8 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import DataTable, Static, TextArea
 
 from db import clock
-from db.errors import LokusError
+from db.errors import LokusError, NotFoundError, RecordLockedError, StorageError, ValidationError
 from db.minutes import (
-    NotesConflict,
     add_action,
     add_decision,
     delete_action,
@@ -24,11 +29,15 @@ from db.minutes import (
     item_notes,
     list_actions,
     list_decisions,
-    mark_held,
     save_notes,
 )
+from db.text_merge import merge_text
+from lokus_tui import drafts
+from screens.meeting_events import MeetingChanged
 
-AUTOSAVE_SECONDS = 0.6
+AUTOSAVE_IDLE = 0.6  # seconds without a key
+AUTOSAVE_LATEST = 1.5  # seconds after the first unsaved key, even while typing
+RETRY_SECONDS = 2.0  # after a failed save
 
 
 class NotesPane(Vertical):
@@ -43,10 +52,14 @@ class NotesPane(Vertical):
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
         self.item_id: int | None = None
-        self.version = 0
-        self.saved_text = ""
+        self.base_text = ""  # the stored text the editor started from
+        self.failed: str = ""  # why the last save failed ('' when saved)
         self._loading = False
-        self._timer = None
+        self._idle_timer = None
+        self._latest_timer = None
+        self._retry_timer = None
+        self.decisions: dict[int, int] = {}  # decision id -> version
+        self.actions: dict[int, int] = {}  # action id -> version
 
     def compose(self) -> ComposeResult:
         with Horizontal():
@@ -65,14 +78,36 @@ class NotesPane(Vertical):
         self.query_one("#notes-decisions", DataTable).add_columns("Beslut")
         self.query_one("#notes-actions", DataTable).add_columns("Åtgärd", "Ansvarig", "Senast")
 
+    @property
+    def editor(self) -> TextArea:
+        return self.query_one("#notes-editor", TextArea)
+
+    def _status(self, text: str) -> None:
+        self.query_one("#notes-saved", Static).update(text)
+
+    def _database_key(self) -> str:
+        database = self.app.database
+        return str(getattr(database, "path", None) or getattr(self.app, "db_target", ""))
+
+    @property
+    def locked_reason(self) -> str:
+        """Why the notes cannot be edited now ('' when they can)."""
+        if getattr(self.app.database, "read_only", False):
+            return "Databasen är skrivskyddad — ändringar sparas inte."
+        detail = self.screen.detail
+        if detail is not None and detail.minutes_status == "final":
+            return ("Anteckningarna är fastställda och kan inte ändras (återöppna dem i "
+                    "fliken Granskning med o).")
+        return ""
+
     # --- data -----------------------------------------------------------------------
     def refresh_data(self) -> None:
         items = self.screen.detail.items
         table = self.query_one("#notes-items", DataTable)
-        row = table.cursor_row
         table.clear()
         for n, item in enumerate(items, 1):
             table.add_row(str(n), item.title, key=str(item.id))
+        self.editor.read_only = bool(self.locked_reason)
         if not items:
             self.item_id = None
             return
@@ -80,17 +115,25 @@ class NotesPane(Vertical):
         row = ids.index(self.item_id) if self.item_id in ids else 0
         table.move_cursor(row=row)
         self.show_item(ids[row])
+        pending = [n for n, i in enumerate(ids, 1) if i != self.item_id and i in set(
+            drafts.pending_journal_items(self._database_key(), ids))]
+        if pending:
+            self.notify("Osparade anteckningar finns kvar för punkt "
+                        + ", ".join(map(str, pending)) + "; öppna punkten för att spara dem.",
+                        severity="warning", timeout=10)
 
     def show_item(self, item_id: int) -> None:
         if item_id != self.item_id:
             self.save_now()
-            notes, version = item_notes(self.app.database, item_id)
-            self.item_id, self.version, self.saved_text = item_id, version, notes
-            editor = self.query_one("#notes-editor", TextArea)
+            notes, _version = item_notes(self.app.database, item_id)
+            self.item_id, self.base_text, self.failed = item_id, notes, ""
+            text = self._restore_journal(item_id, notes)
             self._loading = True
-            editor.load_text(notes)
+            self.editor.load_text(text)
             self._loading = False
-            self.query_one("#notes-saved", Static).update("")
+            self._status(self.locked_reason)
+            if text != notes and not self.locked_reason:
+                self._schedule(first=True)
         item = next(i for i in self.screen.detail.items if i.id == item_id)
         n = self.screen.detail.items.index(item) + 1
         title = f"{n}. {item.title}"
@@ -101,17 +144,38 @@ class NotesPane(Vertical):
         self.query_one("#notes-title", Static).update(title)
         decisions = self.query_one("#notes-decisions", DataTable)
         decisions.clear()
+        self.decisions = {}
         for d in list_decisions(self.app.database, item_id):
+            self.decisions[d.id] = d.version
             decisions.add_row(f"Beslut: {d.text}", key=str(d.id))
         actions = self.query_one("#notes-actions", DataTable)
         actions.clear()
+        self.actions = {}
         for a in list_actions(self.app.database, meeting_id=self.screen.meeting_id):
             if a.agenda_item_id == item_id:
+                self.actions[a.id] = a.version
                 actions.add_row(a.text, a.owner or "–",
                                 a.due_date.isoformat() if a.due_date else "", key=str(a.id))
 
+    def _restore_journal(self, item_id: int, stored: str) -> str:
+        """Text that could not be saved last time, merged with what is stored now."""
+        entry = drafts.read_journal(self._database_key(), item_id)
+        if entry is None:
+            return stored
+        merged = merge_text(entry.base, entry.text, stored)
+        if merged.text == stored:
+            with contextlib.suppress(OSError):
+                drafts.clear_journal(self._database_key(), item_id)
+            return stored
+        when = entry.saved.replace("T", " kl. ")
+        self.notify(f"Anteckningar som inte hann sparas ({when}) är återställda och sparas nu.",
+                    severity="warning", timeout=10)
+        return merged.text
+
     @on(DataTable.RowHighlighted, "#notes-items")
     def _item_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        if event.cursor_row != event.data_table.cursor_row:
+            return  # an old event from before the table was filled again
         if event.row_key is not None and event.row_key.value:
             item_id = int(event.row_key.value)
             if item_id != self.item_id:
@@ -119,57 +183,113 @@ class NotesPane(Vertical):
 
     @on(DataTable.RowSelected, "#notes-items")
     def _item_selected(self) -> None:
-        self.query_one("#notes-editor").focus()
+        self.editor.focus()
 
     # --- saving ----------------------------------------------------------------------
+    @property
+    def unsaved(self) -> bool:
+        return self.item_id is not None and self.editor.text != self.base_text
+
+    def _schedule(self, first: bool = False) -> None:
+        """Save after a pause, and at the latest AUTOSAVE_LATEST after the first change."""
+        if self._idle_timer is not None:
+            self._idle_timer.stop()
+        self._idle_timer = self.set_timer(AUTOSAVE_IDLE, self.save_now)
+        if self._latest_timer is None or first:
+            self._latest_timer = self.set_timer(AUTOSAVE_LATEST, self.save_now)
+
+    def _stop_timers(self) -> None:
+        for name in ("_idle_timer", "_latest_timer", "_retry_timer"):
+            timer = getattr(self, name)
+            if timer is not None:
+                timer.stop()
+            setattr(self, name, None)
+
     @on(TextArea.Changed, "#notes-editor")
     def _typed(self) -> None:
-        if self._loading or self.query_one("#notes-editor", TextArea).text == self.saved_text:
+        if self._loading or not self.unsaved:
             return
-        if self._timer is not None:
-            self._timer.stop()
-        self._timer = self.set_timer(AUTOSAVE_SECONDS, self.save_now)
-        self.query_one("#notes-saved", Static).update("Ändrat …")
+        self._schedule()
+        if not self.failed:
+            self._status("Ändrat …")
 
     def on_descendant_blur(self, event) -> None:
         if getattr(event, "widget", None) is self.query_one("#notes-editor"):
             self.save_now()
 
-    def save_now(self) -> None:
-        if self._timer is not None:
-            self._timer.stop()
-            self._timer = None
+    def save_now(self) -> bool:
+        """Save what is typed; True when nothing is left unsaved."""
+        self._stop_timers()
         editors = self.query("#notes-editor")
         if self.item_id is None or not self.is_attached or not editors:
-            return
+            return True
         text = editors.first(TextArea).text
-        if text == self.saved_text:
-            return
-        db = self.app.database
+        if text == self.base_text:
+            return True
         try:
-            self.version = save_notes(db, self.item_id, text, self.version)
-        except NotesConflict as conflict:
-            merged = (f"{text}\n\n--- Sparat i ett annat fönster ---\n{conflict.current_text}"
-                      if conflict.current_text.strip() else text)
-            self.version = save_notes(db, self.item_id, merged, conflict.current_version)
-            self._loading = True
-            self.query_one("#notes-editor", TextArea).load_text(merged)
-            self._loading = False
-            text = merged
-            self.notify("Anteckningarna hade ändrats i ett annat fönster. Båda texterna finns "
-                        "kvar i rutan.", severity="warning", timeout=8)
+            saved = save_notes(self.app.database, self.item_id, text, self.base_text)
+        except StorageError as exc:
+            return self._failed(text, str(exc), retry=True)
+        except ValidationError as exc:
+            return self._failed(text, str(exc.errors[0]), retry=False)
+        except (RecordLockedError, NotFoundError) as exc:
+            return self._failed(text, str(exc), retry=False)
         except LokusError as exc:
-            self.notify(f"Kunde inte spara: {exc}", severity="error", timeout=10)
-            return
-        self.saved_text = text
-        if self.screen.detail and self.screen.detail.status in ("planned", "notice_sent") \
-                and self.screen.detail.data.meeting_date <= clock.today():
-            mark_held(db, self.screen.meeting_id)
-        self.query_one("#notes-saved", Static).update(
-            f"Sparat kl. {clock.now().strftime('%H.%M.%S')}")
+            return self._failed(text, str(exc), retry=True)
+        self.base_text = saved.text
+        self.failed = ""
+        with contextlib.suppress(OSError):
+            drafts.clear_journal(self._database_key(), self.item_id)
+        if saved.text != text:
+            self._show_merged(saved.text)
+        note = ""
+        if saved.conflicts:
+            note = " — båda fönstrens text finns kvar, markerad"
+            self.notify("Anteckningarna hade ändrats i ett annat fönster på samma ställe. Båda "
+                        "versionerna finns kvar i rutan mellan markeringarna <<<<<<< och "
+                        ">>>>>>>; ta bort den som inte ska vara kvar.", severity="warning",
+                        timeout=12)
+        elif saved.merged:
+            note = " — sammanfogat med ändringar från ett annat fönster"
+        self._status(f"Sparat kl. {clock.now().strftime('%H.%M.%S')}{note}")
+        if saved.held:
+            self.post_message(MeetingChanged())
+        return True
+
+    def _show_merged(self, text: str) -> None:
+        editor = self.editor
+        row, column = editor.cursor_location
+        self._loading = True
+        editor.load_text(text)
+        self._loading = False
+        last = editor.document.line_count - 1
+        row = min(row, last)
+        editor.cursor_location = (row, min(column, len(editor.document.get_line(row))))
+
+    def _failed(self, text: str, reason: str, retry: bool) -> bool:
+        """Keep the text: in the editor (it stays), in the journal, and say so."""
+        self.failed = reason
+        kept = ""
+        try:
+            drafts.write_journal(self._database_key(), self.item_id, text, self.base_text)
+        except OSError:
+            kept = " (kunde inte heller sparas som utkast: texten finns bara i rutan)"
+        again = "; försöker igen" if retry else ""
+        self._status(f"Inte sparat — {reason}{again}{kept}")
+        if retry:
+            self._retry_timer = self.set_timer(RETRY_SECONDS, self.save_now)
+        return False
+
+    def flush_pending(self) -> str:
+        """Save now (quitting, leaving); a Swedish sentence when text is left unsaved."""
+        if self.save_now():
+            return ""
+        return (f"anteckningarna till en punkt kunde inte sparas ({self.failed}); de finns "
+                "kvar som utkast och visas nästa gång du öppnar mötet")
 
     def on_unmount(self) -> None:
         self.save_now()
+        self._stop_timers()
 
     # --- actions --------------------------------------------------------------------------
     def action_item(self, delta: int) -> None:
@@ -180,10 +300,16 @@ class NotesPane(Vertical):
         table.move_cursor(row=target)
         key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
         self.show_item(int(key))
-        self.query_one("#notes-editor").focus()
+        self.editor.focus()
+
+    def _refused(self) -> bool:
+        reason = self.locked_reason
+        if reason:
+            self.notify(reason, severity="warning", timeout=6)
+        return bool(reason)
 
     def action_decision(self) -> None:
-        if self.item_id is None:
+        if self.item_id is None or self._refused():
             return
         from screens.text_prompt import TextPrompt
 
@@ -195,15 +321,16 @@ class NotesPane(Vertical):
             try:
                 add_decision(self.app.database, item_id, text)
             except LokusError as exc:
-                self.notify(str(exc), severity="error")
+                self.notify(str(exc), severity="error", markup=False)
             self.show_item(item_id)
-            self.query_one("#notes-editor").focus()
+            self.editor.focus()
+            self.post_message(MeetingChanged())
 
         self.save_now()
         self.app.push_screen(TextPrompt("Beslut:", ok_label="Spara beslut"), answered)
 
     def action_action(self) -> None:
-        if self.item_id is None:
+        if self.item_id is None or self._refused():
             return
         from screens.action_form import ActionForm
 
@@ -214,20 +341,24 @@ class NotesPane(Vertical):
 
         def done(_result):
             self.show_item(item_id)
-            self.query_one("#notes-editor").focus()
+            self.editor.focus()
+            self.post_message(MeetingChanged())
 
         self.save_now()
         self.app.push_screen(ActionForm(self.screen.detail.members, save), done)
 
     def action_delete_selected(self) -> None:
         focused = self.screen.focused
-        if not isinstance(focused, DataTable) or focused.row_count == 0:
+        if not isinstance(focused, DataTable) or focused.row_count == 0 or self._refused():
             return
         key = int(focused.coordinate_to_cell_key(focused.cursor_coordinate).row_key.value)
-        if focused.id == "notes-decisions":
-            delete_decision(self.app.database, key)
-        elif focused.id == "notes-actions":
-            delete_action(self.app.database, key)
-        else:
-            return
+        try:
+            if focused.id == "notes-decisions":
+                delete_decision(self.app.database, key, self.decisions.get(key, 0))
+            elif focused.id == "notes-actions":
+                delete_action(self.app.database, key, self.actions.get(key, 0))
+            else:
+                return
+        except LokusError as exc:
+            self.notify(str(exc), severity="error", markup=False)
         self.show_item(self.item_id)

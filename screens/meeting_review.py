@@ -11,14 +11,15 @@ from db import clock
 from db.errors import LokusError
 from db.minutes import (
     add_comment,
-    finalise,
-    minutes_data,
+    finalise_check,
     minutes_state,
+    reopen_minutes,
     send_for_review,
     set_comment_handled,
 )
 from db.validation import Errors, parse_date
-from exports.minutes import minutes_markdown
+from lokus_tui.documents import finalise_minutes, minutes_document
+from screens.meeting_events import MeetingChanged
 
 
 class ReviewPane(Vertical):
@@ -27,6 +28,7 @@ class ReviewPane(Vertical):
         Binding("c", "comment", "Ny synpunkt", id="review-comment"),
         Binding("h", "handled", "Hanterad", id="review-handled"),
         Binding("f", "finalise", "Fastställ", id="review-final"),
+        Binding("o", "reopen", "Återöppna", id="review-reopen"),
         Binding("x", "export", "Exportera", id="review-export"),
         Binding("v", "history", "Tidigare versioner", id="review-history"),
     ]
@@ -52,7 +54,11 @@ class ReviewPane(Vertical):
         if state.deadline_passed:
             text += " Sista dag för synpunkter har passerat — dags att fastställa."
         if state.final_date:
-            text += f" Fastställda {state.final_date.isoformat()}."
+            text += (f" Fastställda {state.final_date.isoformat()} — de är skrivskyddade; "
+                     "o återöppnar dem.")
+        if state.reopened_date and state.status != "final":
+            text += (f" Återöppnade {state.reopened_date.isoformat()}: {state.reopened_reason}"
+                     " (den fastställda versionen finns under v).")
         self.query_one("#review-state", Static).update(text)
         table = self.query_one("#comments-table", DataTable)
         table.clear()
@@ -65,7 +71,7 @@ class ReviewPane(Vertical):
             table.add_row(received, c.author, c.agenda_item_title, c.text, handled,
                           key=str(c.id))
         self.query_one("#minutes-preview", Markdown).update(
-            minutes_markdown(minutes_data(db, meeting_id)))
+            minutes_document(db, meeting_id)[1])
 
     def _write(self) -> None:
         from lokus_tui.documents import export_minutes
@@ -74,10 +80,14 @@ class ReviewPane(Vertical):
         meeting_id = self.screen.meeting_id
         self.screen._ask_folder_and_write(lambda folder: export_minutes(db, meeting_id, folder))
 
+    def _changed(self) -> None:
+        self.post_message(MeetingChanged())
+
     def action_send(self) -> None:
         from screens.text_prompt import TextPrompt
 
         default = (clock.today() + timedelta(days=14)).isoformat()
+        version = self.screen.detail.version
 
         def answered(value):
             if not value:
@@ -88,15 +98,16 @@ class ReviewPane(Vertical):
                 self.notify(str(errors[0]), severity="error")
                 return
             try:
-                send_for_review(self.app.database, self.screen.meeting_id, deadline)
+                send_for_review(self.app.database, self.screen.meeting_id, deadline, version)
             except LokusError as exc:
-                self.notify(str(exc), severity="error")
+                self.notify(str(exc), severity="error", markup=False)
+                self._changed()
                 return
-            self.screen.load()
+            self._changed()
             self.notify("Utkastet är skickat för synpunkter. Välj mapp för filerna.", timeout=4)
             self._write()
 
-        self.screen.query_one("NotesPane").save_now()
+        self.screen.flush_pending()
         self.app.push_screen(TextPrompt("Sista dag för synpunkter (ÅÅÅÅ-MM-DD):", default,
                                         ok_label="Skicka"), answered)
 
@@ -109,20 +120,24 @@ class ReviewPane(Vertical):
                                data["received_date"])
 
         self.app.push_screen(CommentForm(self.screen.detail.members, self.screen.detail.items,
-                                         save), lambda _r: self.screen.load())
+                                         save), lambda _r: self._changed())
 
     def action_handled(self) -> None:
         table = self.query_one("#comments-table", DataTable)
         if table.row_count == 0:
             return
         comment_id = int(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
+        comment = next(c for c in self.state.comments if c.id == comment_id)
         from screens.text_prompt import TextPrompt
 
         def answered(note):
             if note is None:
                 return
-            set_comment_handled(self.app.database, comment_id, note)
-            self.screen.load()
+            try:
+                set_comment_handled(self.app.database, comment_id, note, comment.version)
+            except LokusError as exc:
+                self.notify(str(exc), severity="error", markup=False)
+            self._changed()
 
         self.app.push_screen(TextPrompt("Vad ändrades? (valfritt)", required=False,
                                         ok_label="Hanterad"), answered)
@@ -130,26 +145,61 @@ class ReviewPane(Vertical):
     def action_finalise(self) -> None:
         from screens.confirm import ConfirmDialog
 
+        meeting_id, version = self.screen.meeting_id, self.screen.detail.version
+        try:
+            early = finalise_check(self.app.database, meeting_id)
+        except LokusError as exc:
+            self.notify(str(exc), severity="error", timeout=8, markup=False)
+            return
+        self.screen.flush_pending()
         open_comments = [c for c in self.state.comments if not c.handled]
 
         def answered(yes):
             if not yes:
                 return
             try:
-                finalise(self.app.database, self.screen.meeting_id)
+                finalise_minutes(self.app.database, meeting_id, version, early_ok=True)
             except LokusError as exc:
-                self.notify(str(exc), severity="error")
+                self.notify(str(exc), severity="error", markup=False)
+                self._changed()
                 return
-            self.screen.load()
-            self.notify("Anteckningarna är fastställda. Exportera med x.", timeout=4)
+            self._changed()
+            self.notify("Anteckningarna är fastställda och skrivskyddade. Exportera med x.",
+                        timeout=4)
 
-        question = "Fastställ anteckningarna?"
+        question = "Fastställ anteckningarna? De blir sedan skrivskyddade."
+        if early:
+            question += f" Obs: {early}"
         if open_comments:
             question += f" {len(open_comments)} synpunkter är inte markerade som hanterade."
         self.app.push_screen(ConfirmDialog(question, yes_label="Ja, fastställ"), answered)
 
+    def action_reopen(self) -> None:
+        if self.state.status != "final":
+            self.notify("Anteckningarna är inte fastställda.", severity="warning")
+            return
+        from screens.text_prompt import TextPrompt
+
+        meeting_id, version = self.screen.meeting_id, self.screen.detail.version
+
+        def answered(reason):
+            if not reason:
+                return
+            try:
+                reopen_minutes(self.app.database, meeting_id, reason, version)
+            except LokusError as exc:
+                self.notify(str(exc), severity="error", markup=False)
+                self._changed()
+                return
+            self._changed()
+            self.notify("Anteckningarna är återöppnade. Den fastställda versionen finns kvar "
+                        "under Tidigare versioner (v).", timeout=6)
+
+        self.app.push_screen(TextPrompt("Varför återöppnas de fastställda anteckningarna?",
+                                        ok_label="Återöppna"), answered)
+
     def action_export(self) -> None:
-        self.screen.query_one("NotesPane").save_now()
+        self.screen.flush_pending()
         self._write()
 
     def action_history(self) -> None:

@@ -22,6 +22,7 @@ from db.meetings import (
     add_agenda_item,
     cancel_meeting,
     delete_agenda_item,
+    get_agenda_item,
     get_meeting,
     mark_notice_sent,
     move_agenda_item,
@@ -37,6 +38,7 @@ from db.preparation import (
     accept_proposal,
     add_proposal,
     delete_guest,
+    get_guest,
     invite_guest,
     list_guests,
     list_proposals,
@@ -53,6 +55,7 @@ from exports.notice import notice_markdown
 from exports.swedish import format_time, format_when
 from lokus_tui.sections import SectionBar
 from screens.meeting_attendance import AttendancePane
+from screens.meeting_events import MeetingChanged
 from screens.meeting_notes import NotesPane
 from screens.meeting_review import ReviewPane
 
@@ -302,7 +305,7 @@ class MeetingScreen(Screen):
         try:
             result = fn(self.app.database, *args, **kwargs)
         except LokusError as exc:
-            self.notify(str(exc), severity="error")
+            self.notify(str(exc), severity="error", markup=False)
             self.load()
             return None
         if success:
@@ -311,37 +314,46 @@ class MeetingScreen(Screen):
         return result if result is not None else True
 
     def action_back(self) -> None:
-        self.query_one(NotesPane).save_now()
+        warning = self.flush_pending()
+        if warning:
+            self.notify(warning[0].upper() + warning[1:] + ".", severity="warning", timeout=10,
+                        markup=False)
         self.app.pop_screen()
 
     def on_screen_suspend(self) -> None:
         self.flush_pending()
 
-    def flush_pending(self) -> None:
-        """Save typed notes now (the app calls this before quitting)."""
+    def flush_pending(self) -> str:
+        """Save typed notes now (the app calls this before quitting); a sentence about
+        anything that could not be saved."""
         panes = self.query(NotesPane)
-        if panes:
-            panes.first().save_now()
+        return panes.first().flush_pending() if panes else ""
+
+    @on(MeetingChanged)
+    def _meeting_changed(self, event: MeetingChanged) -> None:
+        event.stop()
+        self.load()
 
     # --- meeting --------------------------------------------------------------------
     def action_edit_meeting(self) -> None:
         from screens.meeting_form import MeetingForm
 
-        def save(data):
-            return update_meeting(self.app.database, self.meeting_id, data, self.detail.version)
+        def save(data, version):
+            return update_meeting(self.app.database, self.meeting_id, data, version)
 
-        self.app.push_screen(MeetingForm(self.detail, save=save, on_conflict=self.load),
-                             lambda _r: self.load())
+        self.app.push_screen(MeetingForm(self.detail, save=save, fetch=lambda: get_meeting(
+            self.app.database, self.meeting_id)), lambda _r: self.load())
 
     def action_cancel_meeting(self) -> None:
+        version = self.detail.version
         if self.detail.status == "cancelled":
-            self._run(reopen_meeting, self.meeting_id, success="Mötet är återupptaget.")
+            self._run(reopen_meeting, self.meeting_id, version, success="Mötet är återupptaget.")
             return
         from screens.text_prompt import TextPrompt
 
         def answered(reason):
             if reason is not None:
-                self._run(cancel_meeting, self.meeting_id, reason,
+                self._run(cancel_meeting, self.meeting_id, reason, version,
                           success="Mötet är inställt. Allt som förberetts finns kvar.")
 
         self.app.push_screen(TextPrompt("Varför ställs mötet in? (valfritt)", required=False,
@@ -376,12 +388,14 @@ class MeetingScreen(Screen):
             return
         from screens.agenda_item_form import AgendaItemForm
 
-        def save(data):
-            update_agenda_item(self.app.database, item.id, data, item.version)
+        def save(data, version):
+            update_agenda_item(self.app.database, item.id, data, version)
             return item.id
 
         self.app.push_screen(AgendaItemForm(item, self.detail.members, self.detail.data.group_id,
-                                            save, self._guest_choices(), on_conflict=self.load),
+                                            save, self._guest_choices(),
+                                            fetch=lambda: get_agenda_item(self.app.database,
+                                                                          item.id)),
                              self._after_item)
 
     @on(DataTable.RowSelected, "#agenda-table")
@@ -397,15 +411,17 @@ class MeetingScreen(Screen):
 
         def answered(yes):
             if yes:
-                self._run(delete_agenda_item, item.id, success=f"”{item.title}” är borttagen.")
+                self._run(delete_agenda_item, item.id, item.version,
+                          success=f"”{item.title}” är borttagen.")
 
         self.app.push_screen(ConfirmDialog(f"Ta bort punkten ”{item.title}”?"), answered)
 
     def action_move_item(self, delta: int) -> None:
         item_id = self._selected("#agenda-table")
-        if item_id is None:
+        item = next((i for i in self.detail.items if i.id == item_id), None)
+        if item is None:
             return
-        position = self._run(move_agenda_item, item_id, delta)
+        position = self._run(move_agenda_item, item_id, delta, item.version)
         if position is not None:
             self.query_one("#agenda-table", DataTable).move_cursor(row=position)
 
@@ -419,27 +435,32 @@ class MeetingScreen(Screen):
 
         self.app.push_screen(ProposalForm(save), lambda _r: self.load())
 
-    def action_accept(self) -> None:
+    def _proposal(self):
         proposal_id = self._selected("#proposals-table")
-        if proposal_id is not None:
-            self._run(accept_proposal, proposal_id,
+        return next((p for p in self.proposals if p.id == proposal_id), None)
+
+    def action_accept(self) -> None:
+        proposal = self._proposal()
+        if proposal is not None:
+            self._run(accept_proposal, proposal.id, proposal.version,
                       success="Förslaget är nu en punkt på dagordningen.")
 
     def action_postpone(self) -> None:
-        proposal_id = self._selected("#proposals-table")
-        if proposal_id is not None:
-            self._run(postpone_proposal, proposal_id,
+        proposal = self._proposal()
+        if proposal is not None:
+            self._run(postpone_proposal, proposal.id, proposal.version,
                       success="Förslaget är flyttat till gruppens nästa möte.")
 
     def action_reject(self) -> None:
-        proposal_id = self._selected("#proposals-table")
-        if proposal_id is None:
+        proposal = self._proposal()
+        if proposal is None:
             return
         from screens.text_prompt import TextPrompt
 
         def answered(reason):
             if reason:
-                self._run(reject_proposal, proposal_id, reason, success="Förslaget är avslaget.")
+                self._run(reject_proposal, proposal.id, reason, proposal.version,
+                          success="Förslaget är avslaget.")
 
         self.app.push_screen(TextPrompt("Skäl till att förslaget avslås:", ok_label="Avslå"),
                              answered)
@@ -449,7 +470,7 @@ class MeetingScreen(Screen):
         if org_id is None:
             return
         row = next(c for c in self.checklist if c.organisation_id == org_id)
-        self._run(mark_party_asked, self.meeting_id, org_id, clock.today(),
+        self._run(mark_party_asked, self.meeting_id, org_id, row.version, clock.today(),
                   asked=row.asked_date is None)
         self.query_one("#checklist-table").focus()
 
@@ -458,7 +479,7 @@ class MeetingScreen(Screen):
         if org_id is None:
             return
         row = next(c for c in self.checklist if c.organisation_id == org_id)
-        self._run(mark_party_answered, self.meeting_id, org_id, clock.today(),
+        self._run(mark_party_answered, self.meeting_id, org_id, row.version, clock.today(),
                   answered=row.answered_date is None)
         self.query_one("#checklist-table").focus()
 
@@ -484,11 +505,14 @@ class MeetingScreen(Screen):
             return
         from screens.guest_form import GuestForm
 
-        def save(data):
+        def save(data, version):
             return update_guest(self.app.database, guest.id, data["topic"],
-                                data["agenda_item_id"], data["follow_up_date"], data["note"])
+                                data["agenda_item_id"], data["follow_up_date"], data["note"],
+                                version)
 
-        self.app.push_screen(GuestForm(guest, self.detail.items, save), lambda _r: self.load())
+        self.app.push_screen(GuestForm(guest, self.detail.items, save,
+                                       fetch=lambda: get_guest(self.app.database, guest.id)),
+                             lambda _r: self.load())
 
     @on(DataTable.RowSelected, "#guests-table")
     def _guest_enter(self) -> None:
@@ -504,13 +528,14 @@ class MeetingScreen(Screen):
             return
         from db.records import GUEST_STATUS_LABELS
 
-        self._run(set_guest_status, guest.id, status,
+        self._run(set_guest_status, guest.id, status, guest.version,
                   success=f"{guest.name}: {GUEST_STATUS_LABELS[status]}")
 
     def action_guest_declined(self) -> None:
         guest = self._guest()
         if guest is not None:
-            self._run(set_guest_status, guest.id, "declined", success=f"{guest.name}: avböjt")
+            self._run(set_guest_status, guest.id, "declined", guest.version,
+                      success=f"{guest.name}: avböjt")
 
     def action_delete_guest(self) -> None:
         guest = self._guest()
@@ -520,7 +545,7 @@ class MeetingScreen(Screen):
 
         def answered(yes):
             if yes:
-                self._run(delete_guest, guest.id, success="Inbjudan är borttagen.")
+                self._run(delete_guest, guest.id, guest.version, success="Inbjudan är borttagen.")
 
         self.app.push_screen(ConfirmDialog(f"Ta bort inbjudan till {guest.name}?"), answered)
 
@@ -591,7 +616,8 @@ class MeetingScreen(Screen):
         self._ask_folder_and_write(write, after=offer_mark_sent)
 
     def action_mark_sent(self) -> None:
-        sequence = self._run(mark_notice_sent, self.meeting_id, clock.today())
+        sequence = self._run(mark_notice_sent, self.meeting_id, self.detail.version,
+                             clock.today())
         if sequence:
             self.notify(f"Kallelsen är markerad som skickad {clock.today().isoformat()}.",
                         timeout=4)

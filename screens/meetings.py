@@ -160,12 +160,13 @@ class MeetingsScreen(Screen):
 
         name = next(g.label for g in group_options(self.app.database) if g.id == group_id)
 
-        def save(titles):
-            set_agenda_template(self.app.database, group_id, titles)
+        def save(titles, version):
+            set_agenda_template(self.app.database, group_id, titles, version)
             self.notify(f"Mallen för {name} är sparad.", timeout=3, markup=False)
 
-        self.app.push_screen(TemplateForm(name, agenda_template(self.app.database, group_id),
-                                          save))
+        self.app.push_screen(TemplateForm(agenda_template(self.app.database, group_id), save,
+                                          fetch=lambda: agenda_template(self.app.database,
+                                                                        group_id)))
 
     def action_plan_year(self) -> None:
         if not self._has_groups():

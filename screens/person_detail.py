@@ -19,6 +19,7 @@ class PersonDetailScreen(Screen):
         Binding("c", "copy_email", "Kopiera e-post", id="person-copy"),
         Binding("enter", "open_initiative", "Öppna insats", id="person-open-initiative"),
         Binding("delete", "delete", "Ta bort", id="person-delete"),
+        Binding("r", "restore", "Återställ", id="person-restore"),
     ]
 
     def __init__(self, person_id: int):
@@ -49,13 +50,14 @@ class PersonDetailScreen(Screen):
             self.notify(str(exc), severity="error")
             self.app.pop_screen()
             return
-        lines = [d.data.name]
+        lines = [d.data.name + ("  (ARKIVERAD — r återställer)" if d.archived_at else "")]
         if d.data.title or d.organisation_name:
             lines.append(", ".join(x for x in (d.data.title, d.organisation_name) if x))
         lines.append(f"E-post: {d.data.email or '–'}")
         lines.append(f"Telefon: {d.data.phone or '–'}")
         self.query_one("#person-card", Static).update("\n".join(lines))
         self.sub_title = d.data.name
+        self.refresh_bindings()
         members = self.query_one("#person-memberships", DataTable)
         members.clear()
         for m in d.memberships:
@@ -90,13 +92,20 @@ class PersonDetailScreen(Screen):
     def action_edit(self) -> None:
         from screens.person_form import PersonForm
 
-        def save(data):
-            version = update_person(self.app.database, self.person_id, data, self.detail.version)
+        def save(data, version):
+            version = update_person(self.app.database, self.person_id, data, version)
             self.notify("Ändringarna är sparade.", timeout=3)
             return version
 
-        self.app.push_screen(PersonForm(self.detail, save=save, on_conflict=self.load),
-                             lambda _r: self.load())
+        self.app.push_screen(PersonForm(self.detail, save=save, fetch=lambda: get_person(
+            self.app.database, self.person_id)), lambda _r: self.load())
+
+    def check_action(self, action: str, parameters) -> bool | None:
+        if action == "restore":
+            return bool(self.detail and self.detail.archived_at)
+        if action == "delete":
+            return not (self.detail and self.detail.archived_at)
+        return True
 
     def action_delete(self) -> None:
         if not self.detail:
@@ -106,23 +115,51 @@ class PersonDetailScreen(Screen):
         from screens.confirm import ConfirmDialog
 
         detail = self.detail
-        uses = len(detail.memberships) + len(detail.initiatives)
+        usage = detail.usage
+        name = detail.data.name
 
         def answered(yes):
             if not yes:
                 return
             try:
-                delete_person(self.app.database, detail.id, detail.version)
+                outcome = delete_person(self.app.database, detail.id, detail.version)
             except LokusError as exc:
-                self.notify(str(exc), severity="warning")
+                self.notify(str(exc), severity="warning", markup=False)
                 self.load()
                 return
-            self.notify(f"{detail.data.name} är borttagen.", markup=False)
+            if outcome == "archived":
+                self.notify(f"{name} är arkiverad: borta ur listor och val, kvar i "
+                            "mötesanteckningarna. Kontakter, ctrl+w, visar arkiverade.",
+                            markup=False, timeout=8)
+            else:
+                self.notify(f"{name} är borttagen.", markup=False)
             self.app.pop_screen()
 
-        question = f"Ta bort {detail.data.name} ur kontakterna?"
-        if uses:
-            question += (f" Personen är med i {len(detail.memberships)} lokusgrupper och "
-                         f"kontaktperson för {len(detail.initiatives)} insatser; där blir "
-                         "platsen tom.")
-        self.app.push_screen(ConfirmDialog(question), answered)
+        where = usage.describe()
+        if usage.in_meeting_records:
+            question = (f"{name} finns i mötesanteckningar ({where}). Personen kan därför inte "
+                        "tas bort utan arkiveras: döljs i listor och val, men namnet står kvar "
+                        "i anteckningarna och kan återställas. Arkivera?")
+            yes = "Ja, arkivera"
+        elif where:
+            question = (f"Ta bort {name} ur kontakterna? Personen är {where}; där blir "
+                        "platsen tom.")
+            yes = "Ja, ta bort"
+        else:
+            question = f"Ta bort {name} ur kontakterna?"
+            yes = "Ja, ta bort"
+        self.app.push_screen(ConfirmDialog(question, yes_label=yes), answered)
+
+    def action_restore(self) -> None:
+        if not self.detail or not self.detail.archived_at:
+            return
+        from db.contacts import restore_person
+        from db.errors import LokusError
+
+        try:
+            restore_person(self.app.database, self.detail.id, self.detail.version)
+        except LokusError as exc:
+            self.notify(str(exc), severity="warning", markup=False)
+        else:
+            self.notify(f"{self.detail.data.name} är återställd.", markup=False, timeout=4)
+        self.load()

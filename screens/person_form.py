@@ -14,9 +14,12 @@ FIELDS = (("name", "Namn *"), ("title", "Titel"), ("email", "E-post"), ("phone",
 
 
 class PersonForm(FormScreen):
-    def __init__(self, detail: PersonDetail | None, save: Callable[[PersonInput], int],
-                 organisation_id: int | None = None, on_conflict: Callable | None = None):
-        super().__init__(save, on_conflict)
+    FIELD_LABELS = {"name": "Namn", "title": "Titel", "email": "E-post", "phone": "Telefon",
+                    "organisation_id": "Organisation"}
+
+    def __init__(self, detail: PersonDetail | None, save: Callable,
+                 organisation_id: int | None = None, fetch: Callable | None = None):
+        super().__init__(save, fetch)
         self.detail = detail
         self.draft_name = f"person-{detail.id}" if detail else "person-ny"
         self.organisation_id = organisation_id
@@ -42,7 +45,7 @@ class PersonForm(FormScreen):
                 yield Button("Avbryt (esc)", id="cancel")
         yield Footer()
 
-    def on_mount(self) -> None:
+    def prepare(self) -> None:
         self.query_one("#name", Input).focus()
 
     def read(self):

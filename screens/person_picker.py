@@ -38,7 +38,7 @@ class PersonPicker(FormScreen):
                 yield Button("Avbryt (esc)", id="cancel")
         yield Footer()
 
-    def on_mount(self) -> None:
+    def prepare(self) -> None:
         self.query_one("#organisation_id").focus()
 
     def read(self):

@@ -21,12 +21,15 @@ from textual.widgets import (
 
 from db import clock
 from db.contacts import group_options
+from db.errors import LokusError
+from db.records import ScanningInput, ScanningView
 from db.scanning import (
     SCANNING_KIND_LABELS,
+    create_entry,
     delete_entry,
     get_entry,
     list_entries,
-    save_entry,
+    update_entry,
     validate_entry,
 )
 from db.validation import Errors, parse_date
@@ -39,13 +42,18 @@ from lokus_tui.validators import DateValidator
 
 
 class ScanningForm(FormScreen):
-    def __init__(self, entry: dict | None, save):
-        super().__init__(save)
+    record_attr = "entry"
+    FIELD_LABELS = {"title": "Rubrik", "kind": "Typ", "entry_date": "Datum",
+                    "group_id": "Lokusgrupp", "organisation_text": "Organisation",
+                    "link": "Länk", "notes": "Anteckningar"}
+
+    def __init__(self, entry: ScanningView | None, save, fetch=None):
+        super().__init__(save, fetch)
         self.entry = entry
-        self.draft_name = f"omvärld-{entry['id']}" if entry else "omvärld-ny"
+        self.draft_name = f"omvärld-{entry.id}" if entry else "omvärld-ny"
 
     def compose(self) -> ComposeResult:
-        e = self.entry or {}
+        e = self.entry.data if self.entry else ScanningInput(title="")
         groups = [(g.label, g.id) for g in group_options(self.app.database)]
         with Vertical(classes="form-dialog"):
             yield Static("Redigera anteckning" if self.entry else "Ny omvärldsanteckning",
@@ -53,17 +61,17 @@ class ScanningForm(FormScreen):
             yield Static("", id="form-errors", classes="field-error", markup=False)
             with VerticalScroll(classes="form-body"):
                 yield Label("Rubrik *", classes="field-label")
-                yield Input(e.get("title", ""), id="title")
+                yield Input(e.title, id="title")
                 yield Static("", id="err-title", classes="field-error", markup=False)
                 with Horizontal(classes="row"):
                     with Vertical():
                         yield Label("Typ", classes="field-label")
                         yield Select([(v, k) for k, v in SCANNING_KIND_LABELS.items()],
-                                     id="kind", value=e.get("kind", "external_project"),
+                                     id="kind", value=e.kind,
                                      allow_blank=False)
                     with Vertical():
                         yield Label("Datum", classes="field-label")
-                        yield Input((e.get("entry_date") or clock.today()).isoformat(),
+                        yield Input((e.entry_date or clock.today()).isoformat(),
                                     id="entry_date", validators=[DateValidator()])
                         yield Static("", id="err-entry_date", classes="field-error",
                                      markup=False)
@@ -71,34 +79,34 @@ class ScanningForm(FormScreen):
                     with Vertical():
                         yield Label("Lokusgrupp", classes="field-label")
                         yield Select(groups, id="group_id", prompt="Ingen särskild",
-                                     value=e.get("group_id") or Select.NULL)
+                                     value=e.group_id or Select.NULL)
                     with Vertical():
                         yield Label("Organisation / projektägare", classes="field-label")
-                        yield Input(e.get("organisation_text", ""), id="organisation_text")
+                        yield Input(e.organisation_text, id="organisation_text")
                 yield Label("Länk", classes="field-label")
-                yield Input(e.get("link", ""), id="link")
+                yield Input(e.link, id="link")
                 yield Label("Anteckningar", classes="field-label")
-                yield TextArea(e.get("notes", ""), id="notes", soft_wrap=True)
+                yield TextArea(e.notes, id="notes", soft_wrap=True)
             with Horizontal(classes="buttons"):
                 yield Button("Spara (ctrl+s)", variant="primary", id="save")
                 yield Button("Avbryt (esc)", id="cancel")
         yield Footer()
 
-    def on_mount(self) -> None:
+    def prepare(self) -> None:
         self.query_one("#title").focus()
 
     def read(self):
         errors = Errors()
-        data = {
-            "title": self.query_one("#title", Input).value,
-            "kind": self.query_one("#kind", Select).value,
-            "entry_date": parse_date(self.query_one("#entry_date", Input).value, "entry_date",
-                                     "Datum", errors),
-            "group_id": select_value(self.query_one("#group_id", Select)),
-            "organisation_text": self.query_one("#organisation_text", Input).value,
-            "link": self.query_one("#link", Input).value,
-            "notes": self.query_one("#notes", TextArea).text,
-        }
+        data = ScanningInput(
+            title=self.query_one("#title", Input).value,
+            kind=self.query_one("#kind", Select).value,
+            entry_date=parse_date(self.query_one("#entry_date", Input).value, "entry_date",
+                                  "Datum", errors),
+            group_id=select_value(self.query_one("#group_id", Select)),
+            organisation_text=self.query_one("#organisation_text", Input).value,
+            link=self.query_one("#link", Input).value,
+            notes=self.query_one("#notes", TextArea).text,
+        )
         if not errors:
             errors.extend(validate_entry(data))
         return data, errors
@@ -137,11 +145,11 @@ class ScanningScreen(Screen):
                             limit, offset)
 
     @staticmethod
-    def _row_cells(row):
-        entry, group = row
-        return str(entry.id), (entry.entry_date.isoformat() if entry.entry_date else "",
-                               SCANNING_KIND_LABELS.get(entry.kind, entry.kind), entry.title,
-                               entry.organisation_text, group)
+    def _row_cells(row: ScanningView):
+        d = row.data
+        return str(row.id), (d.entry_date.isoformat() if d.entry_date else "",
+                             SCANNING_KIND_LABELS.get(d.kind, d.kind), d.title,
+                             d.organisation_text, row.group_name)
 
     @property
     def table(self) -> PagedTable:
@@ -157,10 +165,10 @@ class ScanningScreen(Screen):
         if record is None:
             md.update("*Inga anteckningar. Skapa en med ctrl+n.*")
             return
-        entry, group = record
+        entry = record.data
         parts = [f"### {escape_inline(entry.title)}"]
         facts = [SCANNING_KIND_LABELS.get(entry.kind, entry.kind)]
-        for value in (entry.organisation_text, group, entry.link):
+        for value in (entry.organisation_text, record.group_name, entry.link):
             if value:
                 facts.append(escape_inline(value))
         parts.append(" · ".join(facts))
@@ -190,17 +198,18 @@ class ScanningScreen(Screen):
         self.table.focus()
 
     def action_new(self) -> None:
-        self.app.push_screen(ScanningForm(None, lambda data: save_entry(self.app.database,
-                                                                        data)),
+        self.app.push_screen(ScanningForm(None, lambda data: create_entry(self.app.database,
+                                                                          data)),
                              lambda _r: self.reload())
 
     def action_edit(self) -> None:
         record = self.table.current_record
         if record is None:
             return
-        entry = get_entry(self.app.database, record[0].id)
-        self.app.push_screen(ScanningForm(entry, lambda data: save_entry(
-            self.app.database, data, entry["id"])), lambda _r: self.reload())
+        entry = get_entry(self.app.database, record.id)
+        self.app.push_screen(ScanningForm(
+            entry, lambda data, version: update_entry(self.app.database, entry.id, data, version),
+            fetch=lambda: get_entry(self.app.database, entry.id)), lambda _r: self.reload())
 
     def action_delete(self) -> None:
         record = self.table.current_record
@@ -210,7 +219,10 @@ class ScanningScreen(Screen):
 
         def answered(yes):
             if yes:
-                delete_entry(self.app.database, record[0].id)
+                try:
+                    delete_entry(self.app.database, record.id, record.version)
+                except LokusError as exc:
+                    self.notify(str(exc), severity="error", markup=False)
                 self.reload()
 
-        self.app.push_screen(ConfirmDialog(f"Ta bort ”{record[0].title}”?"), answered)
+        self.app.push_screen(ConfirmDialog(f"Ta bort ”{record.data.title}”?"), answered)

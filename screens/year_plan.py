@@ -84,7 +84,7 @@ class YearPlanForm(FormScreen):
                 yield Button("Avbryt (esc)", id="cancel")
         yield Footer()
 
-    def on_mount(self) -> None:
+    def prepare(self) -> None:
         self.refresh_preview()
         self.query_one("#group_id").focus()
 

@@ -124,7 +124,7 @@ def test_move_and_add_items(demo_db):
                                                start_time=time(13), end_time=time(15)))
     m = get_meeting(demo_db, mid)
     last = m.items[-1].id
-    assert move_agenda_item(demo_db, last, -1) == 5
+    assert move_agenda_item(demo_db, last, -1, m.items[-1].version) == 5
     assert [i.id for i in get_meeting(demo_db, mid).items][5] == last
     new = add_agenda_item(demo_db, mid, AgendaItemInput("Gästpresentation", minutes_allotted=20),
                           position=4)
@@ -138,7 +138,7 @@ def test_proposal_accept_postpone_reject(demo_db):
     second = create_meeting(demo_db, MeetingInput(group, date(2027, 5, 11), start_time=time(13)))
     fk = next(c for c in points_checklist(demo_db, first)
               if c.organisation_name == "Försäkringskassan")
-    mark_party_asked(demo_db, first, fk.organisation_id, date(2027, 1, 10))
+    mark_party_asked(demo_db, first, fk.organisation_id, fk.version, date(2027, 1, 10))
     a = add_proposal(demo_db, first, "Nya riktlinjer för sjukskrivning", fk.organisation_id,
                      received_date=date(2027, 1, 20))
     b = add_proposal(demo_db, first, "Statistik", fk.organisation_id)
@@ -146,21 +146,24 @@ def test_proposal_accept_postpone_reject(demo_db):
     check = next(c for c in points_checklist(demo_db, first)
                  if c.organisation_name == "Försäkringskassan")
     assert check.asked_date == date(2027, 1, 10) and check.answered_date == date(2027, 1, 20)
-    item_id = accept_proposal(demo_db, a)
+    def version(pid):
+        return next(p.version for p in list_proposals(demo_db, first) if p.id == pid)
+
+    item_id = accept_proposal(demo_db, a, version(a))
     items = get_meeting(demo_db, first).items
     titles = [i.title for i in items]
     assert titles.index("Nya riktlinjer för sjukskrivning") == titles.index("Övriga frågor") - 1
     assert next(i for i in items if i.id == item_id).presenter == "Försäkringskassan"
-    assert postpone_proposal(demo_db, b) == second
+    assert postpone_proposal(demo_db, b, version(b)) == second
     assert [p.text for p in list_proposals(demo_db, second)] == ["Statistik"]
     with pytest.raises(ValidationError):
-        reject_proposal(demo_db, c, "")
-    reject_proposal(demo_db, c, "Tas upp i styrgruppen")
+        reject_proposal(demo_db, c, "", version(c))
+    reject_proposal(demo_db, c, "Tas upp i styrgruppen", version(c))
     statuses = {p.text: (p.status, p.reason) for p in list_proposals(demo_db, first)}
     assert statuses == {"Nya riktlinjer för sjukskrivning": ("accepted", ""),
                         "Något annat": ("rejected", "Tas upp i styrgruppen")}
     with pytest.raises(LokusError):
-        accept_proposal(demo_db, c)
+        accept_proposal(demo_db, c, version(c))
 
 
 def test_postpone_without_later_meeting_is_explained(demo_db):
@@ -168,7 +171,7 @@ def test_postpone_without_later_meeting_is_explained(demo_db):
     mid = create_meeting(demo_db, MeetingInput(group, date(2031, 2, 9)))
     p = add_proposal(demo_db, mid, "Sent förslag")
     with pytest.raises(LokusError) as info:
-        postpone_proposal(demo_db, p)
+        postpone_proposal(demo_db, p, list_proposals(demo_db, mid)[0].version)
     assert "inget senare möte" in str(info.value)
 
 
@@ -180,17 +183,21 @@ def test_notice_out_of_date_rule(demo_db):
                                                start_time=time(13), end_time=time(15),
                                                room="Sal Fyris"))
     assert notice_data(demo_db, mid).sequence == 0
-    assert mark_notice_sent(demo_db, mid, date(2027, 1, 26)) == 1
+    assert mark_notice_sent(demo_db, mid, get_meeting(demo_db, mid).version,
+                            date(2027, 1, 26)) == 1
     m = get_meeting(demo_db, mid)
     assert m.status == "notice_sent" and not m.notice_outdated
     assert notice_data(demo_db, mid).is_update is False
-    move_agenda_item(demo_db, m.items[3].id, 1)
+    move_agenda_item(demo_db, m.items[3].id, 1, m.items[3].version)
     m = get_meeting(demo_db, mid)
     assert m.notice_outdated
     data = notice_data(demo_db, mid)
     assert data.is_update and data.sequence == 1
-    mark_notice_sent(demo_db, mid, date(2027, 1, 30))
+    mark_notice_sent(demo_db, mid, m.version, date(2027, 1, 30))
     assert not get_meeting(demo_db, mid).notice_outdated
+    # the update that was sent is still an update with the same SEQUENCE afterwards
+    data = notice_data(demo_db, mid)
+    assert data.is_update and data.sequence == 1
     m = get_meeting(demo_db, mid)
     update_meeting(demo_db, mid, MeetingInput(**{**m.data.__dict__, "room": "Rum Linné"}),
                    m.version)
@@ -202,7 +209,7 @@ def test_notice_out_of_date_rule(demo_db):
 
 def test_cancel_keeps_data(demo_db):
     mid = create_meeting(demo_db, MeetingInput(_group(demo_db), date(2027, 2, 9)))
-    cancel_meeting(demo_db, mid, "Ordföranden sjuk")
+    cancel_meeting(demo_db, mid, "Ordföranden sjuk", get_meeting(demo_db, mid).version)
     m = get_meeting(demo_db, mid)
     assert m.status == "cancelled" and m.cancelled_reason == "Ordföranden sjuk"
     assert len(m.items) == 7
@@ -216,10 +223,11 @@ def test_guest_lifecycle_and_overdue(demo_db):
                        follow_up_date=date(2027, 1, 5))
     guest = list_guests(demo_db, mid, today=date(2027, 1, 10))[0]
     assert guest.status == "idea" and guest.overdue
-    set_guest_status(demo_db, gid, "asked", date(2027, 1, 2))
+    set_guest_status(demo_db, gid, "asked", guest.version, date(2027, 1, 2))
+    guest = list_guests(demo_db, mid)[0]
     with pytest.raises(LokusError):
-        set_guest_status(demo_db, gid, "presented")
-    set_guest_status(demo_db, gid, "confirmed", date(2027, 1, 8))
+        set_guest_status(demo_db, gid, "presented", guest.version)
+    set_guest_status(demo_db, gid, "confirmed", guest.version, date(2027, 1, 8))
     guest = list_guests(demo_db, mid, today=date(2027, 1, 10))[0]
     assert (guest.asked_date, guest.answered_date, guest.overdue) == (
         date(2027, 1, 2), date(2027, 1, 8), False)
@@ -234,7 +242,7 @@ def test_overview_lists_what_to_do_now(demo_db):
                                                notice_planned_date=TODAY - timedelta(days=1)))
     todo = get_overview(demo_db, TODAY).todo
     assert any(m == mid and "kallelsen skulle ha skickats" in text for m, text in todo)
-    mark_notice_sent(demo_db, mid, TODAY)
+    mark_notice_sent(demo_db, mid, get_meeting(demo_db, mid).version, TODAY)
     add_agenda_item(demo_db, mid, AgendaItemInput("Ny punkt"))
     todo = get_overview(demo_db, TODAY).todo
     assert any(m == mid and "inaktuell" in text for m, text in todo)

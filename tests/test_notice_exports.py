@@ -9,9 +9,9 @@ from icalendar import Calendar
 from markdown_it import MarkdownIt
 
 from db.contacts import group_options
-from db.meetings import add_agenda_item, create_meeting, mark_notice_sent
+from db.meetings import add_agenda_item, create_meeting, get_meeting, mark_notice_sent
 from db.notice import notice_data
-from db.preparation import invite_guest, set_guest_status
+from db.preparation import get_guest, invite_guest, set_guest_status
 from db.records import AgendaItemInput, MeetingInput, PersonInput
 from exports.files import write_new_file
 from exports.kallelse_files import write_notice
@@ -34,7 +34,7 @@ def meeting(demo_db):
         position=4)
     gid = invite_guest(demo_db, mid, "IPS", new_person=PersonInput(
         "Gösta Gäst", email="gosta@ips.example.se"), agenda_item_id=item)
-    set_guest_status(demo_db, gid, "confirmed")
+    set_guest_status(demo_db, gid, "confirmed", get_guest(demo_db, gid).version)
     return demo_db, mid
 
 
@@ -91,7 +91,7 @@ def test_ics_is_a_meeting_request(meeting):
     assert str(event["ORGANIZER"]).startswith("mailto:")
     assert "Dagordning" in str(event["DESCRIPTION"])
     # the same meeting re-sent after a change: same UID, higher SEQUENCE
-    mark_notice_sent(db, mid, date(2027, 2, 16))
+    mark_notice_sent(db, mid, get_meeting(db, mid).version, date(2027, 2, 16))
     add_agenda_item(db, mid, AgendaItemInput("Extra punkt"))
     data = notice_data(db, mid)
     again = Calendar.from_ical(notice_ics(data, NOW)).walk("VEVENT")[0]

@@ -4,13 +4,12 @@ import stat
 
 import pytest
 
-import db.engine as engine_module
 from db.engine import open_database
 from db.errors import DatabaseOpenError
 from db.initiatives import create_initiative, list_initiatives
 from db.migrate import current_revision, head_revision
 from db.records import InitiativeInput
-from db.schema import SCHEMA_HEAD, FileState
+from db.schema import SCHEMA_HEAD
 
 
 def test_schema_head_constant_matches_alembic():
@@ -50,18 +49,34 @@ def test_reopen_keeps_rows_and_writes_no_backup(tmp_path):
     again.close()
 
 
-def test_outdated_database_is_backed_up_before_migration(tmp_path, monkeypatch):
+def make_old_database(path, revision="0001"):
+    """A database as an older lokus left it: schema at ``revision``, one insats."""
+    from db.engine import sqlite_engine
+    from db.migrate import upgrade
+
+    path.touch(mode=0o600)
+    engine = sqlite_engine(path)
+    upgrade(engine, revision)
+    with engine.begin() as conn:
+        conn.exec_driver_sql(
+            "INSERT INTO initiative (id, created_at, updated_at, version, name, reference, "
+            "purpose, target_group, method, background, orientation, priority_groups, "
+            "manual_status) VALUES (1, '2026-01-01', '2026-01-01', 1, 'Måste överleva', "
+            "'', '', '', '', '', '', '', '')")
+    engine.dispose()
+
+
+def test_outdated_database_is_backed_up_before_migration(tmp_path):
     path = tmp_path / "x.db"
-    db = open_database(path)
-    create_initiative(db, InitiativeInput(name="Måste överleva"))
-    db.close()
-    monkeypatch.setattr(engine_module, "inspect_file",
-                        lambda p: FileState("outdated", SCHEMA_HEAD))
+    make_old_database(path)
     again = open_database(path)
+    assert current_revision(again.engine) == SCHEMA_HEAD
     assert again.backup is not None and again.backup.exists()
+    assert "rev0001" in again.backup.name
     assert stat.S_IMODE(os.stat(again.backup).st_mode) == 0o600
     copy = sqlite3.connect(again.backup)
     assert copy.execute("SELECT name FROM initiative").fetchall() == [("Måste överleva",)]
+    assert copy.execute("SELECT version_num FROM alembic_version").fetchall() == [("0001",)]
     copy.close()
     assert list_initiatives(again).total == 1
     again.close()

@@ -140,7 +140,7 @@ async def test_goal_rows_reorder_and_remove_from_keyboard(demo_db):
         assert [g.text for g in data.goals] == ["A", "B"]
 
 
-async def test_conflict_is_reported_and_reloaded(demo_db):
+async def test_conflict_reloads_and_keeps_both_windows_changes(demo_db):
     app = app_for(demo_db)
     async with app.run_test(size=(100, 40), notifications=True) as pilot:
         await pilot.pause()
@@ -150,19 +150,51 @@ async def test_conflict_is_reported_and_reloaded(demo_db):
         await pilot.press("e")
         await pilot.pause()
         form = app.screen
-        # someone else saves in another window meanwhile
+        # another window saves a different field meanwhile
         other = get_initiative(demo_db, detail_screen.initiative_id)
-        update_initiative(demo_db, other.id,
-                          InitiativeInput(**{**other.data.__dict__, "name": "Ändrad i annat fönster"}),
-                          other.version)
+        update_initiative(demo_db, other.id, InitiativeInput(**{
+            **other.data.__dict__, "reference": "2031:99", "purpose": "Nytt syfte"}),
+            other.version)
+        await fill(form, "name", "Min ändring")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is form  # not saved yet: the user sees the merged form first
+        messages = [n.message for n in app._notifications]
+        assert any("ändrats i ett annat fönster" in m for m in messages)
+        assert form.query_one("#reference", Input).value == "2031:99"  # theirs, shown
+        assert form.query_one("#name", Input).value == "Min ändring"  # mine, kept
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is detail_screen
+    saved = get_initiative(demo_db, other.id)
+    assert (saved.name, saved.data.reference, saved.data.purpose) == (
+        "Min ändring", "2031:99", "Nytt syfte")
+
+
+async def test_conflict_on_the_same_field_shows_the_other_value(demo_db):
+    app = app_for(demo_db)
+    async with app.run_test(size=(100, 40), notifications=True) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        detail_screen = app.screen
+        await pilot.press("e")
+        await pilot.pause()
+        form = app.screen
+        other = get_initiative(demo_db, detail_screen.initiative_id)
+        update_initiative(demo_db, other.id, InitiativeInput(
+            **{**other.data.__dict__, "name": "Ändrad i annat fönster"}), other.version)
         await fill(form, "name", "Min ändring")
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert app.screen is form
-        messages = [n.message for n in app._notifications]
-        assert any("har ändrats i ett annat fönster — laddar om" in m for m in messages)
-        assert detail_screen.detail.name == "Ändrad i annat fönster"
+        assert form.query_one("#name", Input).value == "Min ändring"
+        shown = str(form.query_one("#err-name").render())
+        assert shown == "Sparat i ett annat fönster: Ändrad i annat fönster"
         assert get_initiative(demo_db, other.id).name == "Ändrad i annat fönster"
+        await pilot.press("escape")
+        await pilot.pause()
+    assert get_initiative(demo_db, other.id).name == "Ändrad i annat fönster"
 
 
 async def test_delete_asks_first(demo_db):

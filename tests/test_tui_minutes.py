@@ -4,6 +4,7 @@ from datetime import timedelta
 
 from textual.widgets import DataTable, Input, TextArea
 
+from db.clock import Clock, set_clock
 from db.contacts import group_options
 from db.meetings import get_meeting, list_meetings
 from db.minutes import attendance_list, list_actions, list_decisions, minutes_state
@@ -87,6 +88,8 @@ async def test_notes_survive_an_abrupt_quit(demo_db):
 
 async def test_review_cycle_from_the_ui(demo_db, tmp_path):
     meeting = next_meeting(demo_db)
+    # the day of the meeting: minutes can be sent out, commented on and fastställda
+    set_clock(Clock.with_today(meeting.meeting_date))
     app = make_app(demo_db.path, database=demo_db, start_section="moten")
     async with app.run_test(size=(100, 40), notifications=True) as pilot:
         await pilot.pause()
@@ -126,6 +129,7 @@ async def test_review_cycle_from_the_ui(demo_db, tmp_path):
         await pilot.pause()
         await pilot.press("f")
         await pilot.pause()
+        assert "Sista dag för synpunkter" in str(app.screen.query_one("#confirm-question").render())
         await pilot.press("j")
         await pilot.pause()
         assert minutes_state(demo_db, meeting.id).status == "final"

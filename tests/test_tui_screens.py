@@ -148,8 +148,8 @@ async def test_unexpected_error_is_one_swedish_sentence_and_a_private_log(demo_d
             app._handle_exception(RuntimeError("trasig"))
             await pilot.pause()
             message = str(app._exit_renderables[0])
-            assert message.startswith("lokus: ett oväntat fel inträffade (RuntimeError: trasig)")
+            assert message.startswith("lokus: ett oväntat fel inträffade (RuntimeError)")
             assert "Traceback" not in message
     log = tmp_path / "data" / "lokus-fel.log"
-    assert "RuntimeError: trasig" in log.read_text()
+    assert "RuntimeError" in log.read_text() and "trasig" not in log.read_text()
     assert oct(log.stat().st_mode & 0o777) == "0o600"

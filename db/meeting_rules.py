@@ -1,0 +1,69 @@
+"""The rules of a meeting's life, in one place (never in panes or screens).
+
+- Held: a meeting is held once its date has come and something was recorded
+  for it (attendance marks, notes, decisions or action items). Apologies sent
+  before the meeting do not make it held.
+- Fastställda minutes are a record: nothing that the minutes show (the meeting's
+  date, place and chair, the agenda, notes, decisions, action items, attendance,
+  guests, comments) changes until they are opened again with a reason.
+- The kallelse: the version to send now and whether it is an update.
+"""
+
+from datetime import date
+
+from sqlalchemy import exists, select
+
+from db import clock
+from db.errors import RecordLockedError
+from db.models import ActionItem, AgendaItem, Attendance, Decision, Meeting, Minutes
+from db.versioning import touch
+
+LOCKED_MESSAGE = ("Anteckningarna är fastställda och kan inte ändras. Återöppna dem först "
+                  "(fliken Granskning, o) och ange varför.")
+
+
+def minutes_status(s, meeting_id: int) -> str:
+    return s.execute(select(Minutes.status).where(Minutes.meeting_id == meeting_id)
+                     ).scalar() or "draft"
+
+
+def ensure_record_open(s, meeting_id: int) -> None:
+    """Refuse any change to what fastställda minutes show."""
+    if minutes_status(s, meeting_id) == "final":
+        raise RecordLockedError(LOCKED_MESSAGE)
+
+
+def has_record(s, meeting_id: int) -> bool:
+    """Attendance, notes, decisions or action items were recorded for the meeting."""
+    items = select(AgendaItem.id).where(AgendaItem.meeting_id == meeting_id)
+    return bool(s.execute(select(
+        exists().where(Attendance.meeting_id == meeting_id)
+        | exists().where(AgendaItem.meeting_id == meeting_id, AgendaItem.notes != "")
+        | exists().where(Decision.agenda_item_id.in_(items))
+        | exists().where(ActionItem.meeting_id == meeting_id))).scalar())
+
+
+def update_held(s, meeting: Meeting, today: date | None = None) -> bool:
+    """Mark the meeting held when the rule says so; True when its status changed."""
+    today = today or clock.today()
+    if meeting.status not in ("planned", "notice_sent") or meeting.meeting_date > today:
+        return False
+    s.flush()
+    if not has_record(s, meeting.id):
+        return False
+    meeting.status = "held"
+    touch(meeting)
+    return True
+
+
+def notice_version(sent_count: int, outdated: bool) -> tuple[int, bool]:
+    """(SEQUENCE, is_update) of the kallelse to send now.
+
+    Nothing sent yet: SEQUENCE 0, not an update. Sent ``n`` times and unchanged
+    since: it is the last one sent again (SEQUENCE n-1, an update when n > 1).
+    Changed since the last one sent: a new update with SEQUENCE n."""
+    if sent_count <= 0:
+        return 0, False
+    if outdated:
+        return sent_count, True
+    return sent_count - 1, sent_count > 1
