@@ -61,6 +61,10 @@ from screens.meeting_review import ReviewPane
 
 TABS = ("tab-agenda", "tab-proposals", "tab-guests", "tab-notice", "tab-attendance",
         "tab-notes", "tab-review")
+FIRST_WIDGET = {"tab-agenda": "#agenda-table", "tab-proposals": "#proposals-table",
+                "tab-guests": "#guests-table", "tab-notice": "#notice-scroll",
+                "tab-attendance": "#attendance-table", "tab-notes": "#notes-editor",
+                "tab-review": "#comments-table"}
 TAB_ACTIONS = {
     "tab-agenda": {"new_item", "edit_item", "delete_item", "move_item"},
     "tab-proposals": {"new_proposal", "accept", "postpone", "reject", "asked", "answered"},
@@ -285,15 +289,21 @@ class MeetingScreen(Screen):
     @on(TabbedContent.TabActivated)
     def _tab_changed(self) -> None:
         self.refresh_bindings()
+        # Focus the tab's main widget once the tab is shown. Focusing at once, while
+        # keys are still arriving, could leave the focus on a widget out of sight
+        # (typing into a hidden table instead of the notes).
+        self.call_after_refresh(self._focus_active_tab)
+
+    def _focus_active_tab(self) -> None:
+        first = FIRST_WIDGET[self.active_tab]
+        widget = self.query_one(first)
+        if self.focused is not widget:
+            widget.focus()
 
     def action_tab(self, delta: int) -> None:
         tabs = self.query_one("#meeting-tabs", TabbedContent)
         tabs.active = TABS[(TABS.index(tabs.active) + delta) % len(TABS)]
-        first = {"tab-agenda": "#agenda-table", "tab-proposals": "#proposals-table",
-                 "tab-guests": "#guests-table", "tab-notice": "#notice-scroll",
-                 "tab-attendance": "#attendance-table", "tab-notes": "#notes-editor",
-                 "tab-review": "#comments-table"}[tabs.active]
-        self.query_one(first).focus()
+        self.query_one(FIRST_WIDGET[tabs.active]).focus()
 
     def _selected(self, table_id: str) -> int | None:
         table = self.query_one(table_id, DataTable)
