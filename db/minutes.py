@@ -571,7 +571,7 @@ def _save_notes_once(db: Database, item_id: int, text: str, base_text: str) -> N
                           conflicts=merged.conflicts, held=held)
 
 
-def finalise_check(db: Database, meeting_id: int, today: date | None = None) -> str:
+def check_finalise(db: Database, meeting_id: int, today: date | None = None) -> str:
     """Why fastställa would need a second thought ('' when nothing): the comment
     deadline has not passed. Raises LokusError when it is not allowed at all."""
     today = today or clock.today()

@@ -11,7 +11,7 @@ from db import clock
 from db.errors import LokusError
 from db.minutes import (
     add_comment,
-    finalise_check,
+    check_finalise,
     minutes_state,
     reopen_minutes,
     send_for_review,
@@ -147,7 +147,7 @@ class ReviewPane(Vertical):
 
         meeting_id, version = self.screen.meeting_id, self.screen.detail.version
         try:
-            early = finalise_check(self.app.database, meeting_id)
+            early = check_finalise(self.app.database, meeting_id)
         except LokusError as exc:
             self.notify(str(exc), severity="error", timeout=8, markup=False)
             return
