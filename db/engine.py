@@ -29,7 +29,7 @@ from db.errors import (
     StorageError,
     storage_problem,
 )
-from db.schema import FileState, inspect_file, sqlite_uri
+from db.schema import FileState, inspect_file, look_uri, sqlite_uri
 
 BUSY_TIMEOUT_MS = 5000
 
@@ -164,7 +164,7 @@ def backup_file(path: Path, revision: str | None) -> Path:
             f"Säkerhetskopian {target} kunde inte skrivas ({exc.strerror}); databasen har inte "
             "uppgraderats.", problem="disk_full" if exc.errno == 28 else "read_only") from exc
     try:
-        src = sqlite3.connect(sqlite_uri(path, "ro"), uri=True)
+        src = sqlite3.connect(look_uri(path), uri=True)
         dst = sqlite3.connect(sqlite_uri(target, "rw"), uri=True)
         try:
             src.backup(dst)

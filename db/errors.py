@@ -89,6 +89,10 @@ class StorageError(LokusError):
     def retryable(self) -> bool:
         return self.problem in ("locked", "disk_full", "io")
 
+    @property
+    def exit_code(self) -> int:
+        return OPEN_PROBLEMS.get(self.problem, OPEN_PROBLEMS["other"])
+
 
 def storage_problem(exc: BaseException) -> str:
     """Classify a sqlite3 (or DB-API) error without looking at any values."""

@@ -35,6 +35,14 @@ def sqlite_uri(path: Path, mode: str) -> str:
     return f"file:{quote(str(path.absolute()))}?mode={mode}"
 
 
+def look_uri(path: Path) -> str:
+    """A read-only URI that leaves no trace. With no -wal or -journal file beside it,
+    nobody has the database open for writing, so it is read as an immutable file and
+    SQLite creates no -wal or -shm file; otherwise it is read normally."""
+    in_use = any(Path(f"{path}{suffix}").exists() for suffix in ("-wal", "-journal"))
+    return sqlite_uri(path, "ro") + ("" if in_use else "&immutable=1")
+
+
 def read_only_reason(path: Path) -> str:
     """Why lokus must not write this file ('' when it may). Mode bits count even for root."""
     try:
@@ -71,7 +79,7 @@ def inspect_file(path: Path, *, missing_ok: bool = True, empty_ok: bool = True) 
                 "välj en annan fil.", problem="empty")
         return FileState("new", read_only=bool(reason), read_only_reason=reason)
     try:
-        con = sqlite3.connect(sqlite_uri(path, "ro"), uri=True, timeout=2)
+        con = sqlite3.connect(look_uri(path), uri=True, timeout=2)
     except sqlite3.Error as exc:
         raise _explain(path, exc) from None
     try:

@@ -270,15 +270,16 @@ def cmd_app(args) -> int:
     else:
         target = resolve_database(args.db)
         if isinstance(target, Path):
-            # Only the default database is created on first start; a path the user
-            # gave must exist (a typo must not create folders and an empty database).
+            # A new database may be created in an existing folder; only the default
+            # database gets its folder created (a typo must not create folders), and
+            # an empty file is used only when it is the default database.
             is_default = target == default_database()
-            options = {"create": is_default, "make_folder": is_default, "empty_ok": is_default}
+            options = {"create": True, "make_folder": is_default, "empty_ok": is_default}
             if is_default:
                 target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
             from db.schema import inspect_file
 
-            state = inspect_file(target, missing_ok=is_default, empty_ok=is_default)
+            state = inspect_file(target, missing_ok=True, empty_ok=is_default)
             if state.state != "current":
                 _open(target, **options).close()
         else:
