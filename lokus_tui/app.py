@@ -62,6 +62,7 @@ class LokusApp(App):
         self.database = database
         self.start_section = start_section
         self.last_export_paths: list = []
+        self.quit_message = ""  # what lokus says on quitting when something is left unsaved
         self.theme = "textual-dark"
 
     def compose(self) -> ComposeResult:
@@ -120,7 +121,8 @@ class LokusApp(App):
     async def action_quit(self) -> None:
         warnings = self.flush_pending()
         if warnings:
-            self.exit(message="lokus: obs: " + "; ".join(warnings) + ".")
+            self.quit_message = "lokus: obs: " + "; ".join(warnings) + "."
+            self.exit(message=self.quit_message)
         else:
             self.exit()
 

@@ -1,0 +1,163 @@
+"""Autosave that cannot lose typing: steady typing, a locked database, a full disk, quitting.
+
+These tests run in real time on purpose: what they prove is about timers (a
+save at the latest two seconds after the first unsaved key) and about another
+program holding the database for half a minute.
+"""
+
+import asyncio
+import sqlite3
+import threading
+import time
+
+from sqlalchemy import event
+
+from db.meetings import get_meeting, list_meetings
+from db.minutes import item_notes
+from lokus_tui import drafts
+from lokus_tui.app import make_app
+from tests.conftest import TODAY
+
+
+def first_meeting(db):
+    return list_meetings(db, from_date=TODAY).rows[0]
+
+
+async def open_notes(pilot, app):
+    await pilot.pause()
+    await pilot.press("enter")
+    await pilot.pause()
+    for _ in range(5):
+        await pilot.press("]")
+    await pilot.pause()
+    assert app.screen.active_tab == "tab-notes"
+    assert app.focused.id == "notes-editor"
+    return app.screen
+
+
+def status(screen) -> str:
+    return str(screen.query_one("#notes-saved").render())
+
+
+async def type_steadily(pilot, text: str, every: float = 0.1) -> None:
+    for char in text:
+        await pilot.press("space" if char == " " else char)
+        await asyncio.sleep(every)
+
+
+def notes_of(db, meeting_id: int) -> str:
+    return item_notes(db, get_meeting(db, meeting_id).items[0].id)[0]
+
+
+async def test_steady_typing_is_saved_within_two_seconds_without_a_pause(demo_db):
+    meeting = first_meeting(demo_db)
+    app = make_app(demo_db.path, database=demo_db, start_section="moten")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_notes(pilot, app)
+        started = time.monotonic()
+        text = "Ordforanden halsade alla valkomna och gick igenom dagordningen "
+        await type_steadily(pilot, text)  # a key every 0.1 s: never an idle pause
+        elapsed = time.monotonic() - started
+        saved = notes_of(demo_db, meeting.id)
+        assert elapsed > 4
+        # everything but (at most) the last two seconds of typing is already stored
+        assert text.startswith(saved) and len(saved) >= len(text) - 2.0 / 0.1 - 5
+
+
+async def test_a_database_locked_for_30_seconds_loses_nothing(demo_db):
+    meeting = first_meeting(demo_db)
+    app = make_app(demo_db.path, database=demo_db, start_section="moten")
+    key = str(demo_db.path)
+    log = demo_db.path.parent / "data" / "lokus-fel.log"
+    release = threading.Event()
+    locked = threading.Event()
+
+    def hold_the_lock():
+        other = sqlite3.connect(demo_db.path, timeout=1)
+        other.execute("BEGIN IMMEDIATE")  # another program writes and does not let go
+        locked.set()
+        release.wait(60)
+        other.rollback()
+        other.close()
+
+    holder = threading.Thread(target=hold_the_lock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_notes(pilot, app)
+        holder.start()
+        locked.wait(5)
+        lock_start = time.monotonic()
+        typed = ""
+        while time.monotonic() - lock_start < 30:
+            word = f"ord{len(typed) % 97} "
+            await type_steadily(pilot, word, every=0.15)
+            typed += word
+        assert status(screen).startswith(
+            "Inte sparat — databasen är låst av ett annat program; försöker igen")
+        assert screen.query_one("#notes-editor").text == typed  # still in the editor
+        item_id = get_meeting(demo_db, meeting.id).items[0].id
+        journal = drafts.read_journal(key, item_id)
+        assert journal is not None and typed.startswith(journal.text[:-10])
+        assert notes_of(demo_db, meeting.id) == ""  # nothing could be written meanwhile
+        release.set()
+        holder.join()
+        await asyncio.sleep(3)  # the next try succeeds
+        assert status(screen).startswith("Sparat kl.")
+        assert notes_of(demo_db, meeting.id) == typed
+        assert drafts.read_journal(key, item_id) is None
+    assert not log.exists() or typed.split()[0] not in log.read_text()
+
+
+def fill_the_disk(database):
+    """SQLite's own 'database or disk is full': no page may be added any more."""
+
+    def limit(dbapi_connection, _record):
+        pages = dbapi_connection.execute("PRAGMA page_count").fetchone()[0]
+        dbapi_connection.execute(f"PRAGMA max_page_count={pages}")
+
+    database.engine.dispose()
+    event.listen(database.engine, "connect", limit)
+    return lambda: (event.remove(database.engine, "connect", limit), database.engine.dispose())
+
+
+async def test_a_full_disk_keeps_the_text_and_saves_when_there_is_room(demo_db):
+    meeting = first_meeting(demo_db)
+    app = make_app(demo_db.path, database=demo_db, start_section="moten")
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_notes(pilot, app)
+        free_space = fill_the_disk(demo_db)
+        long_text = "Lang anteckning om parternas arbete " * 400  # needs new pages
+        screen.query_one("#notes-editor").insert(long_text)
+        await pilot.pause(2.5)
+        assert status(screen).startswith("Inte sparat — disken är full; försöker igen")
+        assert notes_of(demo_db, meeting.id) == ""
+        assert app.is_running
+        free_space()
+        await pilot.pause(3)
+        assert status(screen).startswith("Sparat kl.")
+    assert notes_of(demo_db, meeting.id) == long_text
+
+
+async def test_quitting_with_unsaved_text_says_so_and_offers_it_back(demo_db):
+    meeting = first_meeting(demo_db)
+    other = sqlite3.connect(demo_db.path, timeout=1)
+    other.execute("BEGIN IMMEDIATE")
+    app = make_app(demo_db.path, database=demo_db, start_section="moten")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_notes(pilot, app)
+        await type_steadily(pilot, "Kvar till nasta gang", every=0.02)
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    message = app.quit_message
+    assert "kunde inte sparas" in message and "finns kvar som utkast" in message
+    assert "Kvar till" not in message  # the typed text itself is never printed
+    other.rollback()
+    other.close()
+    assert notes_of(demo_db, meeting.id) == ""
+    again = make_app(demo_db.path, database=demo_db, start_section="moten")
+    async with again.run_test(size=(80, 24), notifications=True) as pilot:
+        screen = await open_notes(pilot, again)
+        assert screen.query_one("#notes-editor").text == "Kvar till nasta gang"
+        notices = [n.message for n in again._notifications]
+        assert any("inte hann sparas" in n for n in notices)
+        await pilot.pause(2.5)
+    assert notes_of(demo_db, meeting.id) == "Kvar till nasta gang"

@@ -1,0 +1,24 @@
+"""kill -9 of a real lokus process during steady typing (in a pseudo-terminal).
+
+The same driver as bench/kill_probe.py, which repeats it 30 times and prints
+the figures. Here: two kills, 0.2 s and 1.2 s after the last key.
+"""
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+spec = importlib.util.spec_from_file_location("kill_probe", ROOT / "bench" / "kill_probe.py")
+kill_probe = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(kill_probe)
+
+
+@pytest.mark.parametrize("wait", [0.2, 1.2])
+def test_kill_during_steady_typing_loses_at_most_two_seconds(tmp_path, wait):
+    result = kill_probe.one_round(tmp_path, seconds=5.0, wait=wait)
+    assert result.typed >= 40
+    assert result.lost_seconds <= 2.0, result
+    assert result.found >= result.typed - 20, result  # 10 characters a second
+    assert result.integrity == "ok"
