@@ -82,6 +82,19 @@ class Terminal:
     def send(self, keys: str) -> None:
         os.write(self.fd, keys.encode())
 
+    def goto_notes(self) -> None:
+        """Press ] until the Anteckningar tab shows its keys in the footer."""
+        for _ in range(12):
+            self.output.clear()
+            self.send("]")
+            try:
+                self.wait_for("Nästa punkt", timeout=0.7)
+                time.sleep(0.3)
+                return
+            except TimeoutError:
+                continue
+        raise TimeoutError("the Anteckningar tab never showed")
+
     def kill(self) -> None:
         os.kill(self.pid, signal.SIGKILL)
         os.waitpid(self.pid, 0)
@@ -134,12 +147,8 @@ def one_round(folder: Path, seconds: float, wait: float, today: str = "2026-11-2
         time.sleep(0.3)
         term.send("\r")
         term.wait_for("Dagordning")
-        time.sleep(0.3)
-        for _ in range(5):
-            term.send("]")
-            time.sleep(0.15)
-        term.wait_for("F2 nytt")
         time.sleep(0.5)
+        term.goto_notes()
         # steady typing: one character every 1/rate seconds, lines numbered
         text = "".join(f"{MARK}{n} Ordföranden sammanfattade diskussionen. "
                        for n in range(400))
