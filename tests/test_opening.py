@@ -224,3 +224,27 @@ def test_a_closed_pipe_ends_quietly(lokus_file, tmp_path):
     assert result.returncode == 0, result.stderr
     assert result.stderr == "" and result.stdout.startswith("    id")
     assert not (tmp_path / "data" / "lokus-fel.log").exists()
+
+
+async def test_the_app_shows_a_read_only_database_and_keeps_the_notes_locked(lokus_file):
+    from lokus_tui.app import make_app
+
+    os.chmod(lokus_file, 0o400)
+    before = snapshot(lokus_file)
+    app = make_app(lokus_file, start_section="moten")
+    async with app.run_test(size=(100, 40), notifications=True) as pilot:
+        for _ in range(20):
+            await pilot.pause(0.1)
+            if app.database is not None:
+                break
+        await pilot.pause()
+        assert app.sub_title.startswith("Skrivskyddad — ändringar sparas inte")
+        await pilot.press("enter")
+        await pilot.pause()
+        for _ in range(5):
+            await pilot.press("]")
+        await pilot.pause()
+        editor = app.screen.query_one("#notes-editor")
+        assert editor.read_only
+        assert "skrivskyddad" in str(app.screen.query_one("#notes-saved").render())
+    assert snapshot(lokus_file) == before
