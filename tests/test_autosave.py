@@ -10,6 +10,7 @@ import sqlite3
 import threading
 import time
 
+import pytest
 from sqlalchemy import event
 
 from db.meetings import get_meeting, list_meetings
@@ -64,6 +65,7 @@ async def test_steady_typing_is_saved_within_two_seconds_without_a_pause(demo_db
         assert text.startswith(saved) and len(saved) >= len(text) - 2.0 / 0.1 - 5
 
 
+@pytest.mark.slow
 async def test_a_database_locked_for_30_seconds_loses_nothing(demo_db):
     meeting = first_meeting(demo_db)
     app = make_app(demo_db.path, database=demo_db, start_section="moten")

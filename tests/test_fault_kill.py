@@ -15,6 +15,7 @@ kill_probe = importlib.util.module_from_spec(spec)
 spec.loader.exec_module(kill_probe)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("wait", [0.2, 1.2])
 def test_kill_during_steady_typing_loses_at_most_two_seconds(tmp_path, wait):
     result = kill_probe.one_round(tmp_path, seconds=5.0, wait=wait)
