@@ -60,7 +60,7 @@ def validate_meeting(data: MeetingInput) -> Errors:
         errors.add("start_time", "Starttid", "måste fyllas i när sluttid finns")
     for key, label in (("title", "Rubrik"), ("room", "Lokal"), ("address", "Adress")):
         check_text(getattr(data, key), key, label, errors)
-    check_text(data.link, "link", "Länk", errors, max_len=1000)
+    check_text(data.link, "link", "Länk", errors, max_len=1000, multiline=False)
     if data.link and not data.link.strip().lower().startswith(("https://", "http://")):
         errors.add("link", "Länk", "ska börja med https://")
     if data.meeting_date and data.points_deadline and data.points_deadline > data.meeting_date:

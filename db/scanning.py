@@ -21,7 +21,7 @@ def validate_entry(data: ScanningInput) -> Errors:
     errors = Errors()
     check_text(data.title, "title", "Rubrik", errors, required=True)
     check_text(data.organisation_text, "organisation_text", "Organisation", errors)
-    check_text(data.link, "link", "Länk", errors, max_len=1000)
+    check_text(data.link, "link", "Länk", errors, max_len=1000, multiline=False)
     check_text(data.notes, "notes", "Anteckningar", errors, max_len=MAX_LONG)
     if data.kind not in SCANNING_KINDS:
         errors.add("kind", "Typ", "okänt värde")

@@ -8,6 +8,7 @@ records. The data layer runs the validators again before every write.
 import re
 from datetime import date, time
 
+from db.characters import describe, forbidden
 from db.errors import FieldError
 
 MAX_SHORT = 200
@@ -124,19 +125,42 @@ def parse_budget_lines(text: str, field: str, label: str, errors: Errors):
 
 
 def check_text(value: str, field: str, label: str, errors: Errors, required: bool = False,
-               max_len: int = MAX_SHORT) -> None:
+               max_len: int = MAX_SHORT, multiline: bool | None = None) -> None:
+    """Length, and the characters a field may hold (see db.characters).
+
+    ``multiline`` defaults to True for long fields (more than MAX_SHORT)."""
     value = value or ""
+    if multiline is None:
+        multiline = max_len > MAX_SHORT
     if required and not value.strip():
         errors.add(field, label, "måste fyllas i")
     elif len(value) > max_len:
         errors.add(field, label, f"är för lång ({len(value)} tecken, högst {max_len})")
-    if max_len == MAX_SHORT and ("\n" in value or "\r" in value):
-        errors.add(field, label, "får inte innehålla radbrytningar")
+    check_characters(value, field, label, errors, multiline)
+
+
+def check_characters(value: str, field: str, label: str, errors: Errors,
+                     multiline: bool = False) -> None:
+    found = forbidden(value, multiline)
+    if found is None:
+        return
+    kind, char = found
+    if kind == "linebreak":
+        errors.add(field, label, "får inte innehålla radbrytningar"
+                   + ("" if char in ("\n", "\r") else f" ({describe(char)})"))
+    elif kind == "bidi":
+        errors.add(field, label, f"innehåller ett osynligt tecken som vänder textriktningen "
+                   f"({describe(char)}); ta bort det")
+    else:
+        errors.add(field, label, f"innehåller ett osynligt styrtecken ({describe(char)}); "
+                   "ta bort det")
 
 
 def check_email(value: str, field: str, label: str, errors: Errors) -> None:
     value = (value or "").strip()
-    if value and not _EMAIL.match(value):
+    if value and forbidden(value):
+        check_characters(value, field, label, errors)
+    elif value and not _EMAIL.match(value):
         errors.add(field, label, f"”{value}” är ingen giltig e-postadress")
     elif len(value) > MAX_SHORT:
         errors.add(field, label, "är för lång")
@@ -149,5 +173,7 @@ def check_period(start, end, field: str, label: str, errors: Errors) -> None:
 
 def check_phone(value: str, field: str, label: str, errors: Errors) -> None:
     value = (value or "").strip()
-    if value and not re.fullmatch(r"[+\d][\d\s\-()]{4,30}", value):
+    if value and forbidden(value):
+        check_characters(value, field, label, errors)
+    elif value and not re.fullmatch(r"[+\d][\d\s\-()]{4,30}", value):
         errors.add(field, label, f"”{value}” är inget telefonnummer")

@@ -5,9 +5,10 @@ from pathlib import Path
 from textual import work
 from textual.app import App, ComposeResult
 from textual.binding import Binding
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Footer, Header
 
 from lokus_tui.commands import ActionsProvider, LookupProvider
+from lokus_tui.plain import Plain, plain_str
 from lokus_tui.sections import SECTIONS
 
 
@@ -69,12 +70,12 @@ class LokusApp(App):
         yield Header()
         # A still text, not an animation: the database layer is imported in a thread
         # right now, and an animation would compete with it for the interpreter.
-        yield Static("Öppnar databasen …", id="loading-text")
+        yield Plain("Öppnar databasen …", id="loading-text")
         yield Footer()
 
     def on_mount(self) -> None:
         if self.demo:
-            self.sub_title = f"demodata i {self.db_target}"
+            self.sub_title = plain_str(f"demodata i {self.db_target}")
         if self.database is None:
             self._open_database()
         else:
@@ -125,6 +126,12 @@ class LokusApp(App):
             self.exit(message=self.quit_message)
         else:
             self.exit()
+
+    def notify(self, message: str, *, title: str = "", severity="information",
+               timeout: float | None = None, markup: bool = True) -> None:
+        """Every notification is plain text: messages often carry a name or a note."""
+        super().notify(plain_str(message), title=plain_str(title), severity=severity,
+                       timeout=timeout, markup=False)
 
     def action_section(self, name: str) -> None:
         if self.database is None:

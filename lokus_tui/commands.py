@@ -4,6 +4,9 @@ binding of the current screen as a command."""
 from functools import partial
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.markup import escape
+
+from lokus_tui.plain import plain, plain_str
 
 KIND_LABELS = {"initiative": "Insats", "person": "Person", "organisation": "Organisation"}
 
@@ -20,12 +23,13 @@ class LookupProvider(Provider):
 
         for n, hit in enumerate(search(database, query, limit=15)):
             label = KIND_LABELS.get(hit.kind, hit.kind)
+            shown = plain(f"{label}: {hit.title}", multiline=False)
             yield Hit(
                 score=1.0 - n / 100,
-                match_display=f"{label}: {hit.title}",
+                match_display=shown,
                 command=partial(app.open_record, hit.kind, hit.id),
-                text=f"{label}: {hit.title}",
-                help=hit.detail or None,
+                text=shown.plain,
+                help=escape(plain_str(hit.detail, multiline=False)) if hit.detail else None,
             )
 
 

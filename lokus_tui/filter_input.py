@@ -2,10 +2,12 @@
 cursor, Enter opens the highlighted row."""
 
 from textual.binding import Binding
-from textual.widgets import DataTable, Input
+from textual.widgets import DataTable
+
+from lokus_tui.plain import TextInput
 
 
-class FilterInput(Input):
+class FilterInput(TextInput):
     BINDINGS = [
         Binding("down", "table('cursor_down')", "Ner", show=False),
         Binding("up", "table('cursor_up')", "Upp", show=False),

@@ -23,6 +23,7 @@ from textual.binding import Binding
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Select, Static, TextArea
 
+from db.characters import printable
 from db.errors import ConflictError, LokusError, NotFoundError, ValidationError
 from db.text_merge import merge_fields
 
@@ -156,6 +157,7 @@ class FormScreen(ModalScreen):
         self.call_after_refresh(self._start)
 
     async def _start(self) -> None:
+        self._clean_loaded_text()
         self.base_values = self.values()
         if not self.draft_name:
             return
@@ -164,6 +166,21 @@ class FormScreen(ModalScreen):
         draft = load_draft(self._database_key(), self.draft_name)
         if draft is not None:
             await self._restore(draft)
+
+    def _clean_loaded_text(self) -> None:
+        """Text stored by an older lokus or an import may hold control or bidi characters;
+        the form shows it without them and says so (saving keeps the cleaned text)."""
+        cleaned = []
+        for widget in self.query("Input, TextArea"):
+            value = widget_text(widget)
+            safe = printable(value, multiline=isinstance(widget, TextArea))
+            if safe != value:
+                set_widget_value(widget, safe)
+                cleaned.append(self.label_of(widget.id) if widget.id else "en rad")
+        if cleaned:
+            self.notify("Osynliga styrtecken togs bort ur " + ", ".join(cleaned)
+                        + ". Spara för att behålla ändringen, eller avbryt.", severity="warning",
+                        timeout=10)
 
     async def _restore(self, draft) -> None:
         current = self.values()

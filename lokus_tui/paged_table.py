@@ -9,8 +9,10 @@ from collections.abc import Callable
 from textual.events import Key
 from textual.widgets import DataTable, Input
 
+from lokus_tui.plain import PlainTable
 
-class PagedTable(DataTable):
+
+class PagedTable(PlainTable):
     def __init__(self, fetch: Callable, render: Callable, page_size: int = 100,
                  filter_id: str | None = None, **kwargs):
         """``fetch(limit, offset) -> Page``; ``render(record) -> (key, cells)``.

@@ -2,12 +2,13 @@
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Button, Footer, Input, Label, Select, Static
+from textual.widgets import Button, Footer, Input, Label, Select
 
 from db.minutes import validate_action
 from db.records import ActionInput, MemberView
 from db.validation import Errors, parse_date
 from lokus_tui.form_screen import FormScreen, select_value
+from lokus_tui.plain import Plain, PlainSelect, TextInput
 from lokus_tui.validators import DateValidator
 
 
@@ -21,24 +22,24 @@ class ActionForm(FormScreen):
         a = self.action or ActionInput(text="")
         people = [(f"{m.name} ({m.organisation_name})", m.person_id) for m in self.members]
         with Vertical(classes="form-dialog", id="action-dialog"):
-            yield Static("Åtgärd", classes="title")
-            yield Static("", id="form-errors", classes="field-error", markup=False)
+            yield Plain("Åtgärd", classes="title")
+            yield Plain("", id="form-errors", classes="field-error", markup=False)
             yield Label("Vad ska göras? *", classes="field-label")
-            yield Input(a.text, id="text")
-            yield Static("", id="err-text", classes="field-error", markup=False)
+            yield TextInput(a.text, id="text")
+            yield Plain("", id="err-text", classes="field-error", markup=False)
             with Horizontal(classes="row"):
                 with Vertical():
                     yield Label("Ansvarig ledamot", classes="field-label")
-                    yield Select(people, id="owner_id", prompt="Välj",
+                    yield PlainSelect(people, id="owner_id", prompt="Välj",
                                  value=a.owner_id if a.owner_id in {p for _l, p in people}
                                  else Select.NULL)
                 with Vertical():
                     yield Label("… eller fritext", classes="field-label")
-                    yield Input(a.owner_text, id="owner_text")
+                    yield TextInput(a.owner_text, id="owner_text")
             yield Label("Klart senast", classes="field-label")
-            yield Input(a.due_date.isoformat() if a.due_date else "", id="due_date",
+            yield TextInput(a.due_date.isoformat() if a.due_date else "", id="due_date",
                         placeholder="ÅÅÅÅ-MM-DD", validators=[DateValidator()])
-            yield Static("", id="err-due_date", classes="field-error", markup=False)
+            yield Plain("", id="err-due_date", classes="field-error", markup=False)
             with Horizontal(classes="buttons"):
                 yield Button("Spara (ctrl+s)", variant="primary", id="save")
                 yield Button("Avbryt (esc)", id="cancel")

@@ -12,6 +12,7 @@ from db.contacts import group_options, organisation_options
 from db.errors import LokusError
 from db.minutes import list_actions, set_action_status
 from lokus_tui.form_screen import select_value
+from lokus_tui.plain import Plain, PlainSelect, PlainTable, TextInput
 from lokus_tui.sections import SectionBar
 
 SHOW_AT_MOST = 300
@@ -39,14 +40,14 @@ class ActionsScreen(Screen):
         yield Header()
         yield SectionBar("moten")
         with Horizontal(classes="filter-row"):
-            yield Select([(g.label, g.id) for g in group_options(db)], id="actions-group",
+            yield PlainSelect([(g.label, g.id) for g in group_options(db)], id="actions-group",
                          prompt="Alla grupper", value=self.group_id or Select.NULL)
-            yield Select(STATUS_FILTERS, id="actions-status", value="open", allow_blank=False)
-            yield Select([(o.label, o.id) for o in organisation_options(db)], id="actions-party",
+            yield PlainSelect(STATUS_FILTERS, id="actions-status", value="open", allow_blank=False)
+            yield PlainSelect([(o.label, o.id) for o in organisation_options(db)], id="actions-party",
                          prompt="Alla parter")
-            yield Input(placeholder="Person eller möte (datum)", id="actions-filter")
-        yield DataTable(id="actions-table", cursor_type="row", zebra_stripes=True)
-        yield Static("", id="actions-summary", classes="status-line", markup=False)
+            yield TextInput(placeholder="Person eller möte (datum)", id="actions-filter")
+        yield PlainTable(id="actions-table", cursor_type="row", zebra_stripes=True)
+        yield Plain("", id="actions-summary", classes="status-line", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:

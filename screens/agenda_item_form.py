@@ -2,12 +2,13 @@
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Button, Footer, Input, Label, Select, Static, TextArea
+from textual.widgets import Button, Footer, Input, Label, Select, TextArea
 
 from db.meetings import initiative_options_for_group, validate_agenda_item
 from db.records import AGENDA_KIND_LABELS, AgendaItemInput, AgendaItemView, MemberView
 from db.validation import Errors, parse_int
 from lokus_tui.form_screen import FormScreen, select_value
+from lokus_tui.plain import Plain, PlainSelect, TextInput
 
 
 class AgendaItemForm(FormScreen):
@@ -35,35 +36,35 @@ class AgendaItemForm(FormScreen):
         initiatives = [(o.label, o.id) for o in
                        initiative_options_for_group(self.app.database, self.group_id)]
         with Vertical(classes="form-dialog"):
-            yield Static("Redigera punkt" if self.item else "Ny punkt på dagordningen",
+            yield Plain("Redigera punkt" if self.item else "Ny punkt på dagordningen",
                          classes="title")
-            yield Static("", id="form-errors", classes="field-error", markup=False)
+            yield Plain("", id="form-errors", classes="field-error", markup=False)
             with VerticalScroll(classes="form-body"):
                 yield Label("Rubrik *", classes="field-label")
-                yield Input(d.title, id="title")
-                yield Static("", id="err-title", classes="field-error", markup=False)
+                yield TextInput(d.title, id="title")
+                yield Plain("", id="err-title", classes="field-error", markup=False)
                 with Horizontal(classes="row"):
                     with Vertical():
                         yield Label("Typ", classes="field-label")
-                        yield Select([(v, k) for k, v in AGENDA_KIND_LABELS.items()], id="kind",
+                        yield PlainSelect([(v, k) for k, v in AGENDA_KIND_LABELS.items()], id="kind",
                                      value=d.kind, allow_blank=False)
                     with Vertical():
                         yield Label("Minuter", classes="field-label")
-                        yield Input(str(d.minutes_allotted), id="minutes_allotted")
-                        yield Static("", id="err-minutes_allotted", classes="field-error",
+                        yield TextInput(str(d.minutes_allotted), id="minutes_allotted")
+                        yield Plain("", id="err-minutes_allotted", classes="field-error",
                                      markup=False)
                 with Horizontal(classes="row"):
                     with Vertical():
                         yield Label("Föredragande (ledamot eller gäst)", classes="field-label")
-                        yield Select(people, id="presenter_id", prompt="Ingen vald",
+                        yield PlainSelect(people, id="presenter_id", prompt="Ingen vald",
                                      value=d.presenter_id if d.presenter_id in
                                      {p for _l, p in people} else Select.NULL)
                     with Vertical():
                         yield Label("… eller fritext", classes="field-label")
-                        yield Input(d.presenter_text, id="presenter_text",
+                        yield TextInput(d.presenter_text, id="presenter_text",
                                     placeholder="t.ex. Försäkringskassan")
                 yield Label("Koppling till insats", classes="field-label")
-                yield Select(initiatives, id="initiative_id", prompt="Ingen",
+                yield PlainSelect(initiatives, id="initiative_id", prompt="Ingen",
                              value=d.initiative_id if d.initiative_id in
                              {i for _l, i in initiatives} else Select.NULL)
                 yield Label("Beskrivning", classes="field-label")

@@ -3,12 +3,13 @@
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Button, Footer, Input, Label, Select, Static, TextArea
+from textual.widgets import Button, Footer, Input, Label, Select, TextArea
 
 from db import clock
 from db.records import AgendaItemView, MemberView
 from db.validation import Errors, check_text, parse_date
 from lokus_tui.form_screen import FormScreen, select_value
+from lokus_tui.plain import Plain, PlainSelect, TextInput
 from lokus_tui.validators import DateValidator
 
 
@@ -25,28 +26,28 @@ class CommentForm(FormScreen):
         people = [(f"{m.name} ({m.organisation_name})", m.person_id) for m in self.members]
         items = [(f"{n}. {i.title}", i.id) for n, i in enumerate(self.items, 1)]
         with Vertical(classes="form-dialog"):
-            yield Static("Ny synpunkt på anteckningarna", classes="title")
-            yield Static("", id="form-errors", classes="field-error", markup=False)
+            yield Plain("Ny synpunkt på anteckningarna", classes="title")
+            yield Plain("", id="form-errors", classes="field-error", markup=False)
             with Horizontal(classes="row"):
                 with Vertical():
                     yield Label("Från", classes="field-label")
-                    yield Select(people, id="person_id", prompt="Välj deltagare")
+                    yield PlainSelect(people, id="person_id", prompt="Välj deltagare")
                 with Vertical():
                     yield Label("… eller namn", classes="field-label")
-                    yield Input(id="author")
-            yield Static("", id="err-author", classes="field-error", markup=False)
+                    yield TextInput(id="author")
+            yield Plain("", id="err-author", classes="field-error", markup=False)
             with Horizontal(classes="row"):
                 with Vertical():
                     yield Label("Gäller punkt", classes="field-label")
-                    yield Select(items, id="item_id", prompt="Hela anteckningarna")
+                    yield PlainSelect(items, id="item_id", prompt="Hela anteckningarna")
                 with Vertical():
                     yield Label("Inkom", classes="field-label")
-                    yield Input(clock.today().isoformat(), id="received_date",
+                    yield TextInput(clock.today().isoformat(), id="received_date",
                                 validators=[DateValidator()])
-            yield Static("", id="err-received_date", classes="field-error", markup=False)
+            yield Plain("", id="err-received_date", classes="field-error", markup=False)
             yield Label("Synpunkt *", classes="field-label")
             yield TextArea(id="text", soft_wrap=True)
-            yield Static("", id="err-text", classes="field-error", markup=False)
+            yield Plain("", id="err-text", classes="field-error", markup=False)
             with Horizontal(classes="buttons"):
                 yield Button("Spara (ctrl+s)", variant="primary", id="save")
                 yield Button("Avbryt (esc)", id="cancel")

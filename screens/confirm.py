@@ -4,7 +4,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Footer, Static
+from textual.widgets import Button, Footer
+
+from lokus_tui.plain import Plain
 
 
 class ConfirmDialog(ModalScreen[bool]):
@@ -21,7 +23,7 @@ class ConfirmDialog(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="confirm-box"):
-            yield Static(self.question, markup=False, id="confirm-question")
+            yield Plain(self.question, markup=False, id="confirm-question")
             with Horizontal(id="confirm-buttons"):
                 yield Button(f"{self.yes_label} (j)", variant="error", id="yes")
                 yield Button("Avbryt (n)", variant="primary", id="no")

@@ -11,6 +11,7 @@ from db.errors import LokusError
 from db.records import OrganisationRow, PersonRow
 from lokus_tui.filter_input import FilterInput
 from lokus_tui.paged_table import PagedTable
+from lokus_tui.plain import Plain
 from lokus_tui.sections import SectionBar
 
 
@@ -41,7 +42,7 @@ class ContactsScreen(Screen):
             with TabPane("Personer", id="people-pane"):
                 yield FilterInput("people-table", id="people-filter",
                                   placeholder="Filtrera: namn, titel, organisation eller e-post")
-                yield Static("", id="people-scope", classes="status-line", markup=False)
+                yield Plain("", id="people-scope", classes="status-line", markup=False)
                 yield PagedTable(self._fetch_people, self._person_cells, filter_id="people-filter",
                                  id="people-table")
             with TabPane("Organisationer", id="orgs-pane"):
@@ -49,7 +50,7 @@ class ContactsScreen(Screen):
                                   placeholder="Filtrera organisationer")
                 yield PagedTable(self._fetch_orgs, self._org_cells, filter_id="orgs-filter",
                                  id="orgs-table")
-        yield Static("", id="contacts-status", classes="status-line")
+        yield Plain("", id="contacts-status", classes="status-line")
         yield Footer()
 
     def on_mount(self) -> None:

@@ -6,9 +6,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Footer
 
 from db.minutes import exported_content, list_exports
+from lokus_tui.plain import Plain, PlainTable
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
 
@@ -26,8 +27,8 @@ class ExportHistory(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="form-dialog"):
-            yield Static("Exporterade versioner av mötets dokument", classes="title")
-            yield DataTable(id="history-table", cursor_type="row")
+            yield Plain("Exporterade versioner av mötets dokument", classes="title")
+            yield PlainTable(id="history-table", cursor_type="row")
         yield Footer()
 
     def on_mount(self) -> None:

@@ -5,7 +5,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Button, DataTable, Footer, Header, Input, Label, Static
+from textual.widgets import Button, DataTable, Footer, Header, Input, Label
 
 from db.errors import LokusError
 from db.groups import create_group, list_groups, remove_member, set_member
@@ -13,6 +13,7 @@ from db.meetings import group_members
 from db.records import ROLE_LABELS
 from db.validation import Errors, check_text
 from lokus_tui.form_screen import FormScreen
+from lokus_tui.plain import Plain, PlainTable, TextInput
 from lokus_tui.sections import SectionBar
 
 ROLE_OPTIONS = [(label, key) for key, label in ROLE_LABELS.items()]
@@ -21,13 +22,13 @@ ROLE_OPTIONS = [(label, key) for key, label in ROLE_LABELS.items()]
 class GroupForm(FormScreen):
     def compose(self) -> ComposeResult:
         with Vertical(classes="form-dialog", id="group-dialog"):
-            yield Static("Ny lokusgrupp", classes="title")
-            yield Static("", id="form-errors", classes="field-error", markup=False)
+            yield Plain("Ny lokusgrupp", classes="title")
+            yield Plain("", id="form-errors", classes="field-error", markup=False)
             yield Label("Namn *", classes="field-label")
-            yield Input(id="name", placeholder="t.ex. LOKUS Tierp")
-            yield Static("", id="err-name", classes="field-error", markup=False)
+            yield TextInput(id="name", placeholder="t.ex. LOKUS Tierp")
+            yield Plain("", id="err-name", classes="field-error", markup=False)
             yield Label("Kommun", classes="field-label")
-            yield Input(id="municipality")
+            yield TextInput(id="municipality")
             with Horizontal(classes="buttons"):
                 yield Button("Spara (ctrl+s)", variant="primary", id="save")
                 yield Button("Avbryt (esc)", id="cancel")
@@ -56,10 +57,10 @@ class GroupsScreen(Screen):
     def compose(self) -> ComposeResult:
         yield Header()
         yield SectionBar("kontakter")
-        yield Static("Lokusgrupper", classes="title")
-        yield DataTable(id="groups-table", cursor_type="row")
-        yield Static("Ledamöter i vald grupp", classes="title")
-        yield DataTable(id="members-table", cursor_type="row")
+        yield Plain("Lokusgrupper", classes="title")
+        yield PlainTable(id="groups-table", cursor_type="row")
+        yield Plain("Ledamöter i vald grupp", classes="title")
+        yield PlainTable(id="members-table", cursor_type="row")
         yield Footer()
 
     def on_mount(self) -> None:

@@ -2,12 +2,13 @@
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Button, Footer, Input, Label, Select, Static
+from textual.widgets import Button, Footer, Input, Label, Select
 
 from db.contacts import organisation_options, validate_person
 from db.records import AgendaItemView, GuestView, PersonInput
 from db.validation import Errors, check_text, parse_date
 from lokus_tui.form_screen import FormScreen, select_value
+from lokus_tui.plain import Plain, PlainSelect, TextInput
 from lokus_tui.validators import DateValidator
 
 
@@ -29,38 +30,38 @@ class GuestForm(FormScreen):
         orgs = [(o.label, o.id) for o in organisation_options(self.app.database)]
         items = [(f"{n}. {i.title}", i.id) for n, i in enumerate(self.items, 1)]
         with Vertical(classes="form-dialog"):
-            yield Static(f"Inbjudan: {g.name}" if g else "Bjud in gäst", classes="title",
+            yield Plain(f"Inbjudan: {g.name}" if g else "Bjud in gäst", classes="title",
                          markup=False)
-            yield Static("", id="form-errors", classes="field-error", markup=False)
+            yield Plain("", id="form-errors", classes="field-error", markup=False)
             with VerticalScroll(classes="form-body"):
                 if g is None:
                     yield Label("Befintlig person (välj organisation först)",
                                 classes="field-label")
                     with Horizontal(classes="row"):
-                        yield Select(orgs, id="organisation_id", prompt="Organisation")
-                        yield Select([], id="person_id", prompt="Person")
+                        yield PlainSelect(orgs, id="organisation_id", prompt="Organisation")
+                        yield PlainSelect([], id="person_id", prompt="Person")
                     yield Label("… eller ny person: namn, e-post", classes="field-label")
                     with Horizontal(classes="row"):
-                        yield Input(id="name", placeholder="Namn")
-                        yield Input(id="email", placeholder="E-post")
-                    yield Static("", id="err-name", classes="field-error", markup=False)
-                    yield Static("", id="err-email", classes="field-error", markup=False)
-                    yield Static("", id="err-person_id", classes="field-error", markup=False)
+                        yield TextInput(id="name", placeholder="Namn")
+                        yield TextInput(id="email", placeholder="E-post")
+                    yield Plain("", id="err-name", classes="field-error", markup=False)
+                    yield Plain("", id="err-email", classes="field-error", markup=False)
+                    yield Plain("", id="err-person_id", classes="field-error", markup=False)
                 yield Label("Ämne *", classes="field-label")
-                yield Input(g.topic if g else "", id="topic",
+                yield TextInput(g.topic if g else "", id="topic",
                             placeholder="Vad gästen ska presentera")
-                yield Static("", id="err-topic", classes="field-error", markup=False)
+                yield Plain("", id="err-topic", classes="field-error", markup=False)
                 yield Label("Punkt på dagordningen", classes="field-label")
-                yield Select(items, id="agenda_item_id", prompt="Ingen ännu",
+                yield PlainSelect(items, id="agenda_item_id", prompt="Ingen ännu",
                              value=g.agenda_item_id if g and g.agenda_item_id in
                              {i for _l, i in items} else Select.NULL)
                 yield Label("Följ upp senast", classes="field-label")
-                yield Input(g.follow_up_date.isoformat() if g and g.follow_up_date else "",
+                yield TextInput(g.follow_up_date.isoformat() if g and g.follow_up_date else "",
                             id="follow_up_date", placeholder="ÅÅÅÅ-MM-DD",
                             validators=[DateValidator()])
-                yield Static("", id="err-follow_up_date", classes="field-error", markup=False)
+                yield Plain("", id="err-follow_up_date", classes="field-error", markup=False)
                 yield Label("Anteckning", classes="field-label")
-                yield Input(g.note if g else "", id="note")
+                yield TextInput(g.note if g else "", id="note")
             with Horizontal(classes="buttons"):
                 yield Button("Spara (ctrl+s)", variant="primary", id="save")
                 yield Button("Avbryt (esc)", id="cancel")

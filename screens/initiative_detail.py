@@ -9,6 +9,7 @@ from textual.widgets import Footer, Header, Markdown
 from db.errors import ConflictError, NotFoundError
 from db.initiatives import delete_initiative, get_initiative, update_initiative
 from exports.initiative import initiative_markdown
+from lokus_tui.plain import plain_str
 from lokus_tui.sections import SectionBar
 
 
@@ -44,7 +45,7 @@ class InitiativeDetailScreen(Screen):
             self.notify(str(exc), severity="error")
             self.app.pop_screen()
             return
-        self.sub_title = self.detail.name
+        self.sub_title = plain_str(self.detail.name)
         self.query_one("#initiative-detail", Markdown).update(initiative_markdown(self.detail))
 
     def action_back(self) -> None:

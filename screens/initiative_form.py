@@ -22,6 +22,7 @@ from db.validation import Errors, parse_amount, parse_budget_lines, parse_date
 from exports.swedish import format_amount
 from lokus_tui.form_screen import FormScreen, fill_contacts, select_value
 from lokus_tui.list_rows import ListRow
+from lokus_tui.plain import Plain, PlainSelect, TextInput
 from lokus_tui.validators import AmountValidator, DateValidator
 
 GOAL_KINDS = [("Effektmål", "effect"), ("Insatsmål", "output")]
@@ -44,8 +45,8 @@ class GoalRow(ListRow):
 
     def compose(self) -> ComposeResult:
         with Horizontal(classes="row"):
-            yield Select(GOAL_KINDS, value=self.kind, allow_blank=False, classes="goal-kind")
-            yield Input(self.text, placeholder="Målet i en mening", classes="goal-text")
+            yield PlainSelect(GOAL_KINDS, value=self.kind, allow_blank=False, classes="goal-kind")
+            yield TextInput(self.text, placeholder="Målet i en mening", classes="goal-text")
         yield self.error_label()
 
     def read(self) -> GoalInput:
@@ -82,20 +83,20 @@ class DecisionRow(ListRow):
     def compose(self) -> ComposeResult:
         r = dict(zip(DECISION_FIELDS, self.raw, strict=True))
         with Horizontal(classes="row"):
-            yield Input(r["fd-reference"], placeholder="Dnr, t.ex. 2021:12",
+            yield TextInput(r["fd-reference"], placeholder="Dnr, t.ex. 2021:12",
                         classes="fd-reference")
-            yield Input(r["fd-decision-date"], placeholder="Beslutsdatum",
+            yield TextInput(r["fd-decision-date"], placeholder="Beslutsdatum",
                         classes="fd-decision-date", validators=[DateValidator()])
-            yield Input(r["fd-amount"], placeholder="Maxbelopp kr", classes="fd-amount",
+            yield TextInput(r["fd-amount"], placeholder="Maxbelopp kr", classes="fd-amount",
                         validators=[AmountValidator()])
         with Horizontal(classes="row"):
-            yield Input(r["fd-start"], placeholder="Från", classes="fd-start",
+            yield TextInput(r["fd-start"], placeholder="Från", classes="fd-start",
                         validators=[DateValidator()])
-            yield Input(r["fd-end"], placeholder="Till", classes="fd-end",
+            yield TextInput(r["fd-end"], placeholder="Till", classes="fd-end",
                         validators=[DateValidator()])
-            yield Input(r["fd-budget"], placeholder="Budget/år: 2021: 360 000; 2022: 360 000 / egen",
+            yield TextInput(r["fd-budget"], placeholder="Budget/år: 2021: 360 000; 2022: 360 000 / egen",
                         classes="fd-budget")
-        yield Input(r["fd-note"], placeholder="Anteckning (t.ex. tilläggsansökan)",
+        yield TextInput(r["fd-note"], placeholder="Anteckning (t.ex. tilläggsansökan)",
                     classes="fd-note")
         yield self.error_label()
 
@@ -138,9 +139,9 @@ class PartnerRow(ListRow):
     def compose(self) -> ComposeResult:
         p = self.partner
         with Horizontal(classes="row"):
-            yield Select(self.orgs, prompt="Organisation", classes="partner-org",
+            yield PlainSelect(self.orgs, prompt="Organisation", classes="partner-org",
                          value=p.organisation_id if p else Select.NULL)
-            yield Select([], prompt="Kontaktperson", classes="partner-contact")
+            yield PlainSelect([], prompt="Kontaktperson", classes="partner-contact")
         yield self.error_label()
 
     def on_mount(self) -> None:
@@ -201,58 +202,58 @@ class InitiativeForm(FormScreen):
         self.orgs = _opts(organisation_options(db))
         title = f"Redigera insats: {d.name}" if self.detail else "Ny insats"
         with Vertical(classes="form-dialog"):
-            yield Static(title, classes="title", markup=False)
-            yield Static("", id="form-errors", classes="field-error", markup=False)
+            yield Plain(title, classes="title", markup=False)
+            yield Plain("", id="form-errors", classes="field-error", markup=False)
             with VerticalScroll(classes="form-body"):
                 yield Label("Namn *", classes="field-label")
-                yield Input(d.name, id="name", placeholder="Insatsens namn")
-                yield Static("", id="err-name", classes="field-error", markup=False)
+                yield TextInput(d.name, id="name", placeholder="Insatsens namn")
+                yield Plain("", id="err-name", classes="field-error", markup=False)
                 with Horizontal(classes="row"):
                     with Vertical():
                         yield Label("Lokusgrupp", classes="field-label")
-                        yield Select(_opts(group_options(db)), id="group_id",
+                        yield PlainSelect(_opts(group_options(db)), id="group_id",
                                      prompt="Välj lokusgrupp",
                                      value=d.group_id if d.group_id else Select.NULL)
                     with Vertical():
                         yield Label("Dnr", classes="field-label")
-                        yield Input(d.reference, id="reference", placeholder="t.ex. 2019:31")
+                        yield TextInput(d.reference, id="reference", placeholder="t.ex. 2019:31")
                 with Horizontal(classes="row"):
                     with Vertical():
                         yield Label("Insatsägare", classes="field-label")
-                        yield Select(self.orgs, id="owner_org_id", prompt="Organisation",
+                        yield PlainSelect(self.orgs, id="owner_org_id", prompt="Organisation",
                                      value=d.owner_org_id if d.owner_org_id else Select.NULL)
                     with Vertical():
                         yield Label("Kontaktperson hos ägaren", classes="field-label")
-                        yield Select([], id="owner_contact_id", prompt="Kontaktperson")
+                        yield PlainSelect([], id="owner_contact_id", prompt="Kontaktperson")
                 with Horizontal(classes="row"):
                     with Vertical():
                         yield Label("Startdatum", classes="field-label")
-                        yield Input(d.start_date.isoformat() if d.start_date else "",
+                        yield TextInput(d.start_date.isoformat() if d.start_date else "",
                                     id="start_date", placeholder="ÅÅÅÅ-MM-DD",
                                     validators=[DateValidator()])
-                        yield Static("", id="err-start_date", classes="field-error",
+                        yield Plain("", id="err-start_date", classes="field-error",
                                      markup=False)
                     with Vertical():
                         yield Label("Slutdatum", classes="field-label")
-                        yield Input(d.end_date.isoformat() if d.end_date else "",
+                        yield TextInput(d.end_date.isoformat() if d.end_date else "",
                                     id="end_date", placeholder="ÅÅÅÅ-MM-DD",
                                     validators=[DateValidator()])
-                        yield Static("", id="err-end_date", classes="field-error", markup=False)
+                        yield Plain("", id="err-end_date", classes="field-error", markup=False)
                 with Horizontal(classes="row"):
                     with Vertical():
                         yield Label("Status", classes="field-label")
-                        yield Select(STATUS_OPTIONS, id="manual_status", allow_blank=False,
+                        yield PlainSelect(STATUS_OPTIONS, id="manual_status", allow_blank=False,
                                      value=d.manual_status)
                     with Vertical():
                         yield Label("Inriktning", classes="field-label")
-                        yield Select(ORIENTATION_OPTIONS, id="orientation", allow_blank=False,
+                        yield PlainSelect(ORIENTATION_OPTIONS, id="orientation", allow_blank=False,
                                      value=d.orientation)
                 yield Label("Prioriterad målgrupp (förbundets)", classes="field-label")
-                yield Input(d.priority_groups, id="priority_groups")
+                yield TextInput(d.priority_groups, id="priority_groups")
                 for key, label in TEXT_FIELDS:
                     yield Label(label, classes="field-label")
                     yield TextArea(getattr(d, key), id=key, soft_wrap=True)
-                    yield Static("", id=f"err-{key}", classes="field-error", markup=False)
+                    yield Plain("", id=f"err-{key}", classes="field-error", markup=False)
                 yield Label("Mål (F2 effektmål, F3 insatsmål; alt+↑/↓ flyttar, ctrl+t tar bort)",
                             classes="field-label")
                 with Vertical(id="goals"):

@@ -12,6 +12,7 @@ from db.records import InitiativeRow
 from exports.swedish import format_amount, format_period
 from lokus_tui.filter_input import FilterInput
 from lokus_tui.paged_table import PagedTable
+from lokus_tui.plain import Plain
 from lokus_tui.sections import SectionBar
 
 COLUMNS = (
@@ -48,7 +49,7 @@ class InitiativesScreen(Screen):
                               placeholder="Filtrera: skriv del av namn, lokusgrupp, ägare eller Dnr")
         yield PagedTable(self._fetch_page, self._row_cells, filter_id="initiatives-filter",
                          id="initiatives-table")
-        yield Static("", id="initiatives-status", classes="status-line")
+        yield Plain("", id="initiatives-status", classes="status-line")
         yield Footer()
 
     def on_mount(self) -> None:

@@ -7,6 +7,7 @@ from textual.widgets import DataTable, Static
 
 from db.errors import LokusError
 from db.minutes import add_substitute, attendance_list, party_counts, set_attendance
+from lokus_tui.plain import Plain, PlainTable
 from screens.meeting_events import MeetingChanged
 
 
@@ -19,8 +20,8 @@ class AttendancePane(Vertical):
     ]
 
     def compose(self) -> ComposeResult:
-        yield DataTable(id="attendance-table", cursor_type="row", zebra_stripes=True)
-        yield Static("", id="attendance-counts", classes="status-line", markup=False)
+        yield PlainTable(id="attendance-table", cursor_type="row", zebra_stripes=True)
+        yield Plain("", id="attendance-counts", classes="status-line", markup=False)
 
     def on_mount(self) -> None:
         self.query_one("#attendance-table", DataTable).add_columns(

@@ -5,7 +5,7 @@ from datetime import date
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Button, Footer, Input, Label, Select, Static
+from textual.widgets import Button, Footer, Input, Label, Select
 
 from db.contacts import group_options
 from db.meetings import group_members, validate_meeting
@@ -13,6 +13,7 @@ from db.records import MEETING_KIND_LABELS, MeetingDetail, MeetingInput
 from db.validation import Errors, parse_date, parse_time
 from exports.swedish import format_time
 from lokus_tui.form_screen import FormScreen, select_value
+from lokus_tui.plain import Plain, PlainSelect, TextInput
 from lokus_tui.validators import DateValidator, TimeValidator
 
 
@@ -44,26 +45,26 @@ class MeetingForm(FormScreen):
         def field(key, label, value, placeholder="", validators=None):
             with Vertical():
                 yield Label(label, classes="field-label")
-                yield Input(value, id=key, placeholder=placeholder, validators=validators or [])
-                yield Static("", id=f"err-{key}", classes="field-error", markup=False)
+                yield TextInput(value, id=key, placeholder=placeholder, validators=validators or [])
+                yield Plain("", id=f"err-{key}", classes="field-error", markup=False)
 
         with Vertical(classes="form-dialog"):
-            yield Static("Redigera möte" if self.detail else "Nytt möte", classes="title")
-            yield Static("", id="form-errors", classes="field-error", markup=False)
+            yield Plain("Redigera möte" if self.detail else "Nytt möte", classes="title")
+            yield Plain("", id="form-errors", classes="field-error", markup=False)
             with VerticalScroll(classes="form-body"):
                 with Horizontal(classes="row"):
                     with Vertical():
                         yield Label("Lokusgrupp *", classes="field-label")
-                        yield Select(groups, id="group_id", prompt="Välj lokusgrupp",
+                        yield PlainSelect(groups, id="group_id", prompt="Välj lokusgrupp",
                                      value=d.group_id if d.group_id else Select.NULL)
-                        yield Static("", id="err-group_id", classes="field-error")
+                        yield Plain("", id="err-group_id", classes="field-error")
                     with Vertical():
                         yield Label("Typ", classes="field-label")
-                        yield Select([(v, k) for k, v in MEETING_KIND_LABELS.items()],
+                        yield PlainSelect([(v, k) for k, v in MEETING_KIND_LABELS.items()],
                                      id="kind", value=d.kind, allow_blank=False)
                 yield Label("Rubrik (valfri, t.ex. ämnet för en aktivitet)",
                             classes="field-label")
-                yield Input(d.title, id="title")
+                yield TextInput(d.title, id="title")
                 with Horizontal(classes="row"):
                     yield from field("meeting_date", "Datum *", _iso(d.meeting_date),
                                      "ÅÅÅÅ-MM-DD", [DateValidator()])
@@ -77,7 +78,7 @@ class MeetingForm(FormScreen):
                 yield from field("link", "Länk till digitalt möte", d.link, "https://…")
                 with Horizontal(classes="row"), Vertical():
                     yield Label("Ordförande", classes="field-label")
-                    yield Select([], id="chair_id", prompt="Välj bland gruppens ledamöter")
+                    yield PlainSelect([], id="chair_id", prompt="Välj bland gruppens ledamöter")
                 with Horizontal(classes="row"):
                     yield from field("points_deadline", "Sista dag för punkter från parterna",
                                      _iso(d.points_deadline), "ÅÅÅÅ-MM-DD", [DateValidator()])

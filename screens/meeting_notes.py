@@ -19,6 +19,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import DataTable, Static, TextArea
 
 from db import clock
+from db.characters import printable
 from db.errors import LokusError, NotFoundError, RecordLockedError, StorageError, ValidationError
 from db.minutes import (
     add_action,
@@ -33,6 +34,7 @@ from db.minutes import (
 )
 from db.text_merge import merge_text
 from lokus_tui import drafts
+from lokus_tui.plain import Plain, PlainTable
 from screens.meeting_events import MeetingChanged
 
 AUTOSAVE_IDLE = 0.6  # seconds without a key
@@ -63,15 +65,15 @@ class NotesPane(Vertical):
 
     def compose(self) -> ComposeResult:
         with Horizontal():
-            yield DataTable(id="notes-items", cursor_type="row")
+            yield PlainTable(id="notes-items", cursor_type="row")
             with Vertical(id="notes-right"):
-                yield Static("", id="notes-title", classes="title", markup=False)
+                yield Plain("", id="notes-title", classes="title", markup=False)
                 yield TextArea(id="notes-editor", soft_wrap=True, tab_behavior="focus")
-                yield Static("", id="notes-saved", classes="status-line", markup=False)
-                yield Static("Beslut (F2 nytt)", classes="notes-heading")
-                yield DataTable(id="notes-decisions", cursor_type="row", show_header=False)
-                yield Static("Åtgärder (F3 ny)", classes="notes-heading")
-                yield DataTable(id="notes-actions", cursor_type="row", show_header=False)
+                yield Plain("", id="notes-saved", classes="status-line", markup=False)
+                yield Plain("Beslut (F2 nytt)", classes="notes-heading")
+                yield PlainTable(id="notes-decisions", cursor_type="row", show_header=False)
+                yield Plain("Åtgärder (F3 ny)", classes="notes-heading")
+                yield PlainTable(id="notes-actions", cursor_type="row", show_header=False)
 
     def on_mount(self) -> None:
         self.query_one("#notes-items", DataTable).add_columns("Nr", "Punkt")
@@ -128,6 +130,11 @@ class NotesPane(Vertical):
             notes, _version = item_notes(self.app.database, item_id)
             self.item_id, self.base_text, self.failed = item_id, notes, ""
             text = self._restore_journal(item_id, notes)
+            safe = printable(text, multiline=True)
+            if safe != text:
+                text = safe
+                self.notify("Anteckningarna innehöll osynliga styrtecken; de är borttagna och "
+                            "texten sparas utan dem.", severity="warning", timeout=8)
             self._loading = True
             self.editor.load_text(text)
             self._loading = False

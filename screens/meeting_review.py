@@ -19,6 +19,7 @@ from db.minutes import (
 )
 from db.validation import Errors, parse_date
 from lokus_tui.documents import finalise_minutes, minutes_document
+from lokus_tui.plain import Plain, PlainTable
 from screens.meeting_events import MeetingChanged
 
 
@@ -34,8 +35,8 @@ class ReviewPane(Vertical):
     ]
 
     def compose(self) -> ComposeResult:
-        yield Static("", id="review-state", markup=False)
-        yield DataTable(id="comments-table", cursor_type="row")
+        yield Plain("", id="review-state", markup=False)
+        yield PlainTable(id="comments-table", cursor_type="row")
         with VerticalScroll(id="minutes-scroll"):
             yield Markdown(id="minutes-preview")
 

@@ -53,6 +53,7 @@ from db.preparation import (
 from db.records import AGENDA_KIND_LABELS
 from exports.notice import notice_markdown
 from exports.swedish import format_time, format_when
+from lokus_tui.plain import Plain, PlainTable, plain_str
 from lokus_tui.sections import SectionBar
 from screens.meeting_attendance import AttendancePane
 from screens.meeting_events import MeetingChanged
@@ -120,20 +121,20 @@ class MeetingScreen(Screen):
     def compose(self) -> ComposeResult:
         yield Header()
         yield SectionBar("moten")
-        yield Static("", id="meeting-info", markup=False)
-        yield Static("", id="meeting-warning", markup=False)
+        yield Plain("", id="meeting-info", markup=False)
+        yield Plain("", id="meeting-warning", markup=False)
         with TabbedContent(id="meeting-tabs"):
             with TabPane("Dagordning", id="tab-agenda"):
-                yield DataTable(id="agenda-table", cursor_type="row", zebra_stripes=True)
-                yield Static("", id="agenda-summary", classes="status-line", markup=False)
+                yield PlainTable(id="agenda-table", cursor_type="row", zebra_stripes=True)
+                yield Plain("", id="agenda-summary", classes="status-line", markup=False)
             with TabPane("Förslag", id="tab-proposals"):
-                yield Static("Förslag från parterna", classes="title")
-                yield DataTable(id="proposals-table", cursor_type="row")
-                yield Static("Har parterna tillfrågats om punkter?", classes="title")
-                yield DataTable(id="checklist-table", cursor_type="row")
+                yield Plain("Förslag från parterna", classes="title")
+                yield PlainTable(id="proposals-table", cursor_type="row")
+                yield Plain("Har parterna tillfrågats om punkter?", classes="title")
+                yield PlainTable(id="checklist-table", cursor_type="row")
             with TabPane("Gäster", id="tab-guests"):
-                yield DataTable(id="guests-table", cursor_type="row")
-                yield Static("", id="guests-summary", classes="status-line", markup=False)
+                yield PlainTable(id="guests-table", cursor_type="row")
+                yield Plain("", id="guests-summary", classes="status-line", markup=False)
             with TabPane("Kallelse", id="tab-notice"):
                 with VerticalScroll(id="notice-scroll"):
                     yield Markdown(id="notice-preview")
@@ -175,7 +176,7 @@ class MeetingScreen(Screen):
         place = ", ".join(p for p in (data.room, data.address) if p) or "plats saknas"
         if data.link:
             place += " + digitalt"
-        self.sub_title = f"{d.group_name} {data.meeting_date.isoformat()}"
+        self.sub_title = plain_str(f"{d.group_name} {data.meeting_date.isoformat()}")
         info = (f"{d.kind_label}, {d.group_name}: "
                 f"{format_when(data.meeting_date, data.start_time, data.end_time)} — {place}. "
                 f"Ordförande: {d.chair_name or 'saknas'}. Status: {d.status_label}")

@@ -14,6 +14,7 @@ from exports.swedish import format_date_long, format_time
 from lokus_tui.filter_input import FilterInput
 from lokus_tui.form_screen import select_value
 from lokus_tui.paged_table import PagedTable
+from lokus_tui.plain import Plain, PlainSelect
 from lokus_tui.sections import SectionBar
 
 
@@ -44,12 +45,12 @@ class MeetingsScreen(Screen):
         yield Header()
         yield SectionBar("moten")
         with Horizontal(classes="filter-row"):
-            yield Select([], prompt="Alla lokusgrupper", id="meetings-group")
+            yield PlainSelect([], prompt="Alla lokusgrupper", id="meetings-group")
             yield FilterInput("meetings-table", id="meetings-filter",
                               placeholder="Filtrera: grupp, rubrik eller plats")
         yield PagedTable(self._fetch_page, self._row_cells, filter_id="meetings-filter",
                          id="meetings-table")
-        yield Static("", id="meetings-status", classes="status-line")
+        yield Plain("", id="meetings-status", classes="status-line")
         yield Footer()
 
     def on_mount(self) -> None:

@@ -12,6 +12,7 @@ from textual.widgets import Button, Footer, Input, Label, Select, Static
 from db.contacts import validate_organisation
 from db.errors import LokusError, ValidationError
 from db.records import ORGANISATION_KIND_LABELS, OrganisationInput
+from lokus_tui.plain import Plain, PlainSelect, TextInput
 
 
 class OrganisationForm(ModalScreen[int | None]):
@@ -28,13 +29,13 @@ class OrganisationForm(ModalScreen[int | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="form-dialog", id="org-dialog"):
-            yield Static("Redigera organisation" if self.current else "Ny organisation",
+            yield Plain("Redigera organisation" if self.current else "Ny organisation",
                          classes="title")
             yield Label("Namn *", classes="field-label")
-            yield Input(self.current.name if self.current else "", id="name")
-            yield Static("", id="err-name", classes="field-error", markup=False)
+            yield TextInput(self.current.name if self.current else "", id="name")
+            yield Plain("", id="err-name", classes="field-error", markup=False)
             yield Label("Typ", classes="field-label")
-            yield Select([(v, k) for k, v in ORGANISATION_KIND_LABELS.items()], id="kind",
+            yield PlainSelect([(v, k) for k, v in ORGANISATION_KIND_LABELS.items()], id="kind",
                          value=self.current.kind if self.current else "other",
                          allow_blank=False)
             with Horizontal(classes="buttons"):

@@ -8,6 +8,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 
 from db.contacts import get_person, update_person
 from db.errors import NotFoundError
+from lokus_tui.plain import Plain, PlainTable, plain_str
 from lokus_tui.sections import SectionBar
 
 
@@ -30,11 +31,11 @@ class PersonDetailScreen(Screen):
     def compose(self) -> ComposeResult:
         yield Header()
         yield SectionBar("kontakter")
-        yield Static("", id="person-card", markup=False)
-        yield Static("Medlemskap i lokusgrupper", classes="title")
-        yield DataTable(id="person-memberships", cursor_type="row", show_cursor=False)
-        yield Static("Kontaktperson för insatser (enter öppnar)", classes="title")
-        yield DataTable(id="person-initiatives", cursor_type="row")
+        yield Plain("", id="person-card", markup=False)
+        yield Plain("Medlemskap i lokusgrupper", classes="title")
+        yield PlainTable(id="person-memberships", cursor_type="row", show_cursor=False)
+        yield Plain("Kontaktperson för insatser (enter öppnar)", classes="title")
+        yield PlainTable(id="person-initiatives", cursor_type="row")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -56,7 +57,7 @@ class PersonDetailScreen(Screen):
         lines.append(f"E-post: {d.data.email or '–'}")
         lines.append(f"Telefon: {d.data.phone or '–'}")
         self.query_one("#person-card", Static).update("\n".join(lines))
-        self.sub_title = d.data.name
+        self.sub_title = plain_str(d.data.name)
         self.refresh_bindings()
         members = self.query_one("#person-memberships", DataTable)
         members.clear()

@@ -4,11 +4,12 @@ from collections.abc import Callable
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Button, Footer, Input, Label, Select, Static
+from textual.widgets import Button, Footer, Input, Label, Select
 
 from db.contacts import organisation_options, validate_person
 from db.records import PersonDetail, PersonInput
 from lokus_tui.form_screen import FormScreen, select_value
+from lokus_tui.plain import Plain, PlainSelect, TextInput
 
 FIELDS = (("name", "Namn *"), ("title", "Titel"), ("email", "E-post"), ("phone", "Telefon"))
 
@@ -29,16 +30,16 @@ class PersonForm(FormScreen):
             name="", organisation_id=self.organisation_id)
         orgs = [(o.label, o.id) for o in organisation_options(self.app.database)]
         with Vertical(classes="form-dialog"):
-            yield Static(f"Redigera {d.name}" if self.detail else "Ny person", classes="title",
+            yield Plain(f"Redigera {d.name}" if self.detail else "Ny person", classes="title",
                          markup=False)
-            yield Static("", id="form-errors", classes="field-error", markup=False)
+            yield Plain("", id="form-errors", classes="field-error", markup=False)
             with VerticalScroll(classes="form-body"):
                 for key, label in FIELDS:
                     yield Label(label, classes="field-label")
-                    yield Input(getattr(d, key), id=key)
-                    yield Static("", id=f"err-{key}", classes="field-error", markup=False)
+                    yield TextInput(getattr(d, key), id=key)
+                    yield Plain("", id=f"err-{key}", classes="field-error", markup=False)
                 yield Label("Organisation", classes="field-label")
-                yield Select(orgs, id="organisation_id", prompt="Ingen organisation",
+                yield PlainSelect(orgs, id="organisation_id", prompt="Ingen organisation",
                              value=d.organisation_id if d.organisation_id else Select.NULL)
             with Horizontal(classes="buttons"):
                 yield Button("Spara (ctrl+s)", variant="primary", id="save")

@@ -3,11 +3,12 @@ of a group; with ``roles`` the person's role is chosen too."""
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Button, Footer, Label, Select, Static
+from textual.widgets import Button, Footer, Label, Select
 
 from db.contacts import organisation_options
 from db.validation import Errors
 from lokus_tui.form_screen import FormScreen, select_value
+from lokus_tui.plain import Plain, PlainSelect
 
 
 class PersonPicker(FormScreen):
@@ -23,16 +24,16 @@ class PersonPicker(FormScreen):
     def compose(self) -> ComposeResult:
         orgs = [(o.label, o.id) for o in organisation_options(self.app.database)]
         with Vertical(classes="form-dialog", id="picker-dialog"):
-            yield Static(self.title_text, classes="title", markup=False)
-            yield Static("", id="form-errors", classes="field-error", markup=False)
+            yield Plain(self.title_text, classes="title", markup=False)
+            yield Plain("", id="form-errors", classes="field-error", markup=False)
             yield Label("Organisation", classes="field-label")
-            yield Select(orgs, id="organisation_id", prompt="Välj organisation")
+            yield PlainSelect(orgs, id="organisation_id", prompt="Välj organisation")
             yield Label("Person", classes="field-label")
-            yield Select([], id="person_id", prompt="Välj person")
-            yield Static("", id="err-person_id", classes="field-error", markup=False)
+            yield PlainSelect([], id="person_id", prompt="Välj person")
+            yield Plain("", id="err-person_id", classes="field-error", markup=False)
             if self.roles:
                 yield Label("Roll", classes="field-label")
-                yield Select(self.roles, id="role", value=self.role, allow_blank=False)
+                yield PlainSelect(self.roles, id="role", value=self.role, allow_blank=False)
             with Horizontal(classes="buttons"):
                 yield Button("Välj (ctrl+s)", variant="primary", id="save")
                 yield Button("Avbryt (esc)", id="cancel")

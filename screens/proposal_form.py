@@ -3,12 +3,13 @@
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Button, Footer, Input, Label, Select, Static
+from textual.widgets import Button, Footer, Input, Label, Select
 
 from db import clock
 from db.contacts import organisation_options
 from db.validation import Errors, check_text, parse_date
 from lokus_tui.form_screen import FormScreen, select_value
+from lokus_tui.plain import Plain, PlainSelect, TextInput
 from lokus_tui.validators import DateValidator
 
 
@@ -20,22 +21,22 @@ class ProposalForm(FormScreen):
     def compose(self) -> ComposeResult:
         orgs = [(o.label, o.id) for o in organisation_options(self.app.database)]
         with Vertical(classes="form-dialog"):
-            yield Static("Nytt förslag till dagordningen", classes="title")
-            yield Static("", id="form-errors", classes="field-error", markup=False)
+            yield Plain("Nytt förslag till dagordningen", classes="title")
+            yield Plain("", id="form-errors", classes="field-error", markup=False)
             yield Label("Förslaget *", classes="field-label")
-            yield Input(id="text", placeholder="Punkten som parten vill ta upp")
-            yield Static("", id="err-text", classes="field-error", markup=False)
+            yield TextInput(id="text", placeholder="Punkten som parten vill ta upp")
+            yield Plain("", id="err-text", classes="field-error", markup=False)
             with Horizontal(classes="row"):
                 with Vertical():
                     yield Label("Från organisation", classes="field-label")
-                    yield Select(orgs, id="organisation_id", prompt="Välj part")
+                    yield PlainSelect(orgs, id="organisation_id", prompt="Välj part")
                 with Vertical():
                     yield Label("Person", classes="field-label")
-                    yield Select([], id="person_id", prompt="Välj person")
+                    yield PlainSelect([], id="person_id", prompt="Välj person")
             yield Label("Inkom", classes="field-label")
-            yield Input(clock.today().isoformat(), id="received_date",
+            yield TextInput(clock.today().isoformat(), id="received_date",
                         validators=[DateValidator()])
-            yield Static("", id="err-received_date", classes="field-error", markup=False)
+            yield Plain("", id="err-received_date", classes="field-error", markup=False)
             with Horizontal(classes="buttons"):
                 yield Button("Spara (ctrl+s)", variant="primary", id="save")
                 yield Button("Avbryt (esc)", id="cancel")

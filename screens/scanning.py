@@ -15,7 +15,6 @@ from textual.widgets import (
     Label,
     Markdown,
     Select,
-    Static,
     TextArea,
 )
 
@@ -37,6 +36,7 @@ from exports.markdown import escape_block, escape_inline
 from lokus_tui.filter_input import FilterInput
 from lokus_tui.form_screen import FormScreen, select_value
 from lokus_tui.paged_table import PagedTable
+from lokus_tui.plain import Plain, PlainSelect, TextInput
 from lokus_tui.sections import SectionBar
 from lokus_tui.validators import DateValidator
 
@@ -56,35 +56,35 @@ class ScanningForm(FormScreen):
         e = self.entry.data if self.entry else ScanningInput(title="")
         groups = [(g.label, g.id) for g in group_options(self.app.database)]
         with Vertical(classes="form-dialog"):
-            yield Static("Redigera anteckning" if self.entry else "Ny omvärldsanteckning",
+            yield Plain("Redigera anteckning" if self.entry else "Ny omvärldsanteckning",
                          classes="title")
-            yield Static("", id="form-errors", classes="field-error", markup=False)
+            yield Plain("", id="form-errors", classes="field-error", markup=False)
             with VerticalScroll(classes="form-body"):
                 yield Label("Rubrik *", classes="field-label")
-                yield Input(e.title, id="title")
-                yield Static("", id="err-title", classes="field-error", markup=False)
+                yield TextInput(e.title, id="title")
+                yield Plain("", id="err-title", classes="field-error", markup=False)
                 with Horizontal(classes="row"):
                     with Vertical():
                         yield Label("Typ", classes="field-label")
-                        yield Select([(v, k) for k, v in SCANNING_KIND_LABELS.items()],
+                        yield PlainSelect([(v, k) for k, v in SCANNING_KIND_LABELS.items()],
                                      id="kind", value=e.kind,
                                      allow_blank=False)
                     with Vertical():
                         yield Label("Datum", classes="field-label")
-                        yield Input((e.entry_date or clock.today()).isoformat(),
+                        yield TextInput((e.entry_date or clock.today()).isoformat(),
                                     id="entry_date", validators=[DateValidator()])
-                        yield Static("", id="err-entry_date", classes="field-error",
+                        yield Plain("", id="err-entry_date", classes="field-error",
                                      markup=False)
                 with Horizontal(classes="row"):
                     with Vertical():
                         yield Label("Lokusgrupp", classes="field-label")
-                        yield Select(groups, id="group_id", prompt="Ingen särskild",
+                        yield PlainSelect(groups, id="group_id", prompt="Ingen särskild",
                                      value=e.group_id or Select.NULL)
                     with Vertical():
                         yield Label("Organisation / projektägare", classes="field-label")
-                        yield Input(e.organisation_text, id="organisation_text")
+                        yield TextInput(e.organisation_text, id="organisation_text")
                 yield Label("Länk", classes="field-label")
-                yield Input(e.link, id="link")
+                yield TextInput(e.link, id="link")
                 yield Label("Anteckningar", classes="field-label")
                 yield TextArea(e.notes, id="notes", soft_wrap=True)
             with Horizontal(classes="buttons"):

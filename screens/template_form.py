@@ -2,11 +2,12 @@
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Button, Footer, Label, Static, TextArea
+from textual.widgets import Button, Footer, Label, TextArea
 
 from db.agenda_template import DEFAULT_AGENDA_TEMPLATE
 from db.records import AgendaTemplate
 from lokus_tui.form_screen import FormScreen
+from lokus_tui.plain import Plain
 
 
 class TemplateForm(FormScreen):
@@ -20,9 +21,9 @@ class TemplateForm(FormScreen):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="form-dialog"):
-            yield Static(f"Dagordningsmall för {self.template.group_name}", classes="title",
+            yield Plain(f"Dagordningsmall för {self.template.group_name}", classes="title",
                          markup=False)
-            yield Static("", id="form-errors", classes="field-error", markup=False)
+            yield Plain("", id="form-errors", classes="field-error", markup=False)
             yield Label("En punkt per rad. ”Uppföljning av åtgärder” fylls med öppna åtgärder "
                         "och ”Information från parterna” med gruppens parter. Töm rutan för "
                         "standardmallen.", classes="hint")

@@ -7,6 +7,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Footer, Input, Label, Static
 
+from lokus_tui.plain import Plain, TextInput, plain
+
 
 class TextPrompt(ModalScreen[str | None]):
     CSS_PATH = "text_prompt.tcss"
@@ -23,9 +25,9 @@ class TextPrompt(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="prompt-box"):
-            yield Label(self.question, markup=False)
-            yield Input(self.value, placeholder=self.placeholder, id="prompt-input")
-            yield Static("", id="prompt-error", classes="field-error")
+            yield Label(plain(self.question), markup=False)
+            yield TextInput(self.value, placeholder=self.placeholder, id="prompt-input")
+            yield Plain("", id="prompt-error", classes="field-error")
             with Horizontal(id="prompt-buttons"):
                 yield Button(f"{self.ok_label} (enter)", variant="primary", id="ok")
                 yield Button("Avbryt (esc)", id="cancel")

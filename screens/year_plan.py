@@ -15,6 +15,7 @@ from db.records import MeetingInput
 from db.validation import Errors, parse_date, parse_int, parse_time
 from exports.swedish import WEEKDAYS, format_date_long
 from lokus_tui.form_screen import FormScreen, select_value
+from lokus_tui.plain import Plain, PlainSelect, TextInput
 from lokus_tui.validators import DateValidator, TimeValidator
 
 
@@ -31,54 +32,54 @@ class YearPlanForm(FormScreen):
     def compose(self) -> ComposeResult:
         groups = [(g.label, g.id) for g in group_options(self.app.database)]
         with Vertical(classes="form-dialog"):
-            yield Static("Planera året", classes="title")
-            yield Static("", id="form-errors", classes="field-error", markup=False)
+            yield Plain("Planera året", classes="title")
+            yield Plain("", id="form-errors", classes="field-error", markup=False)
             with VerticalScroll(classes="form-body"):
                 with Horizontal(classes="row"):
                     with Vertical():
                         yield Label("Lokusgrupp *", classes="field-label")
-                        yield Select(groups, id="group_id", prompt="Välj lokusgrupp",
+                        yield PlainSelect(groups, id="group_id", prompt="Välj lokusgrupp",
                                      value=self.group_id or Select.NULL)
-                        yield Static("", id="err-group_id", classes="field-error")
+                        yield Plain("", id="err-group_id", classes="field-error")
                     with Vertical():
                         yield Label("År", classes="field-label")
-                        yield Input(str(self.year), id="year")
-                        yield Static("", id="err-year", classes="field-error")
+                        yield TextInput(str(self.year), id="year")
+                        yield Plain("", id="err-year", classes="field-error")
                 with Horizontal(classes="row"):
                     with Vertical():
                         yield Label("Antal möten", classes="field-label")
-                        yield Input("4", id="count")
+                        yield TextInput("4", id="count")
                     with Vertical():
                         yield Label("Veckodag", classes="field-label")
-                        yield Select([(d, n) for n, d in enumerate(WEEKDAYS[:5])], id="weekday",
+                        yield PlainSelect([(d, n) for n, d in enumerate(WEEKDAYS[:5])], id="weekday",
                                      value=1, allow_blank=False)
                     with Vertical():
                         yield Label("Vecka i månaden", classes="field-label")
-                        yield Select([("första", 1), ("andra", 2), ("tredje", 3),
+                        yield PlainSelect([("första", 1), ("andra", 2), ("tredje", 3),
                                       ("fjärde", 4)], id="week", value=2, allow_blank=False)
                 with Horizontal(classes="row"):
                     with Vertical():
                         yield Label("Första månad", classes="field-label")
-                        yield Input("2", id="first_month")
+                        yield TextInput("2", id="first_month")
                     with Vertical():
                         yield Label("Månader mellan", classes="field-label")
-                        yield Input("3", id="interval")
+                        yield TextInput("3", id="interval")
                     with Vertical():
                         yield Label("Tid", classes="field-label")
                         with Horizontal(classes="row"):
-                            yield Input("13.00", id="start_time", validators=[TimeValidator()])
-                            yield Input("15.00", id="end_time", validators=[TimeValidator()])
+                            yield TextInput("13.00", id="start_time", validators=[TimeValidator()])
+                            yield TextInput("15.00", id="end_time", validators=[TimeValidator()])
                 with Horizontal(classes="row"):
                     with Vertical():
                         yield Label("Lokal", classes="field-label")
-                        yield Input(id="room")
+                        yield TextInput(id="room")
                     with Vertical():
                         yield Label("Adress", classes="field-label")
-                        yield Input(id="address")
+                        yield TextInput(id="address")
                 yield Label("Förslag — ändra datum om det behövs (helgdagar och juli "
                             "är redan undvikna):", classes="field-label")
                 yield Vertical(id="preview")
-                yield Static("", id="err-dates", classes="field-error", markup=False)
+                yield Plain("", id="err-dates", classes="field-error", markup=False)
             with Horizontal(classes="buttons"):
                 yield Button("Skapa mötena (ctrl+s)", variant="primary", id="save")
                 yield Button("Avbryt (esc)", id="cancel")
@@ -120,7 +121,7 @@ class YearPlanForm(FormScreen):
         for n, day in enumerate(dates, 1):
             rows.append(Horizontal(
                 Label(f"Möte {n}", classes="plan-label"),
-                Input(day.isoformat(), classes="plan-date", validators=[DateValidator()]),
+                TextInput(day.isoformat(), classes="plan-date", validators=[DateValidator()]),
                 Label(format_date_long(day, weekday=True), classes="plan-long"),
                 classes="row plan-row"))
         preview.mount_all(rows)

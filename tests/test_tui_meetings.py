@@ -61,7 +61,7 @@ async def test_new_meeting_then_build_agenda(demo_db):
         assert type(workspace).__name__ == "MeetingScreen"
         table = workspace.query_one("#agenda-table", DataTable)
         assert table.row_count == 7
-        assert table.get_row_at(0)[1] == "13.00–13.05"
+        assert str(table.get_row_at(0)[1]) == "13.00–13.05"
         # add a guest presentation of 40 minutes: the agenda now runs late
         await pilot.press("n")
         await pilot.pause()
@@ -70,7 +70,7 @@ async def test_new_meeting_then_build_agenda(demo_db):
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert table.row_count == 8
-        titles = [table.get_row_at(i)[2] for i in range(8)]
+        titles = [str(table.get_row_at(i)[2]) for i in range(8)]
         assert titles.index("Presentation av IPS") == titles.index("Övriga frågor") - 1
         warning = str(workspace.query_one("#meeting-warning").render())
         assert "drar över mötets sluttid med 50 minuter" in warning
@@ -78,7 +78,7 @@ async def test_new_meeting_then_build_agenda(demo_db):
         table.move_cursor(row=titles.index("Presentation av IPS"))
         await pilot.press("alt+up")
         await pilot.pause()
-        assert table.get_row_at(3)[2] == "Presentation av IPS"
+        assert str(table.get_row_at(3)[2]) == "Presentation av IPS"
         assert table.cursor_row == 3
 
 

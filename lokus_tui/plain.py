@@ -1,0 +1,100 @@
+"""Data is text: widgets that show whatever comes from the database as plain text.
+
+Textual parses ``[...]`` in strings as markup, and a terminal obeys escape
+sequences. Everything lokus shows that a person typed goes through here: it
+becomes a Rich ``Text`` (never markup) with control and bidi characters
+replaced by "�" (db.characters.printable). Screens use ``PlainTable`` instead
+of ``DataTable``, ``Plain`` instead of ``Static``, ``plain_options`` for
+``Select``; the App's ``notify`` does the same for every notification.
+"""
+
+import re
+
+from rich.text import Text
+from textual import events
+from textual.widgets import DataTable, Input, Select, Static
+
+from db.characters import printable
+
+MARKER = "�"
+
+
+def plain(value, multiline: bool = True) -> Text:
+    """Any value as literal text for a widget (None -> empty)."""
+    if isinstance(value, Text):
+        return Text(printable(value.plain, multiline, MARKER), style=value.style,
+                    no_wrap=value.no_wrap, overflow=value.overflow)
+    return Text(printable("" if value is None else value, multiline, MARKER))
+
+
+def plain_str(value, multiline: bool = True) -> str:
+    """Literal text as a str, for places that take no Text (titles, input values)."""
+    return printable("" if value is None else value, multiline, MARKER)
+
+
+def plain_options(options) -> list[tuple[Text, object]]:
+    """Select options whose labels are data: (label, value) -> (Text, value)."""
+    return [(plain(label, multiline=False), value) for label, value in options]
+
+
+class PlainTable(DataTable):
+    """A DataTable whose string cells are plain text, never markup or escapes."""
+
+    def add_row(self, *cells, height: int | None = 1, key=None, label=None):
+        return super().add_row(*(plain(c, multiline=False) if isinstance(c, str | Text) else c
+                                 for c in cells),
+                                height=height, key=key,
+                                label=plain(label) if isinstance(label, str) else label)
+
+    def update_cell(self, row_key, column_key, value, *, update_width: bool = False) -> None:
+        super().update_cell(row_key, column_key,
+                            plain(value, multiline=False) if isinstance(value, str) else value,
+                            update_width=update_width)
+
+    def update_cell_at(self, coordinate, value, *, update_width: bool = False) -> None:
+        super().update_cell_at(coordinate,
+                               plain(value, multiline=False) if isinstance(value, str)
+                               else value, update_width=update_width)
+
+
+class Plain(Static):
+    """A Static whose content is always plain text."""
+
+    def __init__(self, content="", **kwargs):
+        kwargs["markup"] = False
+        super().__init__(plain(content), **kwargs)
+
+    def update(self, content="", *, layout: bool = True) -> None:
+        super().update(plain(content), layout=layout)
+
+
+class PlainSelect(Select):
+    """A Select whose option labels (names of people, groups, items …) are plain text."""
+
+    def __init__(self, options, **kwargs):
+        super().__init__(plain_options(options), **kwargs)
+
+    def set_options(self, options) -> None:
+        super().set_options(plain_options(options))
+
+
+class TextInput(Input):
+    """A one-line field that never cuts a paste: pasted line breaks (also U+2028,
+    U+0085 …) become spaces, and the field says so."""
+
+    def _on_paste(self, event: events.Paste) -> None:
+        if not event.text:
+            event.stop()
+            return
+        parts = [p for p in re.split(r"\r\n|[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]",
+                                     event.text)]
+        text = " ".join(parts)
+        selection = self.selection
+        if selection.is_empty:
+            self.insert_text_at_cursor(text)
+        else:
+            self.replace(text, *selection)
+        if len(parts) > 1:
+            self.app.notify("Det inklistrade hade radbrytningar; de blev mellanslag.",
+                            timeout=4)
+        event.stop()
