@@ -49,6 +49,18 @@ def record_export(db: Database, meeting_id: int, document: str, variant: str, se
                            sequence=sequence, file_format=file_format, content=content))
 
 
+def record_exports(db: Database, meeting_id: int,
+                   versions: list[tuple[str, str, int, str, str]]) -> None:
+    """Keep several exported files at once (document, variant, sequence, format,
+    content): all of them or, if the database refuses, none."""
+    from db.models import ExportRecord
+
+    with db.session() as s:
+        for document, variant, sequence, file_format, content in versions:
+            s.add(ExportRecord(meeting_id=meeting_id, document=document, variant=variant,
+                               sequence=sequence, file_format=file_format, content=content))
+
+
 def last_export(db: Database, meeting_id: int, document: str, file_format: str):
     """(content, created_at) of the newest export of a document, or None."""
     from sqlalchemy import select

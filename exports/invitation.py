@@ -2,10 +2,11 @@
 
 from datetime import datetime
 from email.message import EmailMessage
-from email.utils import formataddr, formatdate, make_msgid
+from email.utils import formatdate, make_msgid
 
 from db import clock
 from db.records import GuestView, NoticeData
+from exports.mail import header_text, set_recipients
 from exports.markdown import escape_inline
 from exports.notice import markdown_to_html
 from exports.swedish import format_time, format_when
@@ -49,11 +50,10 @@ def invitation_markdown(data: NoticeData, guest: GuestView) -> str:
 def invitation_eml(data: NoticeData, guest: GuestView, now: datetime | None = None) -> bytes:
     now = now or clock.utcnow()
     msg = EmailMessage()
-    msg["Subject"] = invitation_subject(data)
-    if data.coordinator and data.coordinator.email:
-        msg["From"] = formataddr((data.coordinator.name, data.coordinator.email))
-    if guest.email:
-        msg["To"] = formataddr((guest.name, guest.email))
+    msg["Subject"] = header_text(invitation_subject(data))
+    if data.coordinator:
+        set_recipients(msg, "From", [(data.coordinator.name, data.coordinator.email)])
+    set_recipients(msg, "To", [(guest.name, guest.email)])
     msg["Date"] = formatdate(now.timestamp())
     msg["Message-ID"] = make_msgid(domain="lokus.invalid")
     msg["X-Unsent"] = "1"

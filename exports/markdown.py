@@ -6,6 +6,8 @@ heading, list, quote, code block, link, HTML, emphasis, or break a table.
 
 import re
 
+from db.characters import printable
+
 # Every character that can start or end inline markup, plus & (entities) and
 # | (GFM table cells). Escaping ASCII punctuation with a backslash is always
 # allowed in CommonMark.
@@ -15,7 +17,7 @@ _BLOCK_START = re.compile(r"^(\s*)([-+=>]|\d+[.)])")
 
 
 def _escape_chars(text: str) -> str:
-    text = " ".join((text or "").split())  # newlines and runs of blanks -> one space
+    text = " ".join(printable(text or "").split())  # newlines and runs of blanks -> one space
     return _INLINE.sub(r"\\\1", text)
 
 
@@ -42,7 +44,7 @@ def escape_cell(text: str) -> str:
 
 def escape_block(text: str) -> str:
     """Multi-line user text as paragraphs; line breaks kept as hard breaks."""
-    paragraphs = re.split(r"\n\s*\n", (text or "").replace("\r\n", "\n").strip())
+    paragraphs = re.split(r"\n\s*\n", printable(text or "", multiline=True).strip())
     out = []
     for para in paragraphs:
         lines = [escape_inline(line) for line in para.split("\n") if line.strip()]

@@ -2,10 +2,11 @@
 
 from datetime import datetime
 from email.message import EmailMessage
-from email.utils import formataddr, formatdate, make_msgid
+from email.utils import formatdate, make_msgid
 
 from db import clock
 from db.records import MinutesData
+from exports.mail import header_text, set_recipients
 from exports.markdown import escape_block, escape_inline, table
 from exports.notice import action_line, markdown_to_html
 from exports.swedish import format_date_long, format_when
@@ -120,16 +121,10 @@ def minutes_eml(data: MinutesData, now: datetime | None = None,
     (fastställda minutes are sent exactly as they were approved)."""
     now = now or clock.utcnow()
     msg = EmailMessage()
-    msg["Subject"] = minutes_subject(data)
-    if data.coordinator and data.coordinator.email:
-        msg["From"] = formataddr((data.coordinator.name, data.coordinator.email))
-    recipients, seen = [], set()
-    for person in data.participants:
-        if person.email and person.email.lower() not in seen:
-            seen.add(person.email.lower())
-            recipients.append(formataddr((person.name, person.email)))
-    if recipients:
-        msg["To"] = ", ".join(recipients)
+    msg["Subject"] = header_text(minutes_subject(data))
+    if data.coordinator:
+        set_recipients(msg, "From", [(data.coordinator.name, data.coordinator.email)])
+    set_recipients(msg, "To", [(p.name, p.email) for p in data.participants])
     msg["Date"] = formatdate(now.timestamp())
     msg["Message-ID"] = make_msgid(domain="lokus.invalid")
     msg["X-Unsent"] = "1"

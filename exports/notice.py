@@ -2,11 +2,13 @@
 
 from datetime import datetime
 from email.message import EmailMessage
-from email.utils import formataddr, formatdate, make_msgid
+from email.utils import formatdate, make_msgid
 from zoneinfo import ZoneInfo
 
 from db import clock
+from db.characters import printable
 from db.records import NoticeData
+from exports.mail import address, header_text, set_recipients
 from exports.markdown import escape_block, escape_inline, table
 from exports.swedish import format_date_long, format_time, format_when
 
@@ -137,7 +139,7 @@ def notice_plain_text(data: NoticeData) -> str:
                 lines.append(f"   Förberedelse: {' '.join(note.split())}")
     if data.coordinator and data.coordinator.email:
         lines += ["", f"Anmäl förhinder till {data.coordinator.name} ({data.coordinator.email})."]
-    return "\n".join(lines) + "\n"
+    return "\n".join(printable(line) for line in lines) + "\n"
 
 
 def _dt(data: NoticeData, t) -> datetime:
@@ -156,32 +158,36 @@ def notice_ics(data: NoticeData, now: datetime | None = None) -> bytes:
     event.add("uid", data.uid)
     event.add("sequence", data.sequence)
     event.add("dtstamp", now)
-    event.add("summary", f"{data.kind_label} {data.group_name}")
+    event.add("summary", header_text(f"{data.kind_label} {data.group_name}"))
     if data.start_time:
         event.add("dtstart", _dt(data, data.start_time))
         end = data.end_time or data.start_time
         event.add("dtend", _dt(data, end))
     else:
         event.add("dtstart", data.meeting_date)
-    location = _place(data) or ("Digitalt möte" if data.link else "")
+    location = header_text(_place(data)) or ("Digitalt möte" if data.link else "")
     if location:
         event.add("location", location)
-    if data.link:
-        event.add("url", data.link)
+    link = "".join(printable(data.link).split())
+    if link:
+        event.add("url", link)
     event.add("description", notice_plain_text(data))
     event.add("status", "CANCELLED" if data.cancelled else "CONFIRMED")
-    if data.coordinator and data.coordinator.email:
-        organizer = vCalAddress(f"mailto:{data.coordinator.email}")
-        organizer.params["cn"] = vText(data.coordinator.name)
+    organizer_address = address(data.coordinator.name, data.coordinator.email) \
+        if data.coordinator else None
+    if organizer_address is not None:
+        organizer = vCalAddress(f"mailto:{organizer_address.addr_spec}")
+        organizer.params["cn"] = vText(organizer_address.display_name)
         event.add("organizer", organizer)
     seen = set()
     for name, email in [(m.name, m.email) for m in data.members] + [
             (g.name, g.email) for g in data.guests]:
-        if not email or email.lower() in seen:
+        found = address(name, email)
+        if found is None or found.addr_spec.lower() in seen:
             continue
-        seen.add(email.lower())
-        attendee = vCalAddress(f"mailto:{email}")
-        attendee.params["cn"] = vText(name)
+        seen.add(found.addr_spec.lower())
+        attendee = vCalAddress(f"mailto:{found.addr_spec}")
+        attendee.params["cn"] = vText(found.display_name)
         attendee.params["role"] = vText("REQ-PARTICIPANT")
         attendee.params["partstat"] = vText("NEEDS-ACTION")
         attendee.params["rsvp"] = vText("TRUE")
@@ -222,29 +228,20 @@ def markdown_to_html(markdown: str, title: str) -> str:
 
     from markdown_it import MarkdownIt
 
-    body = MarkdownIt("commonmark").enable("table").render(markdown)
+    body = MarkdownIt("commonmark").enable("table").render(printable(markdown, multiline=True))
     return (f'<!DOCTYPE html>\n<html lang="sv"><head><meta charset="utf-8">'
-            f"<title>{escape(title)}</title></head><body>\n{body}</body></html>\n")
+            f"<title>{escape(header_text(title))}</title></head><body>\n{body}</body></html>\n")
 
 
 def notice_eml(data: NoticeData, now: datetime | None = None) -> bytes:
     now = now or clock.utcnow()
     msg = EmailMessage()
-    msg["Subject"] = notice_subject(data)
-    if data.coordinator and data.coordinator.email:
-        msg["From"] = formataddr((data.coordinator.name, data.coordinator.email))
-    recipients = []
-    seen = set()
-    for m in data.members:
-        if m.email and m.email.lower() not in seen:
-            seen.add(m.email.lower())
-            recipients.append(formataddr((m.name, m.email)))
-    if recipients:
-        msg["To"] = ", ".join(recipients)
-    guests = [formataddr((g.name, g.email)) for g in data.guests
-              if g.email and g.email.lower() not in seen]
-    if guests:
-        msg["Cc"] = ", ".join(guests)
+    msg["Subject"] = header_text(notice_subject(data))
+    if data.coordinator:
+        set_recipients(msg, "From", [(data.coordinator.name, data.coordinator.email)])
+    seen: set[str] = set()
+    set_recipients(msg, "To", [(m.name, m.email) for m in data.members], seen)
+    set_recipients(msg, "Cc", [(g.name, g.email) for g in data.guests], seen)
     msg["Date"] = formatdate(now.timestamp(), localtime=False)
     msg["Message-ID"] = make_msgid(domain="lokus.invalid")
     msg["X-Unsent"] = "1"  # Outlook opens it as a draft, ready to send

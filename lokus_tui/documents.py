@@ -16,20 +16,80 @@ from exports.kallelse_files import FORMATS as KALLELSE_FORMATS
 MINUTES_FORMATS = ("md", "eml")
 
 
+class Rendered:
+    """One file of an export: its name, its bytes and what the history keeps."""
+
+    def __init__(self, filename: str, content: bytes | str, fmt: str, variant: str = "",
+                 sequence: int = 0, document: str = ""):
+        self.filename = filename
+        self.content = content.encode("utf-8") if isinstance(content, str) else content
+        self.fmt, self.variant, self.sequence, self.document = fmt, variant, sequence, document
+
+
+def _render(what: str, make) -> list[Rendered]:
+    try:
+        return make()
+    except Exception as exc:  # noqa: BLE001 - a document that cannot be made is one sentence
+        from db.errors import LokusError
+
+        raise LokusError(f"{what} kunde inte skapas ({type(exc).__name__}); inga filer "
+                         "skrevs.") from exc
+
+
+def write_export(database, meeting_id: int, folder: Path, files: list[Rendered]) -> list[Path]:
+    """All or nothing: every file is written and every version recorded, or none is.
+
+    A file that cannot be written removes the ones already written; history that
+    cannot be recorded (a locked database, a full disk) removes the files too.
+    A read-only database gets the files but no history (the caller says so)."""
+    import contextlib
+
+    from db.errors import LokusError
+    from db.notice import record_exports
+    from exports.files import write_new_file
+
+    written: list[Path] = []
+    try:
+        for f in files:
+            written.append(write_new_file(folder, f.filename, f.content))
+        if not database.read_only:
+            record_exports(database, meeting_id, [
+                (f.document, f.variant, f.sequence, f.fmt, f.content.decode("utf-8", "replace"))
+                for f in files])
+    except LokusError as exc:
+        for path in written:
+            with contextlib.suppress(OSError):
+                path.unlink()
+        raise LokusError(f"Exporten avbröts: {exc} Inga filer skrevs.") from exc
+    return written
+
+
 def export_kallelse(database, meeting_id: int, folder: Path,
                     formats=KALLELSE_FORMATS) -> list[Path]:
-    from db.notice import notice_data, record_export
-    from exports.kallelse_files import write_notice
+    from db.notice import notice_data
+    from exports.kallelse_files import render_notice
+    from exports.notice import notice_filename
 
     data = notice_data(database, meeting_id)
-    paths = []
-    for fmt, path, content in write_notice(data, folder, formats):
-        paths.append(path)
-        if database.read_only:
-            continue
-        record_export(database, meeting_id, "kallelse", "uppdatering" if data.is_update else "",
-                      data.sequence, fmt, content.decode("utf-8", "replace"))
-    return paths
+    variant = "uppdatering" if data.is_update else ""
+    files = _render("Kallelsen", lambda: [
+        Rendered(notice_filename(data, fmt), render_notice(data, fmt), fmt, variant,
+                 data.sequence, "kallelse") for fmt in formats])
+    return write_export(database, meeting_id, folder, files)
+
+
+def export_invitation(database, meeting_id: int, guest, folder: Path) -> list[Path]:
+    """The invitation to a guest who presents: Markdown and an e-mail draft."""
+    from db.notice import notice_data
+    from exports.invitation import invitation_eml, invitation_filename, invitation_markdown
+
+    data = notice_data(database, meeting_id)
+    files = _render("Inbjudan", lambda: [
+        Rendered(invitation_filename(data, guest, "md"), invitation_markdown(data, guest), "md",
+                 guest.name, 0, "inbjudan"),
+        Rendered(invitation_filename(data, guest, "eml"), invitation_eml(data, guest), "eml",
+                 guest.name, 0, "inbjudan")])
+    return write_export(database, meeting_id, folder, files)
 
 
 def minutes_document(database, meeting_id: int):
@@ -44,21 +104,17 @@ def minutes_document(database, meeting_id: int):
 
 def export_minutes(database, meeting_id: int, folder: Path,
                    formats=MINUTES_FORMATS) -> list[Path]:
-    from db.notice import record_export
-    from exports.files import write_new_file
     from exports.minutes import minutes_eml, minutes_filename
 
     data, markdown = minutes_document(database, meeting_id)
     variant = "fastställd" if data.status == "final" else "utkast"
-    paths = []
-    for fmt in formats:
-        content = markdown if fmt == "md" else minutes_eml(data, markdown=markdown)
-        paths.append(write_new_file(folder, minutes_filename(data, fmt), content))
-        if database.read_only:
-            continue
-        record_export(database, meeting_id, "minnesanteckningar", variant, 0, fmt,
-                      content if isinstance(content, str) else content.decode("utf-8", "replace"))
-    return paths
+
+    def make():
+        return [Rendered(minutes_filename(data, fmt),
+                         markdown if fmt == "md" else minutes_eml(data, markdown=markdown),
+                         fmt, variant, 0, "minnesanteckningar") for fmt in formats]
+
+    return write_export(database, meeting_id, folder, _render("Minnesanteckningarna", make))
 
 
 def finalise_minutes(database, meeting_id: int, expected_version: int,
@@ -73,9 +129,3 @@ def finalise_minutes(database, meeting_id: int, expected_version: int,
                        note_taker_name=data.note_taker_name)
     finalise(database, meeting_id, expected_version, minutes_markdown(approved), day=today,
              early_ok=early_ok)
-
-
-def reopen_minutes(database, meeting_id: int, reason: str, expected_version: int) -> None:
-    from db.minutes import reopen_minutes as reopen
-
-    reopen(database, meeting_id, reason, expected_version)

@@ -32,7 +32,7 @@ from db.meetings import (
     update_meeting,
 )
 from db.minutes import minutes_state
-from db.notice import last_export, notice_data, record_export
+from db.notice import last_export, notice_data
 from db.preparation import (
     NEXT_GUEST_STATUS,
     accept_proposal,
@@ -564,22 +564,10 @@ class MeetingScreen(Screen):
         guest = self._guest()
         if guest is None:
             return
-        from exports.files import write_new_file
-        from exports.invitation import invitation_eml, invitation_filename, invitation_markdown
+        from lokus_tui.documents import export_invitation
 
-        def write(folder):
-            data = notice_data(self.app.database, self.meeting_id)
-            paths = [
-                write_new_file(folder, invitation_filename(data, guest, "md"),
-                               invitation_markdown(data, guest)),
-                write_new_file(folder, invitation_filename(data, guest, "eml"),
-                               invitation_eml(data, guest)),
-            ]
-            record_export(self.app.database, self.meeting_id, "inbjudan", guest.name, 0, "md",
-                          invitation_markdown(data, guest))
-            return paths
-
-        self._ask_folder_and_write(write)
+        self._ask_folder_and_write(
+            lambda folder: export_invitation(self.app.database, self.meeting_id, guest, folder))
 
     # --- kallelse ------------------------------------------------------------------------
     def _ask_folder_and_write(self, write, after=None) -> None:
