@@ -4,9 +4,8 @@ binding of the current screen as a command."""
 from functools import partial
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
-from textual.markup import escape
 
-from lokus_tui.plain import plain, plain_str
+from lokus_tui.plain import markup_literal, plain
 
 KIND_LABELS = {"initiative": "Insats", "person": "Person", "organisation": "Organisation"}
 
@@ -29,7 +28,7 @@ class LookupProvider(Provider):
                 match_display=shown,
                 command=partial(app.open_record, hit.kind, hit.id),
                 text=shown.plain,
-                help=escape(plain_str(hit.detail, multiline=False)) if hit.detail else None,
+                help=markup_literal(hit.detail) if hit.detail else None,
             )
 
 

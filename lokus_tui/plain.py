@@ -32,6 +32,12 @@ def plain_str(value, multiline: bool = True) -> str:
     return printable("" if value is None else value, multiline, MARKER)
 
 
+def markup_literal(value) -> str:
+    """For the few places that only take markup (the palette's help line): every "["
+    escaped, so the text shows exactly as it is."""
+    return plain_str(value, multiline=False).replace("[", "\\[")
+
+
 def plain_options(options) -> list[tuple[Text, object]]:
     """Select options whose labels are data: (label, value) -> (Text, value)."""
     return [(plain(label, multiline=False), value) for label, value in options]
@@ -83,6 +89,7 @@ class TextInput(Input):
     U+0085 …) become spaces, and the field says so."""
 
     def _on_paste(self, event: events.Paste) -> None:
+        event.prevent_default()  # Input's own paste keeps only the first line
         if not event.text:
             event.stop()
             return

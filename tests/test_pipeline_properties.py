@@ -1,0 +1,119 @@
+"""Whatever text the validators accept, in any field, goes through the whole pipeline:
+validation, the database, the kallelse as Markdown, .ics and .eml, the minutes as
+Markdown and .eml. Every export succeeds, keeps the document structure of the
+same meeting with plain names, goes to exactly the same recipients, and holds no
+control bytes.
+"""
+
+import itertools
+import tempfile
+from datetime import time, timedelta
+from email import message_from_bytes, policy
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
+from icalendar import Calendar
+
+from db.characters import BIDI, forbidden
+from db.contacts import create_person, validate_person
+from db.engine import open_database
+from db.groups import create_group, set_member
+from db.meetings import add_agenda_item, create_meeting, validate_agenda_item, validate_meeting
+from db.preparation import get_guest, invite_guest, set_guest_status
+from db.records import AgendaItemInput, MeetingInput, PersonInput
+from lokus_tui.documents import export_kallelse, export_minutes
+from tests.conftest import TODAY
+from tests.test_markdown_properties import NASTY, structure
+
+# Text as validation lets it through: no control, line-separator or bidi characters.
+TEXT = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs", "Cc", "Zl", "Zp"),
+                                      exclude_characters="".join(BIDI)), max_size=40)
+HOSTILE = st.sampled_from([
+    "Åsa <evil@example.com>", "Örjan, attacker@example.com", '"Kalle" <k@x>; bcc@x.se',
+    "[bold red]Röd[/] a[/]b", "[link=file:///etc/passwd]x[/link]", "Anna\\", "a@b.c",
+    "=?utf-8?q?evil?=", "Per;Pål,Måns", "Ni\u0301ls", "😀 emoji", "\u00a0nbsp\u00a0"])
+SINGLE_LINE_NASTY = NASTY.filter(lambda s: "\n" not in s)
+FIELD = st.one_of(TEXT, HOSTILE, SINGLE_LINE_NASTY, st.lists(
+    st.one_of(TEXT, HOSTILE, SINGLE_LINE_NASTY), max_size=3).map(" ".join)).filter(
+    lambda s: s.split() and forbidden(s) is None and len(s) <= 200)
+counter = itertools.count()
+CONTROL_BYTES = set(range(0x00, 0x20)) - {0x09, 0x0A, 0x0D} | {0x7F}
+
+
+@pytest.fixture(scope="module")
+def db_module():
+    folder = Path(tempfile.mkdtemp(prefix="lokus-pipeline-"))
+    database = open_database(folder / "pipeline.db")
+    yield database, folder
+    database.close()
+
+
+def accepted(texts) -> bool:
+    """Only what the validators of these fields accept (single-line fields)."""
+    return all(forbidden(t) is None and len(t) <= 200 for t in texts)
+
+
+def build(db, names: list[str]) -> tuple[int, set[str], set[str]]:
+    """A group with two members, a coordinator and a confirmed guest, all named ``names``."""
+    n = next(counter)
+    group_name, room, title, chair, member, guest, item_title, org_text = names
+    people = []
+    for k, name in enumerate((chair, member, names[0] + " samordnare")):
+        data = PersonInput(name=name, email=f"p{n}x{k}@example.se")
+        assert not validate_person(data)
+        people.append(create_person(db, data))
+    group = create_group(db, f"{group_name} #{n}", coordinator_id=people[2])
+    set_member(db, group, people[0], "ordforande", None)
+    set_member(db, group, people[1], "ledamot", None)
+    meeting = MeetingInput(group, TODAY + timedelta(days=20), title=title, start_time=time(13),
+                           end_time=time(15), room=room, address=org_text)
+    assert not validate_meeting(meeting)
+    mid = create_meeting(db, meeting)
+    item = AgendaItemInput(item_title, description=f"{room}\n{title}", presenter_text=member)
+    assert not validate_agenda_item(item)
+    item_id = add_agenda_item(db, mid, item, position=4)
+    gid = invite_guest(db, mid, item_title, new_person=PersonInput(guest, email=f"g{n}@example.se"),
+                       agenda_item_id=item_id)
+    set_guest_status(db, gid, "confirmed", get_guest(db, gid).version)
+    members = {f"p{n}x{k}@example.se" for k in range(3)}
+    return mid, members, {f"g{n}@example.se"}
+
+
+def read_back(paths):
+    files = {p.suffix: p.read_bytes() for p in paths}
+    for content in files.values():
+        assert not CONTROL_BYTES & set(content), "a control byte in an export"
+        text = content.decode("utf-8")
+        assert not any(0x80 <= ord(c) <= 0x9F or c in BIDI for c in text)
+    return files
+
+
+PLAIN = ["LOKUS Vanlig", "Sal A", "Rubrik", "Anna Ordf", "Bo Ledamot", "Gösta Gäst",
+         "Presentation", "Storgatan 1"]
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[
+    HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(st.lists(FIELD, min_size=8, max_size=8))
+def test_accepted_text_exports_everywhere_with_the_same_structure_and_recipients(
+        db_module, tmp_path, names):
+    assume(accepted(names))
+    db, folder = db_module
+    base_mid, _m, _g = build(db, PLAIN)
+    expected = structure(read_back(export_kallelse(
+        db, base_mid, folder / f"base{next(counter)}"))[".md"].decode())
+    mid, members, guests = build(db, names)
+    files = read_back(export_kallelse(db, mid, folder / f"out{next(counter)}"))
+    assert structure(files[".md"].decode()) == expected
+    mail = message_from_bytes(files[".eml"], policy=policy.default)
+    to = {a.addr_spec for a in mail["To"].addresses}
+    cc = {a.addr_spec for a in mail["Cc"].addresses}
+    assert (to, cc) == (members, guests)
+    event = next(c for c in Calendar.from_ical(files[".ics"]).walk() if c.name == "VEVENT")
+    attendees = {str(a).removeprefix("mailto:") for a in event.get("ATTENDEE")}
+    assert attendees == members | guests
+    minutes = read_back(export_minutes(db, mid, folder / f"min{next(counter)}"))
+    mail = message_from_bytes(minutes[".eml"], policy=policy.default)
+    assert {a.addr_spec for a in mail["To"].addresses} <= members
