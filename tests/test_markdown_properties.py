@@ -11,6 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
+from db.characters import printable
 from db.records import (
     ActionRow,
     AgendaItemInput,
@@ -34,9 +35,10 @@ TEXT = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",))
 NASTY = st.sampled_from(["# x", "- x", "1. x", "> x", "|", "a | b", "`x`", "*x*", "_x_",
                          "[x](y)", "<b>x</b>", "---", "===", "    code", "\\", "&amp;", "~~x~~",
                          "![i](x)", "<http://x>", "\n\n# y", " | --- | "])
-# Blank fields legitimately leave out optional sections, so every field has some text.
+# Blank fields legitimately leave out optional sections, so every field has some text
+# (text that is blank once control characters are removed counts as blank).
 FIELD = st.one_of(TEXT, NASTY, st.lists(st.one_of(TEXT, NASTY), max_size=4).map("".join)
-                  ).filter(lambda s: s.split())
+                  ).filter(lambda s: printable(s).split())
 
 
 def structure(markdown: str):
