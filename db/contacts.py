@@ -6,7 +6,6 @@ from sqlalchemy.exc import IntegrityError
 from db.engine import Database
 from db.errors import NotFoundError, ValidationError
 from db.models import (
-    ORGANISATION_KINDS,
     ActionItem,
     AgendaItem,
     AgendaProposal,
@@ -36,6 +35,7 @@ from db.records import (
 from db.text_match import contains
 from db.validation import MAX_LONG, Errors, check_email, check_phone, check_text
 from db.versioning import get_checked, touch
+from db.vocabulary import OrganisationKind
 
 
 def validate_person(data: PersonInput) -> Errors:
@@ -51,7 +51,7 @@ def validate_person(data: PersonInput) -> Errors:
 def validate_organisation(data: OrganisationInput) -> Errors:
     errors = Errors()
     check_text(data.name, "name", "Namn", errors, required=True)
-    if data.kind not in ORGANISATION_KINDS:
+    if data.kind not in OrganisationKind.values():
         errors.add("kind", "Typ", "okänt värde")
     return errors
 

@@ -44,12 +44,12 @@ LAST = ("Andersson", "Johansson", "Karlsson", "Nilsson", "Eriksson", "Larsson", 
         "Bergström", "Lundgren", "Hägg", "Wikström", "Sandberg", "Nyström", "Holm", "Dahl",
         "Forsberg", "Håkansson", "Strand", "Björk", "Lind", "Engström", "Falk")
 PARTIES = (
-    ("arbetsformedlingen", "Arbetsförmedlingen", "af", "Samverkansansvarig"),
-    ("forsakringskassan", "Försäkringskassan", "fk", "Samordnare sjukförsäkring"),
+    ("employment_service", "Arbetsförmedlingen", "af", "Samverkansansvarig"),
+    ("social_insurance", "Försäkringskassan", "fk", "Samordnare sjukförsäkring"),
     ("region", "Region Uppsala", "regionen", "Strateg försäkringsmedicin"),
 )
 INITIATIVE_TEMPLATES = (
-    ("Lokussamordnare {m}", "strukturovergripande",
+    ("Lokussamordnare {m}", "structural",
      "Säkerställa fortsatt fungerande samverkan i lokusgruppen i {m}.",
      "Lokusgruppen i {m} och dess fyra parter.",
      "Samordnaren förbereder dagordning med ordföranden, kallar till möten, för "
@@ -58,31 +58,31 @@ INITIATIVE_TEMPLATES = (
       "rehabiliteringsinsatser.",),
      ("Sammankalla, göra dagordning och föra minnesanteckningar vid fyra lokusgruppsmöten per år.",
       "Planera och genomföra två kompetenshöjande insatser per år.")),
-    ("Ungdomscoach {m}", "individinriktad",
+    ("Ungdomscoach {m}", "individual",
      "Stödja unga vuxna 16–29 år i {m} att närma sig arbete eller studier.",
      "Unga med funktionsnedsättning och/eller aktivitetsersättning.",
      "Individuell coachning, praktik och samordnade planeringar med parterna.",
      ("Minst 40 % av deltagarna går vidare till arbete eller studier.",),
      ("30 deltagare per år.", "Samordnade planeringar inom fyra veckor från start.")),
-    ("Samverkan – implementering av flerpartsrutin {m}", "strukturovergripande",
+    ("Samverkan – implementering av flerpartsrutin {m}", "structural",
      "Införa en gemensam rutin för flerpartsmöten mellan parterna i {m}.",
      "Chefer och medarbetare hos parterna.",
      "Processledning, utbildning av handläggare och uppföljning av rutinen.",
      ("Rutinen för flerpartsmöten är förankrad hos alla fyra parter.",),
      ("Rutinen antas av lokusgruppen.", "Samtliga berörda handläggare har fått utbildning.")),
-    ("Arbetsintegrerande socialt företag {m}", "individinriktad",
+    ("Arbetsintegrerande socialt företag {m}", "individual",
      "Skapa arbetstillfällen för personer långt från arbetsmarknaden i {m}.",
      "Personer med långvarigt bidrags- och/eller ersättningsberoende.",
      "Arbetsträning i socialt företag med handledning och stegvis ökad tid.",
      ("Deltagare får ökad arbetsförmåga och närmar sig egen försörjning.",),
      ("15 deltagare i arbetsträning per år.",)),
-    ("Stegvis mot arbete {m}", "individinriktad",
+    ("Stegvis mot arbete {m}", "individual",
      "Ge personer med psykisk ohälsa i {m} stöd till arbete enligt IPS-metoden.",
      "Personer med psykisk ohälsa som vill arbeta.",
      "Supported employment (IPS) med arbetsspecialister i samverkan med regionen.",
      ("Minst 30 % av deltagarna har arbete efter ett år.",),
      ("25 deltagare per år.", "Trohetsmätning enligt IPS-skalan två gånger per år.")),
-    ("Kompetenslyft samverkan {m}", "strukturovergripande",
+    ("Kompetenslyft samverkan {m}", "structural",
      "Öka kunskapen om varandras uppdrag hos medarbetare i parterna i {m}.",
      "Medarbetare och chefer hos de fyra parterna.",
      "Utbildningsdagar, auskultation och gemensamma seminarier.",
@@ -143,12 +143,12 @@ def generate(db: Database, scale: int = 1, seed: int = 1, today: date | None = N
         add(Organisation, {"id": oid, "name": name, "kind": kind, "note": ""})
     forbund = next_id("org")
     add(Organisation, {"id": forbund, "name": "Samordningsförbundet Uppsala län",
-                       "kind": "forbund", "note": "Fiktivt förbund i demodata"})
+                       "kind": "association", "note": "Fiktivt förbund i demodata"})
     kommun_org = {}
     for m in MUNICIPALITIES:
         oid = next_id("org")
         kommun_org[m] = oid
-        add(Organisation, {"id": oid, "name": f"{m} kommun", "kind": "kommun", "note": ""})
+        add(Organisation, {"id": oid, "name": f"{m} kommun", "kind": "municipality", "note": ""})
 
     used_emails: set[str] = set()
 
@@ -177,13 +177,13 @@ def generate(db: Database, scale: int = 1, seed: int = 1, today: date | None = N
             slug = (m.lower().replace("å", "a").replace("ä", "a").replace("ö", "o"))
             members = []
             k = person(kommun_org[m], slug, "Enhetschef arbetsmarknad")
-            members.append((k, "ledamot", kommun_org[m]))
+            members.append((k, "member", kommun_org[m]))
             for kind, _n, pslug, title in PARTIES:
-                members.append((person(party_org[kind], pslug, title), "ledamot", party_org[kind]))
+                members.append((person(party_org[kind], pslug, title), "member", party_org[kind]))
             coordinator = person(kommun_org[m], slug, "Lokussamordnare")
-            members.append((coordinator, "samordnare", kommun_org[m]))
+            members.append((coordinator, "coordinator", kommun_org[m]))
             chair_index = rng.randrange(4)
-            members[chair_index] = (members[chair_index][0], "ordforande", members[chair_index][2])
+            members[chair_index] = (members[chair_index][0], "chair", members[chair_index][2])
             add(Group, {"id": gid, "name": name, "municipality": m, "note": "",
                         "agenda_template": "", "coordinator_id": coordinator})
             for pid, role, _org in members:
@@ -205,7 +205,7 @@ def generate(db: Database, scale: int = 1, seed: int = 1, today: date | None = N
             end = date(start.year + length, start.month, 1) - timedelta(days=1)
             if n == 3:  # one that ends soon, to show the status
                 end = today + timedelta(days=45)
-            manual = "ansokan" if n == 11 else ""
+            manual = "application" if n == 11 else ""
             name = name_t.format(m=g["m"])
             if unit:
                 name += f" ({unit + 1})"
@@ -302,7 +302,7 @@ def generate(db: Database, scale: int = 1, seed: int = 1, today: date | None = N
                     }.get(title, "")
                 add(AgendaItem, {
                     "id": item_id, "meeting_id": mid, "position": pos, "title": title,
-                    "description": "", "kind": "diskussion" if title == PARTIES_TITLE
+                    "description": "", "kind": "discussion" if title == PARTIES_TITLE
                     else "information", "presenter_id": None, "presenter_text": "",
                     "minutes_allotted": 30 if title == PARTIES_TITLE else minutes_each,
                     "initiative_id": None, "prep_notes": "", "attachments": "",

@@ -5,9 +5,10 @@ from sqlalchemy.exc import IntegrityError
 
 from db.engine import Database
 from db.errors import FieldError, LokusError, NotFoundError, ValidationError
-from db.models import MEMBERSHIP_ROLES, Group, Membership, Person
+from db.models import Group, Membership, Person
 from db.validation import Errors, check_text
 from db.versioning import check_version, touch
+from db.vocabulary import MembershipRole
 
 
 def list_groups(db: Database) -> list[tuple[int, str, str, int, str]]:
@@ -36,7 +37,7 @@ def create_group(db: Database, name: str, municipality: str = "",
             s.add(g)
             s.flush()
             if coordinator_id:
-                s.add(Membership(group_id=g.id, person_id=coordinator_id, role="samordnare"))
+                s.add(Membership(group_id=g.id, person_id=coordinator_id, role=MembershipRole.COORDINATOR))
             return g.id
     except IntegrityError as exc:
         errors.add("name", "Namn", f"det finns redan en lokusgrupp som heter ”{name.strip()}”")
@@ -47,7 +48,7 @@ def set_member(db: Database, group_id: int, person_id: int, role: str,
                expected_version: int | None) -> None:
     """Add the person to the group (``expected_version`` None) or change their role
     (the membership's version as seen)."""
-    if role not in MEMBERSHIP_ROLES:
+    if role not in MembershipRole.values():
         raise ValidationError([FieldError("role", "Roll", "okänd roll")])
     with db.session() as s:
         if s.get(Group, group_id) is None or s.get(Person, person_id) is None:
@@ -62,7 +63,7 @@ def set_member(db: Database, group_id: int, person_id: int, role: str,
             s.add(m)
         m.role = role
         touch(m)
-        if role == "samordnare":
+        if role == MembershipRole.COORDINATOR:
             group = s.get(Group, group_id)
             group.coordinator_id = group.coordinator_id or person_id
 

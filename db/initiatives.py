@@ -9,9 +9,6 @@ from db import clock
 from db.engine import Database
 from db.errors import ConflictError, NotFoundError, ValidationError
 from db.models import (
-    GOAL_KINDS,
-    INITIATIVE_MANUAL_STATUSES,
-    INITIATIVE_ORIENTATIONS,
     BudgetLine,
     FundingDecision,
     Goal,
@@ -37,6 +34,7 @@ from db.records import (
 )
 from db.text_match import contains
 from db.validation import MAX_LONG, Errors, check_period, check_text
+from db.vocabulary import MANUAL_INITIATIVE_STATUSES, GoalKind, InitiativeStatus, Orientation
 
 SORT_KEYS = ("name", "group", "owner", "period", "granted", "status")
 
@@ -49,12 +47,12 @@ def validate_initiative(data: InitiativeInput) -> Errors:
                        ("background", "Bakgrund"), ("priority_groups", "Prioriterade målgrupper")):
         check_text(getattr(data, key), key, label, errors, max_len=MAX_LONG)
     check_period(data.start_date, data.end_date, "end_date", "Slutdatum", errors)
-    if data.manual_status not in ("", *INITIATIVE_MANUAL_STATUSES):
+    if data.manual_status not in ("", *MANUAL_INITIATIVE_STATUSES):
         errors.add("manual_status", "Status", "okänt värde")
-    if data.orientation not in INITIATIVE_ORIENTATIONS:
+    if data.orientation not in Orientation.values():
         errors.add("orientation", "Inriktning", "okänt värde")
     for n, goal in enumerate(data.goals, start=1):
-        if goal.kind not in GOAL_KINDS:
+        if goal.kind not in GoalKind.values():
             errors.add(f"goals.{n}.kind", f"Mål {n}", "okänd måltyp")
         check_text(goal.text, f"goals.{n}.text", f"Mål {n}", errors, required=True,
                    max_len=2000)
@@ -96,12 +94,13 @@ def _list_query(db: Database, text: str, today: date) -> tuple[Select, dict]:
     end = func.coalesce(Initiative.end_date, granted.c.fend)
     status = case(
         (Initiative.manual_status != "", Initiative.manual_status),
-        ((start.is_(None)) & (end.is_(None)), literal("ingen_period")),
-        (start > today, literal("kommande")),
-        (end < today, literal("avslutad")),
-        (func.julianday(end) - func.julianday(today) <= 90, literal("slutar_snart"))
-        if db.is_sqlite else (end - today <= 90, literal("slutar_snart")),
-        else_=literal("pagaende"),
+        ((start.is_(None)) & (end.is_(None)), literal(InitiativeStatus.NO_PERIOD.value)),
+        (start > today, literal(InitiativeStatus.UPCOMING.value)),
+        (end < today, literal(InitiativeStatus.ENDED.value)),
+        (func.julianday(end) - func.julianday(today) <= 90,
+         literal(InitiativeStatus.ENDING_SOON.value))
+        if db.is_sqlite else (end - today <= 90, literal(InitiativeStatus.ENDING_SOON.value)),
+        else_=literal(InitiativeStatus.RUNNING.value),
     )
     total = func.coalesce(granted.c.total, 0)
     stmt = (
@@ -307,6 +306,6 @@ def ending_soon(db: Database, today: date | None = None, limit: int = 20) -> lis
     stmt, columns = _list_query(db, "", today)
     sub = stmt.subquery()
     with db.session() as s:
-        rows = s.execute(select(sub).where(sub.c.status == "slutar_snart")
+        rows = s.execute(select(sub).where(sub.c.status == InitiativeStatus.ENDING_SOON.value)
                          .order_by(sub.c.end).limit(limit)).all()
     return [_initiative_row(r) for r in rows]

@@ -13,8 +13,6 @@ from db.engine import Database
 from db.errors import LokusError, NotFoundError, ValidationError
 from db.meeting_rules import ensure_record_open, minutes_status, update_held
 from db.models import (
-    AGENDA_ITEM_KINDS,
-    MEETING_KINDS,
     AgendaItem,
     Group,
     GuestInvitation,
@@ -39,8 +37,9 @@ from db.records import (
 from db.text_match import contains
 from db.validation import MAX_LONG, Errors, check_text
 from db.versioning import get_checked, touch
+from db.vocabulary import AgendaItemKind, MeetingKind, MembershipRole
 
-ROLE_ORDER = {"ordforande": 0, "ledamot": 1, "ersattare": 2, "samordnare": 3}
+ROLE_ORDER = {role: n for n, role in enumerate(MembershipRole)}
 
 
 # --- validation -----------------------------------------------------------------------
@@ -52,7 +51,7 @@ def validate_meeting(data: MeetingInput) -> Errors:
         errors.add("group_id", "Lokusgrupp", "måste väljas")
     if data.meeting_date is None:
         errors.add("meeting_date", "Datum", "måste fyllas i")
-    if data.kind not in MEETING_KINDS:
+    if data.kind not in MeetingKind.values():
         errors.add("kind", "Typ", "okänd mötestyp")
     if data.start_time and data.end_time and data.end_time <= data.start_time:
         errors.add("end_time", "Sluttid", "måste vara efter starttiden")
@@ -74,7 +73,7 @@ def validate_meeting(data: MeetingInput) -> Errors:
 def validate_agenda_item(data: AgendaItemInput) -> Errors:
     errors = Errors()
     check_text(data.title, "title", "Rubrik", errors, required=True)
-    if data.kind not in AGENDA_ITEM_KINDS:
+    if data.kind not in AgendaItemKind.values():
         errors.add("kind", "Typ", "okänd punkttyp")
     if data.minutes_allotted is None or not 0 <= data.minutes_allotted <= 600:
         errors.add("minutes_allotted", "Minuter", "måste vara mellan 0 och 600")
@@ -310,7 +309,7 @@ def _template_items(s, meeting: Meeting) -> list[AgendaItem]:
             minutes = 10  # the open action items are listed live, see db.minutes.follow_ups
         elif title == PARTIES_TITLE:
             description = _party_lines(s, meeting.group_id)
-            minutes, kind = 30, "diskussion"
+            minutes, kind = 30, AgendaItemKind.DISCUSSION
         elif title == "Övriga frågor":
             minutes = 10
         items.append(AgendaItem(meeting_id=meeting.id, position=pos, title=title,
@@ -329,7 +328,7 @@ def create_meeting(db: Database, data: MeetingInput, from_template: bool = True)
         _apply_meeting(m, data)
         if m.chair_id is None:
             m.chair_id = s.execute(select(Membership.person_id).where(
-                Membership.group_id == data.group_id, Membership.role == "ordforande")
+                Membership.group_id == data.group_id, Membership.role == MembershipRole.CHAIR)
             ).scalars().first()
         s.add(m)
         s.flush()

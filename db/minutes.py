@@ -17,8 +17,6 @@ from db.errors import (
 from db.meeting_rules import ensure_record_open, update_held
 from db.meetings import _items, _members, _next_meeting
 from db.models import (
-    ACTION_STATUSES,
-    ATTENDANCE_STATUSES,
     ActionItem,
     AgendaItem,
     Attendance,
@@ -34,7 +32,6 @@ from db.models import (
     utcnow,
 )
 from db.records import (
-    MEETING_KIND_LABELS,
     ActionInput,
     ActionRow,
     AttendanceRow,
@@ -50,6 +47,7 @@ from db.records import (
 from db.text_merge import merge_text
 from db.validation import MAX_LONG, Errors, check_text
 from db.versioning import check_version, get_checked, touch
+from db.vocabulary import ActionStatus, AttendanceStatus, DocumentKind, MeetingKind
 
 NOTES_MAX = 200_000
 AUTOSAVE_BUSY_MS = 300  # an autosave waits this long for a lock, then tries again later
@@ -114,7 +112,7 @@ def set_attendance(db: Database, meeting_id: int, person_id: int, status: str,
     """Mark one person; ``expected_version`` is the mark as seen (None: not marked yet).
 
     Returns True when the meeting became held by it (see db.meeting_rules)."""
-    if status not in ATTENDANCE_STATUSES:
+    if status not in AttendanceStatus.values():
         raise ValidationError([FieldError("status", "Närvaro", "okänt värde")])
     with db.session() as s:
         m = _meeting(s, meeting_id)
@@ -274,7 +272,7 @@ def update_action(db: Database, action_id: int, data: ActionInput, expected_vers
 def set_action_status(db: Database, action_id: int, status: str, expected_version: int,
                       day: date | None = None) -> None:
     """Done, dropped or open again: follow-up work, allowed after the minutes are fastställda."""
-    if status not in ACTION_STATUSES:
+    if status not in ActionStatus.values():
         raise ValidationError([FieldError("status", "Status", "okänt värde")])
     with db.session() as s:
         a = get_checked(s, ActionItem, action_id, expected_version, "Åtgärden")
@@ -473,7 +471,7 @@ def finalise(db: Database, meeting_id: int, expected_version: int, snapshot: str
         touch(row)
         m.status = "minutes_final"
         touch(m)
-        s.add(ExportRecord(meeting_id=meeting_id, document="minnesanteckningar",
+        s.add(ExportRecord(meeting_id=meeting_id, document=DocumentKind.MINUTES,
                            variant=FINAL_VARIANT, sequence=0, file_format="md",
                            content=snapshot))
 
@@ -516,7 +514,7 @@ def minutes_data(db: Database, meeting_id: int, today: date | None = None) -> Mi
         if m.link:
             place = f"{place} och digitalt" if place else "digitalt"
     return MinutesData(
-        meeting_id=m.id, group_name=group.name, kind_label=MEETING_KIND_LABELS.get(m.kind, m.kind),
+        meeting_id=m.id, group_name=group.name, kind_label=MeetingKind.label_of(m.kind),
         meeting_date=m.meeting_date, start_time=m.start_time, end_time=m.end_time, place=place,
         chair_name=chair.name if chair else "", note_taker_name=taker.name if taker else "",
         attendance=tuple(attendance), items=tuple(minutes_items), actions=tuple(all_actions),
@@ -616,7 +614,7 @@ def reopen_minutes(db: Database, meeting_id: int, reason: str, expected_version:
                 f"återöppnad {day.isoformat()}: {reason.strip()}"
         for record in s.execute(select(ExportRecord).where(
                 ExportRecord.meeting_id == meeting_id,
-                ExportRecord.document == "minnesanteckningar",
+                ExportRecord.document == DocumentKind.MINUTES,
                 ExportRecord.variant == FINAL_VARIANT)).scalars():
             record.variant = label
             touch(record)
@@ -636,6 +634,6 @@ def final_snapshot(db: Database, meeting_id: int) -> str | None:
         if row is None or row.status != "final":
             return None
         return s.execute(select(ExportRecord.content).where(
-            ExportRecord.meeting_id == meeting_id, ExportRecord.document == "minnesanteckningar",
+            ExportRecord.meeting_id == meeting_id, ExportRecord.document == DocumentKind.MINUTES,
             ExportRecord.variant == FINAL_VARIANT, ExportRecord.file_format == "md")
             .order_by(ExportRecord.created_at, ExportRecord.id).limit(1)).scalar()

@@ -16,6 +16,7 @@ from sqlalchemy.orm import declared_attr
 from sqlmodel import Field, SQLModel
 
 from db import clock
+from db.vocabulary import MembershipRole
 
 
 def utcnow() -> datetime:
@@ -70,9 +71,6 @@ class Group(Tracked, table=True):
     coordinator_id: int | None = Field(default=None, foreign_key="person.id", ondelete="SET NULL")
 
 
-ORGANISATION_KINDS = ("kommun", "arbetsformedlingen", "forsakringskassan", "region", "forbund", "other")
-
-
 class Organisation(Tracked, table=True):
     name: str = Field(index=True, unique=True)
     kind: str = "other"
@@ -93,20 +91,14 @@ class Person(Tracked, table=True):
     archived_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
 
 
-MEMBERSHIP_ROLES = ("ordforande", "ledamot", "ersattare", "samordnare")
-
-
 class Membership(Tracked, table=True):
     __table_args__ = (UniqueConstraint("group_id", "person_id", name="uq_membership"),)
     group_id: int = Field(foreign_key="lokus_group.id", index=True, ondelete="CASCADE")
     person_id: int = Field(foreign_key="person.id", index=True, ondelete="CASCADE")
-    role: str = "ledamot"
+    role: str = MembershipRole.MEMBER.value
 
 
 # --- insatser -------------------------------------------------------------------------
-
-INITIATIVE_MANUAL_STATUSES = ("ansokan", "avslagen")
-INITIATIVE_ORIENTATIONS = ("", "individinriktad", "strukturovergripande")
 
 
 class Initiative(Tracked, table=True):
@@ -125,11 +117,11 @@ class Initiative(Tracked, table=True):
     target_group: str = ""  # målgrupp
     method: str = ""  # metod
     background: str = ""  # bakgrund
-    orientation: str = ""  # individinriktad / strukturovergripande
+    orientation: str = ""  # db.vocabulary.Orientation
     priority_groups: str = ""  # förbundets prioriterade målgrupper, free text
     start_date: date | None = Field(default=None, index=True)
     end_date: date | None = Field(default=None, index=True)
-    manual_status: str = ""  # "", ansokan, avslagen
+    manual_status: str = ""  # "" (by the period) or application / rejected
 
 
 class InitiativePartner(Tracked, table=True):
@@ -139,9 +131,6 @@ class InitiativePartner(Tracked, table=True):
         default=None, foreign_key="person.id", index=True, ondelete="SET NULL"
     )
     position: int = 0
-
-
-GOAL_KINDS = ("effect", "output")
 
 
 class Goal(Tracked, table=True):
@@ -176,16 +165,6 @@ class BudgetLine(Tracked, table=True):
 
 # --- meetings -------------------------------------------------------------------------
 
-MEETING_KINDS = ("lokus_meeting", "competence_activity", "study_visit")
-MEETING_STATUSES = (
-    "planned",
-    "notice_sent",
-    "held",
-    "minutes_in_review",
-    "minutes_final",
-    "cancelled",
-)
-
 
 class Meeting(Tracked, table=True):
     __table_args__ = (Index("ix_meeting_group_date", "group_id", "meeting_date"),)
@@ -213,9 +192,6 @@ class Meeting(Tracked, table=True):
     cancelled_reason: str = ""
 
 
-AGENDA_ITEM_KINDS = ("information", "diskussion", "beslut")
-
-
 class AgendaItem(Tracked, table=True):
     __table_args__ = (Index("ix_agendaitem_meeting_pos", "meeting_id", "position"),)
     meeting_id: int = Field(foreign_key="meeting.id", ondelete="CASCADE")
@@ -233,9 +209,6 @@ class AgendaItem(Tracked, table=True):
     attachments: str = ""  # one path or URL per line
     notes: str = ""  # minnesanteckningar for this item
     notes_saved_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
-
-
-PROPOSAL_STATUSES = ("received", "accepted", "postponed", "rejected")
 
 
 class AgendaProposal(Tracked, table=True):
@@ -264,9 +237,6 @@ class PointsRequest(Tracked, table=True):
     note: str = ""
 
 
-GUEST_STATUSES = ("idea", "asked", "confirmed", "declined", "presented")
-
-
 class GuestInvitation(Tracked, table=True):
     meeting_id: int = Field(foreign_key="meeting.id", index=True, ondelete="CASCADE")
     person_id: int = Field(foreign_key="person.id", ondelete="CASCADE")
@@ -279,9 +249,6 @@ class GuestInvitation(Tracked, table=True):
     answered_date: date | None = None
     follow_up_date: date | None = None
     note: str = ""
-
-
-ATTENDANCE_STATUSES = ("present", "absent", "excused")
 
 
 class Attendance(Tracked, table=True):
@@ -302,9 +269,6 @@ class Decision(Tracked, table=True):
     position: int = 0
 
 
-ACTION_STATUSES = ("open", "done", "dropped")
-
-
 class ActionItem(Tracked, table=True):
     __table_args__ = (Index("ix_actionitem_status_due", "status", "due_date"),)
     meeting_id: int = Field(foreign_key="meeting.id", index=True, ondelete="CASCADE")
@@ -320,9 +284,6 @@ class ActionItem(Tracked, table=True):
     followed_up_meeting_id: int | None = Field(
         default=None, foreign_key="meeting.id", ondelete="SET NULL"
     )
-
-
-MINUTES_STATUSES = ("draft", "in_review", "final")
 
 
 class Minutes(Tracked, table=True):
@@ -352,14 +313,11 @@ class ExportRecord(Tracked, table=True):
     """What was exported when: every kallelse and minutes version kept verbatim."""
 
     meeting_id: int = Field(foreign_key="meeting.id", index=True, ondelete="CASCADE")
-    document: str  # kallelse, minnesanteckningar, inbjudan
+    document: str  # db.vocabulary.DocumentKind
     variant: str = ""  # utkast, fastställd, uppdatering ...
     sequence: int = 0
     file_format: str = "md"
     content: str = ""
-
-
-SCANNING_KINDS = ("external_project", "study_visit", "other")
 
 
 class ScanningEntry(Tracked, table=True):

@@ -10,6 +10,7 @@ from db.initiatives import count_by_status, ending_soon
 from db.meetings import list_meetings
 from db.models import ActionItem, Group, GuestInvitation, Initiative, Meeting, Minutes, Person
 from db.records import Overview
+from db.vocabulary import InitiativeStatus
 
 
 def get_overview(db: Database, today: date | None = None) -> Overview:
@@ -30,7 +31,8 @@ def get_overview(db: Database, today: date | None = None) -> Overview:
                                  .where(ActionItem.status == "open")).scalar_one()
         overdue = s.execute(select(func.count(ActionItem.id)).where(
             ActionItem.status == "open", ActionItem.due_date < today)).scalar_one()
-    running_count = by_status.get("pagaende", 0) + by_status.get("slutar_snart", 0)
+    running_count = (by_status.get(InitiativeStatus.RUNNING, 0)
+                     + by_status.get(InitiativeStatus.ENDING_SOON, 0))
     todo = _todo(db, today)
     return Overview(groups=groups, initiatives=initiatives, initiatives_running=running_count,
                     initiatives_ending=ending, people=people,

@@ -11,7 +11,6 @@ from db.errors import FieldError, LokusError, NotFoundError, ValidationError
 from db.meeting_rules import ensure_record_open
 from db.meetings import _insert_item, _next_meeting, _position_before_other, _touch_meeting
 from db.models import (
-    GUEST_STATUSES,
     AgendaItem,
     AgendaProposal,
     GuestInvitation,
@@ -30,6 +29,7 @@ from db.records import (
 )
 from db.validation import MAX_LONG, Errors, check_text
 from db.versioning import check_version, get_checked, touch
+from db.vocabulary import AgendaItemKind, GuestStatus
 
 # --- proposals ------------------------------------------------------------------------
 
@@ -87,7 +87,7 @@ def accept_proposal(db: Database, proposal_id: int, expected_version: int,
             presenter_text = org.name if org else ""
         title = p.text.strip().splitlines()[0][:200]
         data = AgendaItemInput(title=title, description=p.text if "\n" in p.text else "",
-                               kind="diskussion", presenter_id=p.person_id,
+                               kind=AgendaItemKind.DISCUSSION, presenter_id=p.person_id,
                                presenter_text="" if p.person_id else presenter_text,
                                minutes_allotted=minutes)
         item_id = _insert_item(s, p.meeting_id, data, _position_before_other(s, p.meeting_id))
@@ -260,7 +260,7 @@ NEXT_GUEST_STATUS = {"idea": "asked", "asked": "confirmed", "confirmed": "presen
 
 def set_guest_status(db: Database, guest_id: int, status: str, expected_version: int,
                      day: date | None = None) -> None:
-    if status not in GUEST_STATUSES:
+    if status not in GuestStatus.values():
         raise ValidationError([FieldError("status", "Status", "okänt värde")])
     day = day or clock.today()
     with db.session() as s:

@@ -7,14 +7,12 @@ from sqlalchemy import func, select
 from db import clock
 from db.engine import Database
 from db.errors import NotFoundError, ValidationError
-from db.models import SCANNING_KINDS, Group, ScanningEntry
+from db.models import Group, ScanningEntry
 from db.records import Page, ScanningInput, ScanningView
 from db.text_match import contains
 from db.validation import MAX_LONG, Errors, check_text
 from db.versioning import get_checked, touch
-
-SCANNING_KIND_LABELS = {"external_project": "projekt i länet", "study_visit": "studiebesök",
-                        "other": "övrigt"}
+from db.vocabulary import ScanningKind
 
 
 def validate_entry(data: ScanningInput) -> Errors:
@@ -23,7 +21,7 @@ def validate_entry(data: ScanningInput) -> Errors:
     check_text(data.organisation_text, "organisation_text", "Organisation", errors)
     check_text(data.link, "link", "Länk", errors, max_len=1000, multiline=False)
     check_text(data.notes, "notes", "Anteckningar", errors, max_len=MAX_LONG)
-    if data.kind not in SCANNING_KINDS:
+    if data.kind not in ScanningKind.values():
         errors.add("kind", "Typ", "okänt värde")
     return errors
 

@@ -1,11 +1,9 @@
 """An insats as a Markdown document: the detail view shows exactly this."""
 
-from db.records import GOAL_KIND_LABELS, ContactRef, InitiativeDetail
+from db.records import ContactRef, InitiativeDetail
+from db.vocabulary import GoalKind, Orientation
 from exports.markdown import escape_block, escape_inline, table
 from exports.swedish import format_amount, format_date_long, format_period
-
-ORIENTATION_LABELS = {"individinriktad": "individinriktad",
-                      "strukturovergripande": "strukturövergripande"}
 
 
 def _contact_line(contact: ContactRef | None) -> str:
@@ -34,7 +32,7 @@ def initiative_markdown(detail: InitiativeDetail) -> str:
     if d.reference:
         facts.append(("Dnr", escape_inline(d.reference)))
     if d.orientation:
-        facts.append(("Inriktning", ORIENTATION_LABELS.get(d.orientation, d.orientation)))
+        facts.append(("Inriktning", Orientation.label_of(d.orientation)))
     if d.priority_groups:
         facts.append(("Prioriterad målgrupp", escape_inline(d.priority_groups)))
     out += [f"- **{label}:** {value}" for label, value in facts]
@@ -52,7 +50,7 @@ def initiative_markdown(detail: InitiativeDetail) -> str:
     out += ["## Syfte", "", escape_block(d.purpose) or "*Inte ifyllt.*", ""]
     for kind in ("effect", "output"):
         goals = [g for g in d.goals if g.kind == kind]
-        out += [f"## {GOAL_KIND_LABELS[kind].capitalize()}", ""]
+        out += [f"## {GoalKind.label_of(kind).capitalize()}", ""]
         out += [f"{n}. {escape_inline(g.text)}" for n, g in enumerate(goals, 1)] or [
             "*Inga angivna.*"]
         out.append("")

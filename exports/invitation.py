@@ -1,12 +1,11 @@
 """An invitation for a guest who will present: Markdown and e-mail draft."""
 
 from datetime import datetime
-from email.message import EmailMessage
 from email.utils import formatdate, make_msgid
 
 from db import clock
 from db.records import GuestView, NoticeData
-from exports.mail import header_text, set_recipients
+from exports.mail import header_text, new_message, set_recipients
 from exports.markdown import escape_inline
 from exports.notice import markdown_to_html
 from exports.swedish import format_time, format_when
@@ -49,7 +48,7 @@ def invitation_markdown(data: NoticeData, guest: GuestView) -> str:
 
 def invitation_eml(data: NoticeData, guest: GuestView, now: datetime | None = None) -> bytes:
     now = now or clock.utcnow()
-    msg = EmailMessage()
+    msg = new_message()
     msg["Subject"] = header_text(invitation_subject(data))
     if data.coordinator:
         set_recipients(msg, "From", [(data.coordinator.name, data.coordinator.email)])

@@ -11,10 +11,40 @@ import re
 from email.errors import HeaderParseError
 from email.headerregistry import Address
 from email.message import EmailMessage
+from email.policy import EmailPolicy
+from email.utils import formataddr
 
 from db.characters import printable
 
 _ADDRESS = re.compile(r"^[^@\s<>()\[\],;:\"\\]+@[^@\s<>()\[\],;:\"\\]+\.[^@\s<>()\[\],;:\"\\]{2,}$")
+
+
+ADDRESS_HEADERS = ("from", "to", "cc", "bcc", "reply-to", "sender")
+
+
+class AddressPolicy(EmailPolicy):
+    """The standard policy, except how address headers are folded.
+
+    Python's own folding can, for some names, put the comma between two addresses
+    inside an encoded word (``=?utf-8?q?=2C?=``): a reader then sees one address
+    less. Here every address is written whole (its display name encoded on its
+    own when needed) and each one on its own line."""
+
+    def fold_binary(self, name, value):
+        addresses = getattr(value, "addresses", None)
+        if name.lower() not in ADDRESS_HEADERS or not addresses:
+            return super().fold_binary(name, value)
+        parts = [formataddr((a.display_name, a.addr_spec), charset="utf-8") for a in addresses]
+        text = f"{name}: " + ("," + self.linesep + " ").join(parts) + self.linesep
+        return text.encode("utf-8")
+
+
+POLICY = AddressPolicy(linesep="\n")
+
+
+def new_message() -> EmailMessage:
+    """An e-mail message that writes its address headers safely (see AddressPolicy)."""
+    return EmailMessage(policy=POLICY)
 
 
 def address(name: str, email: str) -> Address | None:

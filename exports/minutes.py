@@ -1,12 +1,12 @@
 """Minnesanteckningar: the Markdown document and the e-mail draft for review."""
 
 from datetime import datetime
-from email.message import EmailMessage
 from email.utils import formatdate, make_msgid
 
 from db import clock
 from db.records import MinutesData
-from exports.mail import header_text, set_recipients
+from db.vocabulary import MembershipRole
+from exports.mail import header_text, new_message, set_recipients
 from exports.markdown import escape_block, escape_inline, table
 from exports.notice import action_line, markdown_to_html
 from exports.swedish import format_date_long, format_when
@@ -46,7 +46,7 @@ def _attendance_table(data: MinutesData) -> str:
         if r.is_guest:
             continue
         name = r.name + (" (ersättare)" if r.is_substitute else "")
-        if r.role == "ordforande":
+        if r.role == MembershipRole.CHAIR:
             name += " (ordförande)"
         bucket = parties.setdefault(r.organisation_name or "Utan organisation",
                                     {"present": [], "absent": []})
@@ -120,7 +120,7 @@ def minutes_eml(data: MinutesData, now: datetime | None = None,
     """The e-mail draft; ``markdown`` is the text to send when it is already fixed
     (fastställda minutes are sent exactly as they were approved)."""
     now = now or clock.utcnow()
-    msg = EmailMessage()
+    msg = new_message()
     msg["Subject"] = header_text(minutes_subject(data))
     if data.coordinator:
         set_recipients(msg, "From", [(data.coordinator.name, data.coordinator.email)])

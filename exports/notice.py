@@ -1,14 +1,13 @@
 """The kallelse: Markdown document, iCalendar invitation and e-mail draft."""
 
 from datetime import datetime
-from email.message import EmailMessage
 from email.utils import formatdate, make_msgid
 from zoneinfo import ZoneInfo
 
 from db import clock
 from db.characters import printable
 from db.records import NoticeData
-from exports.mail import address, header_text, set_recipients
+from exports.mail import address, header_text, new_message, set_recipients
 from exports.markdown import escape_block, escape_inline, table
 from exports.swedish import format_date_long, format_time, format_when
 
@@ -235,7 +234,7 @@ def markdown_to_html(markdown: str, title: str) -> str:
 
 def notice_eml(data: NoticeData, now: datetime | None = None) -> bytes:
     now = now or clock.utcnow()
-    msg = EmailMessage()
+    msg = new_message()
     msg["Subject"] = header_text(notice_subject(data))
     if data.coordinator:
         set_recipients(msg, "From", [(data.coordinator.name, data.coordinator.email)])

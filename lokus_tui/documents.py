@@ -11,6 +11,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from db import clock
+from db.vocabulary import DocumentKind
 from exports.kallelse_files import FORMATS as KALLELSE_FORMATS
 
 MINUTES_FORMATS = ("md", "eml")
@@ -74,7 +75,7 @@ def export_kallelse(database, meeting_id: int, folder: Path,
     variant = "uppdatering" if data.is_update else ""
     files = _render("Kallelsen", lambda: [
         Rendered(notice_filename(data, fmt), render_notice(data, fmt), fmt, variant,
-                 data.sequence, "kallelse") for fmt in formats])
+                 data.sequence, DocumentKind.NOTICE) for fmt in formats])
     return write_export(database, meeting_id, folder, files)
 
 
@@ -86,9 +87,9 @@ def export_invitation(database, meeting_id: int, guest, folder: Path) -> list[Pa
     data = notice_data(database, meeting_id)
     files = _render("Inbjudan", lambda: [
         Rendered(invitation_filename(data, guest, "md"), invitation_markdown(data, guest), "md",
-                 guest.name, 0, "inbjudan"),
+                 guest.name, 0, DocumentKind.INVITATION),
         Rendered(invitation_filename(data, guest, "eml"), invitation_eml(data, guest), "eml",
-                 guest.name, 0, "inbjudan")])
+                 guest.name, 0, DocumentKind.INVITATION)])
     return write_export(database, meeting_id, folder, files)
 
 
@@ -112,7 +113,7 @@ def export_minutes(database, meeting_id: int, folder: Path,
     def make():
         return [Rendered(minutes_filename(data, fmt),
                          markdown if fmt == "md" else minutes_eml(data, markdown=markdown),
-                         fmt, variant, 0, "minnesanteckningar") for fmt in formats]
+                         fmt, variant, 0, DocumentKind.MINUTES) for fmt in formats]
 
     return write_export(database, meeting_id, folder, _render("Minnesanteckningarna", make))
 

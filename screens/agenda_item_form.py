@@ -5,8 +5,9 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Footer, Input, Label, Select, TextArea
 
 from db.meetings import initiative_options_for_group, validate_agenda_item
-from db.records import AGENDA_KIND_LABELS, AgendaItemInput, AgendaItemView, MemberView
+from db.records import AgendaItemInput, AgendaItemView, MemberView
 from db.validation import Errors, parse_int
+from db.vocabulary import AgendaItemKind
 from lokus_tui.form_screen import FormScreen, select_value
 from lokus_tui.plain import Plain, PlainSelect, TextInput
 
@@ -46,7 +47,7 @@ class AgendaItemForm(FormScreen):
                 with Horizontal(classes="row"):
                     with Vertical():
                         yield Label("Typ", classes="field-label")
-                        yield PlainSelect([(v, k) for k, v in AGENDA_KIND_LABELS.items()], id="kind",
+                        yield PlainSelect(AgendaItemKind.options(), id="kind",
                                      value=d.kind, allow_blank=False)
                     with Vertical():
                         yield Label("Minuter", classes="field-label")

@@ -9,6 +9,7 @@ from textual.screen import ModalScreen
 from textual.widgets import DataTable, Footer
 
 from db.minutes import exported_content, list_exports
+from db.vocabulary import DocumentKind
 from lokus_tui.plain import Plain, PlainTable
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
@@ -37,7 +38,8 @@ class ExportHistory(ModalScreen[None]):
         self.rows = list_exports(self.app.database, self.meeting_id)
         for export_id, document, variant, fmt, created in self.rows:
             when = created.astimezone(STOCKHOLM).strftime("%Y-%m-%d %H.%M")
-            table.add_row(when, document, variant or "–", fmt, key=str(export_id))
+            table.add_row(when, DocumentKind.label_of(document), variant or "–", fmt,
+                          key=str(export_id))
         if not self.rows:
             table.add_row("Inget har exporterats än.", "", "", "")
         table.focus()
@@ -52,10 +54,10 @@ class ExportHistory(ModalScreen[None]):
         table = self.query_one("#history-table", DataTable)
         export_id, document, variant, _fmt, created = self.rows[table.cursor_row]
         fmt, content = exported_content(self.app.database, export_id)
-        from exports.files import write_new_file
+        from exports.files import slug, write_new_file
 
         stamp = created.astimezone(STOCKHOLM).strftime("%Y%m%d-%H%M")
-        name = f"{document}-{variant or 'version'}-{stamp}.{fmt}"
+        name = f"{slug(DocumentKind.label_of(document))}-{slug(variant or 'version')}-{stamp}.{fmt}"
 
         def write(folder):
             return [write_new_file(folder, name, content)]

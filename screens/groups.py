@@ -10,13 +10,13 @@ from textual.widgets import Button, DataTable, Footer, Header, Input, Label
 from db.errors import LokusError
 from db.groups import create_group, list_groups, remove_member, set_member
 from db.meetings import group_members
-from db.records import ROLE_LABELS
 from db.validation import Errors, check_text
+from db.vocabulary import MembershipRole
 from lokus_tui.form_screen import FormScreen
 from lokus_tui.plain import Plain, PlainTable, TextInput
 from lokus_tui.sections import SectionBar
 
-ROLE_OPTIONS = [(label, key) for key, label in ROLE_LABELS.items()]
+ROLE_OPTIONS = MembershipRole.options()
 
 
 class GroupForm(FormScreen):
@@ -134,14 +134,14 @@ class GroupsScreen(Screen):
             return
         roles = [key for _l, key in ROLE_OPTIONS]
         role = roles[(roles.index(member.role) + 1) % len(roles)] if member.role in roles \
-            else "ledamot"
+            else MembershipRole.MEMBER
         try:
             set_member(self.app.database, self.group_id, member.person_id, role,
                        member.membership_version)
         except LokusError as exc:
             self.notify(str(exc), severity="error", markup=False)
         else:
-            self.notify(f"{member.name}: {ROLE_LABELS[role]}", timeout=2, markup=False)
+            self.notify(f"{member.name}: {MembershipRole.label_of(role)}", timeout=2, markup=False)
         row = self.query_one("#members-table", DataTable).cursor_row
         self.show_members()
         self.query_one("#members-table", DataTable).move_cursor(row=row)

@@ -19,17 +19,16 @@ from db.records import (
     PartnerInput,
 )
 from db.validation import Errors, parse_amount, parse_budget_lines, parse_date
+from db.vocabulary import MANUAL_INITIATIVE_STATUSES, GoalKind, Orientation
 from exports.swedish import format_amount
 from lokus_tui.form_screen import FormScreen, fill_contacts, select_value
 from lokus_tui.list_rows import ListRow
 from lokus_tui.plain import Plain, PlainSelect, TextInput
 from lokus_tui.validators import AmountValidator, DateValidator
 
-GOAL_KINDS = [("Effektmål", "effect"), ("Insatsmål", "output")]
-STATUS_OPTIONS = [("Efter datum (kommande/pågående/avslutad)", ""), ("Ansökan", "ansokan"),
-                  ("Avslagen", "avslagen")]
-ORIENTATION_OPTIONS = [("Ej angiven", ""), ("Individinriktad", "individinriktad"),
-                       ("Strukturövergripande", "strukturovergripande")]
+STATUS_OPTIONS = [("Efter datum (kommande/pågående/avslutad)", ""),
+                  *((s.label.capitalize(), s.value) for s in MANUAL_INITIATIVE_STATUSES)]
+ORIENTATION_OPTIONS = [(o.label.capitalize(), o.value) for o in Orientation]
 TEXT_FIELDS = (("purpose", "Syfte"), ("target_group", "Målgrupp"), ("method", "Metod"),
                ("background", "Bakgrund"))
 
@@ -45,7 +44,7 @@ class GoalRow(ListRow):
 
     def compose(self) -> ComposeResult:
         with Horizontal(classes="row"):
-            yield PlainSelect(GOAL_KINDS, value=self.kind, allow_blank=False, classes="goal-kind")
+            yield PlainSelect([(k.label.capitalize(), k.value) for k in GoalKind], value=self.kind, allow_blank=False, classes="goal-kind")
             yield TextInput(self.text, placeholder="Målet i en mening", classes="goal-text")
         yield self.error_label()
 

@@ -9,8 +9,9 @@ from textual.widgets import Button, Footer, Input, Label, Select
 
 from db.contacts import group_options
 from db.meetings import group_members, validate_meeting
-from db.records import MEETING_KIND_LABELS, MeetingDetail, MeetingInput
+from db.records import MeetingDetail, MeetingInput
 from db.validation import Errors, parse_date, parse_time
+from db.vocabulary import MeetingKind, MembershipRole
 from exports.swedish import format_time
 from lokus_tui.form_screen import FormScreen, select_value
 from lokus_tui.plain import Plain, PlainSelect, TextInput
@@ -60,7 +61,7 @@ class MeetingForm(FormScreen):
                         yield Plain("", id="err-group_id", classes="field-error")
                     with Vertical():
                         yield Label("Typ", classes="field-label")
-                        yield PlainSelect([(v, k) for k, v in MEETING_KIND_LABELS.items()],
+                        yield PlainSelect(MeetingKind.options(),
                                      id="kind", value=d.kind, allow_blank=False)
                 yield Label("Rubrik (valfri, t.ex. ämnet för en aktivitet)",
                             classes="field-label")
@@ -104,7 +105,7 @@ class MeetingForm(FormScreen):
                    for m in members]
         chair.set_options(options)
         if selected is None:
-            selected = next((m.person_id for m in members if m.role == "ordforande"), None)
+            selected = next((m.person_id for m in members if m.role == MembershipRole.CHAIR), None)
         if selected is not None and any(v == selected for _l, v in options):
             chair.value = selected
 

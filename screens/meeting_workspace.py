@@ -50,7 +50,7 @@ from db.preparation import (
     set_guest_status,
     update_guest,
 )
-from db.records import AGENDA_KIND_LABELS
+from db.vocabulary import AgendaItemKind, DocumentKind, GuestStatus
 from exports.notice import notice_markdown
 from exports.swedish import format_time, format_when
 from lokus_tui.plain import Plain, PlainTable, plain_str
@@ -191,7 +191,7 @@ class MeetingScreen(Screen):
             warnings.append("Kallelsen är inaktuell: tid, plats eller dagordning har ändrats "
                             "sedan den skickades. Nästa export blir en uppdatering.")
         if not d.notice_outdated and d.status in ("planned", "notice_sent"):
-            last = last_export(db, self.meeting_id, "kallelse", "md")
+            last = last_export(db, self.meeting_id, DocumentKind.NOTICE, "md")
             if last and last[0] != kallelse:
                 warnings.append(f"Kallelsen har ändrats sedan den exporterades "
                                 f"{last[1]:%Y-%m-%d}. Exportera igen innan du skickar den.")
@@ -232,8 +232,7 @@ class MeetingScreen(Screen):
                 title = item.title
                 if title.strip().lower() == "uppföljning av åtgärder" and follow_ups:
                     title += f" ({len(follow_ups)} åtgärder från tidigare möten)"
-                table.add_row(str(n), when, title, AGENDA_KIND_LABELS.get(
-                    item.data.kind, item.data.kind), who, str(item.data.minutes_allotted),
+                table.add_row(str(n), when, title, AgendaItemKind.label_of(item.data.kind), who, str(item.data.minutes_allotted),
                     key=str(item.id))
 
         self._keep_cursor(self.query_one("#agenda-table", DataTable), fill)
@@ -537,10 +536,8 @@ class MeetingScreen(Screen):
         if status is None:
             self.notify("Inbjudan är redan avslutad.", severity="warning")
             return
-        from db.records import GUEST_STATUS_LABELS
-
         self._run(set_guest_status, guest.id, status, guest.version,
-                  success=f"{guest.name}: {GUEST_STATUS_LABELS[status]}")
+                  success=f"{guest.name}: {GuestStatus.label_of(status)}")
 
     def action_guest_declined(self) -> None:
         guest = self._guest()

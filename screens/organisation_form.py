@@ -11,7 +11,8 @@ from textual.widgets import Button, Footer, Input, Label, Select, Static
 
 from db.contacts import validate_organisation
 from db.errors import LokusError, ValidationError
-from db.records import ORGANISATION_KIND_LABELS, OrganisationInput
+from db.records import OrganisationInput
+from db.vocabulary import OrganisationKind
 from lokus_tui.plain import Plain, PlainSelect, TextInput
 
 
@@ -35,7 +36,7 @@ class OrganisationForm(ModalScreen[int | None]):
             yield TextInput(self.current.name if self.current else "", id="name")
             yield Plain("", id="err-name", classes="field-error", markup=False)
             yield Label("Typ", classes="field-label")
-            yield PlainSelect([(v, k) for k, v in ORGANISATION_KIND_LABELS.items()], id="kind",
+            yield PlainSelect(OrganisationKind.options(), id="kind",
                          value=self.current.kind if self.current else "other",
                          allow_blank=False)
             with Horizontal(classes="buttons"):

@@ -7,12 +7,10 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Markdown
 
 from db.overview import get_overview
+from db.vocabulary import MeetingKind
 from exports.markdown import escape_inline, table
 from exports.swedish import format_date_long, format_period
 from lokus_tui.sections import SectionBar
-
-MEETING_KIND_LABELS = {"lokus_meeting": "LOKUS-möte", "competence_activity":
-                       "kompetenshöjande aktivitet", "study_visit": "studiebesök"}
 
 
 def overview_markdown(ov) -> str:
@@ -42,7 +40,7 @@ def overview_markdown(ov) -> str:
     parts.append("## Kommande möten (60 dagar)")
     if ov.upcoming_meetings:
         parts.append(table(["Datum", "Lokusgrupp", "Typ"], [
-            [format_date_long(d, weekday=True), g, MEETING_KIND_LABELS.get(k, k)]
+            [format_date_long(d, weekday=True), g, MeetingKind.label_of(k)]
             for d, g, k, _id in ov.upcoming_meetings]))
     else:
         parts.append("*Inga möten inom 60 dagar.*")

@@ -7,6 +7,7 @@ from textual.widgets import Button, Footer, Label, Select
 
 from db.contacts import organisation_options
 from db.validation import Errors
+from db.vocabulary import MembershipRole
 from lokus_tui.form_screen import FormScreen, select_value
 from lokus_tui.plain import Plain, PlainSelect
 
@@ -15,7 +16,7 @@ class PersonPicker(FormScreen):
     """read() gives the person id, or (person id, role) when ``roles`` are offered."""
 
     def __init__(self, title: str, save, roles: list[tuple[str, str]] | None = None,
-                 role: str = "ledamot"):
+                 role: str = MembershipRole.MEMBER):
         super().__init__(save)
         self.title_text = title
         self.roles = roles

@@ -23,7 +23,6 @@ from db.contacts import group_options
 from db.errors import LokusError
 from db.records import ScanningInput, ScanningView
 from db.scanning import (
-    SCANNING_KIND_LABELS,
     create_entry,
     delete_entry,
     get_entry,
@@ -32,6 +31,7 @@ from db.scanning import (
     validate_entry,
 )
 from db.validation import Errors, parse_date
+from db.vocabulary import ScanningKind
 from exports.markdown import escape_block, escape_inline
 from lokus_tui.filter_input import FilterInput
 from lokus_tui.form_screen import FormScreen, select_value
@@ -66,7 +66,7 @@ class ScanningForm(FormScreen):
                 with Horizontal(classes="row"):
                     with Vertical():
                         yield Label("Typ", classes="field-label")
-                        yield PlainSelect([(v, k) for k, v in SCANNING_KIND_LABELS.items()],
+                        yield PlainSelect(ScanningKind.options(),
                                      id="kind", value=e.kind,
                                      allow_blank=False)
                     with Vertical():
@@ -148,7 +148,7 @@ class ScanningScreen(Screen):
     def _row_cells(row: ScanningView):
         d = row.data
         return str(row.id), (d.entry_date.isoformat() if d.entry_date else "",
-                             SCANNING_KIND_LABELS.get(d.kind, d.kind), d.title,
+                             ScanningKind.label_of(d.kind), d.title,
                              d.organisation_text, row.group_name)
 
     @property
@@ -167,7 +167,7 @@ class ScanningScreen(Screen):
             return
         entry = record.data
         parts = [f"### {escape_inline(entry.title)}"]
-        facts = [SCANNING_KIND_LABELS.get(entry.kind, entry.kind)]
+        facts = [ScanningKind.label_of(entry.kind)]
         for value in (entry.organisation_text, record.group_name, entry.link):
             if value:
                 facts.append(escape_inline(value))

@@ -136,7 +136,7 @@ def test_display_names_cannot_add_or_change_recipients(meeting, tmp_path):
             ("Örjan, attacker@example.com", "orjan@example.se"),
             ('Kalle" <bcc@example.com>, "x', "kalle@example.se")]
     for name, email in evil:
-        set_member(db, group, create_person(db, PersonInput(name, email=email)), "ledamot",
+        set_member(db, group, create_person(db, PersonInput(name, email=email)), "member",
                    None)
     paths = {p.suffix: p for p in export_kallelse(db, mid, tmp_path)}
     mail = message_from_bytes(paths[".eml"].read_bytes(), policy=policy.default)
@@ -162,7 +162,7 @@ def test_a_link_with_a_line_break_is_refused_and_old_ones_export(meeting, tmp_pa
                "https://meet.example.se/a\r\nX-Evil: 1", mid)
     paths = export_kallelse(db, mid, tmp_path)
     assert sorted(p.suffix for p in paths) == [".eml", ".ics", ".md"]
-    assert len([e for e in list_exports(db, mid) if e[1] == "kallelse"]) == 3
+    assert len([e for e in list_exports(db, mid) if e[1] == "notice"]) == 3
     mail = message_from_bytes(next(p for p in paths if p.suffix == ".eml").read_bytes(),
                               policy=policy.default)
     assert mail["X-Evil"] is None
@@ -178,7 +178,7 @@ def test_names_with_odd_line_separators_export_and_are_refused_when_typed(meetin
     assert "Namn:" in str(info.value)
     pid = create_person(db, PersonInput("Anna Berg", email="anna@example.se"))
     raw_update(db, "UPDATE person SET name = ? WHERE id = ?", name, pid)
-    set_member(db, group, pid, "ledamot", None)
+    set_member(db, group, pid, "member", None)
     paths = {p.suffix: p for p in export_kallelse(db, mid, tmp_path)}
     mail = message_from_bytes(paths[".eml"].read_bytes(), policy=policy.default)
     assert "anna@example.se" in [a.addr_spec for a in mail["To"].addresses]

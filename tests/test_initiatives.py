@@ -27,8 +27,8 @@ TODAY = date(2026, 11, 24)
 
 
 def alvkarleby(db) -> InitiativeInput:
-    kommun = create_organisation(db, OrganisationInput("Älvkarleby kommun", "kommun"))
-    fk = create_organisation(db, OrganisationInput("Försäkringskassan", "forsakringskassan"))
+    kommun = create_organisation(db, OrganisationInput("Älvkarleby kommun", "municipality"))
+    fk = create_organisation(db, OrganisationInput("Försäkringskassan", "social_insurance"))
     owner = create_person(db, PersonInput("Lena Exempel", email="lena@kommun.example.se",
                                           organisation_id=kommun))
     fk_contact = create_person(db, PersonInput("Annica Exempel", email="annica@fk.example.se",
@@ -56,7 +56,7 @@ def test_create_and_read_back_everything(database):
     assert detail.data == data
     assert detail.total_granted == 586_000
     assert detail.period == (date(2019, 4, 1), date(2023, 3, 31))
-    assert detail.status == "avslutad"
+    assert detail.status == "ended"
     assert detail.owner_contact.email == "lena@kommun.example.se"
     assert detail.partners[0].organisation_name == "Försäkringskassan"
     assert detail.partners[0].contact.name == "Annica Exempel"
@@ -124,11 +124,11 @@ def test_filter_treats_percent_literally(demo_db):
 
 
 def test_status_rules():
-    assert initiative_status("ansokan", None, None, TODAY) == "ansokan"
-    assert initiative_status("", date(2027, 1, 1), None, TODAY) == "kommande"
-    assert initiative_status("", date(2020, 1, 1), date(2021, 1, 1), TODAY) == "avslutad"
-    assert initiative_status("", date(2025, 1, 1), date(2027, 1, 1), TODAY) == "slutar_snart"
-    assert initiative_status("", date(2025, 1, 1), date(2028, 1, 1), TODAY) == "pagaende"
+    assert initiative_status("application", None, None, TODAY) == "application"
+    assert initiative_status("", date(2027, 1, 1), None, TODAY) == "upcoming"
+    assert initiative_status("", date(2020, 1, 1), date(2021, 1, 1), TODAY) == "ended"
+    assert initiative_status("", date(2025, 1, 1), date(2027, 1, 1), TODAY) == "ending_soon"
+    assert initiative_status("", date(2025, 1, 1), date(2028, 1, 1), TODAY) == "running"
 
 
 def test_sql_status_matches_python_rule(demo_db):
@@ -138,4 +138,4 @@ def test_sql_status_matches_python_rule(demo_db):
         assert row.status == detail.status, row.name
     counts = count_by_status(demo_db, TODAY)
     assert sum(counts.values()) == 12
-    assert counts.get("ansokan") == 1
+    assert counts.get("application") == 1

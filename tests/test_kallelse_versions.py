@@ -53,5 +53,5 @@ def exported_after(db, mid, folder):
 
 
 def changed_since_export(db, mid) -> bool:
-    last = last_export(db, mid, "kallelse", "md")
+    last = last_export(db, mid, "notice", "md")
     return last is not None and last[0] != notice_markdown(notice_data(db, mid))

@@ -77,7 +77,7 @@ def notice(texts: list[str]) -> NoticeData:
         meeting_date=date(2027, 3, 2), start_time=time(13), end_time=time(15), room=next(t),
         address=next(t), link=next(t), chair_name=next(t),
         coordinator=ContactRef(1, next(t), next(t), next(t)),
-        members=(MemberView(1, next(t), "a@example.se", 1, next(t), "ledamot"),),
+        members=(MemberView(1, next(t), "a@example.se", 1, next(t), "member"),),
         items=items, guests=(NoticeGuest(next(t), "g@example.se", next(t), next(t)),),
         points_deadline=None, sequence=0, is_update=False)
 
@@ -88,7 +88,7 @@ def minutes(texts: list[str]) -> MinutesData:
                        next(t), date(2027, 4, 1), "open", None, False)
     items = tuple(MinutesItem(n, next(t), next(t) or "x", (next(t) or "b",), (action,))
                   for n in range(1, 4))
-    attendance = tuple(AttendanceRow(n, next(t), n, f"{n} {next(t)}", "ledamot", "present")
+    attendance = tuple(AttendanceRow(n, next(t), n, f"{n} {next(t)}", "member", "present")
                        for n in range(3))
     return MinutesData(
         meeting_id=1, group_name=next(t), kind_label="LOKUS-möte", meeting_date=date(2027, 3, 2),
@@ -109,7 +109,7 @@ def initiative(texts: list[str]) -> InitiativeDetail:
         decisions=(FundingInput(next(t) or "d", note=next(t) or "n"),))
     return InitiativeDetail(1, 1, data, next(t), next(t), ContactRef(1, next(t), next(t),
                                                                      next(t), next(t)),
-                            (PartnerView(1, next(t), ContactRef(2, next(t))),), "pagaende", 0)
+                            (PartnerView(1, next(t), ContactRef(2, next(t))),), "running", 0)
 
 
 PLAIN = ["Vanlig text"] * 12

@@ -65,8 +65,8 @@ def build(db, names: list[str]) -> tuple[int, set[str], set[str]]:
         assert not validate_person(data)
         people.append(create_person(db, data))
     group = create_group(db, f"{group_name} #{n}", coordinator_id=people[2])
-    set_member(db, group, people[0], "ordforande", None)
-    set_member(db, group, people[1], "ledamot", None)
+    set_member(db, group, people[0], "chair", None)
+    set_member(db, group, people[1], "member", None)
     meeting = MeetingInput(group, TODAY + timedelta(days=20), title=title, start_time=time(13),
                            end_time=time(15), room=room, address=org_text)
     assert not validate_meeting(meeting)

@@ -20,7 +20,7 @@ def test_swedish_letters(demo_db):
 
 
 def test_index_follows_every_write(database):
-    org = create_organisation(database, OrganisationInput("Håbo kommun", "kommun"))
+    org = create_organisation(database, OrganisationInput("Håbo kommun", "municipality"))
     pid = create_person(database, PersonInput("Örjan Ström", title="Strateg",
                                               email="orjan@habo.example.se", organisation_id=org))
     assert ("person", "Örjan Ström") in kinds(search(database, "strö"))

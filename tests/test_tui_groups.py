@@ -12,7 +12,7 @@ from lokus_tui.app import make_app
 
 
 async def test_empty_database_guides_and_group_can_be_built(database):
-    org = create_organisation(database, OrganisationInput("Tierps kommun", "kommun"))
+    org = create_organisation(database, OrganisationInput("Tierps kommun", "municipality"))
     create_person(database, PersonInput("Tove Tierp", email="tove@tierp.example.se",
                                         organisation_id=org))
     app = make_app(database.path, database=database)
@@ -45,11 +45,11 @@ async def test_empty_database_guides_and_group_can_be_built(database):
         await pilot.pause()
         people = form.query_one("#person_id", Select)
         people.value = people._options[1][1]
-        form.query_one("#role", Select).value = "ordforande"
+        form.query_one("#role", Select).value = "chair"
         await pilot.press("ctrl+s")
         await pilot.pause()
     groups = list_groups(database)
     assert [(g[1], g[3]) for g in groups] == [("LOKUS Tierp", 1)]
-    assert [m.role for m in group_members(database, groups[0][0])] == ["ordforande"]
+    assert [m.role for m in group_members(database, groups[0][0])] == ["chair"]
     mid = create_meeting(database, MeetingInput(groups[0][0], date(2027, 2, 9)))
     assert get_meeting(database, mid).chair_name == "Tove Tierp"

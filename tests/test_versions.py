@@ -142,7 +142,7 @@ def scenarios(database):
     from db.groups import remove_member, set_member
     member = group_members(d, uppsala(d))[1]
     yield "db.groups.set_member", ((lambda v: set_member(d, uppsala(d), member.person_id,
-                                                         "ersattare", v)),
+                                                         "substitute", v)),
                                    member.membership_version)
     member = group_members(d, uppsala(d))[1]
     yield "db.groups.remove_member", ((lambda v: remove_member(d, uppsala(d), member.person_id,
