@@ -1,11 +1,20 @@
 """Lokusgrupper and their members."""
 
+
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
 from db.engine import Database
 from db.errors import FieldError, LokusError, NotFoundError, ValidationError
-from db.models import Group, Membership, Person
+from db.models import (
+    Group,
+    Membership,
+    Organisation,
+    Person,
+)
+from db.records import (
+    MemberView,
+)
 from db.validation import Errors, check_text
 from db.versioning import check_version, touch
 from db.vocabulary import MembershipRole
@@ -79,3 +88,23 @@ def remove_member(db: Database, group_id: int, person_id: int, expected_version:
             group.coordinator_id = None
 
 
+ROLE_ORDER = {role: n for n, role in enumerate(MembershipRole)}
+
+
+def group_members(db: Database, group_id: int) -> list[MemberView]:
+    with db.session() as s:
+        return members_of(s, group_id)
+
+
+def members_of(s, group_id: int, include_archived: bool = False) -> list[MemberView]:
+    stmt = (select(Person, Membership.role, Organisation.name, Membership.version)
+            .join(Membership, Membership.person_id == Person.id)
+            .outerjoin(Organisation, Organisation.id == Person.organisation_id)
+            .where(Membership.group_id == group_id))
+    if not include_archived:
+        stmt = stmt.where(Person.archived_at.is_(None))
+    members = [MemberView(p.id, p.name, p.email, p.organisation_id, org or "", role,
+                          p.archived_at is not None, version)
+               for p, role, org, version in s.execute(stmt).all()]
+    return sorted(members, key=lambda m: (ROLE_ORDER.get(m.role, 9), m.organisation_name,
+                                          m.name))

@@ -56,14 +56,3 @@ def update_held(s, meeting: Meeting, today: date | None = None) -> bool:
     return True
 
 
-def notice_version(sent_count: int, outdated: bool) -> tuple[int, bool]:
-    """(SEQUENCE, is_update) of the kallelse to send now.
-
-    Nothing sent yet: SEQUENCE 0, not an update. Sent ``n`` times and unchanged
-    since: it is the last one sent again (SEQUENCE n-1, an update when n > 1).
-    Changed since the last one sent: a new update with SEQUENCE n."""
-    if sent_count <= 0:
-        return 0, False
-    if outdated:
-        return sent_count, True
-    return sent_count - 1, sent_count > 1

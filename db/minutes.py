@@ -5,6 +5,7 @@ from datetime import date
 from sqlalchemy import or_, select
 
 from db import clock
+from db.agenda import items_of
 from db.engine import Database
 from db.errors import (
     ConflictError,
@@ -14,8 +15,9 @@ from db.errors import (
     RecordLockedError,
     ValidationError,
 )
+from db.groups import members_of
 from db.meeting_rules import ensure_record_open, update_held
-from db.meetings import _items, _members, _next_meeting
+from db.meetings import next_meeting_id
 from db.models import (
     ActionItem,
     AgendaItem,
@@ -54,7 +56,7 @@ AUTOSAVE_BUSY_MS = 300  # an autosave waits this long for a lock, then tries aga
 FINAL_VARIANT = "fastställd"
 
 
-def _meeting(s, meeting_id: int) -> Meeting:
+def meeting_or_error(s, meeting_id: int) -> Meeting:
     m = s.get(Meeting, meeting_id)
     if m is None:
         raise NotFoundError(f"Mötet med id {meeting_id} finns inte (längre).")
@@ -67,16 +69,16 @@ def _meeting(s, meeting_id: int) -> Meeting:
 def attendance_list(db: Database, meeting_id: int) -> list[AttendanceRow]:
     """Every member of the group, then substitutes and guests, with their status."""
     with db.session() as s:
-        m = _meeting(s, meeting_id)
-        return _attendance(s, m)
+        m = meeting_or_error(s, meeting_id)
+        return attendance_rows(s, m)
 
 
-def _attendance(s, m: Meeting) -> list[AttendanceRow]:
+def attendance_rows(s, m: Meeting) -> list[AttendanceRow]:
     marks = {a.person_id: a for a in s.execute(
         select(Attendance).where(Attendance.meeting_id == m.id)).scalars()}
     rows = []
     member_ids = set()
-    for member in _members(s, m.group_id, include_archived=True):
+    for member in members_of(s, m.group_id, include_archived=True):
         mark = marks.get(member.person_id)
         if member.archived and mark is None:
             continue  # archived people stay where they were recorded, nowhere else
@@ -115,7 +117,7 @@ def set_attendance(db: Database, meeting_id: int, person_id: int, status: str,
     if status not in AttendanceStatus.values():
         raise ValidationError([FieldError("status", "Närvaro", "okänt värde")])
     with db.session() as s:
-        m = _meeting(s, meeting_id)
+        m = meeting_or_error(s, meeting_id)
         ensure_record_open(s, meeting_id)
         person = s.get(Person, person_id)
         if person is None:
@@ -213,7 +215,7 @@ def add_decision(db: Database, item_id: int, text: str) -> int:
         d = Decision(agenda_item_id=item_id, text=text.strip(), position=count)
         s.add(d)
         s.flush()
-        update_held(s, _meeting(s, item.meeting_id))
+        update_held(s, meeting_or_error(s, item.meeting_id))
         return d.id
 
 
@@ -244,7 +246,7 @@ def add_action(db: Database, meeting_id: int, item_id: int | None, data: ActionI
     if errors:
         raise ValidationError(errors)
     with db.session() as s:
-        m = _meeting(s, meeting_id)
+        m = meeting_or_error(s, meeting_id)
         ensure_record_open(s, meeting_id)
         a = ActionItem(meeting_id=meeting_id, agenda_item_id=item_id, text=data.text.strip(),
                        owner_id=data.owner_id, owner_text=data.owner_text.strip(),
@@ -288,7 +290,7 @@ def delete_action(db: Database, action_id: int, expected_version: int) -> None:
         s.delete(a)
 
 
-def _action_query():
+def action_query():
     return (select(ActionItem, Meeting.meeting_date, Group.name, AgendaItem.title, Person.name,
                    Organisation.name)
             .join(Meeting, Meeting.id == ActionItem.meeting_id)
@@ -298,7 +300,7 @@ def _action_query():
             .outerjoin(Organisation, Organisation.id == Person.organisation_id))
 
 
-def _action_rows(rows, today: date) -> list[ActionRow]:
+def action_rows(rows, today: date) -> list[ActionRow]:
     return [ActionRow(
         a.id, a.version, a.meeting_id, mdate, group, a.agenda_item_id, item or "", a.text,
         a.owner_id, person or a.owner_text, org or "", a.due_date, a.status, a.closed_date,
@@ -312,7 +314,7 @@ def list_actions(db: Database, group_id: int | None = None, meeting_id: int | No
                  limit: int = 2000) -> list[ActionRow]:
     """Action items, overdue and open first. ``status`` may also be "overdue"."""
     today = today or clock.today()
-    stmt = _action_query()
+    stmt = action_query()
     if group_id:
         stmt = stmt.where(Meeting.group_id == group_id)
     if meeting_id:
@@ -329,7 +331,7 @@ def list_actions(db: Database, group_id: int | None = None, meeting_id: int | No
              ActionItem.id)
     with db.session() as s:
         rows = s.execute(stmt.order_by(*order).limit(limit)).all()
-    return _action_rows(rows, today)
+    return action_rows(rows, today)
 
 
 def follow_up_actions(db: Database, meeting_id: int, today: date | None = None) -> list[ActionRow]:
@@ -337,22 +339,22 @@ def follow_up_actions(db: Database, meeting_id: int, today: date | None = None) 
     still open, or closed on or after this meeting's date."""
     today = today or clock.today()
     with db.session() as s:
-        m = _meeting(s, meeting_id)
-        return _follow_ups(s, m, today)
+        m = meeting_or_error(s, meeting_id)
+        return follow_ups_of(s, m, today)
 
 
-def _follow_ups(s, m: Meeting, today: date) -> list[ActionRow]:
-    stmt = _action_query().where(
+def follow_ups_of(s, m: Meeting, today: date) -> list[ActionRow]:
+    stmt = action_query().where(
         Meeting.group_id == m.group_id, Meeting.meeting_date < m.meeting_date,
         or_(ActionItem.status == "open", ActionItem.closed_date >= m.meeting_date))
     rows = s.execute(stmt.order_by(Meeting.meeting_date, ActionItem.id)).all()
-    return _action_rows(rows, today)
+    return action_rows(rows, today)
 
 
 # --- the review cycle -------------------------------------------------------------------
 
 
-def _minutes(s, meeting_id: int, create: bool = True) -> Minutes | None:
+def minutes_row(s, meeting_id: int, create: bool = True) -> Minutes | None:
     row = s.execute(select(Minutes).where(Minutes.meeting_id == meeting_id)).scalar()
     if row is None and create:
         row = Minutes(meeting_id=meeting_id)
@@ -364,11 +366,11 @@ def _minutes(s, meeting_id: int, create: bool = True) -> Minutes | None:
 def minutes_state(db: Database, meeting_id: int, today: date | None = None) -> MinutesState:
     today = today or clock.today()
     with db.session() as s:
-        _meeting(s, meeting_id)
-        row = _minutes(s, meeting_id, create=False)
+        meeting_or_error(s, meeting_id)
+        row = minutes_row(s, meeting_id, create=False)
         if row is None:
             return MinutesState(meeting_id, "draft", None, None, None)
-        items = {i.id: i.title for i in _items(s, meeting_id)}
+        items = {i.id: i.title for i in items_of(s, meeting_id)}
         comments = []
         for c, person in s.execute(
                 select(MinutesComment, Person.name)
@@ -401,7 +403,7 @@ def send_for_review(db: Database, meeting_id: int, deadline: date, expected_vers
         if m.meeting_date > day:
             raise LokusError(f"Mötet hålls {m.meeting_date.isoformat()}; anteckningarna kan "
                              "skickas för synpunkter först efter mötet.")
-        row = _minutes(s, meeting_id)
+        row = minutes_row(s, meeting_id)
         if row.status == "final":
             raise RecordLockedError("Anteckningarna är redan fastställda.")
         row.status = "in_review"
@@ -423,9 +425,9 @@ def add_comment(db: Database, meeting_id: int, text: str, person_id: int | None 
     if errors:
         raise ValidationError(errors)
     with db.session() as s:
-        _meeting(s, meeting_id)
+        meeting_or_error(s, meeting_id)
         ensure_record_open(s, meeting_id)
-        row = _minutes(s, meeting_id)
+        row = minutes_row(s, meeting_id)
         if row.status == "draft":
             raise LokusError("Anteckningarna har inte skickats för synpunkter än.")
         c = MinutesComment(minutes_id=row.id, person_id=person_id,
@@ -457,7 +459,7 @@ def finalise(db: Database, meeting_id: int, expected_version: int, snapshot: str
     day = day or clock.today()
     with db.session() as s:
         m = get_checked(s, Meeting, meeting_id, expected_version, "Mötet")
-        row = _minutes(s, meeting_id, create=False)
+        row = minutes_row(s, meeting_id, create=False)
         _finalise_allowed(m, row, day)
         if (row.status == "in_review" and row.comment_deadline and row.comment_deadline >= day
                 and not early_ok):
@@ -482,17 +484,17 @@ def finalise(db: Database, meeting_id: int, expected_version: int, snapshot: str
 def minutes_data(db: Database, meeting_id: int, today: date | None = None) -> MinutesData:
     today = today or clock.today()
     with db.session() as s:
-        m = _meeting(s, meeting_id)
+        m = meeting_or_error(s, meeting_id)
         group = s.get(Group, m.group_id)
         chair = s.get(Person, m.chair_id) if m.chair_id else None
         taker = s.get(Person, m.note_taker_id or group.coordinator_id) \
             if (m.note_taker_id or group.coordinator_id) else None
         coordinator = s.get(Person, group.coordinator_id) if group.coordinator_id else None
-        items = _items(s, m.id)
-        all_actions = _action_rows(s.execute(
-            _action_query().where(ActionItem.meeting_id == m.id)
+        items = items_of(s, m.id)
+        all_actions = action_rows(s.execute(
+            action_query().where(ActionItem.meeting_id == m.id)
             .order_by(ActionItem.id)).all(), today)
-        follow_ups = tuple(_follow_ups(s, m, today))
+        follow_ups = tuple(follow_ups_of(s, m, today))
         decisions: dict[int, list[str]] = {}
         if items:
             for d in s.execute(select(Decision).where(
@@ -505,11 +507,11 @@ def minutes_data(db: Database, meeting_id: int, today: date | None = None) -> Mi
                 n, item.title, item.notes, tuple(decisions.get(item.id, ())),
                 tuple(a for a in all_actions if a.agenda_item_id == item.id),
                 follow_ups if item.title.strip().lower() == "uppföljning av åtgärder" else ()))
-        next_id = _next_meeting(s, m)
+        next_id = next_meeting_id(s, m)
         next_meeting = s.get(Meeting, next_id) if next_id else None
-        row = _minutes(s, m.id, create=False)
-        attendance = _attendance(s, m)
-        members = tuple(_members(s, m.group_id))
+        row = minutes_row(s, m.id, create=False)
+        attendance = attendance_rows(s, m)
+        members = tuple(members_of(s, m.group_id))
         place = ", ".join(p for p in (m.room, m.address) if p)
         if m.link:
             place = f"{place} och digitalt" if place else "digitalt"
@@ -563,7 +565,7 @@ def _save_notes_once(db: Database, item_id: int, text: str, base_text: str) -> N
             item.notes = merged.text
             item.notes_saved_at = utcnow()
             touch(item)
-            held = update_held(s, _meeting(s, item.meeting_id))
+            held = update_held(s, meeting_or_error(s, item.meeting_id))
             s.flush()
         return NotesSaved(merged.text, item.version, merged=stored != base_text,
                           conflicts=merged.conflicts, held=held)
@@ -574,8 +576,8 @@ def check_finalise(db: Database, meeting_id: int, today: date | None = None) -> 
     deadline has not passed. Raises LokusError when it is not allowed at all."""
     today = today or clock.today()
     with db.session() as s:
-        m = _meeting(s, meeting_id)
-        row = _minutes(s, meeting_id, create=False)
+        m = meeting_or_error(s, meeting_id)
+        row = minutes_row(s, meeting_id, create=False)
         _finalise_allowed(m, row, today)
         if row.status == "in_review" and row.comment_deadline and row.comment_deadline >= today:
             return (f"Sista dag för synpunkter är {row.comment_deadline.isoformat()}; "
@@ -607,7 +609,7 @@ def reopen_minutes(db: Database, meeting_id: int, reason: str, expected_version:
     day = day or clock.today()
     with db.session() as s:
         m = get_checked(s, Meeting, meeting_id, expected_version, "Mötet")
-        row = _minutes(s, meeting_id, create=False)
+        row = minutes_row(s, meeting_id, create=False)
         if row is None or row.status != "final":
             raise LokusError("Anteckningarna är inte fastställda.")
         label = f"fastställd {row.final_date.isoformat() if row.final_date else ''}, " \
@@ -630,7 +632,7 @@ def reopen_minutes(db: Database, meeting_id: int, reason: str, expected_version:
 def final_snapshot(db: Database, meeting_id: int) -> str | None:
     """The approved text of fastställda minutes (None when they are not fastställda)."""
     with db.session() as s:
-        row = _minutes(s, meeting_id, create=False)
+        row = minutes_row(s, meeting_id, create=False)
         if row is None or row.status != "final":
             return None
         return s.execute(select(ExportRecord.content).where(

@@ -3,10 +3,10 @@
 from sqlalchemy import select
 
 from db.engine import Database
-from db.meeting_rules import notice_version
 from db.meetings import get_meeting
 from db.minutes import follow_up_actions
 from db.models import GuestInvitation, Organisation, Person
+from db.notice_rules import notice_version
 from db.records import NoticeData, NoticeGuest
 
 

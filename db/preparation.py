@@ -5,11 +5,12 @@ from datetime import date
 from sqlalchemy import func, select
 
 from db import clock
+from db.agenda import insert_item, position_before_other, touch_meeting
 from db.contacts import create_person
 from db.engine import Database
 from db.errors import FieldError, LokusError, NotFoundError, ValidationError
 from db.meeting_rules import ensure_record_open
-from db.meetings import _insert_item, _next_meeting, _position_before_other, _touch_meeting
+from db.meetings import next_meeting_id
 from db.models import (
     AgendaItem,
     AgendaProposal,
@@ -90,7 +91,7 @@ def accept_proposal(db: Database, proposal_id: int, expected_version: int,
                                kind=AgendaItemKind.DISCUSSION, presenter_id=p.person_id,
                                presenter_text="" if p.person_id else presenter_text,
                                minutes_allotted=minutes)
-        item_id = _insert_item(s, p.meeting_id, data, _position_before_other(s, p.meeting_id))
+        item_id = insert_item(s, p.meeting_id, data, position_before_other(s, p.meeting_id))
         p.status = "accepted"
         p.agenda_item_id = item_id
         touch(p)
@@ -102,7 +103,7 @@ def postpone_proposal(db: Database, proposal_id: int, expected_version: int) -> 
     with db.session() as s:
         p = _proposal(s, proposal_id, expected_version)
         meeting = s.get(Meeting, p.meeting_id)
-        target = _next_meeting(s, meeting)
+        target = next_meeting_id(s, meeting)
         if target is None:
             raise LokusError("Det finns inget senare möte i gruppen att skjuta upp förslaget "
                              "till. Planera nästa möte först.")
@@ -275,7 +276,7 @@ def set_guest_status(db: Database, guest_id: int, status: str, expected_version:
             g.asked_date = g.asked_date or day
             g.answered_date = day
         touch(g)
-        _touch_meeting(s, g.meeting_id)
+        touch_meeting(s, g.meeting_id)
 
 
 def update_guest(db: Database, guest_id: int, topic: str, agenda_item_id: int | None,

@@ -29,7 +29,7 @@ def notice_subject(data: NoticeData) -> str:
     return f"{prefix} till {what} {data.group_name} {format_date_long(data.meeting_date)}"
 
 
-def _place(data: NoticeData) -> str:
+def place_text(data: NoticeData) -> str:
     return ", ".join(p for p in (data.room, data.address) if p)
 
 
@@ -44,8 +44,8 @@ def notice_markdown(data: NoticeData) -> str:
     if data.title:
         out += [f"**{escape_inline(data.title)}**", ""]
     facts = [("När", format_when(data.meeting_date, data.start_time, data.end_time))]
-    if _place(data):
-        facts.append(("Var", escape_inline(_place(data))))
+    if place_text(data):
+        facts.append(("Var", escape_inline(place_text(data))))
     if data.link:
         facts.append(("Digitalt", escape_inline(data.link)))
     if data.chair_name:
@@ -122,8 +122,8 @@ def notice_plain_text(data: NoticeData) -> str:
     """A readable plain-text agenda (e-mail body, iCalendar DESCRIPTION)."""
     lines = [notice_subject(data), "",
              f"När: {format_when(data.meeting_date, data.start_time, data.end_time)}"]
-    if _place(data):
-        lines.append(f"Var: {_place(data)}")
+    if place_text(data):
+        lines.append(f"Var: {place_text(data)}")
     if data.link:
         lines.append(f"Digitalt: {data.link}")
     if data.chair_name:
@@ -164,7 +164,7 @@ def notice_ics(data: NoticeData, now: datetime | None = None) -> bytes:
         event.add("dtend", _dt(data, end))
     else:
         event.add("dtstart", data.meeting_date)
-    location = header_text(_place(data)) or ("Digitalt möte" if data.link else "")
+    location = header_text(place_text(data)) or ("Digitalt möte" if data.link else "")
     if location:
         event.add("location", location)
     link = "".join(printable(data.link).split())

@@ -4,7 +4,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Footer, Input, Label, Select, TextArea
 
-from db.meetings import initiative_options_for_group, validate_agenda_item
+from db.agenda import initiative_options_for_group, validate_agenda_item
 from db.records import AgendaItemInput, AgendaItemView, MemberView
 from db.validation import Errors, parse_int
 from db.vocabulary import AgendaItemKind

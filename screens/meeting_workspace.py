@@ -18,19 +18,8 @@ from textual.widgets import (
 
 from db import clock
 from db.errors import LokusError, NotFoundError
-from db.meetings import (
-    add_agenda_item,
-    cancel_meeting,
-    delete_agenda_item,
-    get_agenda_item,
-    get_meeting,
-    mark_notice_sent,
-    move_agenda_item,
-    position_before_other_business,
-    reopen_meeting,
-    update_agenda_item,
-    update_meeting,
-)
+from db.meetings import cancel_meeting, get_meeting, mark_notice_sent, reopen_meeting, update_meeting
+from db.agenda import add_agenda_item, delete_agenda_item, get_agenda_item, move_agenda_item, position_before_other_business, update_agenda_item
 from db.minutes import minutes_state
 from db.notice import last_export, notice_data
 from db.preparation import (

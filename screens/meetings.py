@@ -156,7 +156,7 @@ class MeetingsScreen(Screen):
             self.notify("Välj först en lokusgrupp (ctrl+g).", severity="warning")
             self.action_focus_group()
             return
-        from db.meetings import agenda_template, set_agenda_template
+        from db.agenda import agenda_template, set_agenda_template
         from screens.template_form import TemplateForm
 
         name = next(g.label for g in group_options(self.app.database) if g.id == group_id)

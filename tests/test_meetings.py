@@ -10,18 +10,9 @@ from db.calendar_rules import (
     swedish_holidays,
 )
 from db.errors import LokusError, ValidationError
-from db.meetings import (
-    add_agenda_item,
-    cancel_meeting,
-    create_meeting,
-    get_meeting,
-    list_meetings,
-    mark_notice_sent,
-    move_agenda_item,
-    notice_is_outdated,
-    update_agenda_item,
-    update_meeting,
-)
+from db.meetings import cancel_meeting, create_meeting, get_meeting, list_meetings, mark_notice_sent, update_meeting
+from db.agenda import add_agenda_item, move_agenda_item, update_agenda_item
+from db.notice_rules import notice_is_outdated
 from db.notice import notice_data
 from db.preparation import (
     accept_proposal,

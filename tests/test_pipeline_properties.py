@@ -20,7 +20,8 @@ from db.characters import BIDI, forbidden
 from db.contacts import create_person, validate_person
 from db.engine import open_database
 from db.groups import create_group, set_member
-from db.meetings import add_agenda_item, create_meeting, validate_agenda_item, validate_meeting
+from db.meetings import create_meeting, validate_meeting
+from db.agenda import add_agenda_item, validate_agenda_item
 from db.preparation import get_guest, invite_guest, set_guest_status
 from db.records import AgendaItemInput, MeetingInput, PersonInput
 from lokus_tui.documents import export_kallelse, export_minutes

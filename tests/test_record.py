@@ -16,7 +16,9 @@ from db.contacts import (
     restore_person,
 )
 from db.errors import LokusError, RecordLockedError
-from db.meetings import create_meeting, get_meeting, group_members, update_agenda_item
+from db.meetings import create_meeting, get_meeting
+from db.agenda import update_agenda_item
+from db.groups import group_members
 from db.minutes import (
     add_action,
     add_comment,

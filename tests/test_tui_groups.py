@@ -6,7 +6,8 @@ from textual.widgets import Input, Markdown, Select
 
 from db.contacts import create_organisation, create_person
 from db.groups import list_groups
-from db.meetings import create_meeting, get_meeting, group_members
+from db.meetings import create_meeting, get_meeting
+from db.groups import group_members
 from db.records import MeetingInput, OrganisationInput, PersonInput
 from lokus_tui.app import make_app
 

@@ -24,7 +24,9 @@ from db.contacts import (
 )
 from db.errors import ConflictError
 from db.initiatives import create_initiative, get_initiative
-from db.meetings import agenda_template, create_meeting, get_meeting, group_members
+from db.meetings import create_meeting, get_meeting
+from db.agenda import agenda_template
+from db.groups import group_members
 from db.minutes import (
     add_action,
     add_comment,
@@ -157,16 +159,13 @@ def scenarios(database):
     yield "db.initiatives.delete_initiative", ((lambda v: delete_initiative(d, ini2, v)),
                                                get_initiative(d, ini2).version)
 
-    from db.meetings import (
-        cancel_meeting,
+    from db.agenda import (
         delete_agenda_item,
-        mark_notice_sent,
         move_agenda_item,
-        reopen_meeting,
         set_agenda_template,
         update_agenda_item,
-        update_meeting,
     )
+    from db.meetings import cancel_meeting, mark_notice_sent, reopen_meeting, update_meeting
 
     def update(mid, v):
         m = get_meeting(d, mid)
@@ -181,16 +180,16 @@ def scenarios(database):
     yield "db.meetings.mark_notice_sent", meeting_fn(
         lambda mid, v: mark_notice_sent(d, mid, v))
     _mid, it = item()
-    yield "db.meetings.update_agenda_item", (
+    yield "db.agenda.update_agenda_item", (
         (lambda v: update_agenda_item(d, it.id, AgendaItemInput("Ny rubrik"), v)), it.version)
     _mid, it2 = item()
-    yield "db.meetings.delete_agenda_item", ((lambda v: delete_agenda_item(d, it2.id, v)),
+    yield "db.agenda.delete_agenda_item", ((lambda v: delete_agenda_item(d, it2.id, v)),
                                              it2.version)
     _mid, it3 = item()
-    yield "db.meetings.move_agenda_item", ((lambda v: move_agenda_item(d, it3.id, 1, v)),
+    yield "db.agenda.move_agenda_item", ((lambda v: move_agenda_item(d, it3.id, 1, v)),
                                            it3.version)
     template = agenda_template(d, uppsala(d))
-    yield "db.meetings.set_agenda_template", (
+    yield "db.agenda.set_agenda_template", (
         (lambda v: set_agenda_template(d, uppsala(d), ["Öppnande", "Avslut"], v)),
         template.version)
 

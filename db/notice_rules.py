@@ -1,0 +1,47 @@
+"""The kallelse's state: what was sent, whether it is out of date, which version to send now."""
+
+import hashlib
+import json
+
+from db.agenda import items_of
+from db.models import (
+    AgendaItem,
+    Meeting,
+)
+
+
+def notice_fingerprint(meeting: Meeting, items: list[AgendaItem]) -> str:
+    payload = [
+        str(meeting.meeting_date), str(meeting.start_time), str(meeting.end_time),
+        meeting.room, meeting.address, meeting.link, meeting.chair_id, meeting.title,
+        [(i.title, i.description, i.kind, i.presenter_id, i.presenter_text,
+          i.minutes_allotted, i.prep_notes, i.attachments) for i in items],
+    ]
+    return hashlib.sha256(json.dumps(payload, default=str).encode()).hexdigest()[:32]
+
+
+def outdated_map(s, meetings: list[Meeting]) -> dict[int, bool]:
+    out = {}
+    for m in meetings:
+        if m.notice_sent_date and m.notice_fingerprint and m.status in ("planned",
+                                                                         "notice_sent"):
+            out[m.id] = notice_fingerprint(m, items_of(s, m.id)) != m.notice_fingerprint
+    return out
+
+
+def notice_is_outdated(sent_fingerprint: str, current_fingerprint: str) -> bool:
+    """The rule: a kallelse that was sent is out of date when what it says changed."""
+    return bool(sent_fingerprint) and sent_fingerprint != current_fingerprint
+
+
+def notice_version(sent_count: int, outdated: bool) -> tuple[int, bool]:
+    """(SEQUENCE, is_update) of the kallelse to send now.
+
+    Nothing sent yet: SEQUENCE 0, not an update. Sent ``n`` times and unchanged
+    since: it is the last one sent again (SEQUENCE n-1, an update when n > 1).
+    Changed since the last one sent: a new update with SEQUENCE n."""
+    if sent_count <= 0:
+        return 0, False
+    if outdated:
+        return sent_count, True
+    return sent_count - 1, sent_count > 1
