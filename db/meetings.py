@@ -8,7 +8,11 @@ from db import clock
 from db.agenda import item_views, items_of, template_items
 from db.calendar_rules import overrun_minutes
 from db.engine import Database
-from db.errors import LokusError, NotFoundError, ValidationError
+from db.errors import (
+    LokusError,
+    NotFoundError,
+    ValidationError,
+)
 from db.groups import members_of
 from db.meeting_rules import ensure_record_open, minutes_status, update_held
 from db.models import (
@@ -296,3 +300,8 @@ def next_meeting_id(s, m: Meeting) -> int | None:
 # --- agenda items ---------------------------------------------------------------------
 
 
+def meeting_or_error(s, meeting_id: int) -> Meeting:
+    m = s.get(Meeting, meeting_id)
+    if m is None:
+        raise NotFoundError(f"Mötet med id {meeting_id} finns inte (längre).")
+    return m

@@ -2,9 +2,9 @@
 
 from sqlalchemy import select
 
+from db.actions import follow_up_actions
 from db.engine import Database
 from db.meetings import get_meeting
-from db.minutes import follow_up_actions
 from db.models import GuestInvitation, Organisation, Person
 from db.notice_rules import notice_version
 from db.records import NoticeData, NoticeGuest

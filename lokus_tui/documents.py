@@ -95,7 +95,8 @@ def export_invitation(database, meeting_id: int, guest, folder: Path) -> list[Pa
 
 def minutes_document(database, meeting_id: int):
     """(MinutesData, Markdown) as they stand: the approved text when fastställda."""
-    from db.minutes import final_snapshot, minutes_data
+    from db.minutes import minutes_data
+    from db.review import final_snapshot
     from exports.minutes import minutes_markdown
 
     data = minutes_data(database, meeting_id)
@@ -121,7 +122,8 @@ def export_minutes(database, meeting_id: int, folder: Path,
 def finalise_minutes(database, meeting_id: int, expected_version: int,
                      early_ok: bool = False) -> None:
     """Fastställ: render the minutes as approved today and keep that text as the record."""
-    from db.minutes import finalise, minutes_data
+    from db.minutes import minutes_data
+    from db.review import finalise
     from exports.minutes import minutes_markdown
 
     today = clock.today()

@@ -4,7 +4,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Footer, Input, Label, Select
 
-from db.minutes import validate_action
+from db.actions import validate_action
 from db.records import ActionInput, MemberView
 from db.validation import Errors, parse_date
 from lokus_tui.form_screen import FormScreen, select_value

@@ -8,7 +8,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Footer
 
-from db.minutes import exported_content, list_exports
+from db.review import exported_content, list_exports
 from db.vocabulary import DocumentKind
 from lokus_tui.plain import Plain, PlainTable
 

@@ -8,8 +8,7 @@ from textual.screen import Screen
 from textual.widgets import Button, DataTable, Footer, Header, Input, Label
 
 from db.errors import LokusError
-from db.groups import create_group, list_groups, remove_member, set_member
-from db.groups import group_members
+from db.groups import create_group, group_members, list_groups, remove_member, set_member
 from db.validation import Errors, check_text
 from db.vocabulary import MembershipRole
 from lokus_tui.form_screen import FormScreen

@@ -13,7 +13,7 @@ from lokus_tui.validators import DateValidator
 
 
 class GuestForm(FormScreen):
-    """read() gives a dict for db.preparation.invite_guest / update_guest."""
+    """read() gives a dict for db.proposals.invite_guest / update_guest."""
 
     record_attr = "guest"
     FIELD_LABELS = {"topic": "Ämne", "agenda_item_id": "Punkt på dagordningen",

@@ -5,8 +5,8 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import DataTable, Static
 
+from db.attendance import add_substitute, attendance_list, party_counts, set_attendance
 from db.errors import LokusError
-from db.minutes import add_substitute, attendance_list, party_counts, set_attendance
 from lokus_tui.plain import Plain, PlainTable
 from screens.meeting_events import MeetingChanged
 

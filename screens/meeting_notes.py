@@ -19,19 +19,10 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import DataTable, Static, TextArea
 
 from db import clock
+from db.actions import add_action, delete_action, follow_up_actions, list_actions
 from db.characters import printable
 from db.errors import LokusError, NotFoundError, RecordLockedError, StorageError, ValidationError
-from db.minutes import (
-    add_action,
-    add_decision,
-    delete_action,
-    delete_decision,
-    follow_up_actions,
-    item_notes,
-    list_actions,
-    list_decisions,
-    save_notes,
-)
+from db.notes import add_decision, delete_decision, item_notes, list_decisions, save_notes
 from db.text_merge import merge_text
 from lokus_tui import drafts
 from lokus_tui.plain import Plain, PlainTable

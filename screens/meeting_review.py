@@ -9,7 +9,7 @@ from textual.widgets import DataTable, Markdown, Static
 
 from db import clock
 from db.errors import LokusError
-from db.minutes import (
+from db.review import (
     add_comment,
     check_finalise,
     minutes_state,

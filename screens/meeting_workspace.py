@@ -17,28 +17,43 @@ from textual.widgets import (
 )
 
 from db import clock
+from db.agenda import (
+    add_agenda_item,
+    delete_agenda_item,
+    get_agenda_item,
+    move_agenda_item,
+    position_before_other_business,
+    update_agenda_item,
+)
 from db.errors import LokusError, NotFoundError
-from db.meetings import cancel_meeting, get_meeting, mark_notice_sent, reopen_meeting, update_meeting
-from db.agenda import add_agenda_item, delete_agenda_item, get_agenda_item, move_agenda_item, position_before_other_business, update_agenda_item
-from db.minutes import minutes_state
-from db.notice import last_export, notice_data
-from db.preparation import (
+from db.guests import (
     NEXT_GUEST_STATUS,
-    accept_proposal,
-    add_proposal,
     delete_guest,
     get_guest,
     invite_guest,
     list_guests,
+    set_guest_status,
+    update_guest,
+)
+from db.meetings import (
+    cancel_meeting,
+    get_meeting,
+    mark_notice_sent,
+    reopen_meeting,
+    update_meeting,
+)
+from db.notice import last_export, notice_data
+from db.proposals import (
+    accept_proposal,
+    add_proposal,
     list_proposals,
     mark_party_answered,
     mark_party_asked,
     points_checklist,
     postpone_proposal,
     reject_proposal,
-    set_guest_status,
-    update_guest,
 )
+from db.review import minutes_state
 from db.vocabulary import AgendaItemKind, DocumentKind, GuestStatus
 from exports.notice import notice_markdown
 from exports.swedish import format_time, format_when

@@ -14,7 +14,7 @@ import pytest
 from sqlalchemy import event
 
 from db.meetings import get_meeting, list_meetings
-from db.minutes import item_notes
+from db.notes import item_notes
 from lokus_tui import drafts
 from lokus_tui.app import make_app
 from tests.conftest import TODAY

@@ -13,8 +13,8 @@ from db.contacts import create_person, get_person, group_options, list_people
 from db.errors import LokusError, ValidationError
 from db.groups import create_group, set_member
 from db.meetings import create_meeting, get_meeting, list_meetings
-from db.minutes import list_exports
 from db.records import MeetingInput, PersonInput
+from db.review import list_exports
 from lokus_tui.app import make_app
 from lokus_tui.documents import export_kallelse, export_minutes
 from tests.conftest import TODAY

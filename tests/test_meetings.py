@@ -2,6 +2,7 @@ from datetime import date, time, timedelta
 
 import pytest
 
+from db.agenda import add_agenda_item, move_agenda_item, update_agenda_item
 from db.calendar_rules import (
     clock_times,
     easter_sunday,
@@ -10,21 +11,25 @@ from db.calendar_rules import (
     swedish_holidays,
 )
 from db.errors import LokusError, ValidationError
-from db.meetings import cancel_meeting, create_meeting, get_meeting, list_meetings, mark_notice_sent, update_meeting
-from db.agenda import add_agenda_item, move_agenda_item, update_agenda_item
-from db.notice_rules import notice_is_outdated
+from db.guests import invite_guest, list_guests, set_guest_status
+from db.meetings import (
+    cancel_meeting,
+    create_meeting,
+    get_meeting,
+    list_meetings,
+    mark_notice_sent,
+    update_meeting,
+)
 from db.notice import notice_data
-from db.preparation import (
+from db.notice_rules import notice_is_outdated
+from db.proposals import (
     accept_proposal,
     add_proposal,
-    invite_guest,
-    list_guests,
     list_proposals,
     mark_party_asked,
     points_checklist,
     postpone_proposal,
     reject_proposal,
-    set_guest_status,
 )
 from db.records import AgendaItemInput, MeetingInput, PersonInput
 from exports.notice import notice_markdown
@@ -78,7 +83,7 @@ def test_new_meeting_from_template_has_follow_up_and_parties(demo_db):
     assert titles == ["Mötets öppnande", "Föregående minnesanteckningar",
                       "Uppföljning av åtgärder", "Information från parterna", "Övriga frågor",
                       "Nästa möte", "Mötets avslutande"]
-    from db.minutes import follow_up_actions
+    from db.actions import follow_up_actions
 
     follow_ups = follow_up_actions(demo_db, mid, today=TODAY)
     assert follow_ups and all(a.status == "open" for a in follow_ups)

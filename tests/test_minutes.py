@@ -3,28 +3,15 @@ from datetime import date, time
 import pytest
 from markdown_it import MarkdownIt
 
+from db.actions import add_action, follow_up_actions, list_actions, set_action_status
+from db.attendance import add_substitute, attendance_list, party_counts, set_attendance
 from db.contacts import group_options
 from db.errors import LokusError, ValidationError
 from db.meetings import create_meeting, get_meeting
-from db.minutes import (
-    add_action,
-    add_comment,
-    add_decision,
-    add_substitute,
-    attendance_list,
-    finalise,
-    follow_up_actions,
-    list_actions,
-    minutes_data,
-    minutes_state,
-    party_counts,
-    save_notes,
-    send_for_review,
-    set_action_status,
-    set_attendance,
-    set_comment_handled,
-)
+from db.minutes import minutes_data
+from db.notes import add_decision, save_notes
 from db.records import ActionInput, MeetingInput
+from db.review import add_comment, finalise, minutes_state, send_for_review, set_comment_handled
 from exports.minutes import minutes_markdown
 from tests.conftest import TODAY
 

@@ -4,6 +4,9 @@ from datetime import time, timedelta
 
 import pytest
 
+from db.actions import add_action, set_action_status
+from db.agenda import update_agenda_item
+from db.attendance import attendance_list, set_attendance
 from db.clock import Clock, use_clock
 from db.contacts import (
     create_person,
@@ -16,25 +19,19 @@ from db.contacts import (
     restore_person,
 )
 from db.errors import LokusError, RecordLockedError
-from db.meetings import create_meeting, get_meeting
-from db.agenda import update_agenda_item
 from db.groups import group_members
-from db.minutes import (
-    add_action,
+from db.meetings import create_meeting, get_meeting
+from db.notes import add_decision, save_notes
+from db.records import ActionInput, AgendaItemInput, MeetingInput, PersonInput
+from db.review import (
     add_comment,
-    add_decision,
-    attendance_list,
     check_finalise,
     finalise,
     list_exports,
     minutes_state,
     reopen_minutes,
-    save_notes,
     send_for_review,
-    set_action_status,
-    set_attendance,
 )
-from db.records import ActionInput, AgendaItemInput, MeetingInput, PersonInput
 from lokus_tui.documents import export_minutes, finalise_minutes, minutes_document
 from tests.conftest import TODAY
 
@@ -93,7 +90,7 @@ def test_fastställda_minutes_refuse_every_change_to_what_they_show(demo_db):
 
 def test_action_items_can_still_be_closed_after_fastställande(demo_db):
     mid = approved(demo_db)
-    from db.minutes import list_actions
+    from db.actions import list_actions
 
     action = list_actions(demo_db, meeting_id=mid)[0]
     set_action_status(demo_db, action.id, "done", action.version)
@@ -144,7 +141,7 @@ def test_reopening_needs_a_reason_and_keeps_the_approved_version(demo_db):
     assert state.status == "draft" and state.reopened_reason == "Fel datum för nästa möte"
     kept = [e for e in list_exports(demo_db, mid) if "återöppnad" in e[2]]
     assert kept and "Fel datum för nästa möte" in kept[0][2]
-    from db.minutes import exported_content
+    from db.review import exported_content
 
     assert exported_content(demo_db, kept[0][0])[1] == approved_text
     items = get_meeting(demo_db, mid).items

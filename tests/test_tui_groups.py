@@ -5,9 +5,8 @@ from datetime import date
 from textual.widgets import Input, Markdown, Select
 
 from db.contacts import create_organisation, create_person
-from db.groups import list_groups
+from db.groups import group_members, list_groups
 from db.meetings import create_meeting, get_meeting
-from db.groups import group_members
 from db.records import MeetingInput, OrganisationInput, PersonInput
 from lokus_tui.app import make_app
 

@@ -5,8 +5,9 @@ from datetime import date
 from textual.widgets import DataTable, Input, Select
 
 from db.contacts import group_options
+from db.guests import list_guests
 from db.meetings import get_meeting, list_meetings
-from db.preparation import add_proposal, list_guests, points_checklist
+from db.proposals import add_proposal, points_checklist
 from lokus_tui.app import make_app
 
 

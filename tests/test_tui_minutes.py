@@ -4,10 +4,13 @@ from datetime import timedelta
 
 from textual.widgets import DataTable, Input, TextArea
 
+from db.actions import list_actions
+from db.attendance import attendance_list
 from db.clock import Clock, set_clock
 from db.contacts import group_options
 from db.meetings import get_meeting, list_meetings
-from db.minutes import attendance_list, list_actions, list_decisions, minutes_state
+from db.notes import list_decisions
+from db.review import minutes_state
 from lokus_tui.app import make_app
 from tests.conftest import TODAY
 
@@ -74,7 +77,7 @@ async def test_notes_survive_an_abrupt_quit(demo_db):
         app.exit()  # no save key, no goodbye
     items = get_meeting(demo_db, meeting.id).items
     assert items[0].data.prep_notes == ""  # untouched
-    from db.minutes import item_notes
+    from db.notes import item_notes
 
     assert item_notes(demo_db, items[0].id)[0] == "Ordföranden öppnade mötet."
     assert item_notes(demo_db, items[1].id)[0] == "Anteckningarna godkändes. Klart."
@@ -188,7 +191,7 @@ async def test_ctrl_q_saves_what_was_just_typed(demo_db):
         await pilot.press(*"Sista raden")
         await pilot.press("ctrl+q")  # no pause: the autosave timer has not fired yet
         await pilot.pause()
-    from db.minutes import item_notes
+    from db.notes import item_notes
 
     item = get_meeting(demo_db, meeting.id).items[0]
     assert item_notes(demo_db, item.id)[0] == "Sista raden"

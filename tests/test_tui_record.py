@@ -3,9 +3,10 @@ person who is in the records says so in numbers and archives them."""
 
 from textual.widgets import Input
 
+from db.attendance import attendance_list
 from db.contacts import get_person
 from db.meetings import get_meeting
-from db.minutes import attendance_list, list_exports, minutes_state
+from db.review import list_exports, minutes_state
 from lokus_tui.app import make_app
 from screens.meeting_workspace import MeetingScreen
 from tests.test_record import approved

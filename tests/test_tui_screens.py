@@ -2,9 +2,9 @@
 
 from textual.widgets import Input, Markdown, Select
 
+from db.attendance import attendance_list
 from db.contacts import group_options, list_organisations
 from db.meetings import list_meetings
-from db.minutes import attendance_list
 from lokus_tui.app import make_app
 
 

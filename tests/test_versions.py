@@ -15,6 +15,9 @@ from datetime import time, timedelta
 import pytest
 
 import db
+from db.actions import add_action, list_actions
+from db.agenda import agenda_template
+from db.attendance import attendance_list, set_attendance
 from db.contacts import (
     create_organisation,
     create_person,
@@ -23,22 +26,12 @@ from db.contacts import (
     group_options,
 )
 from db.errors import ConflictError
+from db.groups import group_members
+from db.guests import get_guest, invite_guest
 from db.initiatives import create_initiative, get_initiative
 from db.meetings import create_meeting, get_meeting
-from db.agenda import agenda_template
-from db.groups import group_members
-from db.minutes import (
-    add_action,
-    add_comment,
-    add_decision,
-    attendance_list,
-    list_actions,
-    list_decisions,
-    minutes_state,
-    send_for_review,
-    set_attendance,
-)
-from db.preparation import add_proposal, get_guest, invite_guest, list_proposals, points_checklist
+from db.notes import add_decision, list_decisions
+from db.proposals import add_proposal, list_proposals, points_checklist
 from db.records import (
     ActionInput,
     AgendaItemInput,
@@ -48,6 +41,7 @@ from db.records import (
     PersonInput,
     ScanningInput,
 )
+from db.review import add_comment, minutes_state, send_for_review
 from db.scanning import create_entry, get_entry
 from tests.conftest import TODAY
 
@@ -57,7 +51,7 @@ WRITE_PREFIXES = ("update_", "delete_", "set_", "save_", "move_", "cancel_", "re
 # Not record edits: the clock, a rule applied inside a session, and save_notes,
 # which merges a stale edit instead of refusing it (tests/test_text_merge.py).
 NOT_RECORD_EDITS = {"db.clock.set_clock", "db.meeting_rules.update_held",
-                    "db.minutes.save_notes"}
+                    "db.notes.save_notes"}
 
 
 def write_functions() -> dict[str, object]:
@@ -193,24 +187,18 @@ def scenarios(database):
         (lambda v: set_agenda_template(d, uppsala(d), ["Öppnande", "Avslut"], v)),
         template.version)
 
-    from db.minutes import (
-        delete_action,
-        delete_decision,
-        finalise,
-        reopen_minutes,
-        set_action_status,
-        set_comment_handled,
-        update_action,
-    )
+    from db.actions import delete_action, set_action_status, update_action
+    from db.notes import delete_decision
+    from db.review import finalise, reopen_minutes, set_comment_handled
     mid = past_meeting(d)
     row = attendance_list(d, mid)[0]
     set_attendance(d, mid, row.person_id, "present", None)
     marked = attendance_list(d, mid)[0]
-    yield "db.minutes.set_attendance", (
+    yield "db.attendance.set_attendance", (
         (lambda v: set_attendance(d, mid, marked.person_id, "absent", v)), marked.version)
     it_id = get_meeting(d, mid).items[0].id
     dec = add_decision(d, it_id, "Ett beslut")
-    yield "db.minutes.delete_decision", (
+    yield "db.notes.delete_decision", (
         (lambda v: delete_decision(d, dec, v)),
         next(x.version for x in list_decisions(d, it_id) if x.id == dec))
 
@@ -219,34 +207,32 @@ def scenarios(database):
         return aid, next(a.version for a in list_actions(d, meeting_id=mid) if a.id == aid)
 
     a1, v1 = action("Uppdatera")
-    yield "db.minutes.update_action", ((lambda v: update_action(d, a1, ActionInput("Ny"), v)), v1)
+    yield "db.actions.update_action", ((lambda v: update_action(d, a1, ActionInput("Ny"), v)), v1)
     a2, v2 = action("Klarmarkera")
-    yield "db.minutes.set_action_status", ((lambda v: set_action_status(d, a2, "done", v)), v2)
+    yield "db.actions.set_action_status", ((lambda v: set_action_status(d, a2, "done", v)), v2)
     a3, v3 = action("Ta bort")
-    yield "db.minutes.delete_action", ((lambda v: delete_action(d, a3, v)), v3)
-    yield "db.minutes.send_for_review", meeting_fn(
+    yield "db.actions.delete_action", ((lambda v: delete_action(d, a3, v)), v3)
+    yield "db.review.send_for_review", meeting_fn(
         lambda m, v: send_for_review(d, m, TODAY + timedelta(days=7), v), make=past_meeting)
     reviewed = in_review(d)
     cid = add_comment(d, reviewed, "Synpunkt", author_text="Anna")
-    yield "db.minutes.set_comment_handled", (
+    yield "db.review.set_comment_handled", (
         (lambda v: set_comment_handled(d, cid, "Rättat", v)),
         minutes_state(d, reviewed).comments[0].version)
-    yield "db.minutes.finalise", meeting_fn(
+    yield "db.review.finalise", meeting_fn(
         lambda m, v: finalise(d, m, v, "text", early_ok=True), make=in_review)
     final = in_review(d)
     finalise(d, final, meeting_version(d, final), "text", early_ok=True)
-    yield "db.minutes.reopen_minutes", ((lambda v: reopen_minutes(d, final, "stavfel", v)),
+    yield "db.review.reopen_minutes", ((lambda v: reopen_minutes(d, final, "stavfel", v)),
                                         meeting_version(d, final))
 
-    from db.preparation import (
+    from db.guests import delete_guest, set_guest_status, update_guest
+    from db.proposals import (
         accept_proposal,
-        delete_guest,
         mark_party_answered,
         mark_party_asked,
         postpone_proposal,
         reject_proposal,
-        set_guest_status,
-        update_guest,
     )
     pmid = future_meeting(d)
     create_meeting(d, MeetingInput(uppsala(d), TODAY + timedelta(days=90)))  # for postpone
@@ -256,19 +242,19 @@ def scenarios(database):
         return pid_, next(p.version for p in list_proposals(d, pmid) if p.id == pid_)
 
     p1, pv1 = proposal("Acceptera")
-    yield "db.preparation.accept_proposal", ((lambda v: accept_proposal(d, p1, v)), pv1)
+    yield "db.proposals.accept_proposal", ((lambda v: accept_proposal(d, p1, v)), pv1)
     p2, pv2 = proposal("Skjut upp")
-    yield "db.preparation.postpone_proposal", ((lambda v: postpone_proposal(d, p2, v)), pv2)
+    yield "db.proposals.postpone_proposal", ((lambda v: postpone_proposal(d, p2, v)), pv2)
     p3, pv3 = proposal("Avslå")
-    yield "db.preparation.reject_proposal", ((lambda v: reject_proposal(d, p3, "nej", v)), pv3)
+    yield "db.proposals.reject_proposal", ((lambda v: reject_proposal(d, p3, "nej", v)), pv3)
     party = points_checklist(d, pmid)[0]
     mark_party_asked(d, pmid, party.organisation_id, None)
     party = points_checklist(d, pmid)[0]
-    yield "db.preparation.mark_party_asked", (
+    yield "db.proposals.mark_party_asked", (
         (lambda v: mark_party_asked(d, pmid, party.organisation_id, v, asked=False)),
         party.version)
     party = points_checklist(d, pmid)[0]
-    yield "db.preparation.mark_party_answered", (
+    yield "db.proposals.mark_party_answered", (
         (lambda v: mark_party_answered(d, pmid, party.organisation_id, v)), party.version)
 
     def guest():
@@ -276,13 +262,13 @@ def scenarios(database):
         return gid, get_guest(d, gid).version
 
     g1, gv1 = guest()
-    yield "db.preparation.set_guest_status", ((lambda v: set_guest_status(d, g1, "asked", v)),
+    yield "db.guests.set_guest_status", ((lambda v: set_guest_status(d, g1, "asked", v)),
                                               gv1)
     g2, gv2 = guest()
-    yield "db.preparation.update_guest", (
+    yield "db.guests.update_guest", (
         (lambda v: update_guest(d, g2, "Nytt ämne", None, None, "", v)), gv2)
     g3, gv3 = guest()
-    yield "db.preparation.delete_guest", ((lambda v: delete_guest(d, g3, v)), gv3)
+    yield "db.guests.delete_guest", ((lambda v: delete_guest(d, g3, v)), gv3)
 
     from db.scanning import delete_entry, update_entry
     e1 = create_entry(d, ScanningInput("Studiebesök i Tierp"))

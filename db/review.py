@@ -1,0 +1,246 @@
+"""The review cycle of the minutes: sent for comments, comments, fastställd, re-opened; the approved text kept as the record."""
+
+from datetime import date
+
+from sqlalchemy import select
+
+from db import clock
+from db.agenda import items_of
+from db.engine import Database
+from db.errors import (
+    FieldError,
+    LokusError,
+    NotFoundError,
+    RecordLockedError,
+    ValidationError,
+)
+from db.meeting_rules import ensure_record_open
+from db.meetings import meeting_or_error
+from db.models import (
+    ExportRecord,
+    Group,
+    Meeting,
+    Minutes,
+    MinutesComment,
+    Person,
+)
+from db.records import (
+    CommentView,
+    MinutesState,
+)
+from db.validation import MAX_LONG, Errors, check_text
+from db.versioning import get_checked, touch
+from db.vocabulary import DocumentKind
+
+FINAL_VARIANT = "fastställd"
+
+
+def minutes_row(s, meeting_id: int, create: bool = True) -> Minutes | None:
+    row = s.execute(select(Minutes).where(Minutes.meeting_id == meeting_id)).scalar()
+    if row is None and create:
+        row = Minutes(meeting_id=meeting_id)
+        s.add(row)
+        s.flush()
+    return row
+
+
+def minutes_state(db: Database, meeting_id: int, today: date | None = None) -> MinutesState:
+    today = today or clock.today()
+    with db.session() as s:
+        meeting_or_error(s, meeting_id)
+        row = minutes_row(s, meeting_id, create=False)
+        if row is None:
+            return MinutesState(meeting_id, "draft", None, None, None)
+        items = {i.id: i.title for i in items_of(s, meeting_id)}
+        comments = []
+        for c, person in s.execute(
+                select(MinutesComment, Person.name)
+                .outerjoin(Person, Person.id == MinutesComment.person_id)
+                .where(MinutesComment.minutes_id == row.id)
+                .order_by(MinutesComment.received_date, MinutesComment.id)).all():
+            comments.append(CommentView(
+                c.id, c.version, person or c.author_text, c.received_date, c.agenda_item_id,
+                items.get(c.agenda_item_id, ""), c.text, c.handled, c.handled_note,
+                late=bool(row.comment_deadline and c.received_date
+                          and c.received_date > row.comment_deadline)))
+        return MinutesState(meeting_id, row.status, row.sent_for_review_date,
+                            row.comment_deadline, row.final_date, tuple(comments),
+                            deadline_passed=bool(row.status == "in_review" and row.comment_deadline
+                                                 and row.comment_deadline < today),
+                            reopened_date=row.reopened_date,
+                            reopened_reason=row.reopened_reason)
+
+
+def send_for_review(db: Database, meeting_id: int, deadline: date, expected_version: int,
+                    day: date | None = None) -> None:
+    day = day or clock.today()
+    if deadline < day:
+        raise ValidationError([FieldError("deadline", "Sista dag för synpunkter",
+                                          "får inte vara före i dag")])
+    with db.session() as s:
+        m = get_checked(s, Meeting, meeting_id, expected_version, "Mötet")
+        if m.status == "cancelled":
+            raise LokusError("Mötet är inställt.")
+        if m.meeting_date > day:
+            raise LokusError(f"Mötet hålls {m.meeting_date.isoformat()}; anteckningarna kan "
+                             "skickas för synpunkter först efter mötet.")
+        row = minutes_row(s, meeting_id)
+        if row.status == "final":
+            raise RecordLockedError("Anteckningarna är redan fastställda.")
+        row.status = "in_review"
+        row.sent_for_review_date = day
+        row.comment_deadline = deadline
+        touch(row)
+        m.status = "minutes_in_review"
+        touch(m)
+
+
+def add_comment(db: Database, meeting_id: int, text: str, person_id: int | None = None,
+                author_text: str = "", item_id: int | None = None,
+                received_date: date | None = None) -> int:
+    errors = Errors()
+    check_text(text, "text", "Synpunkt", errors, required=True, max_len=MAX_LONG)
+    if person_id is None and not author_text.strip():
+        errors.add("author", "Från", "ange vem synpunkten kommer från")
+    check_text(author_text, "author", "Från", errors)
+    if errors:
+        raise ValidationError(errors)
+    with db.session() as s:
+        meeting_or_error(s, meeting_id)
+        ensure_record_open(s, meeting_id)
+        row = minutes_row(s, meeting_id)
+        if row.status == "draft":
+            raise LokusError("Anteckningarna har inte skickats för synpunkter än.")
+        c = MinutesComment(minutes_id=row.id, person_id=person_id,
+                           author_text=author_text.strip(), agenda_item_id=item_id,
+                           text=text.strip(), received_date=received_date or clock.today())
+        s.add(c)
+        s.flush()
+        return c.id
+
+
+def set_comment_handled(db: Database, comment_id: int, note: str, expected_version: int,
+                        handled: bool = True) -> None:
+    with db.session() as s:
+        c = get_checked(s, MinutesComment, comment_id, expected_version, "Synpunkten")
+        minutes = s.get(Minutes, c.minutes_id)
+        ensure_record_open(s, minutes.meeting_id)
+        c.handled = handled
+        c.handled_note = note.strip()
+        touch(c)
+
+
+def finalise(db: Database, meeting_id: int, expected_version: int, snapshot: str,
+             day: date | None = None, early_ok: bool = False) -> None:
+    """Fastställ: the minutes become a record. ``snapshot`` is the approved text
+    (Markdown), kept verbatim; later exports of fastställda minutes use it.
+
+    Refused before the meeting has taken place; before the comment deadline only
+    with ``early_ok`` (the UI asks first)."""
+    day = day or clock.today()
+    with db.session() as s:
+        m = get_checked(s, Meeting, meeting_id, expected_version, "Mötet")
+        row = minutes_row(s, meeting_id, create=False)
+        _finalise_allowed(m, row, day)
+        if (row.status == "in_review" and row.comment_deadline and row.comment_deadline >= day
+                and not early_ok):
+            raise LokusError(f"Sista dag för synpunkter är {row.comment_deadline.isoformat()}; "
+                             "bekräfta att anteckningarna ska fastställas ändå.")
+        if m.note_taker_id is None:
+            group = s.get(Group, m.group_id)
+            m.note_taker_id = group.coordinator_id  # the record names who wrote it
+        row.status = "final"
+        row.final_date = day
+        touch(row)
+        m.status = "minutes_final"
+        touch(m)
+        s.add(ExportRecord(meeting_id=meeting_id, document=DocumentKind.MINUTES,
+                           variant=FINAL_VARIANT, sequence=0, file_format="md",
+                           content=snapshot))
+
+
+def list_exports(db: Database, meeting_id: int) -> list[tuple[int, str, str, str, object]]:
+    """(id, document, variant, format, created_at) of everything exported, newest first."""
+    with db.session() as s:
+        rows = s.execute(select(ExportRecord).where(ExportRecord.meeting_id == meeting_id)
+                         .order_by(ExportRecord.created_at.desc(), ExportRecord.id.desc()))
+        return [(r.id, r.document, r.variant, r.file_format, r.created_at)
+                for r in rows.scalars()]
+
+
+def exported_content(db: Database, export_id: int) -> tuple[str, str]:
+    with db.session() as s:
+        r = s.get(ExportRecord, export_id)
+        if r is None:
+            raise NotFoundError("Exporten finns inte.")
+        return r.file_format, r.content
+
+
+def check_finalise(db: Database, meeting_id: int, today: date | None = None) -> str:
+    """Why fastställa would need a second thought ('' when nothing): the comment
+    deadline has not passed. Raises LokusError when it is not allowed at all."""
+    today = today or clock.today()
+    with db.session() as s:
+        m = meeting_or_error(s, meeting_id)
+        row = minutes_row(s, meeting_id, create=False)
+        _finalise_allowed(m, row, today)
+        if row.status == "in_review" and row.comment_deadline and row.comment_deadline >= today:
+            return (f"Sista dag för synpunkter är {row.comment_deadline.isoformat()}; "
+                    "synpunkter kan fortfarande komma in.")
+        return ""
+
+
+def _finalise_allowed(m: Meeting, row: Minutes | None, today: date) -> None:
+    if m.status == "cancelled":
+        raise LokusError("Mötet är inställt.")
+    if m.meeting_date > today:
+        raise LokusError(f"Mötet hålls {m.meeting_date.isoformat()}; anteckningar kan "
+                         "fastställas först när mötet har ägt rum.")
+    if row is None or row.status == "draft" and not row.reopened_date:
+        raise LokusError("Anteckningarna måste ha skickats för synpunkter innan de kan "
+                         "fastställas.")
+    if row.status == "final":
+        raise RecordLockedError("Anteckningarna är redan fastställda.")
+
+
+def reopen_minutes(db: Database, meeting_id: int, reason: str, expected_version: int,
+                   day: date | None = None) -> None:
+    """Open fastställda minutes again: the reason is required and kept; the approved
+    version stays in the history, labelled with the day and the reason."""
+    errors = Errors()
+    check_text(reason, "reason", "Skäl", errors, required=True, max_len=2000)
+    if errors:
+        raise ValidationError(errors)
+    day = day or clock.today()
+    with db.session() as s:
+        m = get_checked(s, Meeting, meeting_id, expected_version, "Mötet")
+        row = minutes_row(s, meeting_id, create=False)
+        if row is None or row.status != "final":
+            raise LokusError("Anteckningarna är inte fastställda.")
+        label = f"fastställd {row.final_date.isoformat() if row.final_date else ''}, " \
+                f"återöppnad {day.isoformat()}: {reason.strip()}"
+        for record in s.execute(select(ExportRecord).where(
+                ExportRecord.meeting_id == meeting_id,
+                ExportRecord.document == DocumentKind.MINUTES,
+                ExportRecord.variant == FINAL_VARIANT)).scalars():
+            record.variant = label
+            touch(record)
+        row.status = "draft"
+        row.final_date = None
+        row.reopened_date = day
+        row.reopened_reason = reason.strip()
+        touch(row)
+        m.status = "held"
+        touch(m)
+
+
+def final_snapshot(db: Database, meeting_id: int) -> str | None:
+    """The approved text of fastställda minutes (None when they are not fastställda)."""
+    with db.session() as s:
+        row = minutes_row(s, meeting_id, create=False)
+        if row is None or row.status != "final":
+            return None
+        return s.execute(select(ExportRecord.content).where(
+            ExportRecord.meeting_id == meeting_id, ExportRecord.document == DocumentKind.MINUTES,
+            ExportRecord.variant == FINAL_VARIANT, ExportRecord.file_format == "md")
+            .order_by(ExportRecord.created_at, ExportRecord.id).limit(1)).scalar()
