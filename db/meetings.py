@@ -257,32 +257,6 @@ def reopen_meeting(db: Database, meeting_id: int, expected_version: int) -> None
         update_held(s, m)
 
 
-def mark_notice_sent(db: Database, meeting_id: int, expected_version: int,
-                     day: date | None = None) -> int:
-    """Record that the kallelse as it reads now was sent; returns how many were sent.
-
-    ``expected_version`` is the meeting as the user saw it: a meeting changed in
-    another window since then is refused, so the fingerprint is of what was sent."""
-    day = day or clock.today()
-    with db.session() as s:
-        m = get_checked(s, Meeting, meeting_id, expected_version, "Mötet")
-        if m.status == "cancelled":
-            raise LokusError("Mötet är inställt; kallelsen kan inte markeras som skickad.")
-        fingerprint = notice_fingerprint(m, items_of(s, m.id))
-        if m.notice_sequence and fingerprint == m.notice_fingerprint:
-            if m.notice_sent_date != day:
-                m.notice_sent_date = day
-                touch(m)
-            return m.notice_sequence  # the same kallelse again: not a new version
-        m.notice_sent_date = day
-        m.notice_sequence += 1
-        m.notice_fingerprint = fingerprint
-        if m.status == "planned":
-            m.status = "notice_sent"
-        touch(m)
-        return m.notice_sequence
-
-
 def next_meeting_of_group(db: Database, meeting_id: int) -> int | None:
     with db.session() as s:
         return next_meeting_id(s, s.get(Meeting, meeting_id))

@@ -1,13 +1,26 @@
 """What a kallelse says, gathered as plain data for the exports."""
 
+from datetime import date
+
 from sqlalchemy import select
 
+from db import clock
 from db.actions import follow_up_actions
+from db.agenda import items_of
 from db.engine import Database
+from db.errors import (
+    LokusError,
+)
 from db.meetings import get_meeting
-from db.models import GuestInvitation, Organisation, Person
-from db.notice_rules import notice_version
+from db.models import (
+    GuestInvitation,
+    Meeting,
+    Organisation,
+    Person,
+)
+from db.notice_rules import notice_fingerprint, notice_version
 from db.records import NoticeData, NoticeGuest
+from db.versioning import get_checked, touch
 
 
 def notice_data(db: Database, meeting_id: int, meeting=None) -> NoticeData:
@@ -73,3 +86,29 @@ def last_export(db: Database, meeting_id: int, document: str, file_format: str):
             ExportRecord.file_format == file_format)
             .order_by(ExportRecord.created_at.desc(), ExportRecord.id.desc()).limit(1)).scalar()
         return (row.content, row.created_at) if row else None
+
+
+def mark_notice_sent(db: Database, meeting_id: int, expected_version: int,
+                     day: date | None = None) -> int:
+    """Record that the kallelse as it reads now was sent; returns how many were sent.
+
+    ``expected_version`` is the meeting as the user saw it: a meeting changed in
+    another window since then is refused, so the fingerprint is of what was sent."""
+    day = day or clock.today()
+    with db.session() as s:
+        m = get_checked(s, Meeting, meeting_id, expected_version, "Mötet")
+        if m.status == "cancelled":
+            raise LokusError("Mötet är inställt; kallelsen kan inte markeras som skickad.")
+        fingerprint = notice_fingerprint(m, items_of(s, m.id))
+        if m.notice_sequence and fingerprint == m.notice_fingerprint:
+            if m.notice_sent_date != day:
+                m.notice_sent_date = day
+                touch(m)
+            return m.notice_sequence  # the same kallelse again: not a new version
+        m.notice_sent_date = day
+        m.notice_sequence += 1
+        m.notice_fingerprint = fingerprint
+        if m.status == "planned":
+            m.status = "notice_sent"
+        touch(m)
+        return m.notice_sequence

@@ -7,7 +7,8 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Markdown
 
 from db.errors import ConflictError, NotFoundError
-from db.initiatives import delete_initiative, get_initiative, update_initiative
+from db.initiative_changes import delete_initiative, update_initiative
+from db.initiatives import get_initiative
 from exports.initiative import initiative_markdown
 from lokus_tui.plain import plain_str
 from lokus_tui.sections import SectionBar

@@ -9,7 +9,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Footer, Input, Label, Select, Static, TextArea
 
 from db.contacts import group_options, organisation_options
-from db.initiatives import validate_initiative
+from db.initiative_changes import validate_initiative
 from db.records import (
     BudgetLineInput,
     FundingInput,

@@ -7,7 +7,8 @@ from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Static
 
-from db.initiatives import SORT_KEYS, create_initiative, list_initiatives
+from db.initiative_changes import create_initiative
+from db.initiatives import SORT_KEYS, list_initiatives
 from db.records import InitiativeRow
 from exports.swedish import format_amount, format_period
 from lokus_tui.filter_input import FilterInput

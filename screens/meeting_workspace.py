@@ -35,14 +35,8 @@ from db.guests import (
     set_guest_status,
     update_guest,
 )
-from db.meetings import (
-    cancel_meeting,
-    get_meeting,
-    mark_notice_sent,
-    reopen_meeting,
-    update_meeting,
-)
-from db.notice import last_export, notice_data
+from db.meetings import cancel_meeting, get_meeting, reopen_meeting, update_meeting
+from db.notice import last_export, mark_notice_sent, notice_data
 from db.proposals import (
     accept_proposal,
     add_proposal,

@@ -4,14 +4,8 @@ import pytest
 
 from db.contacts import create_organisation, create_person
 from db.errors import ConflictError, ValidationError
-from db.initiatives import (
-    count_by_status,
-    create_initiative,
-    delete_initiative,
-    get_initiative,
-    list_initiatives,
-    update_initiative,
-)
+from db.initiative_changes import create_initiative, delete_initiative, update_initiative
+from db.initiatives import count_by_status, get_initiative, list_initiatives
 from db.records import (
     BudgetLineInput,
     FundingInput,

@@ -7,8 +7,8 @@ from email import message_from_bytes, policy
 from icalendar import Calendar
 
 from db.contacts import group_options
-from db.meetings import create_meeting, get_meeting, mark_notice_sent, update_meeting
-from db.notice import last_export, notice_data
+from db.meetings import create_meeting, get_meeting, update_meeting
+from db.notice import last_export, mark_notice_sent, notice_data
 from db.records import MeetingInput
 from exports.notice import notice_markdown
 from lokus_tui.documents import export_kallelse

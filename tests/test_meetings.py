@@ -12,15 +12,8 @@ from db.calendar_rules import (
 )
 from db.errors import LokusError, ValidationError
 from db.guests import invite_guest, list_guests, set_guest_status
-from db.meetings import (
-    cancel_meeting,
-    create_meeting,
-    get_meeting,
-    list_meetings,
-    mark_notice_sent,
-    update_meeting,
-)
-from db.notice import notice_data
+from db.meetings import cancel_meeting, create_meeting, get_meeting, list_meetings, update_meeting
+from db.notice import mark_notice_sent, notice_data
 from db.notice_rules import notice_is_outdated
 from db.proposals import (
     accept_proposal,

@@ -11,8 +11,8 @@ from markdown_it import MarkdownIt
 from db.agenda import add_agenda_item
 from db.contacts import group_options
 from db.guests import get_guest, invite_guest, set_guest_status
-from db.meetings import create_meeting, get_meeting, mark_notice_sent
-from db.notice import notice_data
+from db.meetings import create_meeting, get_meeting
+from db.notice import mark_notice_sent, notice_data
 from db.records import AgendaItemInput, MeetingInput, PersonInput
 from exports.files import write_new_file
 from exports.kallelse_files import write_notice

@@ -1,5 +1,6 @@
 from db.contacts import create_organisation, create_person, get_person, update_person
-from db.initiatives import create_initiative, delete_initiative, get_initiative, update_initiative
+from db.initiative_changes import create_initiative, delete_initiative, update_initiative
+from db.initiatives import get_initiative
 from db.records import GoalInput, InitiativeInput, OrganisationInput, PersonInput
 from db.search import fts_query, search
 

@@ -6,7 +6,8 @@ import pytest
 
 from db.engine import open_database
 from db.errors import DatabaseOpenError
-from db.initiatives import create_initiative, list_initiatives
+from db.initiative_changes import create_initiative
+from db.initiatives import list_initiatives
 from db.migrate import current_revision, head_revision
 from db.records import InitiativeInput
 from db.schema import SCHEMA_HEAD

@@ -4,7 +4,8 @@ from datetime import date
 
 from textual.widgets import Input, Markdown, Select
 
-from db.initiatives import get_initiative, list_initiatives, update_initiative
+from db.initiative_changes import update_initiative
+from db.initiatives import get_initiative, list_initiatives
 from db.records import InitiativeInput
 from lokus_tui.app import make_app
 from lokus_tui.paged_table import PagedTable

@@ -1,7 +1,7 @@
 from datetime import date, time
 
 from db.contacts import validate_person
-from db.initiatives import validate_initiative
+from db.initiative_changes import validate_initiative
 from db.records import FundingInput, GoalInput, InitiativeInput, PartnerInput, PersonInput
 from db.validation import Errors, parse_amount, parse_budget_lines, parse_date, parse_time
 

@@ -28,7 +28,8 @@ from db.contacts import (
 from db.errors import ConflictError
 from db.groups import group_members
 from db.guests import get_guest, invite_guest
-from db.initiatives import create_initiative, get_initiative
+from db.initiative_changes import create_initiative
+from db.initiatives import get_initiative
 from db.meetings import create_meeting, get_meeting
 from db.notes import add_decision, list_decisions
 from db.proposals import add_proposal, list_proposals, points_checklist
@@ -144,13 +145,13 @@ def scenarios(database):
     yield "db.groups.remove_member", ((lambda v: remove_member(d, uppsala(d), member.person_id,
                                                                v)), member.membership_version)
 
-    from db.initiatives import delete_initiative, update_initiative
+    from db.initiative_changes import delete_initiative, update_initiative
     ini = create_initiative(d, InitiativeInput(name="Versionsinsats"))
-    yield "db.initiatives.update_initiative", (
+    yield "db.initiative_changes.update_initiative", (
         (lambda v: update_initiative(d, ini, InitiativeInput(name="Ändrad"), v)),
         get_initiative(d, ini).version)
     ini2 = create_initiative(d, InitiativeInput(name="Borttagsinsats"))
-    yield "db.initiatives.delete_initiative", ((lambda v: delete_initiative(d, ini2, v)),
+    yield "db.initiative_changes.delete_initiative", ((lambda v: delete_initiative(d, ini2, v)),
                                                get_initiative(d, ini2).version)
 
     from db.agenda import (
@@ -159,7 +160,8 @@ def scenarios(database):
         set_agenda_template,
         update_agenda_item,
     )
-    from db.meetings import cancel_meeting, mark_notice_sent, reopen_meeting, update_meeting
+    from db.meetings import cancel_meeting, reopen_meeting, update_meeting
+    from db.notice import mark_notice_sent
 
     def update(mid, v):
         m = get_meeting(d, mid)
@@ -171,7 +173,7 @@ def scenarios(database):
     cancel_meeting(d, cancelled, "sjukdom", meeting_version(d, cancelled))
     yield "db.meetings.reopen_meeting", ((lambda v: reopen_meeting(d, cancelled, v)),
                                          meeting_version(d, cancelled))
-    yield "db.meetings.mark_notice_sent", meeting_fn(
+    yield "db.notice.mark_notice_sent", meeting_fn(
         lambda mid, v: mark_notice_sent(d, mid, v))
     _mid, it = item()
     yield "db.agenda.update_agenda_item", (
