@@ -17,3 +17,8 @@ DEFAULT_AGENDA_TEMPLATE = (
 def template_titles(group_template: str) -> list[str]:
     lines = [line.strip() for line in (group_template or "").splitlines() if line.strip()]
     return lines or list(DEFAULT_AGENDA_TEMPLATE)
+
+
+def is_follow_up(title: str) -> bool:
+    """The item where earlier meetings' open action items are followed up."""
+    return title.strip().casefold() == FOLLOW_UP_TITLE.casefold()

@@ -7,6 +7,7 @@ from sqlalchemy import select
 from db import clock
 from db.actions import action_query, action_rows, follow_ups_of
 from db.agenda import items_of
+from db.agenda_template import is_follow_up
 from db.attendance import attendance_rows
 from db.engine import Database
 from db.groups import members_of
@@ -66,7 +67,7 @@ def minutes_data(db: Database, meeting_id: int, today: date | None = None) -> Mi
             minutes_items.append(MinutesItem(
                 n, item.title, item.notes, tuple(decisions.get(item.id, ())),
                 tuple(a for a in all_actions if a.agenda_item_id == item.id),
-                follow_ups if item.title.strip().lower() == "uppföljning av åtgärder" else ()))
+                follow_ups if is_follow_up(item.title) else ()))
         next_id = next_meeting_id(s, m)
         next_meeting = s.get(Meeting, next_id) if next_id else None
         row = minutes_row(s, m.id, create=False)

@@ -5,6 +5,7 @@ from email.utils import formatdate, make_msgid
 from zoneinfo import ZoneInfo
 
 from db import clock
+from db.agenda_template import is_follow_up
 from db.characters import printable
 from db.records import NoticeData
 from exports.mail import address, header_text, new_message, set_recipients
@@ -64,14 +65,14 @@ def notice_markdown(data: NoticeData) -> str:
         out += ["*Dagordningen är inte klar.*", ""]
     details = [(n, i) for n, i in enumerate(data.items, 1)
                if i.data.description or i.data.prep_notes or i.data.attachments
-               or i.initiative_name or (_is_follow_up(i.title) and data.follow_ups)]
+               or i.initiative_name or (is_follow_up(i.title) and data.follow_ups)]
     if details:
         out += ["## Inför punkterna", ""]
         for n, item in details:
             out += [f"### {n}. {escape_inline(item.title)}", ""]
             if item.data.description:
                 out += [escape_block(item.data.description), ""]
-            if _is_follow_up(item.title) and data.follow_ups:
+            if is_follow_up(item.title) and data.follow_ups:
                 out += [action_line(a) for a in data.follow_ups] + [""]
             if item.initiative_name:
                 out += [f"Insats: {escape_inline(item.initiative_name)}", ""]
@@ -102,10 +103,6 @@ def notice_markdown(data: NoticeData) -> str:
         signature = ", ".join(x for x in (c.name, c.title) if x)
         out += ["Välkomna!", "", escape_inline(signature), ""]
     return "\n".join(out).rstrip() + "\n"
-
-
-def _is_follow_up(title: str) -> bool:
-    return title.strip().lower() == "uppföljning av åtgärder"
 
 
 def action_line(a) -> str:

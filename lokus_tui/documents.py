@@ -93,6 +93,35 @@ def export_invitation(database, meeting_id: int, guest, folder: Path) -> list[Pa
     return write_export(database, meeting_id, folder, files)
 
 
+def notice_document(database, meeting_id: int, meeting=None):
+    """(the kallelse as Markdown now, when it was last exported if it reads differently
+    now — None when it was never exported or is unchanged)."""
+    from db.notice import last_export, notice_data
+    from db.vocabulary import DocumentKind, MeetingStatus
+    from exports.notice import notice_markdown
+
+    data = notice_data(database, meeting_id, meeting=meeting)
+    markdown = notice_markdown(data)
+    status = meeting.status if meeting is not None else None
+    if status not in (None, MeetingStatus.PLANNED, MeetingStatus.NOTICE_SENT):
+        return markdown, None
+    last = last_export(database, meeting_id, DocumentKind.NOTICE, "md")
+    return markdown, (last[1] if last and last[0] != markdown else None)
+
+
+def notice_changed_since_export(database, meeting):
+    """When the kallelse was last exported, if it reads differently now (else None).
+    Only for meetings still to be held, and only when something was exported."""
+    from db.notice import last_export
+    from db.vocabulary import DocumentKind, MeetingStatus
+
+    if meeting.status not in (MeetingStatus.PLANNED, MeetingStatus.NOTICE_SENT):
+        return None
+    if last_export(database, meeting.id, DocumentKind.NOTICE, "md") is None:
+        return None
+    return notice_document(database, meeting.id, meeting)[1]
+
+
 def minutes_document(database, meeting_id: int):
     """(MinutesData, Markdown) as they stand: the approved text when fastställda."""
     from db.minutes import minutes_data

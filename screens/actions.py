@@ -117,7 +117,7 @@ class ActionsScreen(Screen):
     def action_open_meeting(self) -> None:
         row = self._current()
         if row is not None:
-            from screens.meeting_workspace import MeetingScreen
+            from screens.meeting import MeetingScreen
 
             self.app.push_screen(MeetingScreen(row.meeting_id))
 

@@ -119,7 +119,7 @@ class MeetingsScreen(Screen):
         if record is None:
             self.notify("Inget möte är valt.", severity="warning")
             return
-        from screens.meeting_workspace import MeetingScreen
+        from screens.meeting import MeetingScreen
 
         self.app.push_screen(MeetingScreen(record.id))
 
@@ -137,7 +137,7 @@ class MeetingsScreen(Screen):
 
         def created(meeting_id) -> None:
             if meeting_id:
-                from screens.meeting_workspace import MeetingScreen
+                from screens.meeting import MeetingScreen
 
                 self.reload()
                 self.app.push_screen(MeetingScreen(meeting_id))

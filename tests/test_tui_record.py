@@ -8,7 +8,7 @@ from db.contacts import get_person
 from db.meetings import get_meeting
 from db.review import list_exports, minutes_state
 from lokus_tui.app import make_app
-from screens.meeting_workspace import MeetingScreen
+from screens.meeting import MeetingScreen
 from tests.test_record import approved
 
 

@@ -2,16 +2,16 @@
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
 from textual.widgets import DataTable, Static
 
 from db.attendance import add_substitute, attendance_list, party_counts, set_attendance
 from db.errors import LokusError
 from lokus_tui.plain import Plain, PlainTable
-from screens.meeting_events import MeetingChanged
+from screens.meeting.pane import MeetingPane
 
 
-class AttendancePane(Vertical):
+class AttendancePane(MeetingPane):
+    first_widget = "#attendance-table"
     BINDINGS = [
         Binding("p", "mark('present')", "Närvarande", id="attendance-present"),
         Binding("f", "mark('absent')", "Frånvarande", id="attendance-absent"),
@@ -27,8 +27,8 @@ class AttendancePane(Vertical):
         self.query_one("#attendance-table", DataTable).add_columns(
             "Namn", "Part", "Roll", "Närvaro")
 
-    def refresh_data(self) -> None:
-        meeting_id = self.screen.meeting_id
+    def load(self) -> None:
+        meeting_id = self.meeting_id
         self.rows = attendance_list(self.app.database, meeting_id)
         table = self.query_one("#attendance-table", DataTable)
         row = table.cursor_row
@@ -49,19 +49,19 @@ class AttendancePane(Vertical):
         row = table.cursor_row
         person = self.rows[row]
         try:
-            set_attendance(self.app.database, self.screen.meeting_id, person.person_id, status,
+            set_attendance(self.app.database, self.meeting_id, person.person_id, status,
                            person.version, is_guest=person.is_guest,
                            is_substitute=person.is_substitute)
         except LokusError as exc:
             self.notify(str(exc), severity="error", markup=False)
-        self.post_message(MeetingChanged())
+        self.changed()
         table.move_cursor(row=min(row + 1, table.row_count - 1))
 
     def action_substitute(self) -> None:
         from screens.person_picker import PersonPicker
 
         def save(person_id):
-            add_substitute(self.app.database, self.screen.meeting_id, person_id)
+            add_substitute(self.app.database, self.meeting_id, person_id)
 
         self.app.push_screen(PersonPicker("Ersättare på mötet", save),
-                             lambda _r: self.post_message(MeetingChanged()))
+                             lambda _r: self.changed())

@@ -4,7 +4,7 @@ from datetime import timedelta
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import VerticalScroll
 from textual.widgets import DataTable, Markdown, Static
 
 from db import clock
@@ -20,10 +20,11 @@ from db.review import (
 from db.validation import Errors, parse_date
 from lokus_tui.documents import finalise_minutes, minutes_document
 from lokus_tui.plain import Plain, PlainTable
-from screens.meeting_events import MeetingChanged
+from screens.meeting.pane import MeetingPane
 
 
-class ReviewPane(Vertical):
+class ReviewPane(MeetingPane):
+    first_widget = "#comments-table"
     BINDINGS = [
         Binding("s", "send", "Skicka för synpunkter", id="review-send"),
         Binding("c", "comment", "Ny synpunkt", id="review-comment"),
@@ -44,9 +45,9 @@ class ReviewPane(Vertical):
         self.query_one("#comments-table", DataTable).add_columns(
             "Inkom", "Från", "Punkt", "Synpunkt", "Hanterad")
 
-    def refresh_data(self) -> None:
+    def load(self) -> None:
         db = self.app.database
-        meeting_id = self.screen.meeting_id
+        meeting_id = self.meeting_id
         self.state = state = minutes_state(db, meeting_id)
         text = f"Anteckningarna: {state.status_label}."
         if state.sent_for_review_date:
@@ -78,17 +79,14 @@ class ReviewPane(Vertical):
         from lokus_tui.documents import export_minutes
 
         db = self.app.database
-        meeting_id = self.screen.meeting_id
-        self.screen._ask_folder_and_write(lambda folder: export_minutes(db, meeting_id, folder))
-
-    def _changed(self) -> None:
-        self.post_message(MeetingChanged())
+        meeting_id = self.meeting_id
+        self.ask_folder_and_write(lambda folder: export_minutes(db, meeting_id, folder))
 
     def action_send(self) -> None:
         from screens.text_prompt import TextPrompt
 
         default = (clock.today() + timedelta(days=14)).isoformat()
-        version = self.screen.detail.version
+        version = self.detail.version
 
         def answered(value):
             if not value:
@@ -99,12 +97,12 @@ class ReviewPane(Vertical):
                 self.notify(str(errors[0]), severity="error")
                 return
             try:
-                send_for_review(self.app.database, self.screen.meeting_id, deadline, version)
+                send_for_review(self.app.database, self.meeting_id, deadline, version)
             except LokusError as exc:
                 self.notify(str(exc), severity="error", markup=False)
-                self._changed()
+                self.changed()
                 return
-            self._changed()
+            self.changed()
             self.notify("Utkastet är skickat för synpunkter. Välj mapp för filerna.", timeout=4)
             self._write()
 
@@ -116,12 +114,12 @@ class ReviewPane(Vertical):
         from screens.comment_form import CommentForm
 
         def save(data):
-            return add_comment(self.app.database, self.screen.meeting_id, data["text"],
+            return add_comment(self.app.database, self.meeting_id, data["text"],
                                data["person_id"], data["author_text"], data["item_id"],
                                data["received_date"])
 
-        self.app.push_screen(CommentForm(self.screen.detail.members, self.screen.detail.items,
-                                         save), lambda _r: self._changed())
+        self.app.push_screen(CommentForm(self.detail.members, self.detail.items,
+                                         save), lambda _r: self.changed())
 
     def action_handled(self) -> None:
         table = self.query_one("#comments-table", DataTable)
@@ -138,7 +136,7 @@ class ReviewPane(Vertical):
                 set_comment_handled(self.app.database, comment_id, note, comment.version)
             except LokusError as exc:
                 self.notify(str(exc), severity="error", markup=False)
-            self._changed()
+            self.changed()
 
         self.app.push_screen(TextPrompt("Vad ändrades? (valfritt)", required=False,
                                         ok_label="Hanterad"), answered)
@@ -146,7 +144,7 @@ class ReviewPane(Vertical):
     def action_finalise(self) -> None:
         from screens.confirm import ConfirmDialog
 
-        meeting_id, version = self.screen.meeting_id, self.screen.detail.version
+        meeting_id, version = self.meeting_id, self.detail.version
         try:
             early = check_finalise(self.app.database, meeting_id)
         except LokusError as exc:
@@ -162,9 +160,9 @@ class ReviewPane(Vertical):
                 finalise_minutes(self.app.database, meeting_id, version, early_ok=True)
             except LokusError as exc:
                 self.notify(str(exc), severity="error", markup=False)
-                self._changed()
+                self.changed()
                 return
-            self._changed()
+            self.changed()
             self.notify("Anteckningarna är fastställda och skrivskyddade. Exportera med x.",
                         timeout=4)
 
@@ -181,7 +179,7 @@ class ReviewPane(Vertical):
             return
         from screens.text_prompt import TextPrompt
 
-        meeting_id, version = self.screen.meeting_id, self.screen.detail.version
+        meeting_id, version = self.meeting_id, self.detail.version
 
         def answered(reason):
             if not reason:
@@ -190,9 +188,9 @@ class ReviewPane(Vertical):
                 reopen_minutes(self.app.database, meeting_id, reason, version)
             except LokusError as exc:
                 self.notify(str(exc), severity="error", markup=False)
-                self._changed()
+                self.changed()
                 return
-            self._changed()
+            self.changed()
             self.notify("Anteckningarna är återöppnade. Den fastställda versionen finns kvar "
                         "under Tidigare versioner (v).", timeout=6)
 
@@ -206,5 +204,5 @@ class ReviewPane(Vertical):
     def action_history(self) -> None:
         from screens.export_history import ExportHistory
 
-        self.app.push_screen(ExportHistory(self.screen.meeting_id,
-                                           self.screen._ask_folder_and_write))
+        self.app.push_screen(ExportHistory(self.meeting_id,
+                                           self.ask_folder_and_write))

@@ -26,14 +26,15 @@ from db.notes import add_decision, delete_decision, item_notes, list_decisions, 
 from db.text_merge import merge_text
 from lokus_tui import drafts
 from lokus_tui.plain import Plain, PlainTable
-from screens.meeting_events import MeetingChanged
+from screens.meeting.pane import MeetingPane
 
 AUTOSAVE_IDLE = 0.6  # seconds without a key
 AUTOSAVE_LATEST = 1.5  # seconds after the first unsaved key, even while typing
 RETRY_SECONDS = 2.0  # after a failed save
 
 
-class NotesPane(Vertical):
+class NotesPane(MeetingPane):
+    first_widget = "#notes-editor"
     BINDINGS = [
         Binding("alt+down,ctrl+down", "item(1)", "Nästa punkt", id="notes-next"),
         Binding("alt+up,ctrl+up", "item(-1)", "Förra punkten", id="notes-prev"),
@@ -87,15 +88,15 @@ class NotesPane(Vertical):
         """Why the notes cannot be edited now ('' when they can)."""
         if getattr(self.app.database, "read_only", False):
             return "Databasen är skrivskyddad — ändringar sparas inte."
-        detail = self.screen.detail
+        detail = self.detail
         if detail is not None and detail.minutes_status == "final":
             return ("Anteckningarna är fastställda och kan inte ändras (återöppna dem i "
                     "fliken Granskning med o).")
         return ""
 
     # --- data -----------------------------------------------------------------------
-    def refresh_data(self) -> None:
-        items = self.screen.detail.items
+    def load(self) -> None:
+        items = self.detail.items
         table = self.query_one("#notes-items", DataTable)
         table.clear()
         for n, item in enumerate(items, 1):
@@ -132,11 +133,11 @@ class NotesPane(Vertical):
             self._status(self.locked_reason)
             if text != notes and not self.locked_reason:
                 self._schedule(first=True)
-        item = next(i for i in self.screen.detail.items if i.id == item_id)
-        n = self.screen.detail.items.index(item) + 1
+        item = next(i for i in self.detail.items if i.id == item_id)
+        n = self.detail.items.index(item) + 1
         title = f"{n}. {item.title}"
         if item.title.strip().lower() == "uppföljning av åtgärder":
-            follow = follow_up_actions(self.app.database, self.screen.meeting_id)
+            follow = follow_up_actions(self.app.database, self.meeting_id)
             title += "".join(f"\n  • {a.text} ({a.owner or 'ansvarig saknas'}, {a.status_label})"
                              for a in follow) or "\n  Inga öppna åtgärder från tidigare möten."
         self.query_one("#notes-title", Static).update(title)
@@ -149,7 +150,7 @@ class NotesPane(Vertical):
         actions = self.query_one("#notes-actions", DataTable)
         actions.clear()
         self.actions = {}
-        for a in list_actions(self.app.database, meeting_id=self.screen.meeting_id):
+        for a in list_actions(self.app.database, meeting_id=self.meeting_id):
             if a.agenda_item_id == item_id:
                 self.actions[a.id] = a.version
                 actions.add_row(a.text, a.owner or "–",
@@ -251,7 +252,7 @@ class NotesPane(Vertical):
             note = " — sammanfogat med ändringar från ett annat fönster"
         self._status(f"Sparat kl. {clock.now().strftime('%H.%M.%S')}{note}")
         if saved.held:
-            self.post_message(MeetingChanged())
+            self.changed()
         return True
 
     def _show_merged(self, text: str) -> None:
@@ -322,7 +323,7 @@ class NotesPane(Vertical):
                 self.notify(str(exc), severity="error", markup=False)
             self.show_item(item_id)
             self.editor.focus()
-            self.post_message(MeetingChanged())
+            self.changed()
 
         self.save_now()
         self.app.push_screen(TextPrompt("Beslut:", ok_label="Spara beslut"), answered)
@@ -335,15 +336,15 @@ class NotesPane(Vertical):
         item_id = self.item_id
 
         def save(data):
-            return add_action(self.app.database, self.screen.meeting_id, item_id, data)
+            return add_action(self.app.database, self.meeting_id, item_id, data)
 
         def done(_result):
             self.show_item(item_id)
             self.editor.focus()
-            self.post_message(MeetingChanged())
+            self.changed()
 
         self.save_now()
-        self.app.push_screen(ActionForm(self.screen.detail.members, save), done)
+        self.app.push_screen(ActionForm(self.detail.members, save), done)
 
     def action_delete_selected(self) -> None:
         focused = self.screen.focused

@@ -1,0 +1,5 @@
+"""The meeting workspace: a screen with one pane per tab."""
+
+from screens.meeting.screen import MeetingScreen
+
+__all__ = ["MeetingScreen"]

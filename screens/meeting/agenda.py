@@ -1,0 +1,136 @@
+"""Dagordning: the items with their clock times; new, edit, delete, move."""
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.widgets import DataTable
+
+from db.actions import follow_up_actions
+from db.agenda import (
+    add_agenda_item,
+    delete_agenda_item,
+    get_agenda_item,
+    move_agenda_item,
+    position_before_other_business,
+    update_agenda_item,
+)
+from db.agenda_template import is_follow_up
+from db.vocabulary import AgendaItemKind, GuestStatus
+from exports.swedish import format_time
+from lokus_tui.plain import Plain, PlainTable
+from screens.meeting.pane import MeetingPane
+
+
+class AgendaPane(MeetingPane):
+    first_widget = "#agenda-table"
+    BINDINGS = [
+        Binding("n", "new_item", "Ny punkt", id="agenda-new"),
+        Binding("e", "edit_item", "Redigera", id="agenda-edit"),
+        Binding("delete", "delete_item", "Ta bort", id="agenda-delete"),
+        Binding("alt+up", "move_item(-1)", "Flytta upp", id="agenda-up"),
+        Binding("alt+down", "move_item(1)", "Flytta ned", id="agenda-down"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield PlainTable(id="agenda-table", cursor_type="row", zebra_stripes=True)
+        yield Plain("", id="agenda-summary", classes="status-line")
+
+    def on_mount(self) -> None:
+        self.query_one("#agenda-table", DataTable).add_columns(
+            "Nr", "Tid", "Punkt", "Typ", "Föredragande", "Min")
+
+    def load(self) -> None:
+        detail = self.detail
+        follow_ups = follow_up_actions(self.app.database, self.meeting_id)
+
+        def fill(table):
+            for n, item in enumerate(detail.items, 1):
+                when = f"{format_time(item.start)}–{format_time(item.end)}" if item.start else ""
+                who = ", ".join(x for x in (item.presenter, *item.guests) if x)
+                title = item.title
+                if is_follow_up(title) and follow_ups:
+                    title += f" ({len(follow_ups)} åtgärder från tidigare möten)"
+                table.add_row(str(n), when, title, AgendaItemKind.label_of(item.data.kind), who,
+                              str(item.data.minutes_allotted), key=str(item.id))
+
+        self.refill(self.query_one("#agenda-table", DataTable), fill)
+        total = sum(i.data.minutes_allotted for i in detail.items)
+        text = f"{len(detail.items)} punkter, {total} minuter"
+        if detail.overrun:
+            text += f" — {detail.overrun} minuter för mycket"
+        self.query_one("#agenda-summary", Plain).update(text)
+
+    def _item(self):
+        item_id = self.selected_key("#agenda-table")
+        return next((i for i in self.detail.items if i.id == item_id), None)
+
+    def _guest_choices(self) -> list[tuple[str, int]]:
+        from db.guests import list_guests
+
+        return [(g.name, g.person_id) for g in list_guests(self.app.database, self.meeting_id)
+                if g.status in (GuestStatus.CONFIRMED, GuestStatus.PRESENTED)]
+
+    def action_new_item(self) -> None:
+        from screens.agenda_item_form import AgendaItemForm
+
+        db, meeting_id = self.app.database, self.meeting_id
+
+        def save(data):
+            return add_agenda_item(db, meeting_id, data,
+                                   position_before_other_business(db, meeting_id))
+
+        self.app.push_screen(AgendaItemForm(None, self.detail.members, self.detail.data.group_id,
+                                            save, self._guest_choices()), self._after_item)
+
+    def _after_item(self, item_id) -> None:
+        self.changed()
+        if isinstance(item_id, int) and item_id > 0:
+            self.call_after_refresh(self._select, item_id)
+
+    def _select(self, item_id: int) -> None:
+        table = self.query_one("#agenda-table", DataTable)
+        if str(item_id) in table.rows:
+            table.move_cursor(row=table.get_row_index(str(item_id)))
+
+    def action_edit_item(self) -> None:
+        item = self._item()
+        if item is None:
+            return
+        from screens.agenda_item_form import AgendaItemForm
+
+        db = self.app.database
+
+        def save(data, version):
+            update_agenda_item(db, item.id, data, version)
+            return item.id
+
+        self.app.push_screen(AgendaItemForm(item, self.detail.members, self.detail.data.group_id,
+                                            save, self._guest_choices(),
+                                            fetch=lambda: get_agenda_item(db, item.id)),
+                             self._after_item)
+
+    @on(DataTable.RowSelected, "#agenda-table")
+    def _enter(self) -> None:
+        self.action_edit_item()
+
+    def action_delete_item(self) -> None:
+        item = self._item()
+        if item is None:
+            return
+        from screens.confirm import ConfirmDialog
+
+        def answered(yes):
+            if yes:
+                self.run_db(delete_agenda_item, item.id, item.version,
+                            success=f"”{item.title}” är borttagen.")
+
+        self.app.push_screen(ConfirmDialog(f"Ta bort punkten ”{item.title}”?"), answered)
+
+    def action_move_item(self, delta: int) -> None:
+        item = self._item()
+        if item is None:
+            return
+        position = self.run_db(move_agenda_item, item.id, delta, item.version)
+        if position is not None:
+            self.call_after_refresh(
+                lambda: self.query_one("#agenda-table", DataTable).move_cursor(row=position))

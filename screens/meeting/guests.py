@@ -1,0 +1,132 @@
+"""Gäster: people asked to present; status from idé to har presenterat; invitations."""
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.widgets import DataTable
+
+from db.guests import (
+    NEXT_GUEST_STATUS,
+    delete_guest,
+    get_guest,
+    invite_guest,
+    list_guests,
+    set_guest_status,
+    update_guest,
+)
+from db.vocabulary import GuestStatus
+from lokus_tui.plain import Plain, PlainTable
+from screens.meeting.pane import MeetingPane
+
+
+class GuestsPane(MeetingPane):
+    first_widget = "#guests-table"
+    BINDINGS = [
+        Binding("n", "invite", "Bjud in", id="guest-new"),
+        Binding("s", "guest_next", "Nästa status", id="guest-next"),
+        Binding("d", "guest_declined", "Avböjt", id="guest-declined"),
+        Binding("e", "edit_guest", "Redigera", id="guest-edit"),
+        Binding("delete", "delete_guest", "Ta bort", id="guest-delete"),
+        Binding("x", "export_invitation", "Exportera inbjudan", id="guest-export"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield PlainTable(id="guests-table", cursor_type="row")
+        yield Plain("", id="guests-summary", classes="status-line")
+
+    def on_mount(self) -> None:
+        self.guests = []
+        self.query_one("#guests-table", DataTable).add_columns(
+            "Gäst", "Organisation", "Ämne", "Punkt", "Status", "Följ upp")
+
+    def load(self) -> None:
+        self.guests = list_guests(self.app.database, self.meeting_id)
+
+        def fill(table):
+            for g in self.guests:
+                follow = g.follow_up_date.isoformat() if g.follow_up_date else ""
+                if g.overdue:
+                    follow = f"{follow} FÖRSENAD"
+                table.add_row(g.name, g.organisation_name, g.topic, g.agenda_item_title,
+                              g.status_label, follow, key=str(g.id))
+
+        self.refill(self.query_one("#guests-table", DataTable), fill)
+        overdue = sum(1 for g in self.guests if g.overdue)
+        self.query_one("#guests-summary", Plain).update(
+            f"{len(self.guests)} inbjudna" + (f", {overdue} att följa upp nu" if overdue else ""))
+
+    def _guest(self):
+        guest_id = self.selected_key("#guests-table")
+        return next((g for g in self.guests if g.id == guest_id), None)
+
+    def action_invite(self) -> None:
+        from screens.guest_form import GuestForm
+
+        db, meeting_id = self.app.database, self.meeting_id
+
+        def save(data):
+            return invite_guest(db, meeting_id, data["topic"], person_id=data["person_id"],
+                                new_person=data["new_person"],
+                                agenda_item_id=data["agenda_item_id"],
+                                follow_up_date=data["follow_up_date"], note=data["note"])
+
+        self.app.push_screen(GuestForm(None, self.detail.items, save), lambda _r: self.changed())
+
+    def action_edit_guest(self) -> None:
+        guest = self._guest()
+        if guest is None:
+            return
+        from screens.guest_form import GuestForm
+
+        db = self.app.database
+
+        def save(data, version):
+            return update_guest(db, guest.id, data["topic"], data["agenda_item_id"],
+                                data["follow_up_date"], data["note"], version)
+
+        self.app.push_screen(GuestForm(guest, self.detail.items, save,
+                                       fetch=lambda: get_guest(db, guest.id)),
+                             lambda _r: self.changed())
+
+    @on(DataTable.RowSelected, "#guests-table")
+    def _enter(self) -> None:
+        self.action_edit_guest()
+
+    def action_guest_next(self) -> None:
+        guest = self._guest()
+        if guest is None:
+            return
+        status = NEXT_GUEST_STATUS.get(guest.status)
+        if status is None:
+            self.notify("Inbjudan är redan avslutad.", severity="warning")
+            return
+        self.run_db(set_guest_status, guest.id, status, guest.version,
+                    success=f"{guest.name}: {GuestStatus.label_of(status)}")
+
+    def action_guest_declined(self) -> None:
+        guest = self._guest()
+        if guest is not None:
+            self.run_db(set_guest_status, guest.id, GuestStatus.DECLINED, guest.version,
+                        success=f"{guest.name}: avböjt")
+
+    def action_delete_guest(self) -> None:
+        guest = self._guest()
+        if guest is None:
+            return
+        from screens.confirm import ConfirmDialog
+
+        def answered(yes):
+            if yes:
+                self.run_db(delete_guest, guest.id, guest.version,
+                            success="Inbjudan är borttagen.")
+
+        self.app.push_screen(ConfirmDialog(f"Ta bort inbjudan till {guest.name}?"), answered)
+
+    def action_export_invitation(self) -> None:
+        guest = self._guest()
+        if guest is None:
+            return
+        from lokus_tui.documents import export_invitation
+
+        db, meeting_id = self.app.database, self.meeting_id
+        self.ask_folder_and_write(lambda folder: export_invitation(db, meeting_id, guest, folder))

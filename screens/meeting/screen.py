@@ -1,0 +1,202 @@
+"""One meeting: the header (what, when, where, status, warnings) and the tabs.
+
+The screen holds the meeting as last read and routes between the tabs; each tab
+is a pane (screens/meeting/*.py) that owns its keys and loads its own data.
+When a pane changes the meeting it posts MeetingChanged: the screen reads the
+meeting again, and every pane reloads its data when it is next in view.
+"""
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import Footer, Header, TabbedContent, TabPane
+
+from db.errors import LokusError, NotFoundError
+from db.meeting_warnings import meeting_warnings
+from db.meetings import cancel_meeting, get_meeting, reopen_meeting, update_meeting
+from db.vocabulary import MeetingStatus
+from exports.swedish import format_when
+from lokus_tui.plain import Plain, plain_str
+from lokus_tui.sections import SectionBar
+from screens.meeting.agenda import AgendaPane
+from screens.meeting.attendance import AttendancePane
+from screens.meeting.events import MeetingChanged
+from screens.meeting.guests import GuestsPane
+from screens.meeting.notes import NotesPane
+from screens.meeting.notice import NoticePane
+from screens.meeting.pane import MeetingPane
+from screens.meeting.proposals import ProposalsPane
+from screens.meeting.review import ReviewPane
+
+TABS = (("tab-agenda", "Dagordning", AgendaPane, "agenda-pane"),
+        ("tab-proposals", "Förslag", ProposalsPane, "proposals-pane"),
+        ("tab-guests", "Gäster", GuestsPane, "guests-pane"),
+        ("tab-notice", "Kallelse", NoticePane, "notice-pane"),
+        ("tab-attendance", "Närvaro", AttendancePane, "attendance-pane"),
+        ("tab-notes", "Anteckningar", NotesPane, "notes-pane"),
+        ("tab-review", "Granskning", ReviewPane, "review-pane"))
+TAB_IDS = tuple(t[0] for t in TABS)
+
+
+class MeetingScreen(Screen):
+    CSS_PATH = "meeting.tcss"
+    BINDINGS = [
+        Binding("escape", "back", "Tillbaka", id="meeting-back"),
+        Binding("right_square_bracket", "tab(1)", "Nästa flik", id="meeting-next-tab"),
+        Binding("left_square_bracket", "tab(-1)", "Förra fliken", show=False),
+        Binding("ctrl+pagedown", "tab(1)", "Nästa flik", show=False, priority=True),
+        Binding("ctrl+pageup", "tab(-1)", "Förra fliken", show=False, priority=True),
+        Binding("ctrl+e", "edit_meeting", "Redigera möte", id="meeting-edit"),
+        Binding("ctrl+x", "cancel_meeting", "Ställ in/återuppta", id="meeting-cancel"),
+    ]
+
+    def __init__(self, meeting_id: int):
+        super().__init__()
+        self.meeting_id = meeting_id
+        self.detail = None
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield SectionBar("meetings")
+        yield Plain("", id="meeting-info")
+        yield Plain("", id="meeting-warning")
+        with TabbedContent(id="meeting-tabs"):
+            for tab_id, title, pane, pane_id in TABS:
+                with TabPane(title, id=tab_id):
+                    yield pane(id=pane_id)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        if self.read_meeting():
+            self.active_pane.reload()
+            self.query_one("#agenda-table").focus()
+
+    # --- the meeting and its header ------------------------------------------------------
+    def read_meeting(self) -> bool:
+        try:
+            self.detail = d = get_meeting(self.app.database, self.meeting_id)
+        except NotFoundError as exc:
+            self.notify(str(exc), severity="error")
+            self.app.pop_screen()
+            return False
+        data = d.data
+        place = ", ".join(p for p in (data.room, data.address) if p) or "plats saknas"
+        if data.link:
+            place += " + digitalt"
+        self.sub_title = plain_str(f"{d.group_name} {data.meeting_date.isoformat()}")
+        info = (f"{d.kind_label}, {d.group_name}: "
+                f"{format_when(data.meeting_date, data.start_time, data.end_time)} — {place}. "
+                f"Ordförande: {d.chair_name or 'saknas'}. Status: {d.status_label}")
+        if d.notice_sent_date:
+            info += f" (kallelse skickad {d.notice_sent_date.isoformat()})"
+        self.query_one("#meeting-info", Plain).update(info)
+        warnings = meeting_warnings(self.app.database, d)
+        if not d.notice_outdated:
+            from lokus_tui.documents import notice_changed_since_export
+
+            changed = notice_changed_since_export(self.app.database, d)
+            if changed:
+                warnings.append(f"Kallelsen har ändrats sedan den exporterades {changed:%Y-%m-%d}. "
+                                "Exportera igen innan du skickar den.")
+        warning = self.query_one("#meeting-warning", Plain)
+        warning.update("\n".join(warnings))
+        warning.display = bool(warnings)
+        return True
+
+    @on(MeetingChanged)
+    def _meeting_changed(self, event: MeetingChanged) -> None:
+        event.stop()
+        self.reload()
+
+    def reload(self) -> None:
+        if not self.read_meeting():
+            return
+        for pane in self.query(MeetingPane):
+            pane.stale = True
+        self.active_pane.reload()
+
+    # --- tabs ------------------------------------------------------------------------------
+    @property
+    def active_tab(self) -> str:
+        return self.query_one("#meeting-tabs", TabbedContent).active
+
+    @property
+    def active_pane(self) -> MeetingPane:
+        return self.query_one(f"#{self.active_tab}").query_one(MeetingPane)
+
+    @on(TabbedContent.TabActivated)
+    def _tab_changed(self) -> None:
+        if self.detail is None:
+            return
+        if self.active_pane.stale:
+            self.active_pane.reload()
+        self.refresh_bindings()
+        # Focus the tab's main widget once the tab is shown. Focusing at once, while
+        # keys are still arriving, could leave the focus on a widget out of sight
+        # (typing into a hidden table instead of the notes).
+        self.call_after_refresh(self._focus_active_tab)
+
+    def _focus_active_tab(self) -> None:
+        widget = self.query_one(self.active_pane.first_widget)
+        if self.focused is not widget:
+            widget.focus()
+
+    def action_tab(self, delta: int) -> None:
+        tabs = self.query_one("#meeting-tabs", TabbedContent)
+        tabs.active = TAB_IDS[(TAB_IDS.index(tabs.active) + delta) % len(TAB_IDS)]
+        self.query_one(self.active_pane.first_widget).focus()
+
+    # --- leaving -------------------------------------------------------------------------
+    def action_back(self) -> None:
+        warning = self.flush_pending()
+        if warning:
+            self.notify(warning[0].upper() + warning[1:] + ".", severity="warning", timeout=10)
+        self.app.pop_screen()
+
+    def on_screen_suspend(self) -> None:
+        self.flush_pending()
+
+    def flush_pending(self) -> str:
+        """Save typed notes now (the app calls this before quitting); a sentence about
+        anything that could not be saved."""
+        panes = self.query(NotesPane)
+        return panes.first().flush_pending() if panes else ""
+
+    # --- the meeting itself --------------------------------------------------------------
+    def action_edit_meeting(self) -> None:
+        from screens.meeting_form import MeetingForm
+
+        db, meeting_id = self.app.database, self.meeting_id
+
+        def save(data, version):
+            return update_meeting(db, meeting_id, data, version)
+
+        self.app.push_screen(MeetingForm(self.detail, save=save,
+                                         fetch=lambda: get_meeting(db, meeting_id)),
+                             lambda _r: self.reload())
+
+    def action_cancel_meeting(self) -> None:
+        version = self.detail.version
+        if self.detail.status == MeetingStatus.CANCELLED:
+            self._run(reopen_meeting, self.meeting_id, version, success="Mötet är återupptaget.")
+            return
+        from screens.text_prompt import TextPrompt
+
+        def answered(reason):
+            if reason is not None:
+                self._run(cancel_meeting, self.meeting_id, reason, version,
+                          success="Mötet är inställt. Allt som förberetts finns kvar.")
+
+        self.app.push_screen(TextPrompt("Varför ställs mötet in? (valfritt)", required=False,
+                                        ok_label="Ställ in"), answered)
+
+    def _run(self, fn, *args, success: str = "") -> None:
+        try:
+            fn(self.app.database, *args)
+        except LokusError as exc:
+            self.notify(str(exc), severity="error")
+        else:
+            if success:
+                self.notify(success, timeout=3)
+        self.reload()
