@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from db import clock
+from db.text_merge import merge_fields
 from lokus_tui.config import data_dir
 
 
@@ -72,6 +73,29 @@ def load_draft(database: str, name: str) -> Draft | None:
                      str(data["saved"]))
     except (OSError, ValueError, KeyError, TypeError):
         return None
+
+
+def restored_values(draft: Draft, current: dict, version: int | None) -> tuple[dict, dict]:
+    """What a draft puts back into a form showing ``current`` (the record at ``version``):
+    (field -> value to set, field -> the stored value where both changed).
+
+    Only the fields the user changed come back; if the record changed since the
+    draft was written, a field changed on both sides keeps the user's text and is
+    reported with the stored value. A draft from an older lokus (no base) shows
+    every difference as such."""
+    if draft.base is None:
+        merged_values = {**current, **draft.values}
+        conflicts = {k: current.get(k) for k, v in draft.values.items()
+                     if k in current and v != current.get(k)}
+    elif draft.version == version:
+        merged_values = {**current, **{k: v for k, v in draft.values.items()
+                                       if v != draft.base.get(k)}}
+        conflicts = {}
+    else:
+        merged = merge_fields(draft.base, draft.values, current)
+        merged_values, conflicts = merged.values, merged.conflicts
+    changes = {k: v for k, v in merged_values.items() if v != current.get(k)}
+    return changes, conflicts
 
 
 def delete_draft(database: str, name: str) -> None:

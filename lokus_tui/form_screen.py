@@ -1,18 +1,11 @@
-"""The shared behaviour of every modal form: save with validation, show Swedish
-errors next to the fields, cancel without saving, drafts, and conflicts.
+"""Every modal form: save with validation, Swedish errors by the fields, cancel, drafts,
+conflicts. ``save(data)`` saves a new record, ``save(data, version)`` an existing one.
 
-Saving: ``save(data)`` for a new record, ``save(data, version)`` when the form
-edits an existing one (the version the form was loaded with).
-
-Conflicts: when the record was saved in another window meanwhile, the form
-fetches it again (``fetch()``), shows the stored values, and puts back only
-what this window changed (a three-way merge against what the form was loaded
-with). A field both windows changed keeps this window's value and says what the
-other window saved. Nothing the other window saved is silently reverted.
-
-Drafts: text typed but not saved is written to a private file, but only when
-the form differs from what was loaded; the draft remembers the version it was
-based on. Restoring it onto a record that changed since uses the same merge.
+Conflicts: if another window saved the record meanwhile, the form fetches it again
+(``fetch()``) and puts back only what this window changed (three-way, against what
+it was loaded with); a field both changed keeps this window's value and shows the
+other's. Drafts: only for real edits, with the version they were based on;
+restoring one onto a newer record uses the same merge (lokus_tui.drafts).
 """
 
 import contextlib
@@ -26,51 +19,14 @@ from textual.widgets import Button, Input, Select, Static, TextArea
 from db.characters import printable
 from db.errors import ConflictError, LokusError, NotFoundError, ValidationError
 from db.text_merge import merge_fields
-
-
-def select_value(select: Select):
-    return None if select.value == Select.NULL else select.value
-
-
-def fill_contacts(app, org_select: Select, contact_select: Select,
-                  selected: int | None = None) -> None:
-    """Offer the people of the chosen organisation; keep the chosen one if still there."""
-    from db.contacts import people_options
-
-    org = select_value(org_select)
-    if selected is None:
-        selected = select_value(contact_select)
-    people = [(p.label, p.id) for p in people_options(app.database, org)] if org else []
-    contact_select.set_options(people)
-    if selected is not None and any(v == selected for _l, v in people):
-        contact_select.value = selected
-
-
-def widget_text(widget) -> str:
-    return widget.text if isinstance(widget, TextArea) else widget.value
-
-
-def widget_value(widget):
-    if isinstance(widget, Select):
-        return select_value(widget)
-    return widget_text(widget)
-
-
-def set_widget_value(widget, value) -> None:
-    if isinstance(widget, TextArea):
-        widget.load_text(value or "")
-    elif isinstance(widget, Select):
-        if value is None:
-            widget.clear()
-        elif any(v == value for _l, v in widget._options):
-            widget.value = value
-    else:
-        widget.value = value or ""
-
-
-def _shown(value, limit: int = 70) -> str:
-    text = "–" if value in (None, "") else str(value).replace("\n", " ")
-    return text if len(text) <= limit else text[:limit - 1] + "…"
+from lokus_tui.drafts import restored_values
+from lokus_tui.form_fields import (
+    fill_contacts,
+    set_widget_value,
+    shown_value,
+    widget_text,
+    widget_value,
+)
 
 
 class FormScreen(ModalScreen):
@@ -93,13 +49,12 @@ class FormScreen(ModalScreen):
     # Swedish names of fields, for messages about conflicts.
     FIELD_LABELS: dict[str, str] = {}
 
-    def __init__(self, save: Callable, fetch: Callable | None = None, on_conflict=None):
+    def __init__(self, save: Callable, fetch: Callable | None = None):
         super().__init__()
         self.save_fn = save
         self.fetch = fetch
         self.base_values: dict | None = None  # the fields as loaded
         self._draft_timer = None
-        self._on_conflict = on_conflict  # kept for callers that still pass it (unused)
 
     # --- the record and its fields --------------------------------------------------
     @property
@@ -149,7 +104,7 @@ class FormScreen(ModalScreen):
                                if v == theirs), theirs)
             labels = self.query(f"#err-{key}")
             if labels:
-                labels.first().update(f"Sparat i ett annat fönster: {_shown(theirs)}")
+                labels.first().update(f"Sparat i ett annat fönster: {shown_value(theirs)}")
 
     # --- mounting, drafts ------------------------------------------------------------
     def on_mount(self) -> None:
@@ -184,18 +139,7 @@ class FormScreen(ModalScreen):
 
     async def _restore(self, draft) -> None:
         current = self.values()
-        if draft.base is None:  # a draft written by an older lokus: show every difference
-            merged_values = {**current, **draft.values}
-            conflicts = {k: current.get(k) for k, v in draft.values.items()
-                         if k in current and v != current.get(k)}
-        elif draft.version == self.version:
-            merged_values = {**current, **{k: v for k, v in draft.values.items()
-                                           if v != draft.base.get(k)}}
-            conflicts = {}
-        else:
-            merged = merge_fields(draft.base, draft.values, current)
-            merged_values, conflicts = merged.values, merged.conflicts
-        changes = {k: v for k, v in merged_values.items() if v != current.get(k)}
+        changes, conflicts = restored_values(draft, current, self.version)
         if not changes and not conflicts:
             self._forget_draft()
             return

@@ -7,7 +7,8 @@ from textual.widgets import Button, Footer, Input, Label, Select
 from db.actions import validate_action
 from db.records import ActionInput, MemberView
 from db.validation import Errors, parse_date
-from lokus_tui.form_screen import FormScreen, select_value
+from lokus_tui.form_fields import select_value
+from lokus_tui.form_screen import FormScreen
 from lokus_tui.plain import Plain, PlainSelect, TextInput
 from lokus_tui.validators import DateValidator
 

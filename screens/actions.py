@@ -11,7 +11,7 @@ from textual.widgets import DataTable, Footer, Header, Input, Select, Static
 from db.actions import list_actions, set_action_status
 from db.contacts import group_options, organisation_options
 from db.errors import LokusError
-from lokus_tui.form_screen import select_value
+from lokus_tui.form_fields import select_value
 from lokus_tui.plain import Plain, PlainSelect, PlainTable, TextInput
 from lokus_tui.sections import SectionBar
 

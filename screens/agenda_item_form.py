@@ -8,7 +8,8 @@ from db.agenda import initiative_options_for_group, validate_agenda_item
 from db.records import AgendaItemInput, AgendaItemView, MemberView
 from db.validation import Errors, parse_int
 from db.vocabulary import AgendaItemKind
-from lokus_tui.form_screen import FormScreen, select_value
+from lokus_tui.form_fields import select_value
+from lokus_tui.form_screen import FormScreen
 from lokus_tui.plain import Plain, PlainSelect, TextInput
 
 

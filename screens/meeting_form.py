@@ -14,7 +14,8 @@ from db.records import MeetingDetail, MeetingInput
 from db.validation import Errors, parse_date, parse_time
 from db.vocabulary import MeetingKind, MembershipRole
 from exports.swedish import format_time
-from lokus_tui.form_screen import FormScreen, select_value
+from lokus_tui.form_fields import select_value
+from lokus_tui.form_screen import FormScreen
 from lokus_tui.plain import Plain, PlainSelect, TextInput
 from lokus_tui.validators import DateValidator, TimeValidator
 

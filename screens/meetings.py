@@ -12,7 +12,7 @@ from db.meetings import create_meeting, list_meetings
 from db.records import MeetingRow
 from exports.swedish import format_date_long, format_time
 from lokus_tui.filter_input import FilterInput
-from lokus_tui.form_screen import select_value
+from lokus_tui.form_fields import select_value
 from lokus_tui.paged_table import PagedTable
 from lokus_tui.plain import Plain, PlainSelect
 from lokus_tui.sections import SectionBar

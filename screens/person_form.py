@@ -8,7 +8,8 @@ from textual.widgets import Button, Footer, Input, Label, Select
 
 from db.contacts import organisation_options, validate_person
 from db.records import PersonDetail, PersonInput
-from lokus_tui.form_screen import FormScreen, select_value
+from lokus_tui.form_fields import select_value
+from lokus_tui.form_screen import FormScreen
 from lokus_tui.plain import Plain, PlainSelect, TextInput
 
 FIELDS = (("name", "Namn *"), ("title", "Titel"), ("email", "E-post"), ("phone", "Telefon"))

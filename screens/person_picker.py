@@ -8,7 +8,8 @@ from textual.widgets import Button, Footer, Label, Select
 from db.contacts import organisation_options
 from db.validation import Errors
 from db.vocabulary import MembershipRole
-from lokus_tui.form_screen import FormScreen, select_value
+from lokus_tui.form_fields import select_value
+from lokus_tui.form_screen import FormScreen
 from lokus_tui.plain import Plain, PlainSelect
 
 

@@ -8,7 +8,8 @@ from textual.widgets import Button, Footer, Input, Label, Select
 from db import clock
 from db.contacts import organisation_options
 from db.validation import Errors, check_text, parse_date
-from lokus_tui.form_screen import FormScreen, select_value
+from lokus_tui.form_fields import select_value
+from lokus_tui.form_screen import FormScreen
 from lokus_tui.plain import Plain, PlainSelect, TextInput
 from lokus_tui.validators import DateValidator
 

@@ -34,7 +34,8 @@ from db.validation import Errors, parse_date
 from db.vocabulary import ScanningKind
 from exports.markdown import escape_block, escape_inline
 from lokus_tui.filter_input import FilterInput
-from lokus_tui.form_screen import FormScreen, select_value
+from lokus_tui.form_fields import select_value
+from lokus_tui.form_screen import FormScreen
 from lokus_tui.paged_table import PagedTable
 from lokus_tui.plain import Plain, PlainSelect, TextInput
 from lokus_tui.sections import SectionBar

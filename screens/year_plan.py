@@ -14,7 +14,8 @@ from db.meetings import create_meetings
 from db.records import MeetingInput
 from db.validation import Errors, parse_date, parse_int, parse_time
 from exports.swedish import WEEKDAYS, format_date_long
-from lokus_tui.form_screen import FormScreen, select_value
+from lokus_tui.form_fields import select_value
+from lokus_tui.form_screen import FormScreen
 from lokus_tui.plain import Plain, PlainSelect, TextInput
 from lokus_tui.validators import DateValidator, TimeValidator
 

@@ -34,6 +34,15 @@ def fixed_today():
 
 
 @pytest.fixture(autouse=True)
+def no_cursor_blink(monkeypatch):
+    """A blinking cursor makes what is drawn depend on the moment: tests see it steady."""
+    from textual.widgets import Input, TextArea
+
+    for widget in (Input, TextArea):
+        monkeypatch.setattr(widget.cursor_blink, "_default", False)
+
+
+@pytest.fixture(autouse=True)
 def private_data_dir(tmp_path, monkeypatch):
     """Drafts and error logs of a test go to its own folder, not the user's."""
     monkeypatch.setenv("LOKUS_DATA_DIR", str(tmp_path / "data"))
