@@ -45,7 +45,7 @@ async def interactive(path: Path, runs: int) -> tuple[list[float], ...]:
     from db.search import search
     from lokus_tui.app import make_app
 
-    app = make_app(path, start_section="insatser")
+    app = make_app(path, start_section="initiatives")
     filter_times, lookup_times, reload_times = [], [], []
     async with app.run_test(size=(120, 40)) as pilot:
         while type(app.screen).__name__ != "InitiativesScreen":

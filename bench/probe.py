@@ -39,7 +39,7 @@ def run_floor() -> None:
 def run_lokus(path: str, first_frame: bool = False) -> None:
     from lokus_tui.app import make_app
 
-    app = make_app(path, start_section="insatser")
+    app = make_app(path, start_section="initiatives")
     if first_frame:
         from lokus_tui.app import LokusApp
 
@@ -52,7 +52,7 @@ def run_lokus(path: str, first_frame: bool = False) -> None:
                 report()
                 self.exit()
 
-        FirstFrame(path, start_section="insatser").run(headless=True)
+        FirstFrame(path, start_section="initiatives").run(headless=True)
         return
 
     async def auto_pilot(pilot):

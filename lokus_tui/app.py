@@ -1,5 +1,6 @@
 """The lokus App: sections, the database connection and shared actions."""
 
+import importlib
 from pathlib import Path
 
 from textual import work
@@ -13,30 +14,12 @@ from lokus_tui.sections import SECTIONS
 
 
 def _mode(name: str):
-    """Screens are imported when first shown, not at start-up."""
+    """A section's screen is imported when first shown, not at start-up: the section
+    id is the module name (screens/<id>.py) and the screen is its ``SCREEN``."""
 
     def factory():
-        if name == "oversikt":
-            from screens.overview import OverviewScreen
-
-            return OverviewScreen()
-        if name == "insatser":
-            from screens.initiatives import InitiativesScreen
-
-            return InitiativesScreen()
-        if name == "moten":
-            from screens.meetings import MeetingsScreen
-
-            return MeetingsScreen()
-        if name == "omvarld":
-            from screens.scanning import ScanningScreen
-
-            return ScanningScreen()
-        if name == "kontakter":
-            from screens.contacts import ContactsScreen
-
-            return ContactsScreen()
-        raise ValueError(f"unknown section {name}")
+        module = importlib.import_module(f"screens.{name}")
+        return module.SCREEN()
 
     return factory
 
@@ -55,7 +38,7 @@ class LokusApp(App):
     ]
 
     def __init__(self, target: str | Path, demo: bool = False, database=None,
-                 start_section: str = "oversikt", open_options: dict | None = None):
+                 start_section: str = "overview", open_options: dict | None = None):
         super().__init__()
         self.db_target = target
         self.open_options = open_options or {}
@@ -153,15 +136,15 @@ class LokusApp(App):
         if kind == "initiative":
             from screens.initiative_detail import InitiativeDetailScreen
 
-            await self.switch_mode("insatser")
+            await self.switch_mode("initiatives")
             self.push_screen(InitiativeDetailScreen(record_id))
         elif kind == "person":
             from screens.person_detail import PersonDetailScreen
 
-            await self.switch_mode("kontakter")
+            await self.switch_mode("contacts")
             self.push_screen(PersonDetailScreen(record_id))
         else:
-            await self.switch_mode("kontakter")
+            await self.switch_mode("contacts")
             self.screen.show_organisation(record_id)
 
     def _fatal_error(self) -> None:
@@ -186,7 +169,7 @@ class LokusApp(App):
 
 
 def make_app(target: str | Path, demo: bool = False, database=None,
-             start_section: str = "oversikt", open_options: dict | None = None) -> LokusApp:
+             start_section: str = "overview", open_options: dict | None = None) -> LokusApp:
     """The one factory used by the CLI and by every test."""
     return LokusApp(target, demo=demo, database=database, start_section=start_section,
                     open_options=open_options)

@@ -213,16 +213,16 @@ def cmd_export(args) -> int:
         return fail("--format: minnesanteckningar finns som md eller eml")
     database = _existing_database(args)
     from lokus_tui.documents import (
-        KALLELSE_FORMATS,
         MINUTES_FORMATS,
-        export_kallelse,
+        NOTICE_FORMATS,
         export_minutes,
+        export_notice,
     )
 
     if args.document == "minnesanteckningar":
         export, formats = export_minutes, MINUTES_FORMATS
     else:
-        export, formats = export_kallelse, KALLELSE_FORMATS
+        export, formats = export_notice, NOTICE_FORMATS
     if args.format != "alla":
         formats = (args.format,)
     for path in export(database, int(args.meeting_id), folder, formats):

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from db import clock
 from db.vocabulary import DocumentKind
-from exports.kallelse_files import FORMATS as KALLELSE_FORMATS
+from exports.notice_files import FORMATS as NOTICE_FORMATS
 
 MINUTES_FORMATS = ("md", "eml")
 
@@ -65,11 +65,11 @@ def write_export(database, meeting_id: int, folder: Path, files: list[Rendered])
     return written
 
 
-def export_kallelse(database, meeting_id: int, folder: Path,
-                    formats=KALLELSE_FORMATS) -> list[Path]:
+def export_notice(database, meeting_id: int, folder: Path,
+                    formats=NOTICE_FORMATS) -> list[Path]:
     from db.notice import notice_data
-    from exports.kallelse_files import render_notice
     from exports.notice import notice_filename
+    from exports.notice_files import render_notice
 
     data = notice_data(database, meeting_id)
     variant = "uppdatering" if data.is_update else ""

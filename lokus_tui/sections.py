@@ -5,11 +5,11 @@ from textual.containers import Horizontal
 from textual.widgets import Label
 
 SECTIONS = (
-    ("oversikt", "1", "Översikt"),
-    ("moten", "2", "Möten"),
-    ("insatser", "3", "Insatser"),
-    ("kontakter", "4", "Kontakter"),
-    ("omvarld", "5", "Omvärld"),
+    ("overview", "1", "Översikt"),
+    ("meetings", "2", "Möten"),
+    ("initiatives", "3", "Insatser"),
+    ("contacts", "4", "Kontakter"),
+    ("scanning", "5", "Omvärld"),
 )
 
 

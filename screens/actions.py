@@ -38,7 +38,7 @@ class ActionsScreen(Screen):
     def compose(self) -> ComposeResult:
         db = self.app.database
         yield Header()
-        yield SectionBar("moten")
+        yield SectionBar("meetings")
         with Horizontal(classes="filter-row"):
             yield PlainSelect([(g.label, g.id) for g in group_options(db)], id="actions-group",
                          prompt="Alla grupper", value=self.group_id or Select.NULL)

@@ -37,7 +37,7 @@ class ContactsScreen(Screen):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield SectionBar("kontakter")
+        yield SectionBar("contacts")
         with TabbedContent(id="contacts-tabs"):
             with TabPane("Personer", id="people-pane"):
                 yield FilterInput("people-table", id="people-filter",
@@ -266,3 +266,6 @@ class ContactsScreen(Screen):
         new_id = create_organisation(self.app.database, data)
         self.notify(f"{data.name} är sparad.", timeout=3, markup=False)
         return new_id
+
+
+SCREEN = ContactsScreen

@@ -55,7 +55,7 @@ class GroupsScreen(Screen):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield SectionBar("kontakter")
+        yield SectionBar("contacts")
         yield Plain("Lokusgrupper", classes="title")
         yield PlainTable(id="groups-table", cursor_type="row")
         yield Plain("Ledamöter i vald grupp", classes="title")

@@ -30,7 +30,7 @@ class InitiativeDetailScreen(Screen):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield SectionBar("insatser")
+        yield SectionBar("initiatives")
         with VerticalScroll(id="detail-scroll"):
             yield Markdown(id="initiative-detail")
         yield Footer()

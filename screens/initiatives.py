@@ -44,7 +44,7 @@ class InitiativesScreen(Screen):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield SectionBar("insatser")
+        yield SectionBar("initiatives")
         with Horizontal(classes="filter-row"):
             yield FilterInput("initiatives-table", id="initiatives-filter",
                               placeholder="Filtrera: skriv del av namn, lokusgrupp, ägare eller Dnr")
@@ -169,3 +169,6 @@ class InitiativesScreen(Screen):
         new_id = create_initiative(self.app.database, data)
         self.notify(f"Insatsen ”{data.name}” är sparad.", timeout=3)
         return new_id
+
+
+SCREEN = InitiativesScreen

@@ -43,7 +43,7 @@ class MeetingsScreen(Screen):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield SectionBar("moten")
+        yield SectionBar("meetings")
         with Horizontal(classes="filter-row"):
             yield PlainSelect([], prompt="Alla lokusgrupper", id="meetings-group")
             yield FilterInput("meetings-table", id="meetings-filter",
@@ -180,3 +180,6 @@ class MeetingsScreen(Screen):
                 self.reload()
 
         self.app.push_screen(YearPlanForm(group_id=self.group_id), planned)
+
+
+SCREEN = MeetingsScreen

@@ -60,7 +60,7 @@ class OverviewScreen(Screen):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield SectionBar("oversikt")
+        yield SectionBar("overview")
         with VerticalScroll():
             yield Markdown(id="overview")
         yield Footer()
@@ -74,3 +74,6 @@ class OverviewScreen(Screen):
     def action_refresh(self) -> None:
         self.query_one("#overview", Markdown).update(
             overview_markdown(get_overview(self.app.database)))
+
+
+SCREEN = OverviewScreen

@@ -30,7 +30,7 @@ class PersonDetailScreen(Screen):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield SectionBar("kontakter")
+        yield SectionBar("contacts")
         yield Plain("", id="person-card", markup=False)
         yield Plain("Medlemskap i lokusgrupper", classes="title")
         yield PlainTable(id="person-memberships", cursor_type="row", show_cursor=False)

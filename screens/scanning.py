@@ -125,7 +125,7 @@ class ScanningScreen(Screen):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield SectionBar("omvarld")
+        yield SectionBar("scanning")
         with Horizontal(classes="filter-row"):
             yield FilterInput("scanning-table", id="scanning-filter",
                               placeholder="Filtrera: rubrik, organisation, anteckning, grupp")
@@ -227,3 +227,6 @@ class ScanningScreen(Screen):
                 self.reload()
 
         self.app.push_screen(ConfirmDialog(f"Ta bort ”{record.data.title}”?"), answered)
+
+
+SCREEN = ScanningScreen

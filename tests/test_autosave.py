@@ -52,7 +52,7 @@ def notes_of(db, meeting_id: int) -> str:
 
 async def test_steady_typing_is_saved_within_two_seconds_without_a_pause(demo_db):
     meeting = first_meeting(demo_db)
-    app = make_app(demo_db.path, database=demo_db, start_section="moten")
+    app = make_app(demo_db.path, database=demo_db, start_section="meetings")
     async with app.run_test(size=(80, 24)) as pilot:
         await open_notes(pilot, app)
         started = time.monotonic()
@@ -68,7 +68,7 @@ async def test_steady_typing_is_saved_within_two_seconds_without_a_pause(demo_db
 @pytest.mark.slow
 async def test_a_database_locked_for_30_seconds_loses_nothing(demo_db):
     meeting = first_meeting(demo_db)
-    app = make_app(demo_db.path, database=demo_db, start_section="moten")
+    app = make_app(demo_db.path, database=demo_db, start_section="meetings")
     key = str(demo_db.path)
     log = demo_db.path.parent / "data" / "lokus-fel.log"
     release = threading.Event()
@@ -123,7 +123,7 @@ def fill_the_disk(database):
 
 async def test_a_full_disk_keeps_the_text_and_saves_when_there_is_room(demo_db):
     meeting = first_meeting(demo_db)
-    app = make_app(demo_db.path, database=demo_db, start_section="moten")
+    app = make_app(demo_db.path, database=demo_db, start_section="meetings")
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_notes(pilot, app)
         free_space = fill_the_disk(demo_db)
@@ -143,7 +143,7 @@ async def test_quitting_with_unsaved_text_says_so_and_offers_it_back(demo_db):
     meeting = first_meeting(demo_db)
     other = sqlite3.connect(demo_db.path, timeout=1)
     other.execute("BEGIN IMMEDIATE")
-    app = make_app(demo_db.path, database=demo_db, start_section="moten")
+    app = make_app(demo_db.path, database=demo_db, start_section="meetings")
     async with app.run_test(size=(80, 24)) as pilot:
         await open_notes(pilot, app)
         await type_steadily(pilot, "Kvar till nasta gang", every=0.02)
@@ -155,7 +155,7 @@ async def test_quitting_with_unsaved_text_says_so_and_offers_it_back(demo_db):
     other.rollback()
     other.close()
     assert notes_of(demo_db, meeting.id) == ""
-    again = make_app(demo_db.path, database=demo_db, start_section="moten")
+    again = make_app(demo_db.path, database=demo_db, start_section="meetings")
     async with again.run_test(size=(80, 24), notifications=True) as pilot:
         screen = await open_notes(pilot, again)
         assert screen.query_one("#notes-editor").text == "Kvar till nasta gang"

@@ -27,7 +27,7 @@ def test_meetings_lists_ids(tmp_path, capsys):
     assert len(out) == 2 and "LOKUS Uppsala" in out[1]
 
 
-def test_export_kallelse_all_formats(tmp_path, capsys):
+def test_export_notice_all_formats(tmp_path, capsys):
     path = demo_file(tmp_path)
     main(["meetings", "--db", str(path), "--group", "LOKUS Uppsala", "--from", "2026-11-24"])
     meeting_id = capsys.readouterr().out.splitlines()[1].split()[0]

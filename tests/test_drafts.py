@@ -25,7 +25,7 @@ async def open_meeting_form(pilot, app):
 
 
 async def test_opening_a_form_and_waiting_writes_no_draft(demo_db, tmp_path):
-    app = make_app(demo_db.path, database=demo_db, start_section="moten")
+    app = make_app(demo_db.path, database=demo_db, start_section="meetings")
     async with app.run_test(size=(100, 40)) as pilot:
         await open_meeting_form(pilot, app)
         await pilot.pause(1.5)  # longer than the draft delay
@@ -36,7 +36,7 @@ async def test_opening_a_form_and_waiting_writes_no_draft(demo_db, tmp_path):
 
 async def test_a_stale_draft_brings_back_only_my_edit_and_shows_the_conflict(demo_db, tmp_path):
     meeting = list_meetings(demo_db, from_date=TODAY).rows[0]
-    app = make_app(demo_db.path, database=demo_db, start_section="moten")
+    app = make_app(demo_db.path, database=demo_db, start_section="meetings")
     async with app.run_test(size=(100, 40)) as pilot:
         form = await open_meeting_form(pilot, app)
         form.query_one("#room", Input).value = "Rum A (mitt)"
@@ -48,7 +48,7 @@ async def test_a_stale_draft_brings_back_only_my_edit_and_shows_the_conflict(dem
     m = get_meeting(demo_db, meeting.id)
     update_meeting(demo_db, m.id, MeetingInput(**{**m.data.__dict__, "room": "Rum B (annat)",
                                                   "address": "Ny gata 1"}), m.version)
-    again = make_app(demo_db.path, database=demo_db, start_section="moten")
+    again = make_app(demo_db.path, database=demo_db, start_section="meetings")
     async with again.run_test(size=(100, 40), notifications=True) as pilot:
         form = await open_meeting_form(pilot, again)
         await pilot.pause()
@@ -67,7 +67,7 @@ async def test_a_stale_draft_brings_back_only_my_edit_and_shows_the_conflict(dem
 
 async def test_the_insats_form_with_rows_writes_no_draft_until_something_is_typed(demo_db,
                                                                                   tmp_path):
-    app = make_app(demo_db.path, database=demo_db, start_section="insatser")
+    app = make_app(demo_db.path, database=demo_db, start_section="initiatives")
     async with app.run_test(size=(100, 40)) as pilot:
         await pilot.pause()
         await pilot.press("enter")

@@ -16,7 +16,7 @@ from db.meetings import create_meeting, get_meeting, list_meetings
 from db.records import MeetingInput, PersonInput
 from db.review import list_exports
 from lokus_tui.app import make_app
-from lokus_tui.documents import export_kallelse, export_minutes
+from lokus_tui.documents import export_minutes, export_notice
 from tests.conftest import TODAY
 
 MARKUP_NAME = "Ada [bold red]Röd[/] a[/]b"
@@ -50,7 +50,7 @@ def meeting(demo_db):
 
 async def test_a_name_with_closing_markup_is_shown_literally_everywhere(demo_db):
     pid = create_person(demo_db, PersonInput(MARKUP_NAME, email="ada@example.se"))
-    app = make_app(demo_db.path, database=demo_db, start_section="kontakter")
+    app = make_app(demo_db.path, database=demo_db, start_section="contacts")
     async with app.run_test(size=(120, 40), notifications=True) as pilot:
         await pilot.pause()
         await pilot.press(*"ada")
@@ -72,7 +72,7 @@ async def test_a_name_with_closing_markup_is_shown_literally_everywhere(demo_db)
 async def test_a_group_name_with_markup_does_not_break_the_meetings(demo_db):
     group = create_group(demo_db, "LOKUS [/]Test[b]")
     create_meeting(demo_db, MeetingInput(group, TODAY + timedelta(days=3), start_time=time(9)))
-    app = make_app(demo_db.path, database=demo_db, start_section="moten")
+    app = make_app(demo_db.path, database=demo_db, start_section="meetings")
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         table = app.screen.query_one("#meetings-table")
@@ -84,7 +84,7 @@ async def test_a_group_name_with_markup_does_not_break_the_meetings(demo_db):
 
 
 async def test_markup_typed_into_the_email_field_is_a_validation_message(demo_db):
-    app = make_app(demo_db.path, database=demo_db, start_section="kontakter")
+    app = make_app(demo_db.path, database=demo_db, start_section="contacts")
     async with app.run_test(size=(120, 40), notifications=True) as pilot:
         await pilot.pause()
         await pilot.press("ctrl+n")
@@ -105,7 +105,7 @@ async def test_markup_typed_into_the_email_field_is_a_validation_message(demo_db
 async def test_escape_sequences_in_stored_names_are_shown_harmlessly(demo_db):
     pid = create_person(demo_db, PersonInput("Eva Escape", email="zzescape@example.se"))
     raw_update(demo_db, "UPDATE person SET name = ? WHERE id = ?", ESCAPES, pid)
-    app = make_app(demo_db.path, database=demo_db, start_section="kontakter")
+    app = make_app(demo_db.path, database=demo_db, start_section="contacts")
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         await pilot.press(*"zzescape")
@@ -123,7 +123,7 @@ def test_exports_carry_no_control_bytes_from_old_data(meeting, tmp_path):
     item = get_meeting(db, mid).items[0]
     raw_update(db, "UPDATE agendaitem SET title = ?, description = ? WHERE id = ?",
                "Öppning\x1b]0;x\x07", "Rad 1\x0bRad 2\x85Rad 3", item.id)
-    for path in export_kallelse(db, mid, tmp_path):
+    for path in export_notice(db, mid, tmp_path):
         assert not CONTROL_BYTES & set(path.read_bytes()), path.name
 
 
@@ -138,7 +138,7 @@ def test_display_names_cannot_add_or_change_recipients(meeting, tmp_path):
     for name, email in evil:
         set_member(db, group, create_person(db, PersonInput(name, email=email)), "member",
                    None)
-    paths = {p.suffix: p for p in export_kallelse(db, mid, tmp_path)}
+    paths = {p.suffix: p for p in export_notice(db, mid, tmp_path)}
     mail = message_from_bytes(paths[".eml"].read_bytes(), policy=policy.default)
     to = [a.addr_spec for a in mail["To"].addresses]
     assert {"asa@example.se", "orjan@example.se", "kalle@example.se"} <= set(to)
@@ -160,7 +160,7 @@ def test_a_link_with_a_line_break_is_refused_and_old_ones_export(meeting, tmp_pa
     assert "Länk: får inte innehålla radbrytningar" in str(info.value)
     raw_update(db, "UPDATE meeting SET link = ? WHERE id = ?",
                "https://meet.example.se/a\r\nX-Evil: 1", mid)
-    paths = export_kallelse(db, mid, tmp_path)
+    paths = export_notice(db, mid, tmp_path)
     assert sorted(p.suffix for p in paths) == [".eml", ".ics", ".md"]
     assert len([e for e in list_exports(db, mid) if e[1] == "notice"]) == 3
     mail = message_from_bytes(next(p for p in paths if p.suffix == ".eml").read_bytes(),
@@ -179,7 +179,7 @@ def test_names_with_odd_line_separators_export_and_are_refused_when_typed(meetin
     pid = create_person(db, PersonInput("Anna Berg", email="anna@example.se"))
     raw_update(db, "UPDATE person SET name = ? WHERE id = ?", name, pid)
     set_member(db, group, pid, "member", None)
-    paths = {p.suffix: p for p in export_kallelse(db, mid, tmp_path)}
+    paths = {p.suffix: p for p in export_notice(db, mid, tmp_path)}
     mail = message_from_bytes(paths[".eml"].read_bytes(), policy=policy.default)
     assert "anna@example.se" in [a.addr_spec for a in mail["To"].addresses]
 
@@ -187,7 +187,7 @@ def test_names_with_odd_line_separators_export_and_are_refused_when_typed(meetin
 async def test_a_pasted_line_separator_is_never_cut(demo_db):
     from textual import events
 
-    app = make_app(demo_db.path, database=demo_db, start_section="kontakter")
+    app = make_app(demo_db.path, database=demo_db, start_section="contacts")
     async with app.run_test(size=(120, 40), notifications=True) as pilot:
         await pilot.pause()
         await pilot.press("ctrl+n")
@@ -221,7 +221,7 @@ def test_an_export_that_fails_half_way_writes_and_records_nothing(meeting, tmp_p
     monkeypatch.setattr(exports.files, "write_new_file", second_fails)
     folder = tmp_path / "export"
     with pytest.raises(LokusError) as info:
-        export_kallelse(db, mid, folder)
+        export_notice(db, mid, folder)
     assert "Inga filer skrevs" in str(info.value)
     assert list(folder.iterdir()) == []
     assert list_exports(db, mid) == []

@@ -15,8 +15,8 @@ from db.meetings import create_meeting, get_meeting
 from db.notice import mark_notice_sent, notice_data
 from db.records import AgendaItemInput, MeetingInput, PersonInput
 from exports.files import write_new_file
-from exports.kallelse_files import write_notice
 from exports.notice import notice_eml, notice_ics, notice_markdown, notice_subject
+from exports.notice_files import write_notice
 
 HOSTILE = "# Rubrik * lista _kursiv_ [länk](http://x) <b>fet</b> | pipe `kod` 1. ett"
 MD = MarkdownIt("commonmark").enable("table")

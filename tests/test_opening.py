@@ -231,7 +231,7 @@ async def test_the_app_shows_a_read_only_database_and_keeps_the_notes_locked(lok
 
     os.chmod(lokus_file, 0o400)
     before = snapshot(lokus_file)
-    app = make_app(lokus_file, start_section="moten")
+    app = make_app(lokus_file, start_section="meetings")
     async with app.run_test(size=(100, 40), notifications=True) as pilot:
         for _ in range(20):
             await pilot.pause(0.1)

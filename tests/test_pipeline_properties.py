@@ -24,7 +24,7 @@ from db.groups import create_group, set_member
 from db.guests import get_guest, invite_guest, set_guest_status
 from db.meetings import create_meeting, validate_meeting
 from db.records import AgendaItemInput, MeetingInput, PersonInput
-from lokus_tui.documents import export_kallelse, export_minutes
+from lokus_tui.documents import export_minutes, export_notice
 from tests.conftest import TODAY
 from tests.test_markdown_properties import NASTY, structure
 
@@ -103,10 +103,10 @@ def test_accepted_text_exports_everywhere_with_the_same_structure_and_recipients
     assume(accepted(names))
     db, folder = db_module
     base_mid, _m, _g = build(db, PLAIN)
-    expected = structure(read_back(export_kallelse(
+    expected = structure(read_back(export_notice(
         db, base_mid, folder / f"base{next(counter)}"))[".md"].decode())
     mid, members, guests = build(db, names)
-    files = read_back(export_kallelse(db, mid, folder / f"out{next(counter)}"))
+    files = read_back(export_notice(db, mid, folder / f"out{next(counter)}"))
     assert structure(files[".md"].decode()) == expected
     mail = message_from_bytes(files[".eml"], policy=policy.default)
     to = {a.addr_spec for a in mail["To"].addresses}

@@ -13,7 +13,7 @@ from lokus_tui.app import make_app
 @pytest.fixture
 def empty_app(tmp_path):
     db = open_database(tmp_path / "snap.db")
-    app = make_app(db.path, database=db, start_section="insatser")
+    app = make_app(db.path, database=db, start_section="initiatives")
     yield app
     db.close()
 

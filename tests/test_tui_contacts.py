@@ -4,7 +4,7 @@ from lokus_tui.paged_table import PagedTable
 
 
 async def test_filter_people_open_person_and_copy_email(demo_db):
-    app = make_app(demo_db.path, database=demo_db, start_section="kontakter")
+    app = make_app(demo_db.path, database=demo_db, start_section="contacts")
     copied = []
     app.copy_to_clipboard = copied.append
     async with app.run_test(size=(100, 40)) as pilot:
@@ -29,7 +29,7 @@ async def test_filter_people_open_person_and_copy_email(demo_db):
 
 
 async def test_organisation_lists_its_people(demo_db):
-    app = make_app(demo_db.path, database=demo_db, start_section="kontakter")
+    app = make_app(demo_db.path, database=demo_db, start_section="contacts")
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         await pilot.press("ctrl+l")
@@ -44,7 +44,7 @@ async def test_organisation_lists_its_people(demo_db):
 
 
 async def test_new_person_with_bad_email_is_refused_in_swedish(demo_db):
-    app = make_app(demo_db.path, database=demo_db, start_section="kontakter")
+    app = make_app(demo_db.path, database=demo_db, start_section="contacts")
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         before = list_people(demo_db).total
@@ -68,7 +68,7 @@ async def test_delete_a_person_asks_and_explains(demo_db):
     from db.records import PersonInput
 
     pid = create_person(demo_db, PersonInput("Borta Bengtsson", email="borta@example.se"))
-    app = make_app(demo_db.path, database=demo_db, start_section="kontakter")
+    app = make_app(demo_db.path, database=demo_db, start_section="contacts")
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         await pilot.press(*"borta")
@@ -93,7 +93,7 @@ async def test_rename_and_delete_an_organisation(demo_db):
     from db.contacts import list_organisations
     from db.search import search
 
-    app = make_app(demo_db.path, database=demo_db, start_section="kontakter")
+    app = make_app(demo_db.path, database=demo_db, start_section="contacts")
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         await pilot.press("ctrl+l")

@@ -52,7 +52,7 @@ async def check(pilot, where: str, literal: bool = True) -> None:
 async def test_every_screen_and_dialog_with_hostile_names(demo_db):
     fill_with_hostile_names(demo_db)
     assert group_options(demo_db)  # the groups are still there, with their new names
-    app = make_app(demo_db.path, database=demo_db, start_section="oversikt")
+    app = make_app(demo_db.path, database=demo_db, start_section="overview")
     async with app.run_test(size=(120, 40)) as pilot:
 
         async def press(*keys, wait: float = 0.0):

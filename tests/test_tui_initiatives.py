@@ -11,7 +11,7 @@ from lokus_tui.app import make_app
 from lokus_tui.paged_table import PagedTable
 
 
-def app_for(db, section="insatser"):
+def app_for(db, section="initiatives"):
     return make_app(db.path, database=db, start_section=section)
 
 
@@ -220,7 +220,7 @@ async def test_palette_finds_a_person(demo_db):
     from db.contacts import list_people
 
     person = list_people(demo_db, "lokussamordnare").rows[0]
-    app = app_for(demo_db, section="oversikt")
+    app = app_for(demo_db, section="overview")
     async with app.run_test(size=(100, 40)) as pilot:
         await pilot.pause()
         await pilot.press("ctrl+p")

@@ -12,7 +12,7 @@ from lokus_tui.app import make_app
 
 
 def app_for(db):
-    return make_app(db.path, database=db, start_section="moten")
+    return make_app(db.path, database=db, start_section="meetings")
 
 
 def uppsala(db) -> int:
@@ -121,7 +121,7 @@ async def test_accept_a_proposal_and_invite_a_guest(demo_db):
         assert list_guests(demo_db, meeting.id)[0].status == "confirmed"
 
 
-async def test_export_kallelse_from_ui_and_outdated_after_move(demo_db, tmp_path):
+async def test_export_notice_from_ui_and_outdated_after_move(demo_db, tmp_path):
     meeting = list_meetings(demo_db, group_id=uppsala(demo_db), from_date=date(2026, 11, 24)
                             ).rows[0]
     app = app_for(demo_db)

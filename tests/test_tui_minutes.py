@@ -35,7 +35,7 @@ async def open_tab(pilot, app, tab: str, steps: int):
 
 async def test_mark_attendance_one_key_per_status(demo_db):
     meeting = next_meeting(demo_db)
-    app = make_app(demo_db.path, database=demo_db, start_section="moten")
+    app = make_app(demo_db.path, database=demo_db, start_section="meetings")
     async with app.run_test(size=(100, 40)) as pilot:
         await pilot.pause()
         screen = await open_tab(pilot, app, "tab-attendance", 4)
@@ -50,7 +50,7 @@ async def test_mark_attendance_one_key_per_status(demo_db):
 
 async def test_notes_survive_an_abrupt_quit(demo_db):
     meeting = next_meeting(demo_db)
-    app = make_app(demo_db.path, database=demo_db, start_section="moten")
+    app = make_app(demo_db.path, database=demo_db, start_section="meetings")
     async with app.run_test(size=(100, 40)) as pilot:
         await pilot.pause()
         await open_tab(pilot, app, "tab-notes", 5)
@@ -93,7 +93,7 @@ async def test_review_cycle_from_the_ui(demo_db, tmp_path):
     meeting = next_meeting(demo_db)
     # the day of the meeting: minutes can be sent out, commented on and fastställda
     set_clock(Clock.with_today(meeting.meeting_date))
-    app = make_app(demo_db.path, database=demo_db, start_section="moten")
+    app = make_app(demo_db.path, database=demo_db, start_section="meetings")
     async with app.run_test(size=(100, 40), notifications=True) as pilot:
         await pilot.pause()
         screen = await open_tab(pilot, app, "tab-review", 6)
@@ -161,7 +161,7 @@ async def test_review_cycle_from_the_ui(demo_db, tmp_path):
 
 
 async def test_action_overview_filters_and_closes(demo_db):
-    app = make_app(demo_db.path, database=demo_db, start_section="moten")
+    app = make_app(demo_db.path, database=demo_db, start_section="meetings")
     async with app.run_test(size=(100, 40)) as pilot:
         await pilot.pause()
         await pilot.press("ctrl+b")
@@ -184,7 +184,7 @@ async def test_action_overview_filters_and_closes(demo_db):
 
 async def test_ctrl_q_saves_what_was_just_typed(demo_db):
     meeting = next_meeting(demo_db)
-    app = make_app(demo_db.path, database=demo_db, start_section="moten")
+    app = make_app(demo_db.path, database=demo_db, start_section="meetings")
     async with app.run_test(size=(100, 40)) as pilot:
         await pilot.pause()
         await open_tab(pilot, app, "tab-notes", 5)

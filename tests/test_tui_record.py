@@ -25,7 +25,7 @@ async def open_meeting(pilot, app, meeting_id: int, tab_steps: int):
 async def test_fastställda_notes_cannot_be_typed_into(demo_db):
     mid = approved(demo_db)
     before = get_meeting(demo_db, mid).items[0]
-    app = make_app(demo_db.path, database=demo_db, start_section="moten")
+    app = make_app(demo_db.path, database=demo_db, start_section="meetings")
     async with app.run_test(size=(100, 40), notifications=True) as pilot:
         screen = await open_meeting(pilot, app, mid, 5)
         assert screen.active_tab == "tab-notes"
@@ -43,7 +43,7 @@ async def test_fastställda_notes_cannot_be_typed_into(demo_db):
 
 async def test_reopening_asks_for_a_reason_and_keeps_the_approved_version(demo_db):
     mid = approved(demo_db)
-    app = make_app(demo_db.path, database=demo_db, start_section="moten")
+    app = make_app(demo_db.path, database=demo_db, start_section="meetings")
     async with app.run_test(size=(100, 40)) as pilot:
         await open_meeting(pilot, app, mid, 6)
         await pilot.press("o")
@@ -64,7 +64,7 @@ async def test_reopening_asks_for_a_reason_and_keeps_the_approved_version(demo_d
 async def test_deleting_a_person_in_the_records_shows_the_numbers_and_archives(demo_db):
     mid = approved(demo_db)
     person_id = attendance_list(demo_db, mid)[0].person_id
-    app = make_app(demo_db.path, database=demo_db, start_section="kontakter")
+    app = make_app(demo_db.path, database=demo_db, start_section="contacts")
     async with app.run_test(size=(100, 40)) as pilot:
         await pilot.pause()
         from screens.person_detail import PersonDetailScreen

@@ -31,7 +31,7 @@ async def test_overview_shows_what_to_do_and_sections_switch(demo_db):
 
 
 async def test_duplicate_organisation_is_refused(demo_db):
-    app = make_app(demo_db.path, database=demo_db, start_section="kontakter")
+    app = make_app(demo_db.path, database=demo_db, start_section="contacts")
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         await pilot.press("ctrl+l")
@@ -49,7 +49,7 @@ async def test_duplicate_organisation_is_refused(demo_db):
 
 
 async def test_meeting_form_errors_name_the_field(demo_db):
-    app = make_app(demo_db.path, database=demo_db, start_section="moten")
+    app = make_app(demo_db.path, database=demo_db, start_section="meetings")
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         before = list_meetings(demo_db).total
@@ -76,7 +76,7 @@ async def test_meeting_form_errors_name_the_field(demo_db):
 
 async def test_agenda_item_needs_a_title_and_substitute_can_be_added(demo_db):
     meeting = list_meetings(demo_db).rows[0]
-    app = make_app(demo_db.path, database=demo_db, start_section="moten")
+    app = make_app(demo_db.path, database=demo_db, start_section="meetings")
     async with app.run_test(size=(100, 40)) as pilot:
         await pilot.pause()
         await pilot.press("enter")
@@ -114,7 +114,7 @@ async def test_omvarld_note_create_filter_and_error(demo_db):
 
     from db.scanning import list_entries
 
-    app = make_app(demo_db.path, database=demo_db, start_section="omvarld")
+    app = make_app(demo_db.path, database=demo_db, start_section="scanning")
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         table = app.screen.query_one("#scanning-table")

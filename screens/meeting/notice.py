@@ -36,7 +36,7 @@ class NoticePane(MeetingPane):
         state.display = bool(changed_since)
 
     def action_export_notice(self) -> None:
-        from lokus_tui.documents import export_kallelse
+        from lokus_tui.documents import export_notice
 
         db, meeting_id = self.app.database, self.meeting_id
         detail = self.detail
@@ -54,7 +54,7 @@ class NoticePane(MeetingPane):
                 "Skickar du kallelsen nu? Markera den som skickad i dag, så visar lokus när "
                 "den blir inaktuell.", yes_label="Ja, markera skickad"), answered)
 
-        self.ask_folder_and_write(lambda folder: export_kallelse(db, meeting_id, folder),
+        self.ask_folder_and_write(lambda folder: export_notice(db, meeting_id, folder),
                                   after=offer_mark_sent)
 
     def action_mark_sent(self) -> None:

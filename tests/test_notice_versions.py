@@ -11,7 +11,7 @@ from db.meetings import create_meeting, get_meeting, update_meeting
 from db.notice import last_export, mark_notice_sent, notice_data
 from db.records import MeetingInput
 from exports.notice import notice_markdown
-from lokus_tui.documents import export_kallelse
+from lokus_tui.documents import export_notice
 from tests.conftest import TODAY
 
 
@@ -48,7 +48,7 @@ def test_update_exports_agree_and_marking_sent_changes_nothing(demo_db, tmp_path
 
 def exported_after(db, mid, folder):
     folder.mkdir()
-    export_kallelse(db, mid, folder)
+    export_notice(db, mid, folder)
     return exported(folder)
 
 
