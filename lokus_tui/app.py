@@ -46,7 +46,8 @@ class LokusApp(App):
         self.database = database
         self.start_section = start_section
         self.last_export_paths: list = []
-        self.quit_message = ""  # what lokus says on quitting when something is left unsaved
+        self.exit_message = ""  # what lokus says on leaving (unsaved text, an unexpected error)
+        self.notified: list[str] = []  # every notification shown, newest last
         self.theme = "textual-dark"
 
     def compose(self) -> ComposeResult:
@@ -105,14 +106,16 @@ class LokusApp(App):
     async def action_quit(self) -> None:
         warnings = self.flush_pending()
         if warnings:
-            self.quit_message = "lokus: obs: " + "; ".join(warnings) + "."
-            self.exit(message=self.quit_message)
+            self.exit_message = "lokus: obs: " + "; ".join(warnings) + "."
+            self.exit(message=self.exit_message)
         else:
             self.exit()
 
     def notify(self, message: str, *, title: str = "", severity="information",
                timeout: float | None = None, markup: bool = True) -> None:
         """Every notification is plain text: messages often carry a name or a note."""
+        self.notified.append(plain_str(message))
+        del self.notified[:-50]
         super().notify(plain_str(message), title=plain_str(title), severity=severity,
                        timeout=timeout, markup=False)
 
@@ -159,8 +162,9 @@ class LokusApp(App):
         with contextlib.suppress(Exception):
             self.flush_pending()
         self.bell()
-        self._exit_renderables.append(
-            f"lokus: {describe(error)}. Det som var sparat finns kvar{write_error_log(error)}.")
+        self.exit_message = (f"lokus: {describe(error)}. Det som var sparat finns kvar"
+                             f"{write_error_log(error)}.")
+        self._exit_renderables.append(self.exit_message)
         self._close_messages_no_wait()
 
     def on_unmount(self) -> None:

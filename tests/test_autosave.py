@@ -149,7 +149,7 @@ async def test_quitting_with_unsaved_text_says_so_and_offers_it_back(demo_db):
         await type_steadily(pilot, "Kvar till nasta gang", every=0.02)
         await pilot.press("ctrl+q")
         await pilot.pause()
-    message = app.quit_message
+    message = app.exit_message
     assert "kunde inte sparas" in message and "finns kvar som utkast" in message
     assert "Kvar till" not in message  # the typed text itself is never printed
     other.rollback()
@@ -159,7 +159,7 @@ async def test_quitting_with_unsaved_text_says_so_and_offers_it_back(demo_db):
     async with again.run_test(size=(80, 24), notifications=True) as pilot:
         screen = await open_notes(pilot, again)
         assert screen.query_one("#notes-editor").text == "Kvar till nasta gang"
-        notices = [n.message for n in again._notifications]
+        notices = list(again.notified)
         assert any("inte hann sparas" in n for n in notices)
         await pilot.pause(2.5)
     assert notes_of(demo_db, meeting.id) == "Kvar till nasta gang"

@@ -56,7 +56,7 @@ async def test_a_stale_draft_brings_back_only_my_edit_and_shows_the_conflict(dem
         assert form.query_one("#address", Input).value == "Ny gata 1"  # theirs is kept
         shown = str(form.query_one("#err-room").render())
         assert shown == "Sparat i ett annat fönster: Rum B (annat)"
-        notices = " ".join(n.message for n in again._notifications)
+        notices = " ".join(again.notified)
         assert "posten har ändrats sedan dess (Lokal)" in notices
         await pilot.press("ctrl+s")
         await pilot.pause()

@@ -4,6 +4,7 @@ from datetime import date
 
 from textual.widgets import Input, Markdown, Select
 
+from db.contacts import organisation_options
 from db.initiative_changes import update_initiative
 from db.initiatives import get_initiative, list_initiatives
 from db.records import InitiativeInput
@@ -72,7 +73,7 @@ async def test_create_initiative_with_goals_and_funding_through_form(demo_db):
         await fill(form, "start_date", "2027-01-01")
         await fill(form, "end_date", "2028-12-31")
         owner = form.query_one("#owner_org_id", Select)
-        owner.value = owner._options[1][1]
+        owner.value = organisation_options(demo_db)[0].id
         await pilot.pause()
         await pilot.press("f2")
         await pilot.press(*"Fler i arbete")
@@ -160,7 +161,7 @@ async def test_conflict_reloads_and_keeps_both_windows_changes(demo_db):
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert app.screen is form  # not saved yet: the user sees the merged form first
-        messages = [n.message for n in app._notifications]
+        messages = list(app.notified)
         assert any("ändrats i ett annat fönster" in m for m in messages)
         assert form.query_one("#reference", Input).value == "2031:99"  # theirs, shown
         assert form.query_one("#name", Input).value == "Min ändring"  # mine, kept
@@ -271,7 +272,7 @@ async def test_form_text_survives_a_closed_terminal(demo_db, tmp_path):
         form = app.screen
         assert form.query_one("#name", Input).value == "Halvfärdig insats"
         assert form.query_one("#purpose", TextArea).text == "Ett långt syfte som\ninte får förloras"
-        assert any("återställd" in n.message for n in app._notifications)
+        assert any("återställd" in n for n in app.notified)
         await pilot.press("escape")  # cancelling throws the draft away
         await pilot.pause()
         await pilot.press("ctrl+n")

@@ -37,7 +37,7 @@ async def test_fastställda_notes_cannot_be_typed_into(demo_db):
         await pilot.press("f2")
         await pilot.pause()
         assert type(app.screen) is MeetingScreen  # no decision dialog
-        assert any("fastställda" in n.message for n in app._notifications)
+        assert any("fastställda" in n for n in app.notified)
     assert get_meeting(demo_db, mid).items[0].data == before.data
 
 

@@ -3,7 +3,7 @@
 from textual.widgets import Input, Markdown, Select
 
 from db.attendance import attendance_list
-from db.contacts import group_options, list_organisations
+from db.contacts import group_options, list_organisations, organisation_options, people_options
 from db.meetings import list_meetings
 from lokus_tui.app import make_app
 
@@ -100,10 +100,10 @@ async def test_agenda_item_needs_a_title_and_substitute_can_be_added(demo_db):
         await pilot.pause()
         assert "Person: måste väljas" in str(picker.query_one("#err-person_id").render())
         orgs = picker.query_one("#organisation_id", Select)
-        orgs.value = orgs._options[1][1]
+        orgs.value = organisation_options(demo_db)[0].id
         await pilot.pause()
         people = picker.query_one("#person_id", Select)
-        people.value = people._options[1][1]
+        people.value = people_options(demo_db, orgs.value)[0].id
         await pilot.press("ctrl+s")
         await pilot.pause()
     assert any(r.is_substitute for r in attendance_list(demo_db, meeting.id))
@@ -140,16 +140,26 @@ async def test_omvarld_note_create_filter_and_error(demo_db):
 
 async def test_unexpected_error_is_one_swedish_sentence_and_a_private_log(demo_db, tmp_path):
     import pytest
+    from textual.binding import Binding
+    from textual.screen import Screen
+
+    class Broken(Screen):
+        BINDINGS = [Binding("b", "break", "Gå sönder")]
+
+        def action_break(self) -> None:
+            typed = "".join(("Anna ", "har ", "diagnos"))  # as if the user had typed it
+            raise RuntimeError(typed)
 
     app = make_app(demo_db.path, database=demo_db)
     with pytest.raises(RuntimeError):
         async with app.run_test(size=(80, 24)) as pilot:
             await pilot.pause()
-            app._handle_exception(RuntimeError("trasig"))
+            await app.push_screen(Broken())
+            await pilot.press("b")
             await pilot.pause()
-            message = str(app._exit_renderables[0])
+            message = app.exit_message
             assert message.startswith("lokus: ett oväntat fel inträffade (RuntimeError)")
             assert "Traceback" not in message
     log = tmp_path / "data" / "lokus-fel.log"
-    assert "RuntimeError" in log.read_text() and "trasig" not in log.read_text()
+    assert "RuntimeError" in log.read_text() and "Anna har diagnos" not in log.read_text()
     assert oct(log.stat().st_mode & 0o777) == "0o600"
