@@ -29,14 +29,22 @@ def build(path: Path, scale: int) -> None:
     db = open_database(path)
     counts = demo.generate(db, scale=scale)
     db.close()
-    print(f"built scale {scale}: {counts['initiative']} insatser, {counts['person']} personer, "
-          f"{counts['meeting']} möten in {time.perf_counter() - t:.1f} s", file=sys.stderr)
+    print(
+        f"built scale {scale}: {counts['initiative']} insatser, {counts['person']} personer, "
+        f"{counts['meeting']} möten in {time.perf_counter() - t:.1f} s",
+        file=sys.stderr,
+    )
 
 
 def startup(args: list[str]) -> tuple[float, int]:
     start = time.time()
-    out = subprocess.run([sys.executable, str(ROOT / "bench" / "probe.py"), *args],
-                         capture_output=True, text=True, check=True, cwd=ROOT).stdout
+    out = subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "probe.py"), *args],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=ROOT,
+    ).stdout
     ready, peak = out.strip().splitlines()[-1].split()
     return float(ready) - start, int(peak)
 
@@ -95,8 +103,10 @@ def main() -> None:
     rows = [
         ("start-up to first frame, keys live (lokus)", ms(frame)),
         ("start-up to first frame (bare Textual, Header+Footer)", ms(floor)),
-        ("ratio lokus first frame / floor",
-         f"{statistics.median(frame) / statistics.median(floor):.2f}"),
+        (
+            "ratio lokus first frame / floor",
+            f"{statistics.median(frame) / statistics.median(floor):.2f}",
+        ),
         ("start-up to insatser table filled from the database (lokus)", ms(lokus)),
         ("filter keystroke: query + table refill (no repaint)", ms(reloads)),
         ("filter keystroke: key press to repainted table", ms(filters)),

@@ -118,8 +118,9 @@ def make_database(folder: Path, today: str) -> Path:
 def typed_text_in(path: Path) -> str:
     con = sqlite3.connect(path)
     try:
-        rows = con.execute("SELECT notes FROM agendaitem WHERE notes LIKE ?",
-                           (f"%{MARK}0%",)).fetchall()
+        rows = con.execute(
+            "SELECT notes FROM agendaitem WHERE notes LIKE ?", (f"%{MARK}0%",)
+        ).fetchall()
     finally:
         con.close()
     return rows[0][0] if rows else ""
@@ -133,11 +134,18 @@ def integrity(path: Path) -> str:
         con.close()
 
 
-def one_round(folder: Path, seconds: float, wait: float, today: str = "2026-11-24",
-              rate: float = 10.0) -> Round:
+def one_round(
+    folder: Path, seconds: float, wait: float, today: str = "2026-11-24", rate: float = 10.0
+) -> Round:
     path = make_database(folder, today)
-    env = {**os.environ, "TERM": "xterm-256color", "LOKUS_TODAY": today,
-           "LOKUS_DATA_DIR": str(folder / "data"), "COLUMNS": "80", "LINES": "24"}
+    env = {
+        **os.environ,
+        "TERM": "xterm-256color",
+        "LOKUS_TODAY": today,
+        "LOKUS_DATA_DIR": str(folder / "data"),
+        "COLUMNS": "80",
+        "LINES": "24",
+    }
     env.pop("TEXTUAL", None)
     term = Terminal(["--db", str(path)], env)
     try:
@@ -150,8 +158,7 @@ def one_round(folder: Path, seconds: float, wait: float, today: str = "2026-11-2
         time.sleep(0.5)
         term.goto_notes()
         # steady typing: one character every 1/rate seconds, lines numbered
-        text = "".join(f"{MARK}{n} Ordföranden sammanfattade diskussionen. "
-                       for n in range(400))
+        text = "".join(f"{MARK}{n} Ordföranden sammanfattade diskussionen. " for n in range(400))
         times = []
         start = time.monotonic()
         for n, char in enumerate(text):
@@ -163,7 +170,7 @@ def one_round(folder: Path, seconds: float, wait: float, today: str = "2026-11-2
                 break
             term.send(char)
             times.append(time.monotonic())
-        typed = text[:len(times)]
+        typed = text[: len(times)]
         time.sleep(wait)
         killed_at = time.monotonic()
         term.kill()
@@ -173,8 +180,13 @@ def one_round(folder: Path, seconds: float, wait: float, today: str = "2026-11-2
     found_text = typed_text_in(path)
     found = len(found_text) if typed.startswith(found_text) else 0
     lost_from = times[found] if found < len(times) else killed_at
-    return Round(len(typed), found, max(0.0, times[-1] - lost_from) if found < len(times)
-                 else 0.0, wait, integrity(path))
+    return Round(
+        len(typed),
+        found,
+        max(0.0, times[-1] - lost_from) if found < len(times) else 0.0,
+        wait,
+        integrity(path),
+    )
 
 
 def main() -> int:
@@ -185,19 +197,26 @@ def main() -> int:
     args = parser.parse_args()
     rng = random.Random(args.seed)
     rounds = []
-    print(f"{'kill':>4}  {'väntan s':>8}  {'skrivet':>7}  {'sparat':>6}  {'förlorat':>8}  "
-          f"{'förlorat s':>10}  integrity")
+    print(
+        f"{'kill':>4}  {'väntan s':>8}  {'skrivet':>7}  {'sparat':>6}  {'förlorat':>8}  "
+        f"{'förlorat s':>10}  integrity"
+    )
     for n in range(1, args.kills + 1):
         with tempfile.TemporaryDirectory(prefix="lokus-kill-") as folder:
             r = one_round(Path(folder), args.seconds, rng.uniform(0.2, 1.5))
         rounds.append(r)
-        print(f"{n:>4}  {r.wait:>8.2f}  {r.typed:>7}  {r.found:>6}  {r.lost:>8}  "
-              f"{r.lost_seconds:>10.2f}  {r.integrity}", flush=True)
+        print(
+            f"{n:>4}  {r.wait:>8.2f}  {r.typed:>7}  {r.found:>6}  {r.lost:>8}  "
+            f"{r.lost_seconds:>10.2f}  {r.integrity}",
+            flush=True,
+        )
     worst = max(r.lost_seconds for r in rounds)
     ok = sum(r.integrity == "ok" for r in rounds)
-    print(f"\n{len(rounds)} kills: {sum(r.typed for r in rounds)} tecken skrivna, "
-          f"{sum(r.found for r in rounds)} sparade; mest förlorat: {worst:.2f} s skrivande "
-          f"(mål: högst 2 s); integrity_check ok {ok} av {len(rounds)}.")
+    print(
+        f"\n{len(rounds)} kills: {sum(r.typed for r in rounds)} tecken skrivna, "
+        f"{sum(r.found for r in rounds)} sparade; mest förlorat: {worst:.2f} s skrivande "
+        f"(mål: högst 2 s); integrity_check ok {ok} av {len(rounds)}."
+    )
     return 0 if worst <= 2.0 and ok == len(rounds) else 1
 
 

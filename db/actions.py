@@ -43,9 +43,14 @@ def add_action(db: Database, meeting_id: int, item_id: int | None, data: ActionI
     with db.session() as s:
         m = meeting_or_error(s, meeting_id)
         ensure_record_open(s, meeting_id)
-        a = ActionItem(meeting_id=meeting_id, agenda_item_id=item_id, text=data.text.strip(),
-                       owner_id=data.owner_id, owner_text=data.owner_text.strip(),
-                       due_date=data.due_date)
+        a = ActionItem(
+            meeting_id=meeting_id,
+            agenda_item_id=item_id,
+            text=data.text.strip(),
+            owner_id=data.owner_id,
+            owner_text=data.owner_text.strip(),
+            due_date=data.due_date,
+        )
         s.add(a)
         s.flush()
         update_held(s, m)
@@ -60,14 +65,19 @@ def update_action(db: Database, action_id: int, data: ActionInput, expected_vers
         a = get_checked(s, ActionItem, action_id, expected_version, "Åtgärden")
         ensure_record_open(s, a.meeting_id)
         a.text, a.owner_id, a.owner_text, a.due_date = (
-            data.text.strip(), data.owner_id, data.owner_text.strip(), data.due_date)
+            data.text.strip(),
+            data.owner_id,
+            data.owner_text.strip(),
+            data.due_date,
+        )
         touch(a)
         s.flush()
         return a.version
 
 
-def set_action_status(db: Database, action_id: int, status: str, expected_version: int,
-                      day: date | None = None) -> None:
+def set_action_status(
+    db: Database, action_id: int, status: str, expected_version: int, day: date | None = None
+) -> None:
     """Done, dropped or open again: follow-up work, allowed after the minutes are fastställda."""
     if status not in ActionStatus.values():
         raise ValidationError([FieldError("status", "Status", "okänt värde")])
@@ -86,27 +96,56 @@ def delete_action(db: Database, action_id: int, expected_version: int) -> None:
 
 
 def action_query():
-    return (select(ActionItem, Meeting.meeting_date, Group.name, AgendaItem.title, Person.name,
-                   Organisation.name)
-            .join(Meeting, Meeting.id == ActionItem.meeting_id)
-            .join(Group, Group.id == Meeting.group_id)
-            .outerjoin(AgendaItem, AgendaItem.id == ActionItem.agenda_item_id)
-            .outerjoin(Person, Person.id == ActionItem.owner_id)
-            .outerjoin(Organisation, Organisation.id == Person.organisation_id))
+    return (
+        select(
+            ActionItem,
+            Meeting.meeting_date,
+            Group.name,
+            AgendaItem.title,
+            Person.name,
+            Organisation.name,
+        )
+        .join(Meeting, Meeting.id == ActionItem.meeting_id)
+        .join(Group, Group.id == Meeting.group_id)
+        .outerjoin(AgendaItem, AgendaItem.id == ActionItem.agenda_item_id)
+        .outerjoin(Person, Person.id == ActionItem.owner_id)
+        .outerjoin(Organisation, Organisation.id == Person.organisation_id)
+    )
 
 
 def action_rows(rows, today: date) -> list[ActionRow]:
-    return [ActionRow(
-        a.id, a.version, a.meeting_id, mdate, group, a.agenda_item_id, item or "", a.text,
-        a.owner_id, person or a.owner_text, org or "", a.due_date, a.status, a.closed_date,
-        overdue=bool(a.status == "open" and a.due_date and a.due_date < today))
-        for a, mdate, group, item, person, org in rows]
+    return [
+        ActionRow(
+            a.id,
+            a.version,
+            a.meeting_id,
+            mdate,
+            group,
+            a.agenda_item_id,
+            item or "",
+            a.text,
+            a.owner_id,
+            person or a.owner_text,
+            org or "",
+            a.due_date,
+            a.status,
+            a.closed_date,
+            overdue=bool(a.status == "open" and a.due_date and a.due_date < today),
+        )
+        for a, mdate, group, item, person, org in rows
+    ]
 
 
-def list_actions(db: Database, group_id: int | None = None, meeting_id: int | None = None,
-                 status: str | None = None, person_id: int | None = None,
-                 organisation_id: int | None = None, today: date | None = None,
-                 limit: int = 2000) -> list[ActionRow]:
+def list_actions(
+    db: Database,
+    group_id: int | None = None,
+    meeting_id: int | None = None,
+    status: str | None = None,
+    person_id: int | None = None,
+    organisation_id: int | None = None,
+    today: date | None = None,
+    limit: int = 2000,
+) -> list[ActionRow]:
     """Action items, overdue and open first. ``status`` may also be "overdue"."""
     today = today or clock.today()
     stmt = action_query()
@@ -122,8 +161,12 @@ def list_actions(db: Database, group_id: int | None = None, meeting_id: int | No
         stmt = stmt.where(ActionItem.owner_id == person_id)
     if organisation_id:
         stmt = stmt.where(Person.organisation_id == organisation_id)
-    order = (ActionItem.status != "open", ActionItem.due_date.is_(None), ActionItem.due_date,
-             ActionItem.id)
+    order = (
+        ActionItem.status != "open",
+        ActionItem.due_date.is_(None),
+        ActionItem.due_date,
+        ActionItem.id,
+    )
     with db.session() as s:
         rows = s.execute(stmt.order_by(*order).limit(limit)).all()
     return action_rows(rows, today)
@@ -140,7 +183,9 @@ def follow_up_actions(db: Database, meeting_id: int, today: date | None = None) 
 
 def follow_ups_of(s, m: Meeting, today: date) -> list[ActionRow]:
     stmt = action_query().where(
-        Meeting.group_id == m.group_id, Meeting.meeting_date < m.meeting_date,
-        or_(ActionItem.status == "open", ActionItem.closed_date >= m.meeting_date))
+        Meeting.group_id == m.group_id,
+        Meeting.meeting_date < m.meeting_date,
+        or_(ActionItem.status == "open", ActionItem.closed_date >= m.meeting_date),
+    )
     rows = s.execute(stmt.order_by(Meeting.meeting_date, ActionItem.id)).all()
     return action_rows(rows, today)

@@ -1,6 +1,5 @@
 """The agenda of a meeting: items with clock times, the group's template, moving and editing items."""
 
-
 from sqlalchemy import select
 
 from db.agenda_template import FOLLOW_UP_TITLE, PARTIES_TITLE, template_titles
@@ -36,8 +35,11 @@ def validate_agenda_item(data: AgendaItemInput) -> Errors:
     if data.minutes_allotted is None or not 0 <= data.minutes_allotted <= 600:
         errors.add("minutes_allotted", "Minuter", "måste vara mellan 0 och 600")
     check_text(data.presenter_text, "presenter_text", "Föredragande", errors)
-    for key, label in (("description", "Beskrivning"), ("prep_notes", "Förberedelser"),
-                       ("attachments", "Bilagor")):
+    for key, label in (
+        ("description", "Beskrivning"),
+        ("prep_notes", "Förberedelser"),
+        ("attachments", "Bilagor"),
+    ):
         check_text(getattr(data, key), key, label, errors, max_len=MAX_LONG)
     return errors
 
@@ -50,27 +52,47 @@ def item_views(s, meeting: Meeting, items: list[AgendaItem]) -> tuple[AgendaItem
     initiatives = {}
     ids = {i.initiative_id for i in items if i.initiative_id}
     if ids:
-        initiatives = dict(s.execute(select(Initiative.id, Initiative.name)
-                                     .where(Initiative.id.in_(ids))).all())
+        initiatives = dict(
+            s.execute(select(Initiative.id, Initiative.name).where(Initiative.id.in_(ids))).all()
+        )
     guests: dict[int, list[str]] = {}
     for item_id, name in s.execute(
-            select(GuestInvitation.agenda_item_id, Person.name)
-            .join(Person, Person.id == GuestInvitation.person_id)
-            .where(GuestInvitation.meeting_id == meeting.id,
-                   GuestInvitation.agenda_item_id.is_not(None),
-                   GuestInvitation.status.in_(("confirmed", "presented")))):
+        select(GuestInvitation.agenda_item_id, Person.name)
+        .join(Person, Person.id == GuestInvitation.person_id)
+        .where(
+            GuestInvitation.meeting_id == meeting.id,
+            GuestInvitation.agenda_item_id.is_not(None),
+            GuestInvitation.status.in_(("confirmed", "presented")),
+        )
+    ):
         guests.setdefault(item_id, []).append(name)
     times = clock_times(meeting.start_time, [i.minutes_allotted for i in items])
     views = []
     for n, item in enumerate(items):
         start, end = times[n] if times else (None, None)
-        views.append(AgendaItemView(
-            item.id, item.version, item.position,
-            AgendaItemInput(item.title, item.description, item.kind, item.presenter_id,
-                            item.presenter_text, item.minutes_allotted, item.initiative_id,
-                            item.prep_notes, item.attachments),
-            people.get(item.presenter_id, ""), initiatives.get(item.initiative_id, ""),
-            start, end, tuple(guests.get(item.id, ()))))
+        views.append(
+            AgendaItemView(
+                item.id,
+                item.version,
+                item.position,
+                AgendaItemInput(
+                    item.title,
+                    item.description,
+                    item.kind,
+                    item.presenter_id,
+                    item.presenter_text,
+                    item.minutes_allotted,
+                    item.initiative_id,
+                    item.prep_notes,
+                    item.attachments,
+                ),
+                people.get(item.presenter_id, ""),
+                initiatives.get(item.initiative_id, ""),
+                start,
+                end,
+                tuple(guests.get(item.id, ())),
+            )
+        )
     return tuple(views)
 
 
@@ -86,9 +108,13 @@ def get_agenda_item(db: Database, item_id: int) -> AgendaItemView:
 
 def _party_lines(s, group_id: int) -> str:
     names = s.execute(
-        select(Organisation.name).join(Person, Person.organisation_id == Organisation.id)
+        select(Organisation.name)
+        .join(Person, Person.organisation_id == Organisation.id)
         .join(Membership, Membership.person_id == Person.id)
-        .where(Membership.group_id == group_id).distinct().order_by(Organisation.name)).scalars()
+        .where(Membership.group_id == group_id)
+        .distinct()
+        .order_by(Organisation.name)
+    ).scalars()
     return "\n".join(names)
 
 
@@ -106,8 +132,16 @@ def template_items(s, meeting: Meeting) -> list[AgendaItem]:
             minutes, kind = 30, AgendaItemKind.DISCUSSION
         elif title == "Övriga frågor":
             minutes = 10
-        items.append(AgendaItem(meeting_id=meeting.id, position=pos, title=title,
-                                description=description, kind=kind, minutes_allotted=minutes))
+        items.append(
+            AgendaItem(
+                meeting_id=meeting.id,
+                position=pos,
+                title=title,
+                description=description,
+                kind=kind,
+                minutes_allotted=minutes,
+            )
+        )
     return items
 
 
@@ -121,8 +155,9 @@ def _renumber(s, meeting_id: int) -> None:
             item.position = pos
 
 
-def add_agenda_item(db: Database, meeting_id: int, data: AgendaItemInput,
-                    position: int | None = None) -> int:
+def add_agenda_item(
+    db: Database, meeting_id: int, data: AgendaItemInput, position: int | None = None
+) -> int:
     errors = validate_agenda_item(data)
     if errors:
         raise ValidationError(errors)
@@ -147,10 +182,17 @@ def insert_item(s, meeting_id: int, data: AgendaItemInput, position: int | None)
 
 
 def _item_fields(data: AgendaItemInput) -> dict:
-    return {"title": data.title.strip(), "description": data.description, "kind": data.kind,
-            "presenter_id": data.presenter_id, "presenter_text": data.presenter_text.strip(),
-            "minutes_allotted": data.minutes_allotted, "initiative_id": data.initiative_id,
-            "prep_notes": data.prep_notes, "attachments": data.attachments}
+    return {
+        "title": data.title.strip(),
+        "description": data.description,
+        "kind": data.kind,
+        "presenter_id": data.presenter_id,
+        "presenter_text": data.presenter_text.strip(),
+        "minutes_allotted": data.minutes_allotted,
+        "initiative_id": data.initiative_id,
+        "prep_notes": data.prep_notes,
+        "attachments": data.attachments,
+    }
 
 
 def position_before_other_business(db: Database, meeting_id: int) -> int | None:
@@ -166,8 +208,9 @@ def position_before_other(s, meeting_id: int) -> int | None:
     return None
 
 
-def update_agenda_item(db: Database, item_id: int, data: AgendaItemInput,
-                       expected_version: int) -> int:
+def update_agenda_item(
+    db: Database, item_id: int, data: AgendaItemInput, expected_version: int
+) -> int:
     errors = validate_agenda_item(data)
     if errors:
         raise ValidationError(errors)
@@ -227,12 +270,14 @@ def agenda_template(db: Database, group_id: int) -> AgendaTemplate:
         group = s.get(Group, group_id)
         if group is None:
             raise NotFoundError("Lokusgruppen finns inte (längre).")
-        return AgendaTemplate(group.id, group.name, tuple(template_titles(group.agenda_template)),
-                              group.version)
+        return AgendaTemplate(
+            group.id, group.name, tuple(template_titles(group.agenda_template)), group.version
+        )
 
 
-def set_agenda_template(db: Database, group_id: int, titles: list[str],
-                        expected_version: int) -> None:
+def set_agenda_template(
+    db: Database, group_id: int, titles: list[str], expected_version: int
+) -> None:
     titles = [t.strip() for t in titles if t.strip()]
     errors = Errors()
     for n, title in enumerate(titles, 1):
@@ -246,5 +291,10 @@ def set_agenda_template(db: Database, group_id: int, titles: list[str],
 
 
 def items_of(s, meeting_id: int) -> list[AgendaItem]:
-    return list(s.execute(select(AgendaItem).where(AgendaItem.meeting_id == meeting_id)
-                          .order_by(AgendaItem.position, AgendaItem.id)).scalars())
+    return list(
+        s.execute(
+            select(AgendaItem)
+            .where(AgendaItem.meeting_id == meeting_id)
+            .order_by(AgendaItem.position, AgendaItem.id)
+        ).scalars()
+    )

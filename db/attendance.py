@@ -34,8 +34,10 @@ def attendance_list(db: Database, meeting_id: int) -> list[AttendanceRow]:
 
 
 def attendance_rows(s, m: Meeting) -> list[AttendanceRow]:
-    marks = {a.person_id: a for a in s.execute(
-        select(Attendance).where(Attendance.meeting_id == m.id)).scalars()}
+    marks = {
+        a.person_id: a
+        for a in s.execute(select(Attendance).where(Attendance.meeting_id == m.id)).scalars()
+    }
     rows = []
     member_ids = set()
     for member in members_of(s, m.group_id, include_archived=True):
@@ -43,34 +45,63 @@ def attendance_rows(s, m: Meeting) -> list[AttendanceRow]:
         if member.archived and mark is None:
             continue  # archived people stay where they were recorded, nowhere else
         member_ids.add(member.person_id)
-        rows.append(AttendanceRow(member.person_id, member.name, member.organisation_id,
-                                  member.organisation_name, member.role,
-                                  mark.status if mark else None,
-                                  version=mark.version if mark else None))
-    guests = {g.person_id for g in s.execute(select(GuestInvitation).where(
-        GuestInvitation.meeting_id == m.id,
-        GuestInvitation.status.in_(("confirmed", "presented")))).scalars()}
+        rows.append(
+            AttendanceRow(
+                member.person_id,
+                member.name,
+                member.organisation_id,
+                member.organisation_name,
+                member.role,
+                mark.status if mark else None,
+                version=mark.version if mark else None,
+            )
+        )
+    guests = {
+        g.person_id
+        for g in s.execute(
+            select(GuestInvitation).where(
+                GuestInvitation.meeting_id == m.id,
+                GuestInvitation.status.in_(("confirmed", "presented")),
+            )
+        ).scalars()
+    }
     extra_ids = (set(marks) | guests) - member_ids
     if extra_ids:
-        people = s.execute(select(Person, Organisation.name)
-                           .outerjoin(Organisation, Organisation.id == Person.organisation_id)
-                           .where(Person.id.in_(extra_ids))).all()
+        people = s.execute(
+            select(Person, Organisation.name)
+            .outerjoin(Organisation, Organisation.id == Person.organisation_id)
+            .where(Person.id.in_(extra_ids))
+        ).all()
         extras = []
         for person, org in people:
             mark = marks.get(person.id)
             is_guest = mark.is_guest if mark else True
-            extras.append(AttendanceRow(person.id, person.name, person.organisation_id,
-                                        org or "", "", mark.status if mark else None,
-                                        is_substitute=bool(mark and mark.is_substitute),
-                                        is_guest=is_guest and not (mark and mark.is_substitute),
-                                        version=mark.version if mark else None))
+            extras.append(
+                AttendanceRow(
+                    person.id,
+                    person.name,
+                    person.organisation_id,
+                    org or "",
+                    "",
+                    mark.status if mark else None,
+                    is_substitute=bool(mark and mark.is_substitute),
+                    is_guest=is_guest and not (mark and mark.is_substitute),
+                    version=mark.version if mark else None,
+                )
+            )
         rows += sorted(extras, key=lambda r: (r.is_guest, r.organisation_name, r.name))
     return rows
 
 
-def set_attendance(db: Database, meeting_id: int, person_id: int, status: str,
-                   expected_version: int | None, is_substitute: bool | None = None,
-                   is_guest: bool | None = None) -> bool:
+def set_attendance(
+    db: Database,
+    meeting_id: int,
+    person_id: int,
+    status: str,
+    expected_version: int | None,
+    is_substitute: bool | None = None,
+    is_guest: bool | None = None,
+) -> bool:
     """Mark one person; ``expected_version`` is the mark as seen (None: not marked yet).
 
     Returns True when the meeting became held by it (see db.meeting_rules)."""
@@ -82,12 +113,16 @@ def set_attendance(db: Database, meeting_id: int, person_id: int, status: str,
         person = s.get(Person, person_id)
         if person is None:
             raise NotFoundError("Personen finns inte (längre).")
-        row = s.execute(select(Attendance).where(Attendance.meeting_id == meeting_id,
-                                                 Attendance.person_id == person_id)).scalar()
+        row = s.execute(
+            select(Attendance).where(
+                Attendance.meeting_id == meeting_id, Attendance.person_id == person_id
+            )
+        ).scalar()
         check_version(row, expected_version, "Närvaron")
         if row is None:
-            row = Attendance(meeting_id=meeting_id, person_id=person_id,
-                             organisation_id=person.organisation_id)
+            row = Attendance(
+                meeting_id=meeting_id, person_id=person_id, organisation_id=person.organisation_id
+            )
             s.add(row)
         row.status = status
         if is_substitute is not None:
@@ -101,11 +136,15 @@ def set_attendance(db: Database, meeting_id: int, person_id: int, status: str,
 def add_substitute(db: Database, meeting_id: int, person_id: int) -> None:
     """An ersättare who came: present, marked as substitute (an addition, not an edit)."""
     with db.session() as s:
-        row = s.execute(select(Attendance).where(Attendance.meeting_id == meeting_id,
-                                                 Attendance.person_id == person_id)).scalar()
+        row = s.execute(
+            select(Attendance).where(
+                Attendance.meeting_id == meeting_id, Attendance.person_id == person_id
+            )
+        ).scalar()
         version = row.version if row else None
-    set_attendance(db, meeting_id, person_id, "present", version, is_substitute=True,
-                   is_guest=False)
+    set_attendance(
+        db, meeting_id, person_id, "present", version, is_substitute=True, is_guest=False
+    )
 
 
 def party_counts(rows: list[AttendanceRow]) -> list[PartyCount]:

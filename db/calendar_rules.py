@@ -22,8 +22,11 @@ def swedish_holidays(year: int) -> dict[date, str]:
     """Public holidays and the de facto holidays (aftnar) when offices are closed."""
     easter = easter_sunday(year)
     midsummer_eve = next(date(year, 6, d) for d in range(19, 26) if date(year, 6, d).weekday() == 4)
-    all_saints = next(date(year, 10, 31) + timedelta(days=n) for n in range(7)
-                      if (date(year, 10, 31) + timedelta(days=n)).weekday() == 5)
+    all_saints = next(
+        date(year, 10, 31) + timedelta(days=n)
+        for n in range(7)
+        if (date(year, 10, 31) + timedelta(days=n)).weekday() == 5
+    )
     days = {
         date(year, 1, 1): "nyårsdagen",
         date(year, 1, 6): "trettondedag jul",
@@ -56,8 +59,14 @@ def nth_weekday(year: int, month: int, weekday: int, n: int) -> date:
     return first + timedelta(days=offset + 7 * (n - 1))
 
 
-def plan_year(year: int, count: int = 4, weekday: int = 1, first_month: int = 2,
-              interval_months: int = 3, week_of_month: int = 2) -> list[date]:
+def plan_year(
+    year: int,
+    count: int = 4,
+    weekday: int = 1,
+    first_month: int = 2,
+    interval_months: int = 3,
+    week_of_month: int = 2,
+) -> list[date]:
     """Meeting dates for a year: e.g. four meetings, on the second Tuesday, roughly
     every third month from February; never in July, never on a holiday or weekend."""
     dates: list[date] = []
@@ -95,6 +104,7 @@ def overrun_minutes(start: time | None, end: time | None, minutes: list[int]) ->
     """How many minutes the agenda runs past the meeting's end (0 if it fits)."""
     if start is None or end is None:
         return 0
-    span = (datetime.combine(date(2000, 1, 1), end)
-            - datetime.combine(date(2000, 1, 1), start)).total_seconds() / 60
+    span = (
+        datetime.combine(date(2000, 1, 1), end) - datetime.combine(date(2000, 1, 1), start)
+    ).total_seconds() / 60
     return max(0, int(sum(max(0, m or 0) for m in minutes) - span))

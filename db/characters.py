@@ -17,7 +17,10 @@ import unicodedata
 
 LINE_BREAKS = {"\n", "\r", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x85", "\u2028", "\u2029"}
 BIDI = {chr(c) for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))} | {
-    "\u200e", "\u200f", "\u061c"}
+    "\u200e",
+    "\u200f",
+    "\u061c",
+}
 
 
 def _is_control(char: str) -> bool:
@@ -39,8 +42,10 @@ def forbidden(text: str, multiline: bool = False) -> tuple[str, str] | None:
         if char in ("\n", "\t") and multiline:
             continue
         if char in LINE_BREAKS or char in ("\u2028", "\u2029"):
-            return ("linebreak" if not multiline or char in ("\u2028", "\u2029", "\x85")
-                    else "control", char)
+            return (
+                "linebreak" if not multiline or char in ("\u2028", "\u2029", "\x85") else "control",
+                char,
+            )
         if char in BIDI:
             return "bidi", char
         if _is_control(char):

@@ -44,8 +44,9 @@ def _from_environment() -> Clock:
     try:
         return Clock.with_today(date.fromisoformat(value))
     except ValueError:
-        raise SystemExit(f"lokus: {ENV_TODAY}: ”{value}” är inget datum; skriv ÅÅÅÅ-MM-DD") \
-            from None
+        raise SystemExit(
+            f"lokus: {ENV_TODAY}: ”{value}” är inget datum; skriv ÅÅÅÅ-MM-DD"
+        ) from None
 
 
 _current: Clock | None = None

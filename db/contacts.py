@@ -56,41 +56,79 @@ def validate_organisation(data: OrganisationInput) -> Errors:
     return errors
 
 
-def list_people(db: Database, text: str = "", limit: int = 100, offset: int = 0,
-                organisation_id: int | None = None, archived: bool = False) -> Page:
+def list_people(
+    db: Database,
+    text: str = "",
+    limit: int = 100,
+    offset: int = 0,
+    organisation_id: int | None = None,
+    archived: bool = False,
+) -> Page:
     """People (or, with ``archived``, only the archived ones)."""
-    stmt = (select(Person.id, Person.name, Person.title, Organisation.name.label("org"),
-                   Person.email, Person.phone)
-            .outerjoin(Organisation, Organisation.id == Person.organisation_id)
-            .where(Person.archived_at.is_not(None) if archived else Person.archived_at.is_(None)))
+    stmt = (
+        select(
+            Person.id,
+            Person.name,
+            Person.title,
+            Organisation.name.label("org"),
+            Person.email,
+            Person.phone,
+        )
+        .outerjoin(Organisation, Organisation.id == Person.organisation_id)
+        .where(Person.archived_at.is_not(None) if archived else Person.archived_at.is_(None))
+    )
     if organisation_id is not None:
         stmt = stmt.where(Person.organisation_id == organisation_id)
     for word in text.split():
-        stmt = stmt.where(or_(contains(db, Person.name, word), contains(db, Person.title, word),
-                              contains(db, Person.email, word),
-                              contains(db, Organisation.name, word)))
+        stmt = stmt.where(
+            or_(
+                contains(db, Person.name, word),
+                contains(db, Person.title, word),
+                contains(db, Person.email, word),
+                contains(db, Organisation.name, word),
+            )
+        )
     with db.session() as s:
         total = s.execute(select(func.count()).select_from(stmt.subquery())).scalar_one()
         rows = s.execute(stmt.order_by(Person.name, Person.id).limit(limit).offset(offset)).all()
-    return Page([PersonRow(r.id, r.name, r.title, r.org or "", r.email, r.phone) for r in rows],
-                total, offset)
+    return Page(
+        [PersonRow(r.id, r.name, r.title, r.org or "", r.email, r.phone) for r in rows],
+        total,
+        offset,
+    )
 
 
 def list_organisations(db: Database, text: str = "", limit: int = 200, offset: int = 0) -> Page:
-    people = (select(func.count(Person.id)).where(Person.organisation_id == Organisation.id,
-                                                  Person.archived_at.is_(None))
-              .correlate(Organisation).scalar_subquery())
-    owned = (select(func.count(Initiative.id)).where(Initiative.owner_org_id == Organisation.id)
-             .correlate(Organisation).scalar_subquery())
-    stmt = select(Organisation.id, Organisation.name, Organisation.kind,
-                  people.label("people"), owned.label("owned"), Organisation.version)
+    people = (
+        select(func.count(Person.id))
+        .where(Person.organisation_id == Organisation.id, Person.archived_at.is_(None))
+        .correlate(Organisation)
+        .scalar_subquery()
+    )
+    owned = (
+        select(func.count(Initiative.id))
+        .where(Initiative.owner_org_id == Organisation.id)
+        .correlate(Organisation)
+        .scalar_subquery()
+    )
+    stmt = select(
+        Organisation.id,
+        Organisation.name,
+        Organisation.kind,
+        people.label("people"),
+        owned.label("owned"),
+        Organisation.version,
+    )
     for word in text.split():
         stmt = stmt.where(contains(db, Organisation.name, word))
     with db.session() as s:
         total = s.execute(select(func.count()).select_from(stmt.subquery())).scalar_one()
         rows = s.execute(stmt.order_by(Organisation.name).limit(limit).offset(offset)).all()
-    return Page([OrganisationRow(r.id, r.name, r.kind, r.people, r.owned, r.version)
-                 for r in rows], total, offset)
+    return Page(
+        [OrganisationRow(r.id, r.name, r.kind, r.people, r.owned, r.version) for r in rows],
+        total,
+        offset,
+    )
 
 
 def organisation_options(db: Database) -> list[Option]:
@@ -107,13 +145,18 @@ def group_options(db: Database) -> list[Option]:
 
 def people_options(db: Database, organisation_id: int | None, limit: int = 500) -> list[Option]:
     """People of one organisation, for choosing a contact person (never archived ones)."""
-    stmt = (select(Person.id, Person.name, Person.title).where(Person.archived_at.is_(None))
-            .order_by(Person.name).limit(limit))
+    stmt = (
+        select(Person.id, Person.name, Person.title)
+        .where(Person.archived_at.is_(None))
+        .order_by(Person.name)
+        .limit(limit)
+    )
     if organisation_id is not None:
         stmt = stmt.where(Person.organisation_id == organisation_id)
     with db.session() as s:
-        return [Option(r.id, f"{r.name}, {r.title}" if r.title else r.name)
-                for r in s.execute(stmt)]
+        return [
+            Option(r.id, f"{r.name}, {r.title}" if r.title else r.name) for r in s.execute(stmt)
+        ]
 
 
 def get_person(db: Database, person_id: int) -> PersonDetail:
@@ -125,24 +168,40 @@ def get_person(db: Database, person_id: int) -> PersonDetail:
         memberships = s.execute(
             select(Group.id, Group.name, Membership.role)
             .join(Group, Group.id == Membership.group_id)
-            .where(Membership.person_id == person_id).order_by(Group.name)).all()
-        owned = s.execute(select(Initiative.id, Initiative.name)
-                          .where(Initiative.owner_contact_id == person_id)
-                          .order_by(Initiative.name)).all()
+            .where(Membership.person_id == person_id)
+            .order_by(Group.name)
+        ).all()
+        owned = s.execute(
+            select(Initiative.id, Initiative.name)
+            .where(Initiative.owner_contact_id == person_id)
+            .order_by(Initiative.name)
+        ).all()
         partner = s.execute(
             select(Initiative.id, Initiative.name)
             .join(InitiativePartner, InitiativePartner.initiative_id == Initiative.id)
-            .where(InitiativePartner.contact_id == person_id).order_by(Initiative.name)).all()
+            .where(InitiativePartner.contact_id == person_id)
+            .order_by(Initiative.name)
+        ).all()
         usage = _usage(s, person_id)
     return PersonDetail(
-        id=person.id, version=person.version,
-        data=PersonInput(person.name, person.title, person.email, person.phone,
-                         person.organisation_id, person.note),
+        id=person.id,
+        version=person.version,
+        data=PersonInput(
+            person.name,
+            person.title,
+            person.email,
+            person.phone,
+            person.organisation_id,
+            person.note,
+        ),
         organisation_name=org.name if org else "",
         memberships=tuple(MembershipView(g, n, r) for g, n, r in memberships),
-        initiatives=tuple([(i, n, "insatsägare") for i, n in owned]
-                          + [(i, n, "samverkanspart") for i, n in partner]),
-        archived_at=person.archived_at, usage=usage,
+        initiatives=tuple(
+            [(i, n, "insatsägare") for i, n in owned]
+            + [(i, n, "samverkanspart") for i, n in partner]
+        ),
+        archived_at=person.archived_at,
+        usage=usage,
     )
 
 
@@ -255,15 +314,15 @@ def get_organisation(db: Database, organisation_id: int) -> tuple[OrganisationIn
         return OrganisationInput(org.name, org.kind, org.note), org.version
 
 
-def update_organisation(db: Database, organisation_id: int, data: OrganisationInput,
-                        expected_version: int) -> int:
+def update_organisation(
+    db: Database, organisation_id: int, data: OrganisationInput, expected_version: int
+) -> int:
     errors = validate_organisation(data)
     if errors:
         raise ValidationError(errors)
     try:
         with db.session() as s:
-            org = get_checked(s, Organisation, organisation_id, expected_version,
-                              "Organisationen")
+            org = get_checked(s, Organisation, organisation_id, expected_version, "Organisationen")
             org.name, org.kind, org.note = data.name.strip(), data.kind, data.note
             touch(org)
             s.flush()

@@ -37,8 +37,14 @@ BUSY_TIMEOUT_MS = 5000
 class Database:
     """An open lokus database. Screens hold one; only ``db`` opens sessions."""
 
-    def __init__(self, engine: Engine, path: Path | None, backup: Path | None = None,
-                 read_only: bool = False, read_only_reason: str = ""):
+    def __init__(
+        self,
+        engine: Engine,
+        path: Path | None,
+        backup: Path | None = None,
+        read_only: bool = False,
+        read_only_reason: str = "",
+    ):
         self.engine = engine
         self.path = path
         self.backup = backup  # the copy written before a migration, if any
@@ -58,7 +64,9 @@ class Database:
             short_wait = busy_timeout_ms is not None and self.is_sqlite
             try:
                 if short_wait:
-                    session.connection().exec_driver_sql(f"PRAGMA busy_timeout={int(busy_timeout_ms)}")
+                    session.connection().exec_driver_sql(
+                        f"PRAGMA busy_timeout={int(busy_timeout_ms)}"
+                    )
                 yield session
                 session.commit()
             except StaleDataError as exc:
@@ -77,7 +85,8 @@ class Database:
                 if short_wait:
                     with suppress(Exception):
                         session.connection().exec_driver_sql(
-                            f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+                            f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}"
+                        )
 
     def close(self) -> None:
         self.engine.dispose()
@@ -141,7 +150,8 @@ def _create_file(path: Path) -> None:
     except OSError as exc:
         raise DatabaseOpenError(
             f"Databasfilen {path} kan inte skapas: {exc.strerror}",
-            problem="disk_full" if exc.errno == 28 else "other") from exc
+            problem="disk_full" if exc.errno == 28 else "other",
+        ) from exc
 
 
 def _remove_new_file(path: Path) -> None:
@@ -162,7 +172,9 @@ def backup_file(path: Path, revision: str | None) -> Path:
     except OSError as exc:
         raise DatabaseOpenError(
             f"Säkerhetskopian {target} kunde inte skrivas ({exc.strerror}); databasen har inte "
-            "uppgraderats.", problem="disk_full" if exc.errno == 28 else "read_only") from exc
+            "uppgraderats.",
+            problem="disk_full" if exc.errno == 28 else "read_only",
+        ) from exc
     try:
         src = sqlite3.connect(look_uri(path), uri=True)
         dst = sqlite3.connect(sqlite_uri(target, "rw"), uri=True)
@@ -178,7 +190,8 @@ def backup_file(path: Path, revision: str | None) -> Path:
             "Säkerhetskopian kunde inte skrivas"
             + (" eftersom disken är full" if problem == "disk_full" else "")
             + "; databasen har inte uppgraderats och är oförändrad.",
-            problem="disk_full" if problem == "disk_full" else "other") from exc
+            problem="disk_full" if problem == "disk_full" else "other",
+        ) from exc
     return target
 
 
@@ -193,17 +206,27 @@ def _migrate(engine: Engine, path: Path | None) -> None:
         problem = storage_problem(exc.orig or exc)
         where = f" {path}" if path else ""
         if problem == "disk_full":
-            raise DatabaseOpenError(f"Disken är full; databasen{where} kunde inte uppgraderas.",
-                                    problem="disk_full") from exc
+            raise DatabaseOpenError(
+                f"Disken är full; databasen{where} kunde inte uppgraderas.", problem="disk_full"
+            ) from exc
         if problem == "locked":
-            raise DatabaseOpenError(f"Databasen{where} är låst av ett annat program. Försök "
-                                    "igen om en stund.", problem="locked") from exc
-        raise DatabaseOpenError(f"Databasen{where} kunde inte uppgraderas "
-                                f"({StorageError(problem)}).", problem="other") from exc
+            raise DatabaseOpenError(
+                f"Databasen{where} är låst av ett annat program. Försök igen om en stund.",
+                problem="locked",
+            ) from exc
+        raise DatabaseOpenError(
+            f"Databasen{where} kunde inte uppgraderas ({StorageError(problem)}).", problem="other"
+        ) from exc
 
 
-def open_database(target: str | Path, *, create: bool = True, migrate: bool = True,
-                  empty_ok: bool = True, make_folder: bool = True) -> Database:
+def open_database(
+    target: str | Path,
+    *,
+    create: bool = True,
+    migrate: bool = True,
+    empty_ok: bool = True,
+    make_folder: bool = True,
+) -> Database:
     """Open the database at a path or URL.
 
     ``create``: a missing file may be created (in an existing folder, or in a new
@@ -221,8 +244,9 @@ def open_database(target: str | Path, *, create: bool = True, migrate: bool = Tr
         try:
             path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         except OSError as exc:
-            raise DatabaseOpenError(f"Mappen {path.parent} kan inte skapas: {exc.strerror}",
-                                    problem="missing") from exc
+            raise DatabaseOpenError(
+                f"Mappen {path.parent} kan inte skapas: {exc.strerror}", problem="missing"
+            ) from exc
     state = inspect_file(path, missing_ok=create, empty_ok=empty_ok and create)
     return _open_file(path, state, migrate)
 
@@ -232,16 +256,24 @@ def _open_file(path: Path, state: FileState, migrate: bool) -> Database:
         raise DatabaseOpenError(
             f"Databasen {path} har en äldre version (schema {state.revision}) och behöver "
             f"uppgraderas. Öppna den en gång med: lokus --db {path} (en säkerhetskopia skrivs "
-            "först).", problem="outdated")
+            "först).",
+            problem="outdated",
+        )
     if state.read_only:
         if state.state != "current":
             raise DatabaseOpenError(
                 f"Databasen {path} är skrivskyddad ({state.read_only_reason}) och kan inte "
-                + ("skapas." if state.state == "new" else
-                   "uppgraderas till den här versionen av lokus. Ge skrivrättighet eller "
-                   "öppna en kopia."), problem="read_only")
-        return Database(sqlite_engine(path, "ro"), path, read_only=True,
-                        read_only_reason=state.read_only_reason)
+                + (
+                    "skapas."
+                    if state.state == "new"
+                    else "uppgraderas till den här versionen av lokus. Ge skrivrättighet eller "
+                    "öppna en kopia."
+                ),
+                problem="read_only",
+            )
+        return Database(
+            sqlite_engine(path, "ro"), path, read_only=True, read_only_reason=state.read_only_reason
+        )
     created = False
     if state.state == "new" and not path.exists():
         _create_file(path)
@@ -270,12 +302,15 @@ def _open_url(target: str, migrate: bool) -> Database:
         tables = set(inspect(engine).get_table_names())
     except DBAPIError as exc:
         engine.dispose()
-        raise DatabaseOpenError(f"Databasen kan inte öppnas ({StorageError(storage_problem(exc.orig or exc))}).",
-                                problem="other") from exc
+        raise DatabaseOpenError(
+            f"Databasen kan inte öppnas ({StorageError(storage_problem(exc.orig or exc))}).",
+            problem="other",
+        ) from exc
     if tables and ("alembic_version" not in tables or "initiative" not in tables):
         engine.dispose()
-        raise DatabaseOpenError("Databasen är ingen lokus-databas (den har andra tabeller).",
-                                problem="foreign")
+        raise DatabaseOpenError(
+            "Databasen är ingen lokus-databas (den har andra tabeller).", problem="foreign"
+        )
     if migrate:
         try:
             _migrate(engine, None)

@@ -42,16 +42,16 @@ class RecordLockedError(LokusError):
 
 # Why a database could not be used, with the exit code the command line gives.
 OPEN_PROBLEMS = {
-    "foreign": 2,     # not a lokus database
-    "newer": 3,       # made by a newer lokus
-    "missing": 4,     # the file (or its folder) does not exist
-    "empty": 5,       # a zero-byte file
-    "read_only": 6,   # cannot be written and would have to be
-    "locked": 7,      # another program holds a lock
-    "directory": 8,   # a folder, not a file
-    "damaged": 9,     # SQLite says the file is malformed
+    "foreign": 2,  # not a lokus database
+    "newer": 3,  # made by a newer lokus
+    "missing": 4,  # the file (or its folder) does not exist
+    "empty": 5,  # a zero-byte file
+    "read_only": 6,  # cannot be written and would have to be
+    "locked": 7,  # another program holds a lock
+    "directory": 8,  # a folder, not a file
+    "damaged": 9,  # SQLite says the file is malformed
     "disk_full": 10,  # no space left to create, back up or migrate
-    "outdated": 11,   # an older schema; a read-only command does not upgrade it
+    "outdated": 11,  # an older schema; a read-only command does not upgrade it
     "other": 12,
 }
 

@@ -1,6 +1,5 @@
 """Lokusgrupper and their members."""
 
-
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
@@ -22,18 +21,24 @@ from db.vocabulary import MembershipRole
 
 def list_groups(db: Database) -> list[tuple[int, str, str, int, str]]:
     """(id, name, municipality, number of members, coordinator's name)."""
-    members = (select(func.count(Membership.id)).where(Membership.group_id == Group.id)
-               .correlate(Group).scalar_subquery())
+    members = (
+        select(func.count(Membership.id))
+        .where(Membership.group_id == Group.id)
+        .correlate(Group)
+        .scalar_subquery()
+    )
     with db.session() as s:
-        rows = s.execute(select(Group.id, Group.name, Group.municipality, members,
-                                Person.name)
-                         .outerjoin(Person, Person.id == Group.coordinator_id)
-                         .order_by(Group.name)).all()
+        rows = s.execute(
+            select(Group.id, Group.name, Group.municipality, members, Person.name)
+            .outerjoin(Person, Person.id == Group.coordinator_id)
+            .order_by(Group.name)
+        ).all()
     return [(i, n, m, c, p or "") for i, n, m, c, p in rows]
 
 
-def create_group(db: Database, name: str, municipality: str = "",
-                 coordinator_id: int | None = None) -> int:
+def create_group(
+    db: Database, name: str, municipality: str = "", coordinator_id: int | None = None
+) -> int:
     errors = Errors()
     check_text(name, "name", "Namn", errors, required=True)
     check_text(municipality, "municipality", "Kommun", errors)
@@ -41,20 +46,26 @@ def create_group(db: Database, name: str, municipality: str = "",
         raise ValidationError(errors)
     try:
         with db.session() as s:
-            g = Group(name=name.strip(), municipality=municipality.strip(),
-                      coordinator_id=coordinator_id)
+            g = Group(
+                name=name.strip(), municipality=municipality.strip(), coordinator_id=coordinator_id
+            )
             s.add(g)
             s.flush()
             if coordinator_id:
-                s.add(Membership(group_id=g.id, person_id=coordinator_id, role=MembershipRole.COORDINATOR))
+                s.add(
+                    Membership(
+                        group_id=g.id, person_id=coordinator_id, role=MembershipRole.COORDINATOR
+                    )
+                )
             return g.id
     except IntegrityError as exc:
         errors.add("name", "Namn", f"det finns redan en lokusgrupp som heter ”{name.strip()}”")
         raise ValidationError(errors) from exc
 
 
-def set_member(db: Database, group_id: int, person_id: int, role: str,
-               expected_version: int | None) -> None:
+def set_member(
+    db: Database, group_id: int, person_id: int, role: str, expected_version: int | None
+) -> None:
     """Add the person to the group (``expected_version`` None) or change their role
     (the membership's version as seen)."""
     if role not in MembershipRole.values():
@@ -62,8 +73,11 @@ def set_member(db: Database, group_id: int, person_id: int, role: str,
     with db.session() as s:
         if s.get(Group, group_id) is None or s.get(Person, person_id) is None:
             raise NotFoundError("Gruppen eller personen finns inte (längre).")
-        m = s.execute(select(Membership).where(Membership.group_id == group_id,
-                                               Membership.person_id == person_id)).scalar()
+        m = s.execute(
+            select(Membership).where(
+                Membership.group_id == group_id, Membership.person_id == person_id
+            )
+        ).scalar()
         if m is not None and expected_version is None:
             raise LokusError("Personen är redan med i gruppen; ändra rollen med r.")
         check_version(m, expected_version, "Medlemskapet")
@@ -79,8 +93,11 @@ def set_member(db: Database, group_id: int, person_id: int, role: str,
 
 def remove_member(db: Database, group_id: int, person_id: int, expected_version: int) -> None:
     with db.session() as s:
-        m = s.execute(select(Membership).where(Membership.group_id == group_id,
-                                               Membership.person_id == person_id)).scalar()
+        m = s.execute(
+            select(Membership).where(
+                Membership.group_id == group_id, Membership.person_id == person_id
+            )
+        ).scalar()
         check_version(m, expected_version, "Medlemskapet")
         s.delete(m)
         group = s.get(Group, group_id)
@@ -97,14 +114,25 @@ def group_members(db: Database, group_id: int) -> list[MemberView]:
 
 
 def members_of(s, group_id: int, include_archived: bool = False) -> list[MemberView]:
-    stmt = (select(Person, Membership.role, Organisation.name, Membership.version)
-            .join(Membership, Membership.person_id == Person.id)
-            .outerjoin(Organisation, Organisation.id == Person.organisation_id)
-            .where(Membership.group_id == group_id))
+    stmt = (
+        select(Person, Membership.role, Organisation.name, Membership.version)
+        .join(Membership, Membership.person_id == Person.id)
+        .outerjoin(Organisation, Organisation.id == Person.organisation_id)
+        .where(Membership.group_id == group_id)
+    )
     if not include_archived:
         stmt = stmt.where(Person.archived_at.is_(None))
-    members = [MemberView(p.id, p.name, p.email, p.organisation_id, org or "", role,
-                          p.archived_at is not None, version)
-               for p, role, org, version in s.execute(stmt).all()]
-    return sorted(members, key=lambda m: (ROLE_ORDER.get(m.role, 9), m.organisation_name,
-                                          m.name))
+    members = [
+        MemberView(
+            p.id,
+            p.name,
+            p.email,
+            p.organisation_id,
+            org or "",
+            role,
+            p.archived_at is not None,
+            version,
+        )
+        for p, role, org, version in s.execute(stmt).all()
+    ]
+    return sorted(members, key=lambda m: (ROLE_ORDER.get(m.role, 9), m.organisation_name, m.name))

@@ -26,11 +26,15 @@ from db.versioning import get_checked, touch
 from db.vocabulary import GuestStatus
 
 
-def list_guests(db: Database, meeting_id: int, today: date | None = None,
-                guest_id: int | None = None) -> list[GuestView]:
+def list_guests(
+    db: Database, meeting_id: int, today: date | None = None, guest_id: int | None = None
+) -> list[GuestView]:
     today = today or clock.today()
-    condition = (GuestInvitation.id == guest_id if guest_id is not None
-                 else GuestInvitation.meeting_id == meeting_id)
+    condition = (
+        GuestInvitation.id == guest_id
+        if guest_id is not None
+        else GuestInvitation.meeting_id == meeting_id
+    )
     with db.session() as s:
         rows = s.execute(
             select(GuestInvitation, Person, Organisation.name, AgendaItem.title)
@@ -38,13 +42,30 @@ def list_guests(db: Database, meeting_id: int, today: date | None = None,
             .outerjoin(Organisation, Organisation.id == Person.organisation_id)
             .outerjoin(AgendaItem, AgendaItem.id == GuestInvitation.agenda_item_id)
             .where(condition)
-            .order_by(GuestInvitation.id)).all()
-    return [GuestView(
-        g.id, g.version, p.id, p.name, p.email, org or "", g.topic, g.agenda_item_id,
-        item or "", g.status, g.asked_date, g.answered_date, g.follow_up_date, g.note,
-        overdue=bool(g.follow_up_date and g.follow_up_date < today
-                     and g.status in ("idea", "asked")))
-        for g, p, org, item in rows]
+            .order_by(GuestInvitation.id)
+        ).all()
+    return [
+        GuestView(
+            g.id,
+            g.version,
+            p.id,
+            p.name,
+            p.email,
+            org or "",
+            g.topic,
+            g.agenda_item_id,
+            item or "",
+            g.status,
+            g.asked_date,
+            g.answered_date,
+            g.follow_up_date,
+            g.note,
+            overdue=bool(
+                g.follow_up_date and g.follow_up_date < today and g.status in ("idea", "asked")
+            ),
+        )
+        for g, p, org, item in rows
+    ]
 
 
 def get_guest(db: Database, guest_id: int) -> GuestView:
@@ -54,9 +75,16 @@ def get_guest(db: Database, guest_id: int) -> GuestView:
     return found[0]
 
 
-def invite_guest(db: Database, meeting_id: int, topic: str, person_id: int | None = None,
-                 new_person: PersonInput | None = None, agenda_item_id: int | None = None,
-                 follow_up_date: date | None = None, note: str = "") -> int:
+def invite_guest(
+    db: Database,
+    meeting_id: int,
+    topic: str,
+    person_id: int | None = None,
+    new_person: PersonInput | None = None,
+    agenda_item_id: int | None = None,
+    follow_up_date: date | None = None,
+    note: str = "",
+) -> int:
     """Invite an existing person, or create the person first (new_person)."""
     errors = Errors()
     check_text(topic, "topic", "Ämne", errors, required=True)
@@ -72,9 +100,14 @@ def invite_guest(db: Database, meeting_id: int, topic: str, person_id: int | Non
     if person_id is None:
         person_id = create_person(db, new_person)
     with db.session() as s:
-        g = GuestInvitation(meeting_id=meeting_id, person_id=person_id, topic=topic.strip(),
-                            agenda_item_id=agenda_item_id, follow_up_date=follow_up_date,
-                            note=note)
+        g = GuestInvitation(
+            meeting_id=meeting_id,
+            person_id=person_id,
+            topic=topic.strip(),
+            agenda_item_id=agenda_item_id,
+            follow_up_date=follow_up_date,
+            note=note,
+        )
         s.add(g)
         s.flush()
         return g.id
@@ -83,8 +116,9 @@ def invite_guest(db: Database, meeting_id: int, topic: str, person_id: int | Non
 NEXT_GUEST_STATUS = {"idea": "asked", "asked": "confirmed", "confirmed": "presented"}
 
 
-def set_guest_status(db: Database, guest_id: int, status: str, expected_version: int,
-                     day: date | None = None) -> None:
+def set_guest_status(
+    db: Database, guest_id: int, status: str, expected_version: int, day: date | None = None
+) -> None:
     if status not in GuestStatus.values():
         raise ValidationError([FieldError("status", "Status", "okänt värde")])
     day = day or clock.today()
@@ -103,8 +137,15 @@ def set_guest_status(db: Database, guest_id: int, status: str, expected_version:
         touch_meeting(s, g.meeting_id)
 
 
-def update_guest(db: Database, guest_id: int, topic: str, agenda_item_id: int | None,
-                 follow_up_date: date | None, note: str, expected_version: int) -> int:
+def update_guest(
+    db: Database,
+    guest_id: int,
+    topic: str,
+    agenda_item_id: int | None,
+    follow_up_date: date | None,
+    note: str,
+    expected_version: int,
+) -> int:
     errors = Errors()
     check_text(topic, "topic", "Ämne", errors, required=True)
     check_text(note, "note", "Anteckning", errors, max_len=MAX_LONG)
@@ -114,7 +155,11 @@ def update_guest(db: Database, guest_id: int, topic: str, agenda_item_id: int | 
         g = get_checked(s, GuestInvitation, guest_id, expected_version, "Inbjudan")
         ensure_record_open(s, g.meeting_id)
         g.topic, g.agenda_item_id, g.follow_up_date, g.note = (
-            topic.strip(), agenda_item_id, follow_up_date, note)
+            topic.strip(),
+            agenda_item_id,
+            follow_up_date,
+            note,
+        )
         touch(g)
         s.flush()
         return g.version

@@ -24,8 +24,13 @@ def validate_initiative(data: InitiativeInput) -> Errors:
     errors = Errors()
     check_text(data.name, "name", "Namn", errors, required=True)
     check_text(data.reference, "reference", "Diarienummer", errors)
-    for key, label in (("purpose", "Syfte"), ("target_group", "Målgrupp"), ("method", "Metod"),
-                       ("background", "Bakgrund"), ("priority_groups", "Prioriterade målgrupper")):
+    for key, label in (
+        ("purpose", "Syfte"),
+        ("target_group", "Målgrupp"),
+        ("method", "Metod"),
+        ("background", "Bakgrund"),
+        ("priority_groups", "Prioriterade målgrupper"),
+    ):
         check_text(getattr(data, key), key, label, errors, max_len=MAX_LONG)
     check_period(data.start_date, data.end_date, "end_date", "Slutdatum", errors)
     if data.manual_status not in ("", *MANUAL_INITIATIVE_STATUSES):
@@ -35,26 +40,31 @@ def validate_initiative(data: InitiativeInput) -> Errors:
     for n, goal in enumerate(data.goals, start=1):
         if goal.kind not in GoalKind.values():
             errors.add(f"goals.{n}.kind", f"Mål {n}", "okänd måltyp")
-        check_text(goal.text, f"goals.{n}.text", f"Mål {n}", errors, required=True,
-                   max_len=2000)
+        check_text(goal.text, f"goals.{n}.text", f"Mål {n}", errors, required=True, max_len=2000)
     for n, dec in enumerate(data.decisions, start=1):
         label = f"Finansieringsbeslut {n}"
         check_text(dec.reference, f"decisions.{n}.reference", f"{label}, Dnr", errors)
-        check_text(dec.note, f"decisions.{n}.note", f"{label}, anteckning", errors,
-                   max_len=MAX_LONG)
-        check_period(dec.start_date, dec.end_date, f"decisions.{n}.end_date",
-                     f"{label}, slutdatum", errors)
+        check_text(
+            dec.note, f"decisions.{n}.note", f"{label}, anteckning", errors, max_len=MAX_LONG
+        )
+        check_period(
+            dec.start_date, dec.end_date, f"decisions.{n}.end_date", f"{label}, slutdatum", errors
+        )
         if dec.amount_max_sek is None or dec.amount_max_sek < 0:
-            errors.add(f"decisions.{n}.amount_max_sek", f"{label}, belopp",
-                       "får inte vara negativt")
+            errors.add(
+                f"decisions.{n}.amount_max_sek", f"{label}, belopp", "får inte vara negativt"
+            )
         for line in dec.budget:
             if line.from_association_sek < 0 or line.own_financing_sek < 0:
                 errors.add(f"decisions.{n}.budget", f"{label}, budget", "får inte vara negativ")
     seen: set[int] = set()
     for n, partner in enumerate(data.partners, start=1):
         if partner.organisation_id in seen:
-            errors.add(f"partners.{n}.organisation_id", f"Samverkanspart {n}",
-                       "organisationen står redan med")
+            errors.add(
+                f"partners.{n}.organisation_id",
+                f"Samverkanspart {n}",
+                "organisationen står redan med",
+            )
         seen.add(partner.organisation_id)
     return errors
 
@@ -67,25 +77,53 @@ def _write_children(s, ini_id: int, data: InitiativeInput) -> None:
     for pos, goal in enumerate(data.goals):
         s.add(Goal(initiative_id=ini_id, kind=goal.kind, text=goal.text.strip(), position=pos))
     for pos, dec in enumerate(data.decisions):
-        fd = FundingDecision(initiative_id=ini_id, reference=dec.reference.strip(),
-                             decision_date=dec.decision_date, start_date=dec.start_date,
-                             end_date=dec.end_date, amount_max_sek=dec.amount_max_sek,
-                             note=dec.note, position=pos)
+        fd = FundingDecision(
+            initiative_id=ini_id,
+            reference=dec.reference.strip(),
+            decision_date=dec.decision_date,
+            start_date=dec.start_date,
+            end_date=dec.end_date,
+            amount_max_sek=dec.amount_max_sek,
+            note=dec.note,
+            position=pos,
+        )
         s.add(fd)
         s.flush()
         for line in dec.budget:
-            s.add(BudgetLine(funding_decision_id=fd.id, year=line.year,
-                             from_association_sek=line.from_association_sek,
-                             own_financing_sek=line.own_financing_sek))
+            s.add(
+                BudgetLine(
+                    funding_decision_id=fd.id,
+                    year=line.year,
+                    from_association_sek=line.from_association_sek,
+                    own_financing_sek=line.own_financing_sek,
+                )
+            )
     for pos, partner in enumerate(data.partners):
-        s.add(InitiativePartner(initiative_id=ini_id, organisation_id=partner.organisation_id,
-                                contact_id=partner.contact_id, position=pos))
+        s.add(
+            InitiativePartner(
+                initiative_id=ini_id,
+                organisation_id=partner.organisation_id,
+                contact_id=partner.contact_id,
+                position=pos,
+            )
+        )
 
 
 def _apply(ini: Initiative, data: InitiativeInput) -> None:
-    for key in ("group_id", "owner_org_id", "owner_contact_id", "purpose", "target_group",
-                "method", "background", "orientation", "priority_groups", "start_date",
-                "end_date", "manual_status"):
+    for key in (
+        "group_id",
+        "owner_org_id",
+        "owner_contact_id",
+        "purpose",
+        "target_group",
+        "method",
+        "background",
+        "orientation",
+        "priority_groups",
+        "start_date",
+        "end_date",
+        "manual_status",
+    ):
         setattr(ini, key, getattr(data, key))
     ini.name = data.name.strip()
     ini.reference = data.reference.strip()
@@ -105,8 +143,9 @@ def create_initiative(db: Database, data: InitiativeInput) -> int:
         return ini.id
 
 
-def update_initiative(db: Database, initiative_id: int, data: InitiativeInput,
-                      expected_version: int) -> int:
+def update_initiative(
+    db: Database, initiative_id: int, data: InitiativeInput, expected_version: int
+) -> int:
     """Replace the insats and its goals, decisions and partners; returns the new version."""
     errors = validate_initiative(data)
     if errors:

@@ -38,9 +38,12 @@ SORT_KEYS = ("name", "group", "owner", "period", "granted", "status")
 
 def _granted_subquery():
     return (
-        select(FundingDecision.initiative_id, func.sum(FundingDecision.amount_max_sek).label("total"),
-               func.min(FundingDecision.start_date).label("fstart"),
-               func.max(FundingDecision.end_date).label("fend"))
+        select(
+            FundingDecision.initiative_id,
+            func.sum(FundingDecision.amount_max_sek).label("total"),
+            func.min(FundingDecision.start_date).label("fstart"),
+            func.max(FundingDecision.end_date).label("fend"),
+        )
         .group_by(FundingDecision.initiative_id)
         .subquery()
     )
@@ -55,16 +58,26 @@ def _list_query(db: Database, text: str, today: date) -> tuple[Select, dict]:
         ((start.is_(None)) & (end.is_(None)), literal(InitiativeStatus.NO_PERIOD.value)),
         (start > today, literal(InitiativeStatus.UPCOMING.value)),
         (end < today, literal(InitiativeStatus.ENDED.value)),
-        (func.julianday(end) - func.julianday(today) <= 90,
-         literal(InitiativeStatus.ENDING_SOON.value))
-        if db.is_sqlite else (end - today <= 90, literal(InitiativeStatus.ENDING_SOON.value)),
+        (
+            func.julianday(end) - func.julianday(today) <= 90,
+            literal(InitiativeStatus.ENDING_SOON.value),
+        )
+        if db.is_sqlite
+        else (end - today <= 90, literal(InitiativeStatus.ENDING_SOON.value)),
         else_=literal(InitiativeStatus.RUNNING.value),
     )
     total = func.coalesce(granted.c.total, 0)
     stmt = (
-        select(Initiative.id, Initiative.name, Group.name.label("group_name"),
-               Organisation.name.label("owner_name"), start.label("start"), end.label("end"),
-               total.label("total"), status.label("status"))
+        select(
+            Initiative.id,
+            Initiative.name,
+            Group.name.label("group_name"),
+            Organisation.name.label("owner_name"),
+            start.label("start"),
+            end.label("end"),
+            total.label("total"),
+            status.label("status"),
+        )
         .select_from(Initiative)
         .outerjoin(Group, Group.id == Initiative.group_id)
         .outerjoin(Organisation, Organisation.id == Initiative.owner_org_id)
@@ -78,14 +91,25 @@ def _list_query(db: Database, text: str, today: date) -> tuple[Select, dict]:
             | contains(db, Initiative.reference, word)
         )
     columns = {
-        "name": Initiative.name, "group": Group.name, "owner": Organisation.name,
-        "period": start, "granted": total, "status": status,
+        "name": Initiative.name,
+        "group": Group.name,
+        "owner": Organisation.name,
+        "period": start,
+        "granted": total,
+        "status": status,
     }
     return stmt, columns
 
 
-def list_initiatives(db: Database, text: str = "", sort: str = "name", descending: bool = False,
-                     limit: int = 100, offset: int = 0, today: date | None = None) -> Page:
+def list_initiatives(
+    db: Database,
+    text: str = "",
+    sort: str = "name",
+    descending: bool = False,
+    limit: int = 100,
+    offset: int = 0,
+    today: date | None = None,
+) -> Page:
     """One page of insatser matching every word of ``text``, sorted in SQL."""
     today = today or clock.today()
     stmt, columns = _list_query(db, text, today)
@@ -98,8 +122,16 @@ def list_initiatives(db: Database, text: str = "", sort: str = "name", descendin
 
 
 def _initiative_row(r) -> InitiativeRow:
-    return InitiativeRow(r.id, r.name, r.group_name or "", r.owner_name or "", _d(r.start),
-                         _d(r.end), int(r.total or 0), r.status)
+    return InitiativeRow(
+        r.id,
+        r.name,
+        r.group_name or "",
+        r.owner_name or "",
+        _d(r.start),
+        _d(r.end),
+        int(r.total or 0),
+        r.status,
+    )
 
 
 def _d(value):
@@ -123,18 +155,37 @@ def get_initiative(db: Database, initiative_id: int, today: date | None = None) 
         group = s.get(Group, ini.group_id) if ini.group_id else None
         owner = s.get(Organisation, ini.owner_org_id) if ini.owner_org_id else None
         owner_contact = s.get(Person, ini.owner_contact_id) if ini.owner_contact_id else None
-        goals = s.execute(select(Goal).where(Goal.initiative_id == ini.id)
-                       .order_by(Goal.position, Goal.id)).scalars().all()
-        decisions = s.execute(select(FundingDecision).where(FundingDecision.initiative_id == ini.id)
-                           .order_by(FundingDecision.position, FundingDecision.id)).scalars().all()
+        goals = (
+            s.execute(
+                select(Goal).where(Goal.initiative_id == ini.id).order_by(Goal.position, Goal.id)
+            )
+            .scalars()
+            .all()
+        )
+        decisions = (
+            s.execute(
+                select(FundingDecision)
+                .where(FundingDecision.initiative_id == ini.id)
+                .order_by(FundingDecision.position, FundingDecision.id)
+            )
+            .scalars()
+            .all()
+        )
         budget = {}
         if decisions:
-            lines = s.execute(select(BudgetLine).where(
-                BudgetLine.funding_decision_id.in_([d.id for d in decisions]))
-                .order_by(BudgetLine.year)).scalars().all()
+            lines = (
+                s.execute(
+                    select(BudgetLine)
+                    .where(BudgetLine.funding_decision_id.in_([d.id for d in decisions]))
+                    .order_by(BudgetLine.year)
+                )
+                .scalars()
+                .all()
+            )
             for line in lines:
                 budget.setdefault(line.funding_decision_id, []).append(
-                    BudgetLineInput(line.year, line.from_association_sek, line.own_financing_sek))
+                    BudgetLineInput(line.year, line.from_association_sek, line.own_financing_sek)
+                )
         partner_rows = s.execute(
             select(InitiativePartner, Organisation, Person)
             .join(Organisation, Organisation.id == InitiativePartner.organisation_id)
@@ -143,25 +194,45 @@ def get_initiative(db: Database, initiative_id: int, today: date | None = None) 
             .order_by(InitiativePartner.position, InitiativePartner.id)
         ).all()
     data = InitiativeInput(
-        name=ini.name, group_id=ini.group_id, reference=ini.reference,
-        owner_org_id=ini.owner_org_id, owner_contact_id=ini.owner_contact_id,
-        purpose=ini.purpose, target_group=ini.target_group, method=ini.method,
-        background=ini.background, orientation=ini.orientation,
-        priority_groups=ini.priority_groups, start_date=ini.start_date, end_date=ini.end_date,
+        name=ini.name,
+        group_id=ini.group_id,
+        reference=ini.reference,
+        owner_org_id=ini.owner_org_id,
+        owner_contact_id=ini.owner_contact_id,
+        purpose=ini.purpose,
+        target_group=ini.target_group,
+        method=ini.method,
+        background=ini.background,
+        orientation=ini.orientation,
+        priority_groups=ini.priority_groups,
+        start_date=ini.start_date,
+        end_date=ini.end_date,
         manual_status=ini.manual_status,
         goals=tuple(GoalInput(g.kind, g.text) for g in goals),
         decisions=tuple(
-            FundingInput(d.reference, d.decision_date, d.start_date, d.end_date,
-                         d.amount_max_sek, d.note, tuple(budget.get(d.id, ())))
-            for d in decisions),
+            FundingInput(
+                d.reference,
+                d.decision_date,
+                d.start_date,
+                d.end_date,
+                d.amount_max_sek,
+                d.note,
+                tuple(budget.get(d.id, ())),
+            )
+            for d in decisions
+        ),
         partners=tuple(PartnerInput(p.organisation_id, p.contact_id) for p, _, _ in partner_rows),
     )
     detail = InitiativeDetail(
-        id=ini.id, version=ini.version, data=data,
-        group_name=group.name if group else "", owner_name=owner.name if owner else "",
+        id=ini.id,
+        version=ini.version,
+        data=data,
+        group_name=group.name if group else "",
+        owner_name=owner.name if owner else "",
         owner_contact=_contact(owner_contact),
         partners=tuple(PartnerView(o.id, o.name, _contact(p)) for _, o, p in partner_rows),
-        status="", total_granted=sum(d.amount_max_sek for d in decisions),
+        status="",
+        total_granted=sum(d.amount_max_sek for d in decisions),
     )
     start, end = detail.period
     object.__setattr__(detail, "status", initiative_status(ini.manual_status, start, end, today))
@@ -183,6 +254,10 @@ def ending_soon(db: Database, today: date | None = None, limit: int = 20) -> lis
     stmt, columns = _list_query(db, "", today)
     sub = stmt.subquery()
     with db.session() as s:
-        rows = s.execute(select(sub).where(sub.c.status == InitiativeStatus.ENDING_SOON.value)
-                         .order_by(sub.c.end).limit(limit)).all()
+        rows = s.execute(
+            select(sub)
+            .where(sub.c.status == InitiativeStatus.ENDING_SOON.value)
+            .order_by(sub.c.end)
+            .limit(limit)
+        ).all()
     return [_initiative_row(r) for r in rows]

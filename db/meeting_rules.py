@@ -18,13 +18,17 @@ from db.errors import RecordLockedError
 from db.models import ActionItem, AgendaItem, Attendance, Decision, Meeting, Minutes
 from db.versioning import touch
 
-LOCKED_MESSAGE = ("Anteckningarna är fastställda och kan inte ändras. Återöppna dem först "
-                  "(fliken Granskning, o) och ange varför.")
+LOCKED_MESSAGE = (
+    "Anteckningarna är fastställda och kan inte ändras. Återöppna dem först "
+    "(fliken Granskning, o) och ange varför."
+)
 
 
 def minutes_status(s, meeting_id: int) -> str:
-    return s.execute(select(Minutes.status).where(Minutes.meeting_id == meeting_id)
-                     ).scalar() or "draft"
+    return (
+        s.execute(select(Minutes.status).where(Minutes.meeting_id == meeting_id)).scalar()
+        or "draft"
+    )
 
 
 def ensure_record_open(s, meeting_id: int) -> None:
@@ -36,11 +40,16 @@ def ensure_record_open(s, meeting_id: int) -> None:
 def has_record(s, meeting_id: int) -> bool:
     """Attendance, notes, decisions or action items were recorded for the meeting."""
     items = select(AgendaItem.id).where(AgendaItem.meeting_id == meeting_id)
-    return bool(s.execute(select(
-        exists().where(Attendance.meeting_id == meeting_id)
-        | exists().where(AgendaItem.meeting_id == meeting_id, AgendaItem.notes != "")
-        | exists().where(Decision.agenda_item_id.in_(items))
-        | exists().where(ActionItem.meeting_id == meeting_id))).scalar())
+    return bool(
+        s.execute(
+            select(
+                exists().where(Attendance.meeting_id == meeting_id)
+                | exists().where(AgendaItem.meeting_id == meeting_id, AgendaItem.notes != "")
+                | exists().where(Decision.agenda_item_id.in_(items))
+                | exists().where(ActionItem.meeting_id == meeting_id)
+            )
+        ).scalar()
+    )
 
 
 def update_held(s, meeting: Meeting, today: date | None = None) -> bool:
@@ -54,5 +63,3 @@ def update_held(s, meeting: Meeting, today: date | None = None) -> bool:
     meeting.status = "held"
     touch(meeting)
     return True
-
-

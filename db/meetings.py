@@ -58,8 +58,11 @@ def validate_meeting(data: MeetingInput) -> Errors:
         errors.add("link", "Länk", "ska börja med https://")
     if data.meeting_date and data.points_deadline and data.points_deadline > data.meeting_date:
         errors.add("points_deadline", "Sista dag för punkter", "måste vara före mötet")
-    if (data.meeting_date and data.notice_planned_date
-            and data.notice_planned_date > data.meeting_date):
+    if (
+        data.meeting_date
+        and data.notice_planned_date
+        and data.notice_planned_date > data.meeting_date
+    ):
         errors.add("notice_planned_date", "Kallelsen skickas", "måste vara före mötet")
     return errors
 
@@ -89,9 +92,15 @@ def missing_for_notice(m, item_count: int) -> tuple[str, ...]:
     return tuple(missing)
 
 
-def list_meetings(db: Database, group_id: int | None = None, text: str = "",
-                  from_date: date | None = None, limit: int = 100, offset: int = 0,
-                  today: date | None = None) -> Page:
+def list_meetings(
+    db: Database,
+    group_id: int | None = None,
+    text: str = "",
+    from_date: date | None = None,
+    limit: int = 100,
+    offset: int = 0,
+    today: date | None = None,
+) -> Page:
     """Coming meetings first (soonest first), then past ones (latest first)."""
     today = today or clock.today()
     conditions = []
@@ -100,31 +109,67 @@ def list_meetings(db: Database, group_id: int | None = None, text: str = "",
     if from_date:
         conditions.append(Meeting.meeting_date >= from_date)
     for word in text.split():
-        conditions.append(contains(db, Group.name, word) | contains(db, Meeting.title, word)
-                          | contains(db, Meeting.room, word) | contains(db, Meeting.address, word))
+        conditions.append(
+            contains(db, Group.name, word)
+            | contains(db, Meeting.title, word)
+            | contains(db, Meeting.room, word)
+            | contains(db, Meeting.address, word)
+        )
     upcoming = Meeting.meeting_date >= today
-    order = (case((upcoming, 0), else_=1), case((upcoming, Meeting.meeting_date)),
-             Meeting.meeting_date.desc(), Meeting.id)
-    page = (select(Meeting, Group.name.label("group_name"))
-            .join(Group, Group.id == Meeting.group_id).where(*conditions)
-            .order_by(*order).limit(limit).offset(offset))
-    count = (select(func.count(Meeting.id)).join(Group, Group.id == Meeting.group_id)
-             .where(*conditions))
+    order = (
+        case((upcoming, 0), else_=1),
+        case((upcoming, Meeting.meeting_date)),
+        Meeting.meeting_date.desc(),
+        Meeting.id,
+    )
+    page = (
+        select(Meeting, Group.name.label("group_name"))
+        .join(Group, Group.id == Meeting.group_id)
+        .where(*conditions)
+        .order_by(*order)
+        .limit(limit)
+        .offset(offset)
+    )
+    count = (
+        select(func.count(Meeting.id)).join(Group, Group.id == Meeting.group_id).where(*conditions)
+    )
     with db.session() as s:
         total = s.execute(count).scalar_one()
         found = s.execute(page).all()
         ids = [m.id for m, _g in found]
-        counts = dict(s.execute(
-            select(AgendaItem.meeting_id, func.count(AgendaItem.id))
-            .where(AgendaItem.meeting_id.in_(ids)).group_by(AgendaItem.meeting_id)).all()) \
-            if ids else {}
+        counts = (
+            dict(
+                s.execute(
+                    select(AgendaItem.meeting_id, func.count(AgendaItem.id))
+                    .where(AgendaItem.meeting_id.in_(ids))
+                    .group_by(AgendaItem.meeting_id)
+                ).all()
+            )
+            if ids
+            else {}
+        )
         rows = [(m, g, counts.get(m.id, 0)) for m, g in found]
         outdated = outdated_map(s, [m for m, _g, _n in rows])
-    return Page([
-        MeetingRow(m.id, m.group_id, g, m.kind, m.status, m.meeting_date, m.start_time,
-                   m.end_time, place_text(m.room, m.address, m.link), missing_for_notice(m, n),
-                   outdated.get(m.id, False))
-        for m, g, n in rows], total, offset)
+    return Page(
+        [
+            MeetingRow(
+                m.id,
+                m.group_id,
+                g,
+                m.kind,
+                m.status,
+                m.meeting_date,
+                m.start_time,
+                m.end_time,
+                place_text(m.room, m.address, m.link),
+                missing_for_notice(m, n),
+                outdated.get(m.id, False),
+            )
+            for m, g, n in rows
+        ],
+        total,
+        offset,
+    )
 
 
 # --- notice fingerprint (is the sent kallelse out of date?) -----------------------------
@@ -149,22 +194,49 @@ def get_meeting(db: Database, meeting_id: int) -> MeetingDetail:
         items = items_of(s, m.id)
         views = item_views(s, m, items)
         members = members_of(s, m.group_id)
-        outdated = (m.status in ("planned", "notice_sent")
-                    and notice_is_outdated(m.notice_fingerprint, notice_fingerprint(m, items)))
+        outdated = m.status in ("planned", "notice_sent") and notice_is_outdated(
+            m.notice_fingerprint, notice_fingerprint(m, items)
+        )
         record_status = minutes_status(s, m.id)
     return MeetingDetail(
-        id=m.id, version=m.version,
-        data=MeetingInput(m.group_id, m.meeting_date, m.kind, m.title, m.start_time,
-                          m.end_time, m.room, m.address, m.link, m.chair_id, m.points_deadline,
-                          m.notice_planned_date),
-        group_name=group.name, status=m.status, chair_name=chair.name if chair else "",
-        notice_sent_date=m.notice_sent_date, notice_sequence=m.notice_sequence,
-        notice_outdated=outdated, items=views, members=tuple(members),
-        coordinator=ContactRef(coordinator.id, coordinator.name, coordinator.title,
-                               coordinator.email, coordinator.phone) if coordinator else None,
-        uid=meeting_uid(m), cancelled_reason=m.cancelled_reason,
+        id=m.id,
+        version=m.version,
+        data=MeetingInput(
+            m.group_id,
+            m.meeting_date,
+            m.kind,
+            m.title,
+            m.start_time,
+            m.end_time,
+            m.room,
+            m.address,
+            m.link,
+            m.chair_id,
+            m.points_deadline,
+            m.notice_planned_date,
+        ),
+        group_name=group.name,
+        status=m.status,
+        chair_name=chair.name if chair else "",
+        notice_sent_date=m.notice_sent_date,
+        notice_sequence=m.notice_sequence,
+        notice_outdated=outdated,
+        items=views,
+        members=tuple(members),
+        coordinator=ContactRef(
+            coordinator.id,
+            coordinator.name,
+            coordinator.title,
+            coordinator.email,
+            coordinator.phone,
+        )
+        if coordinator
+        else None,
+        uid=meeting_uid(m),
+        cancelled_reason=m.cancelled_reason,
         overrun=overrun_minutes(m.start_time, m.end_time, [i.minutes_allotted for i in items]),
-        missing=missing_for_notice(m, len(items)), minutes_status=record_status,
+        missing=missing_for_notice(m, len(items)),
+        minutes_status=record_status,
     )
 
 
@@ -172,8 +244,16 @@ def get_meeting(db: Database, meeting_id: int) -> MeetingDetail:
 
 
 def _apply_meeting(m: Meeting, data: MeetingInput) -> None:
-    for key in ("group_id", "meeting_date", "kind", "start_time", "end_time", "chair_id",
-                "points_deadline", "notice_planned_date"):
+    for key in (
+        "group_id",
+        "meeting_date",
+        "kind",
+        "start_time",
+        "end_time",
+        "chair_id",
+        "points_deadline",
+        "notice_planned_date",
+    ):
         setattr(m, key, getattr(data, key))
     for key in ("title", "room", "address", "link"):
         setattr(m, key, getattr(data, key).strip())
@@ -190,9 +270,16 @@ def create_meeting(db: Database, data: MeetingInput, from_template: bool = True)
         m = Meeting(group_id=data.group_id, meeting_date=data.meeting_date)
         _apply_meeting(m, data)
         if m.chair_id is None:
-            m.chair_id = s.execute(select(Membership.person_id).where(
-                Membership.group_id == data.group_id, Membership.role == MembershipRole.CHAIR)
-            ).scalars().first()
+            m.chair_id = (
+                s.execute(
+                    select(Membership.person_id).where(
+                        Membership.group_id == data.group_id,
+                        Membership.role == MembershipRole.CHAIR,
+                    )
+                )
+                .scalars()
+                .first()
+            )
         s.add(m)
         s.flush()
         if from_template and data.kind == "lokus_meeting":
@@ -207,8 +294,9 @@ def _group_error():
     return errors
 
 
-def create_meetings(db: Database, group_id: int, dates: list[date], template: MeetingInput
-                    ) -> list[int]:
+def create_meetings(
+    db: Database, group_id: int, dates: list[date], template: MeetingInput
+) -> list[int]:
     """The year planner's save: one meeting per date, each from the template."""
     ids = []
     for day in dates:
@@ -217,8 +305,7 @@ def create_meetings(db: Database, group_id: int, dates: list[date], template: Me
     return ids
 
 
-def update_meeting(db: Database, meeting_id: int, data: MeetingInput,
-                   expected_version: int) -> int:
+def update_meeting(db: Database, meeting_id: int, data: MeetingInput, expected_version: int) -> int:
     errors = validate_meeting(data)
     if errors:
         raise ValidationError(errors)
@@ -264,11 +351,16 @@ def next_meeting_of_group(db: Database, meeting_id: int) -> int | None:
 
 def next_meeting_id(s, m: Meeting) -> int | None:
     return s.execute(
-        select(Meeting.id).where(
-            Meeting.group_id == m.group_id, Meeting.status != "cancelled",
+        select(Meeting.id)
+        .where(
+            Meeting.group_id == m.group_id,
+            Meeting.status != "cancelled",
             (Meeting.meeting_date > m.meeting_date)
-            | and_(Meeting.meeting_date == m.meeting_date, Meeting.id > m.id))
-        .order_by(Meeting.meeting_date, Meeting.id).limit(1)).scalar()
+            | and_(Meeting.meeting_date == m.meeting_date, Meeting.id > m.id),
+        )
+        .order_by(Meeting.meeting_date, Meeting.id)
+        .limit(1)
+    ).scalar()
 
 
 # --- agenda items ---------------------------------------------------------------------

@@ -48,26 +48,40 @@ def minutes_data(db: Database, meeting_id: int, today: date | None = None) -> Mi
         m = meeting_or_error(s, meeting_id)
         group = s.get(Group, m.group_id)
         chair = s.get(Person, m.chair_id) if m.chair_id else None
-        taker = s.get(Person, m.note_taker_id or group.coordinator_id) \
-            if (m.note_taker_id or group.coordinator_id) else None
+        taker = (
+            s.get(Person, m.note_taker_id or group.coordinator_id)
+            if (m.note_taker_id or group.coordinator_id)
+            else None
+        )
         coordinator = s.get(Person, group.coordinator_id) if group.coordinator_id else None
         items = items_of(s, m.id)
-        all_actions = action_rows(s.execute(
-            action_query().where(ActionItem.meeting_id == m.id)
-            .order_by(ActionItem.id)).all(), today)
+        all_actions = action_rows(
+            s.execute(
+                action_query().where(ActionItem.meeting_id == m.id).order_by(ActionItem.id)
+            ).all(),
+            today,
+        )
         follow_ups = tuple(follow_ups_of(s, m, today))
         decisions: dict[int, list[str]] = {}
         if items:
-            for d in s.execute(select(Decision).where(
-                    Decision.agenda_item_id.in_([i.id for i in items]))
-                    .order_by(Decision.position, Decision.id)).scalars():
+            for d in s.execute(
+                select(Decision)
+                .where(Decision.agenda_item_id.in_([i.id for i in items]))
+                .order_by(Decision.position, Decision.id)
+            ).scalars():
                 decisions.setdefault(d.agenda_item_id, []).append(d.text)
         minutes_items = []
         for n, item in enumerate(items, 1):
-            minutes_items.append(MinutesItem(
-                n, item.title, item.notes, tuple(decisions.get(item.id, ())),
-                tuple(a for a in all_actions if a.agenda_item_id == item.id),
-                follow_ups if is_follow_up(item.title) else ()))
+            minutes_items.append(
+                MinutesItem(
+                    n,
+                    item.title,
+                    item.notes,
+                    tuple(decisions.get(item.id, ())),
+                    tuple(a for a in all_actions if a.agenda_item_id == item.id),
+                    follow_ups if is_follow_up(item.title) else (),
+                )
+            )
         next_id = next_meeting_id(s, m)
         next_meeting = s.get(Meeting, next_id) if next_id else None
         row = minutes_row(s, m.id, create=False)
@@ -77,17 +91,31 @@ def minutes_data(db: Database, meeting_id: int, today: date | None = None) -> Mi
         if m.link:
             place = f"{place} och digitalt" if place else "digitalt"
     return MinutesData(
-        meeting_id=m.id, group_name=group.name, kind_label=MeetingKind.label_of(m.kind),
-        meeting_date=m.meeting_date, start_time=m.start_time, end_time=m.end_time, place=place,
-        chair_name=chair.name if chair else "", note_taker_name=taker.name if taker else "",
-        attendance=tuple(attendance), items=tuple(minutes_items), actions=tuple(all_actions),
+        meeting_id=m.id,
+        group_name=group.name,
+        kind_label=MeetingKind.label_of(m.kind),
+        meeting_date=m.meeting_date,
+        start_time=m.start_time,
+        end_time=m.end_time,
+        place=place,
+        chair_name=chair.name if chair else "",
+        note_taker_name=taker.name if taker else "",
+        attendance=tuple(attendance),
+        items=tuple(minutes_items),
+        actions=tuple(all_actions),
         next_meeting=next_meeting.meeting_date if next_meeting else None,
         next_meeting_start=next_meeting.start_time if next_meeting else None,
         status=row.status if row else "draft",
         comment_deadline=row.comment_deadline if row else None,
-        final_date=row.final_date if row else None, participants=members,
-        coordinator=ContactRef(coordinator.id, coordinator.name, coordinator.title,
-                               coordinator.email, coordinator.phone) if coordinator else None,
+        final_date=row.final_date if row else None,
+        participants=members,
+        coordinator=ContactRef(
+            coordinator.id,
+            coordinator.name,
+            coordinator.title,
+            coordinator.email,
+            coordinator.phone,
+        )
+        if coordinator
+        else None,
     )
-
-

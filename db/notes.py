@@ -59,9 +59,14 @@ def item_notes(db: Database, item_id: int) -> tuple[str, int]:
 
 def list_decisions(db: Database, item_id: int) -> list[DecisionView]:
     with db.session() as s:
-        return [DecisionView(d.id, d.text, d.version) for d in s.execute(
-            select(Decision).where(Decision.agenda_item_id == item_id)
-            .order_by(Decision.position, Decision.id)).scalars()]
+        return [
+            DecisionView(d.id, d.text, d.version)
+            for d in s.execute(
+                select(Decision)
+                .where(Decision.agenda_item_id == item_id)
+                .order_by(Decision.position, Decision.id)
+            ).scalars()
+        ]
 
 
 def add_decision(db: Database, item_id: int, text: str) -> int:
@@ -103,10 +108,16 @@ def _save_notes_once(db: Database, item_id: int, text: str, base_text: str) -> N
         stored = item.notes
         merged = merge_text(base_text, text, stored)
         if len(merged.text) > NOTES_MAX:
-            raise ValidationError([FieldError(
-                "notes", "Anteckningar",
-                f"blir för långa ({len(merged.text)} tecken, högst {NOTES_MAX}); texten "
-                "finns kvar i rutan — korta den eller dela upp den på flera punkter")])
+            raise ValidationError(
+                [
+                    FieldError(
+                        "notes",
+                        "Anteckningar",
+                        f"blir för långa ({len(merged.text)} tecken, högst {NOTES_MAX}); texten "
+                        "finns kvar i rutan — korta den eller dela upp den på flera punkter",
+                    )
+                ]
+            )
         held = False
         if merged.text != stored:
             item.notes = merged.text
@@ -114,5 +125,10 @@ def _save_notes_once(db: Database, item_id: int, text: str, base_text: str) -> N
             touch(item)
             held = update_held(s, meeting_or_error(s, item.meeting_id))
             s.flush()
-        return NotesSaved(merged.text, item.version, merged=stored != base_text,
-                          conflicts=merged.conflicts, held=held)
+        return NotesSaved(
+            merged.text,
+            item.version,
+            merged=stored != base_text,
+            conflicts=merged.conflicts,
+            held=held,
+        )

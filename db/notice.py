@@ -28,50 +28,90 @@ def notice_data(db: Database, meeting_id: int, meeting=None) -> NoticeData:
 
     ``meeting`` is the MeetingDetail when the caller has just read it.
     """
-    m = meeting if meeting is not None and meeting.id == meeting_id \
-        else get_meeting(db, meeting_id)
+    m = meeting if meeting is not None and meeting.id == meeting_id else get_meeting(db, meeting_id)
     with db.session() as s:
         rows = s.execute(
             select(Person, Organisation.name, GuestInvitation.topic)
             .join(GuestInvitation, GuestInvitation.person_id == Person.id)
             .outerjoin(Organisation, Organisation.id == Person.organisation_id)
-            .where(GuestInvitation.meeting_id == meeting_id,
-                   GuestInvitation.status.in_(("confirmed", "presented")))
-            .order_by(GuestInvitation.id)).all()
+            .where(
+                GuestInvitation.meeting_id == meeting_id,
+                GuestInvitation.status.in_(("confirmed", "presented")),
+            )
+            .order_by(GuestInvitation.id)
+        ).all()
     guests = tuple(NoticeGuest(p.name, p.email, org or "", topic) for p, org, topic in rows)
     sequence, is_update = notice_version(m.notice_sequence, m.notice_outdated)
     d = m.data
     return NoticeData(
-        meeting_id=m.id, uid=m.uid, group_name=m.group_name, kind_label=m.kind_label,
-        title=d.title, meeting_date=d.meeting_date, start_time=d.start_time,
-        end_time=d.end_time, room=d.room, address=d.address, link=d.link,
-        chair_name=m.chair_name, coordinator=m.coordinator, members=m.members,
-        items=m.items, guests=guests, points_deadline=d.points_deadline,
-        sequence=sequence, is_update=is_update, cancelled=m.status == "cancelled",
+        meeting_id=m.id,
+        uid=m.uid,
+        group_name=m.group_name,
+        kind_label=m.kind_label,
+        title=d.title,
+        meeting_date=d.meeting_date,
+        start_time=d.start_time,
+        end_time=d.end_time,
+        room=d.room,
+        address=d.address,
+        link=d.link,
+        chair_name=m.chair_name,
+        coordinator=m.coordinator,
+        members=m.members,
+        items=m.items,
+        guests=guests,
+        points_deadline=d.points_deadline,
+        sequence=sequence,
+        is_update=is_update,
+        cancelled=m.status == "cancelled",
         follow_ups=tuple(follow_up_actions(db, meeting_id)),
     )
 
 
-def record_export(db: Database, meeting_id: int, document: str, variant: str, sequence: int,
-                  file_format: str, content: str) -> None:
+def record_export(
+    db: Database,
+    meeting_id: int,
+    document: str,
+    variant: str,
+    sequence: int,
+    file_format: str,
+    content: str,
+) -> None:
     """Keep what was exported, verbatim, so any version can be produced again later."""
     from db.models import ExportRecord
 
     with db.session() as s:
-        s.add(ExportRecord(meeting_id=meeting_id, document=document, variant=variant,
-                           sequence=sequence, file_format=file_format, content=content))
+        s.add(
+            ExportRecord(
+                meeting_id=meeting_id,
+                document=document,
+                variant=variant,
+                sequence=sequence,
+                file_format=file_format,
+                content=content,
+            )
+        )
 
 
-def record_exports(db: Database, meeting_id: int,
-                   versions: list[tuple[str, str, int, str, str]]) -> None:
+def record_exports(
+    db: Database, meeting_id: int, versions: list[tuple[str, str, int, str, str]]
+) -> None:
     """Keep several exported files at once (document, variant, sequence, format,
     content): all of them or, if the database refuses, none."""
     from db.models import ExportRecord
 
     with db.session() as s:
         for document, variant, sequence, file_format, content in versions:
-            s.add(ExportRecord(meeting_id=meeting_id, document=document, variant=variant,
-                               sequence=sequence, file_format=file_format, content=content))
+            s.add(
+                ExportRecord(
+                    meeting_id=meeting_id,
+                    document=document,
+                    variant=variant,
+                    sequence=sequence,
+                    file_format=file_format,
+                    content=content,
+                )
+            )
 
 
 def last_export(db: Database, meeting_id: int, document: str, file_format: str):
@@ -81,15 +121,22 @@ def last_export(db: Database, meeting_id: int, document: str, file_format: str):
     from db.models import ExportRecord
 
     with db.session() as s:
-        row = s.execute(select(ExportRecord).where(
-            ExportRecord.meeting_id == meeting_id, ExportRecord.document == document,
-            ExportRecord.file_format == file_format)
-            .order_by(ExportRecord.created_at.desc(), ExportRecord.id.desc()).limit(1)).scalar()
+        row = s.execute(
+            select(ExportRecord)
+            .where(
+                ExportRecord.meeting_id == meeting_id,
+                ExportRecord.document == document,
+                ExportRecord.file_format == file_format,
+            )
+            .order_by(ExportRecord.created_at.desc(), ExportRecord.id.desc())
+            .limit(1)
+        ).scalar()
         return (row.content, row.created_at) if row else None
 
 
-def mark_notice_sent(db: Database, meeting_id: int, expected_version: int,
-                     day: date | None = None) -> int:
+def mark_notice_sent(
+    db: Database, meeting_id: int, expected_version: int, day: date | None = None
+) -> int:
     """Record that the kallelse as it reads now was sent; returns how many were sent.
 
     ``expected_version`` is the meeting as the user saw it: a meeting changed in

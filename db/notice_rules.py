@@ -12,10 +12,27 @@ from db.models import (
 
 def notice_fingerprint(meeting: Meeting, items: list[AgendaItem]) -> str:
     payload = [
-        str(meeting.meeting_date), str(meeting.start_time), str(meeting.end_time),
-        meeting.room, meeting.address, meeting.link, meeting.chair_id, meeting.title,
-        [(i.title, i.description, i.kind, i.presenter_id, i.presenter_text,
-          i.minutes_allotted, i.prep_notes, i.attachments) for i in items],
+        str(meeting.meeting_date),
+        str(meeting.start_time),
+        str(meeting.end_time),
+        meeting.room,
+        meeting.address,
+        meeting.link,
+        meeting.chair_id,
+        meeting.title,
+        [
+            (
+                i.title,
+                i.description,
+                i.kind,
+                i.presenter_id,
+                i.presenter_text,
+                i.minutes_allotted,
+                i.prep_notes,
+                i.attachments,
+            )
+            for i in items
+        ],
     ]
     return hashlib.sha256(json.dumps(payload, default=str).encode()).hexdigest()[:32]
 
@@ -23,8 +40,7 @@ def notice_fingerprint(meeting: Meeting, items: list[AgendaItem]) -> str:
 def outdated_map(s, meetings: list[Meeting]) -> dict[int, bool]:
     out = {}
     for m in meetings:
-        if m.notice_sent_date and m.notice_fingerprint and m.status in ("planned",
-                                                                         "notice_sent"):
+        if m.notice_sent_date and m.notice_fingerprint and m.status in ("planned", "notice_sent"):
             out[m.id] = notice_fingerprint(m, items_of(s, m.id)) != m.notice_fingerprint
     return out
 

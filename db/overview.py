@@ -24,20 +24,37 @@ def get_overview(db: Database, today: date | None = None) -> Overview:
         upcoming = s.execute(
             select(Meeting.meeting_date, Group.name, Meeting.kind, Meeting.id)
             .join(Group, Group.id == Meeting.group_id)
-            .where(Meeting.meeting_date >= today, Meeting.meeting_date <= today + timedelta(days=60),
-                   Meeting.status != "cancelled")
-            .order_by(Meeting.meeting_date).limit(8)).all()
-        open_actions = s.execute(select(func.count(ActionItem.id))
-                                 .where(ActionItem.status == "open")).scalar_one()
-        overdue = s.execute(select(func.count(ActionItem.id)).where(
-            ActionItem.status == "open", ActionItem.due_date < today)).scalar_one()
-    running_count = (by_status.get(InitiativeStatus.RUNNING, 0)
-                     + by_status.get(InitiativeStatus.ENDING_SOON, 0))
+            .where(
+                Meeting.meeting_date >= today,
+                Meeting.meeting_date <= today + timedelta(days=60),
+                Meeting.status != "cancelled",
+            )
+            .order_by(Meeting.meeting_date)
+            .limit(8)
+        ).all()
+        open_actions = s.execute(
+            select(func.count(ActionItem.id)).where(ActionItem.status == "open")
+        ).scalar_one()
+        overdue = s.execute(
+            select(func.count(ActionItem.id)).where(
+                ActionItem.status == "open", ActionItem.due_date < today
+            )
+        ).scalar_one()
+    running_count = by_status.get(InitiativeStatus.RUNNING, 0) + by_status.get(
+        InitiativeStatus.ENDING_SOON, 0
+    )
     todo = _todo(db, today)
-    return Overview(groups=groups, initiatives=initiatives, initiatives_running=running_count,
-                    initiatives_ending=ending, people=people,
-                    upcoming_meetings=[tuple(r) for r in upcoming], open_actions=open_actions,
-                    overdue_actions=overdue, todo=todo)
+    return Overview(
+        groups=groups,
+        initiatives=initiatives,
+        initiatives_running=running_count,
+        initiatives_ending=ending,
+        people=people,
+        upcoming_meetings=[tuple(r) for r in upcoming],
+        open_actions=open_actions,
+        overdue_actions=overdue,
+        todo=todo,
+    )
 
 
 def _todo(db: Database, today: date, limit: int = 15) -> list[tuple[int, str]]:
@@ -47,30 +64,47 @@ def _todo(db: Database, today: date, limit: int = 15) -> list[tuple[int, str]]:
         due = s.execute(
             select(Meeting.id, Meeting.meeting_date, Group.name)
             .join(Group, Group.id == Meeting.group_id)
-            .where(Meeting.status == "planned", Meeting.meeting_date >= today,
-                   Meeting.notice_planned_date <= today)
-            .order_by(Meeting.meeting_date).limit(limit)).all()
+            .where(
+                Meeting.status == "planned",
+                Meeting.meeting_date >= today,
+                Meeting.notice_planned_date <= today,
+            )
+            .order_by(Meeting.meeting_date)
+            .limit(limit)
+        ).all()
         out += [(mid, f"{g} {d.isoformat()}: kallelsen skulle ha skickats") for mid, d, g in due]
         review = s.execute(
             select(Meeting.id, Meeting.meeting_date, Group.name)
             .join(Group, Group.id == Meeting.group_id)
             .join(Minutes, Minutes.meeting_id == Meeting.id)
             .where(Minutes.status == "in_review", Minutes.comment_deadline < today)
-            .order_by(Meeting.meeting_date).limit(limit)).all()
-        out += [(mid, f"{g} {d.isoformat()}: tiden för synpunkter har gått ut — fastställ")
-                for mid, d, g in review]
+            .order_by(Meeting.meeting_date)
+            .limit(limit)
+        ).all()
+        out += [
+            (mid, f"{g} {d.isoformat()}: tiden för synpunkter har gått ut — fastställ")
+            for mid, d, g in review
+        ]
         guests = s.execute(
             select(Meeting.id, Meeting.meeting_date, Group.name, Person.name)
             .join(GuestInvitation, GuestInvitation.meeting_id == Meeting.id)
             .join(Group, Group.id == Meeting.group_id)
             .join(Person, Person.id == GuestInvitation.person_id)
-            .where(GuestInvitation.status.in_(("idea", "asked")),
-                   GuestInvitation.follow_up_date < today)
-            .order_by(GuestInvitation.follow_up_date).limit(limit)).all()
+            .where(
+                GuestInvitation.status.in_(("idea", "asked")),
+                GuestInvitation.follow_up_date < today,
+            )
+            .order_by(GuestInvitation.follow_up_date)
+            .limit(limit)
+        ).all()
         out += [(mid, f"{g} {d.isoformat()}: följ upp gästen {p}") for mid, d, g, p in guests]
     for row in list_meetings(db, from_date=today, limit=50, today=today).rows:
         if row.notice_outdated:
-            out.append((row.id, f"{row.group_name} {row.meeting_date.isoformat()}: "
-                                "kallelsen är inaktuell — skicka en uppdatering"))
+            out.append(
+                (
+                    row.id,
+                    f"{row.group_name} {row.meeting_date.isoformat()}: "
+                    "kallelsen är inaktuell — skicka en uppdatering",
+                )
+            )
     return out[:limit]
-

@@ -37,13 +37,32 @@ def list_proposals(db: Database, meeting_id: int) -> list[ProposalView]:
             .outerjoin(Person, Person.id == AgendaProposal.person_id)
             .outerjoin(Organisation, Organisation.id == AgendaProposal.organisation_id)
             .where(AgendaProposal.meeting_id == meeting_id)
-            .order_by(AgendaProposal.received_date, AgendaProposal.id)).all()
-    return [ProposalView(p.id, p.version, p.text, person or "", org or "", p.received_date,
-                         p.status, p.reason, p.agenda_item_id) for p, person, org in rows]
+            .order_by(AgendaProposal.received_date, AgendaProposal.id)
+        ).all()
+    return [
+        ProposalView(
+            p.id,
+            p.version,
+            p.text,
+            person or "",
+            org or "",
+            p.received_date,
+            p.status,
+            p.reason,
+            p.agenda_item_id,
+        )
+        for p, person, org in rows
+    ]
 
 
-def add_proposal(db: Database, meeting_id: int, text: str, organisation_id: int | None = None,
-                 person_id: int | None = None, received_date: date | None = None) -> int:
+def add_proposal(
+    db: Database,
+    meeting_id: int,
+    text: str,
+    organisation_id: int | None = None,
+    person_id: int | None = None,
+    received_date: date | None = None,
+) -> int:
     errors = Errors()
     check_text(text, "text", "Förslag", errors, required=True, max_len=2000)
     if errors:
@@ -54,9 +73,13 @@ def add_proposal(db: Database, meeting_id: int, text: str, organisation_id: int 
         if person_id and organisation_id is None:
             person = s.get(Person, person_id)
             organisation_id = person.organisation_id if person else None
-        p = AgendaProposal(meeting_id=meeting_id, text=text.strip(), person_id=person_id,
-                           organisation_id=organisation_id,
-                           received_date=received_date or clock.today())
+        p = AgendaProposal(
+            meeting_id=meeting_id,
+            text=text.strip(),
+            person_id=person_id,
+            organisation_id=organisation_id,
+            received_date=received_date or clock.today(),
+        )
         s.add(p)
         s.flush()
         if organisation_id:
@@ -71,8 +94,9 @@ def _proposal(s, proposal_id: int, expected_version: int) -> AgendaProposal:
     return p
 
 
-def accept_proposal(db: Database, proposal_id: int, expected_version: int,
-                    minutes: int = 10) -> int:
+def accept_proposal(
+    db: Database, proposal_id: int, expected_version: int, minutes: int = 10
+) -> int:
     """The proposal becomes an agenda item (before "Övriga frågor"); returns its id."""
     with db.session() as s:
         p = _proposal(s, proposal_id, expected_version)
@@ -82,10 +106,14 @@ def accept_proposal(db: Database, proposal_id: int, expected_version: int,
             org = s.get(Organisation, p.organisation_id)
             presenter_text = org.name if org else ""
         title = p.text.strip().splitlines()[0][:200]
-        data = AgendaItemInput(title=title, description=p.text if "\n" in p.text else "",
-                               kind=AgendaItemKind.DISCUSSION, presenter_id=p.person_id,
-                               presenter_text="" if p.person_id else presenter_text,
-                               minutes_allotted=minutes)
+        data = AgendaItemInput(
+            title=title,
+            description=p.text if "\n" in p.text else "",
+            kind=AgendaItemKind.DISCUSSION,
+            presenter_id=p.person_id,
+            presenter_text="" if p.person_id else presenter_text,
+            minutes_allotted=minutes,
+        )
         item_id = insert_item(s, p.meeting_id, data, position_before_other(s, p.meeting_id))
         p.status = "accepted"
         p.agenda_item_id = item_id
@@ -100,8 +128,10 @@ def postpone_proposal(db: Database, proposal_id: int, expected_version: int) -> 
         meeting = s.get(Meeting, p.meeting_id)
         target = next_meeting_id(s, meeting)
         if target is None:
-            raise LokusError("Det finns inget senare möte i gruppen att skjuta upp förslaget "
-                             "till. Planera nästa möte först.")
+            raise LokusError(
+                "Det finns inget senare möte i gruppen att skjuta upp förslaget "
+                "till. Planera nästa möte först."
+            )
         p.meeting_id = target
         p.status = "postponed"
         p.reason = f"Uppskjutet från mötet {meeting.meeting_date.isoformat()}"
@@ -134,28 +164,51 @@ def points_checklist(db: Database, meeting_id: int) -> list[PointsRequestView]:
             select(Organisation.id, Organisation.name)
             .join(Person, Person.organisation_id == Organisation.id)
             .join(Membership, Membership.person_id == Person.id)
-            .where(Membership.group_id == m.group_id, Person.archived_at.is_(None)).distinct()
-            .order_by(Organisation.name)).all()
-        requests = {r.organisation_id: r for r in s.execute(
-            select(PointsRequest).where(PointsRequest.meeting_id == meeting_id)).scalars()}
-        counts = dict(s.execute(
-            select(AgendaProposal.organisation_id, func.count(AgendaProposal.id))
-            .where(AgendaProposal.meeting_id == meeting_id)
-            .group_by(AgendaProposal.organisation_id)).all())
+            .where(Membership.group_id == m.group_id, Person.archived_at.is_(None))
+            .distinct()
+            .order_by(Organisation.name)
+        ).all()
+        requests = {
+            r.organisation_id: r
+            for r in s.execute(
+                select(PointsRequest).where(PointsRequest.meeting_id == meeting_id)
+            ).scalars()
+        }
+        counts = dict(
+            s.execute(
+                select(AgendaProposal.organisation_id, func.count(AgendaProposal.id))
+                .where(AgendaProposal.meeting_id == meeting_id)
+                .group_by(AgendaProposal.organisation_id)
+            ).all()
+        )
     out = []
     for org_id, name in orgs:
         r = requests.get(org_id)
-        out.append(PointsRequestView(org_id, name, r.asked_date if r else None,
-                                     r.answered_date if r else None, counts.get(org_id, 0),
-                                     r.version if r else None))
+        out.append(
+            PointsRequestView(
+                org_id,
+                name,
+                r.asked_date if r else None,
+                r.answered_date if r else None,
+                counts.get(org_id, 0),
+                r.version if r else None,
+            )
+        )
     return out
 
 
-def _request(s, meeting_id: int, organisation_id: int,
-             expected_version: int | None = None, check: bool = False) -> PointsRequest:
-    r = s.execute(select(PointsRequest).where(
-        PointsRequest.meeting_id == meeting_id,
-        PointsRequest.organisation_id == organisation_id)).scalar()
+def _request(
+    s,
+    meeting_id: int,
+    organisation_id: int,
+    expected_version: int | None = None,
+    check: bool = False,
+) -> PointsRequest:
+    r = s.execute(
+        select(PointsRequest).where(
+            PointsRequest.meeting_id == meeting_id, PointsRequest.organisation_id == organisation_id
+        )
+    ).scalar()
     if check:
         check_version(r, expected_version, "Partens svar")
     if r is None:
@@ -171,9 +224,14 @@ def _mark_answered(s, meeting_id: int, organisation_id: int, day: date) -> None:
     touch(r)
 
 
-def mark_party_asked(db: Database, meeting_id: int, organisation_id: int,
-                     expected_version: int | None, day: date | None = None,
-                     asked: bool = True) -> None:
+def mark_party_asked(
+    db: Database,
+    meeting_id: int,
+    organisation_id: int,
+    expected_version: int | None,
+    day: date | None = None,
+    asked: bool = True,
+) -> None:
     """``expected_version``: the party's row as seen (None: nothing recorded yet)."""
     with db.session() as s:
         r = _request(s, meeting_id, organisation_id, expected_version, check=True)
@@ -181,9 +239,14 @@ def mark_party_asked(db: Database, meeting_id: int, organisation_id: int,
         touch(r)
 
 
-def mark_party_answered(db: Database, meeting_id: int, organisation_id: int,
-                        expected_version: int | None, day: date | None = None,
-                        answered: bool = True) -> None:
+def mark_party_answered(
+    db: Database,
+    meeting_id: int,
+    organisation_id: int,
+    expected_version: int | None,
+    day: date | None = None,
+    answered: bool = True,
+) -> None:
     with db.session() as s:
         r = _request(s, meeting_id, organisation_id, expected_version, check=True)
         if answered:
@@ -195,5 +258,3 @@ def mark_party_answered(db: Database, meeting_id: int, organisation_id: int,
 
 
 # --- guests ---------------------------------------------------------------------------
-
-

@@ -54,36 +54,61 @@ def minutes_state(db: Database, meeting_id: int, today: date | None = None) -> M
         items = {i.id: i.title for i in items_of(s, meeting_id)}
         comments = []
         for c, person in s.execute(
-                select(MinutesComment, Person.name)
-                .outerjoin(Person, Person.id == MinutesComment.person_id)
-                .where(MinutesComment.minutes_id == row.id)
-                .order_by(MinutesComment.received_date, MinutesComment.id)).all():
-            comments.append(CommentView(
-                c.id, c.version, person or c.author_text, c.received_date, c.agenda_item_id,
-                items.get(c.agenda_item_id, ""), c.text, c.handled, c.handled_note,
-                late=bool(row.comment_deadline and c.received_date
-                          and c.received_date > row.comment_deadline)))
-        return MinutesState(meeting_id, row.status, row.sent_for_review_date,
-                            row.comment_deadline, row.final_date, tuple(comments),
-                            deadline_passed=bool(row.status == "in_review" and row.comment_deadline
-                                                 and row.comment_deadline < today),
-                            reopened_date=row.reopened_date,
-                            reopened_reason=row.reopened_reason)
+            select(MinutesComment, Person.name)
+            .outerjoin(Person, Person.id == MinutesComment.person_id)
+            .where(MinutesComment.minutes_id == row.id)
+            .order_by(MinutesComment.received_date, MinutesComment.id)
+        ).all():
+            comments.append(
+                CommentView(
+                    c.id,
+                    c.version,
+                    person or c.author_text,
+                    c.received_date,
+                    c.agenda_item_id,
+                    items.get(c.agenda_item_id, ""),
+                    c.text,
+                    c.handled,
+                    c.handled_note,
+                    late=bool(
+                        row.comment_deadline
+                        and c.received_date
+                        and c.received_date > row.comment_deadline
+                    ),
+                )
+            )
+        return MinutesState(
+            meeting_id,
+            row.status,
+            row.sent_for_review_date,
+            row.comment_deadline,
+            row.final_date,
+            tuple(comments),
+            deadline_passed=bool(
+                row.status == "in_review" and row.comment_deadline and row.comment_deadline < today
+            ),
+            reopened_date=row.reopened_date,
+            reopened_reason=row.reopened_reason,
+        )
 
 
-def send_for_review(db: Database, meeting_id: int, deadline: date, expected_version: int,
-                    day: date | None = None) -> None:
+def send_for_review(
+    db: Database, meeting_id: int, deadline: date, expected_version: int, day: date | None = None
+) -> None:
     day = day or clock.today()
     if deadline < day:
-        raise ValidationError([FieldError("deadline", "Sista dag för synpunkter",
-                                          "får inte vara före i dag")])
+        raise ValidationError(
+            [FieldError("deadline", "Sista dag för synpunkter", "får inte vara före i dag")]
+        )
     with db.session() as s:
         m = get_checked(s, Meeting, meeting_id, expected_version, "Mötet")
         if m.status == "cancelled":
             raise LokusError("Mötet är inställt.")
         if m.meeting_date > day:
-            raise LokusError(f"Mötet hålls {m.meeting_date.isoformat()}; anteckningarna kan "
-                             "skickas för synpunkter först efter mötet.")
+            raise LokusError(
+                f"Mötet hålls {m.meeting_date.isoformat()}; anteckningarna kan "
+                "skickas för synpunkter först efter mötet."
+            )
         row = minutes_row(s, meeting_id)
         if row.status == "final":
             raise RecordLockedError("Anteckningarna är redan fastställda.")
@@ -95,9 +120,15 @@ def send_for_review(db: Database, meeting_id: int, deadline: date, expected_vers
         touch(m)
 
 
-def add_comment(db: Database, meeting_id: int, text: str, person_id: int | None = None,
-                author_text: str = "", item_id: int | None = None,
-                received_date: date | None = None) -> int:
+def add_comment(
+    db: Database,
+    meeting_id: int,
+    text: str,
+    person_id: int | None = None,
+    author_text: str = "",
+    item_id: int | None = None,
+    received_date: date | None = None,
+) -> int:
     errors = Errors()
     check_text(text, "text", "Synpunkt", errors, required=True, max_len=MAX_LONG)
     if person_id is None and not author_text.strip():
@@ -111,16 +142,22 @@ def add_comment(db: Database, meeting_id: int, text: str, person_id: int | None 
         row = minutes_row(s, meeting_id)
         if row.status == "draft":
             raise LokusError("Anteckningarna har inte skickats för synpunkter än.")
-        c = MinutesComment(minutes_id=row.id, person_id=person_id,
-                           author_text=author_text.strip(), agenda_item_id=item_id,
-                           text=text.strip(), received_date=received_date or clock.today())
+        c = MinutesComment(
+            minutes_id=row.id,
+            person_id=person_id,
+            author_text=author_text.strip(),
+            agenda_item_id=item_id,
+            text=text.strip(),
+            received_date=received_date or clock.today(),
+        )
         s.add(c)
         s.flush()
         return c.id
 
 
-def set_comment_handled(db: Database, comment_id: int, note: str, expected_version: int,
-                        handled: bool = True) -> None:
+def set_comment_handled(
+    db: Database, comment_id: int, note: str, expected_version: int, handled: bool = True
+) -> None:
     with db.session() as s:
         c = get_checked(s, MinutesComment, comment_id, expected_version, "Synpunkten")
         minutes = s.get(Minutes, c.minutes_id)
@@ -130,8 +167,14 @@ def set_comment_handled(db: Database, comment_id: int, note: str, expected_versi
         touch(c)
 
 
-def finalise(db: Database, meeting_id: int, expected_version: int, snapshot: str,
-             day: date | None = None, early_ok: bool = False) -> None:
+def finalise(
+    db: Database,
+    meeting_id: int,
+    expected_version: int,
+    snapshot: str,
+    day: date | None = None,
+    early_ok: bool = False,
+) -> None:
     """Fastställ: the minutes become a record. ``snapshot`` is the approved text
     (Markdown), kept verbatim; later exports of fastställda minutes use it.
 
@@ -142,10 +185,16 @@ def finalise(db: Database, meeting_id: int, expected_version: int, snapshot: str
         m = get_checked(s, Meeting, meeting_id, expected_version, "Mötet")
         row = minutes_row(s, meeting_id, create=False)
         _finalise_allowed(m, row, day)
-        if (row.status == "in_review" and row.comment_deadline and row.comment_deadline >= day
-                and not early_ok):
-            raise LokusError(f"Sista dag för synpunkter är {row.comment_deadline.isoformat()}; "
-                             "bekräfta att anteckningarna ska fastställas ändå.")
+        if (
+            row.status == "in_review"
+            and row.comment_deadline
+            and row.comment_deadline >= day
+            and not early_ok
+        ):
+            raise LokusError(
+                f"Sista dag för synpunkter är {row.comment_deadline.isoformat()}; "
+                "bekräfta att anteckningarna ska fastställas ändå."
+            )
         if m.note_taker_id is None:
             group = s.get(Group, m.group_id)
             m.note_taker_id = group.coordinator_id  # the record names who wrote it
@@ -154,18 +203,27 @@ def finalise(db: Database, meeting_id: int, expected_version: int, snapshot: str
         touch(row)
         m.status = "minutes_final"
         touch(m)
-        s.add(ExportRecord(meeting_id=meeting_id, document=DocumentKind.MINUTES,
-                           variant=FINAL_VARIANT, sequence=0, file_format="md",
-                           content=snapshot))
+        s.add(
+            ExportRecord(
+                meeting_id=meeting_id,
+                document=DocumentKind.MINUTES,
+                variant=FINAL_VARIANT,
+                sequence=0,
+                file_format="md",
+                content=snapshot,
+            )
+        )
 
 
 def list_exports(db: Database, meeting_id: int) -> list[tuple[int, str, str, str, object]]:
     """(id, document, variant, format, created_at) of everything exported, newest first."""
     with db.session() as s:
-        rows = s.execute(select(ExportRecord).where(ExportRecord.meeting_id == meeting_id)
-                         .order_by(ExportRecord.created_at.desc(), ExportRecord.id.desc()))
-        return [(r.id, r.document, r.variant, r.file_format, r.created_at)
-                for r in rows.scalars()]
+        rows = s.execute(
+            select(ExportRecord)
+            .where(ExportRecord.meeting_id == meeting_id)
+            .order_by(ExportRecord.created_at.desc(), ExportRecord.id.desc())
+        )
+        return [(r.id, r.document, r.variant, r.file_format, r.created_at) for r in rows.scalars()]
 
 
 def exported_content(db: Database, export_id: int) -> tuple[str, str]:
@@ -185,8 +243,10 @@ def check_finalise(db: Database, meeting_id: int, today: date | None = None) -> 
         row = minutes_row(s, meeting_id, create=False)
         _finalise_allowed(m, row, today)
         if row.status == "in_review" and row.comment_deadline and row.comment_deadline >= today:
-            return (f"Sista dag för synpunkter är {row.comment_deadline.isoformat()}; "
-                    "synpunkter kan fortfarande komma in.")
+            return (
+                f"Sista dag för synpunkter är {row.comment_deadline.isoformat()}; "
+                "synpunkter kan fortfarande komma in."
+            )
         return ""
 
 
@@ -194,17 +254,21 @@ def _finalise_allowed(m: Meeting, row: Minutes | None, today: date) -> None:
     if m.status == "cancelled":
         raise LokusError("Mötet är inställt.")
     if m.meeting_date > today:
-        raise LokusError(f"Mötet hålls {m.meeting_date.isoformat()}; anteckningar kan "
-                         "fastställas först när mötet har ägt rum.")
+        raise LokusError(
+            f"Mötet hålls {m.meeting_date.isoformat()}; anteckningar kan "
+            "fastställas först när mötet har ägt rum."
+        )
     if row is None or row.status == "draft" and not row.reopened_date:
-        raise LokusError("Anteckningarna måste ha skickats för synpunkter innan de kan "
-                         "fastställas.")
+        raise LokusError(
+            "Anteckningarna måste ha skickats för synpunkter innan de kan fastställas."
+        )
     if row.status == "final":
         raise RecordLockedError("Anteckningarna är redan fastställda.")
 
 
-def reopen_minutes(db: Database, meeting_id: int, reason: str, expected_version: int,
-                   day: date | None = None) -> None:
+def reopen_minutes(
+    db: Database, meeting_id: int, reason: str, expected_version: int, day: date | None = None
+) -> None:
     """Open fastställda minutes again: the reason is required and kept; the approved
     version stays in the history, labelled with the day and the reason."""
     errors = Errors()
@@ -217,12 +281,17 @@ def reopen_minutes(db: Database, meeting_id: int, reason: str, expected_version:
         row = minutes_row(s, meeting_id, create=False)
         if row is None or row.status != "final":
             raise LokusError("Anteckningarna är inte fastställda.")
-        label = f"fastställd {row.final_date.isoformat() if row.final_date else ''}, " \
-                f"återöppnad {day.isoformat()}: {reason.strip()}"
-        for record in s.execute(select(ExportRecord).where(
+        label = (
+            f"fastställd {row.final_date.isoformat() if row.final_date else ''}, "
+            f"återöppnad {day.isoformat()}: {reason.strip()}"
+        )
+        for record in s.execute(
+            select(ExportRecord).where(
                 ExportRecord.meeting_id == meeting_id,
                 ExportRecord.document == DocumentKind.MINUTES,
-                ExportRecord.variant == FINAL_VARIANT)).scalars():
+                ExportRecord.variant == FINAL_VARIANT,
+            )
+        ).scalars():
             record.variant = label
             touch(record)
         row.status = "draft"
@@ -240,7 +309,14 @@ def final_snapshot(db: Database, meeting_id: int) -> str | None:
         row = minutes_row(s, meeting_id, create=False)
         if row is None or row.status != "final":
             return None
-        return s.execute(select(ExportRecord.content).where(
-            ExportRecord.meeting_id == meeting_id, ExportRecord.document == DocumentKind.MINUTES,
-            ExportRecord.variant == FINAL_VARIANT, ExportRecord.file_format == "md")
-            .order_by(ExportRecord.created_at, ExportRecord.id).limit(1)).scalar()
+        return s.execute(
+            select(ExportRecord.content)
+            .where(
+                ExportRecord.meeting_id == meeting_id,
+                ExportRecord.document == DocumentKind.MINUTES,
+                ExportRecord.variant == FINAL_VARIANT,
+                ExportRecord.file_format == "md",
+            )
+            .order_by(ExportRecord.created_at, ExportRecord.id)
+            .limit(1)
+        ).scalar()

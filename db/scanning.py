@@ -27,23 +27,32 @@ def validate_entry(data: ScanningInput) -> Errors:
 
 
 def _view(e: ScanningEntry, group_name: str) -> ScanningView:
-    return ScanningView(e.id, e.version, ScanningInput(
-        e.title, e.kind, e.entry_date, e.group_id, e.organisation_text, e.link, e.notes),
-        group_name or "")
+    return ScanningView(
+        e.id,
+        e.version,
+        ScanningInput(
+            e.title, e.kind, e.entry_date, e.group_id, e.organisation_text, e.link, e.notes
+        ),
+        group_name or "",
+    )
 
 
 def list_entries(db: Database, text: str = "", limit: int = 200, offset: int = 0) -> Page:
-    stmt = (select(ScanningEntry, Group.name)
-            .outerjoin(Group, Group.id == ScanningEntry.group_id))
+    stmt = select(ScanningEntry, Group.name).outerjoin(Group, Group.id == ScanningEntry.group_id)
     for word in text.split():
-        stmt = stmt.where(contains(db, ScanningEntry.title, word)
-                          | contains(db, ScanningEntry.organisation_text, word)
-                          | contains(db, ScanningEntry.notes, word)
-                          | contains(db, Group.name, word))
+        stmt = stmt.where(
+            contains(db, ScanningEntry.title, word)
+            | contains(db, ScanningEntry.organisation_text, word)
+            | contains(db, ScanningEntry.notes, word)
+            | contains(db, Group.name, word)
+        )
     with db.session() as s:
         total = s.execute(select(func.count()).select_from(stmt.subquery())).scalar_one()
-        rows = s.execute(stmt.order_by(ScanningEntry.entry_date.desc(), ScanningEntry.id.desc())
-                         .limit(limit).offset(offset)).all()
+        rows = s.execute(
+            stmt.order_by(ScanningEntry.entry_date.desc(), ScanningEntry.id.desc())
+            .limit(limit)
+            .offset(offset)
+        ).all()
     return Page([_view(e, g) for e, g in rows], total, offset)
 
 
@@ -57,9 +66,15 @@ def get_entry(db: Database, entry_id: int) -> ScanningView:
 
 
 def _fields(data: ScanningInput, day: date) -> dict:
-    return {"group_id": data.group_id, "kind": data.kind, "entry_date": data.entry_date or day,
-            "title": data.title.strip(), "organisation_text": data.organisation_text.strip(),
-            "link": data.link.strip(), "notes": data.notes.strip()}
+    return {
+        "group_id": data.group_id,
+        "kind": data.kind,
+        "entry_date": data.entry_date or day,
+        "title": data.title.strip(),
+        "organisation_text": data.organisation_text.strip(),
+        "link": data.link.strip(),
+        "notes": data.notes.strip(),
+    }
 
 
 def create_entry(db: Database, data: ScanningInput) -> int:

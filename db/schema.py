@@ -63,11 +63,15 @@ def inspect_file(path: Path, *, missing_ok: bool = True, empty_ok: bool = True) 
         if not path.parent.is_dir():
             raise DatabaseOpenError(
                 f"Mappen {path.parent} finns inte, så databasen {path} kan inte öppnas eller "
-                "skapas. Kontrollera sökvägen.", problem="missing")
+                "skapas. Kontrollera sökvägen.",
+                problem="missing",
+            )
         if not missing_ok:
             raise DatabaseOpenError(
                 f"Databasen {path} finns inte. Ange en annan fil med --db eller LOKUS_DB "
-                "(lokus where visar standardfilen).", problem="missing")
+                "(lokus where visar standardfilen).",
+                problem="missing",
+            )
         return FileState("new")
     if path.is_dir():
         raise DatabaseOpenError(f"{path} är en mapp, inte en databasfil.", problem="directory")
@@ -76,7 +80,9 @@ def inspect_file(path: Path, *, missing_ok: bool = True, empty_ok: bool = True) 
         if not empty_ok:
             raise DatabaseOpenError(
                 f"Filen {path} är tom (0 byte) och är ingen lokus-databas. Ta bort den eller "
-                "välj en annan fil.", problem="empty")
+                "välj en annan fil.",
+                problem="empty",
+            )
         return FileState("new", read_only=bool(reason), read_only_reason=reason)
     try:
         con = sqlite3.connect(look_uri(path), uri=True, timeout=2)
@@ -87,11 +93,15 @@ def inspect_file(path: Path, *, missing_ok: bool = True, empty_ok: bool = True) 
         if not tables:
             raise DatabaseOpenError(
                 f"Filen {path} är en tom SQLite-databas utan lokus-tabeller. Välj en annan fil "
-                "eller ta bort den.", problem="foreign")
+                "eller ta bort den.",
+                problem="foreign",
+            )
         if "alembic_version" not in tables or not tables >= LOKUS_TABLES:
             raise DatabaseOpenError(
                 f"Filen {path} är ingen lokus-databas (den saknar lokus-tabeller). Välj en "
-                "annan fil med --db eller LOKUS_DB.", problem="foreign")
+                "annan fil med --db eller LOKUS_DB.",
+                problem="foreign",
+            )
         rows = con.execute("SELECT version_num FROM alembic_version").fetchall()
     except sqlite3.Error as exc:
         raise _explain(path, exc) from None
@@ -100,7 +110,9 @@ def inspect_file(path: Path, *, missing_ok: bool = True, empty_ok: bool = True) 
     if len(rows) != 1 or not rows[0][0]:
         raise DatabaseOpenError(
             f"Databasen {path} är skadad: uppgiften om dess version saknas. Öppna en "
-            "säkerhetskopia (lokus.backup-…) i stället.", problem="damaged")
+            "säkerhetskopia (lokus.backup-…) i stället.",
+            problem="damaged",
+        )
     revision = rows[0][0]
     if revision == SCHEMA_HEAD:
         return FileState("current", revision, bool(reason), reason)
@@ -108,7 +120,9 @@ def inspect_file(path: Path, *, missing_ok: bool = True, empty_ok: bool = True) 
         return FileState("outdated", revision, bool(reason), reason)
     raise DatabaseOpenError(
         f"Databasen {path} har skapats av en nyare version av lokus (schema {revision}). "
-        "Uppdatera lokus för att öppna den.", problem="newer")
+        "Uppdatera lokus för att öppna den.",
+        problem="newer",
+    )
 
 
 def _explain(path: Path, exc: sqlite3.Error) -> DatabaseOpenError:
@@ -117,20 +131,26 @@ def _explain(path: Path, exc: sqlite3.Error) -> DatabaseOpenError:
     if "not a database" in text or "file is encrypted" in text:
         return DatabaseOpenError(
             f"Filen {path} är ingen lokus-databas (det är ingen SQLite-fil). Välj en annan fil "
-            "med --db eller LOKUS_DB.", problem="foreign")
+            "med --db eller LOKUS_DB.",
+            problem="foreign",
+        )
     if problem == "locked":
         return DatabaseOpenError(
             f"Databasen {path} är låst av ett annat program. Försök igen om en stund.",
-            problem="locked")
+            problem="locked",
+        )
     if problem == "damaged":
         return DatabaseOpenError(
             f"Databasen {path} är skadad (SQLite: {text}). Öppna en säkerhetskopia "
-            "(lokus.backup-…) i stället.", problem="damaged")
+            "(lokus.backup-…) i stället.",
+            problem="damaged",
+        )
     if problem == "disk_full":
-        return DatabaseOpenError(f"Disken är full; databasen {path} kan inte öppnas.",
-                                 problem="disk_full")
+        return DatabaseOpenError(
+            f"Disken är full; databasen {path} kan inte öppnas.", problem="disk_full"
+        )
     if problem == "read_only":
-        return DatabaseOpenError(f"Databasen {path} kan inte läsas (skrivskyddad).",
-                                 problem="read_only")
-    return DatabaseOpenError(f"Databasen {path} kan inte öppnas (SQLite: {text}).",
-                             problem="other")
+        return DatabaseOpenError(
+            f"Databasen {path} kan inte läsas (skrivskyddad).", problem="read_only"
+        )
+    return DatabaseOpenError(f"Databasen {path} kan inte öppnas (SQLite: {text}).", problem="other")

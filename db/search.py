@@ -32,16 +32,31 @@ def search(db: Database, user_text: str, limit: int = 20) -> list[SearchHit]:
         return _search_like(db, user_text, limit)
     with db.session() as s:
         rows = s.execute(
-            text("SELECT rowid, title, snippet(search_fts, 1, '', '', '…', 8) AS snip "
-                 "FROM search_fts WHERE search_fts MATCH :q ORDER BY bm25(search_fts, 10.0, 1.0) LIMIT :limit"),
+            text(
+                "SELECT rowid, title, snippet(search_fts, 1, '', '', '…', 8) AS snip "
+                "FROM search_fts WHERE search_fts MATCH :q ORDER BY bm25(search_fts, 10.0, 1.0) LIMIT :limit"
+            ),
             {"q": query, "limit": limit},
         ).all()
         people = [r.rowid // 3 for r in rows if r.rowid % 3 == 1]
-        archived = set(s.execute(select(Person.id).where(
-            Person.id.in_(people), Person.archived_at.is_not(None))).scalars()) if people else set()
-    return [SearchHit(KINDS[r.rowid % 3], r.rowid // 3,
-                      r.title + (" (arkiverad)" if r.rowid % 3 == 1 and r.rowid // 3 in archived
-                                 else ""), r.snip or "") for r in rows]
+        archived = (
+            set(
+                s.execute(
+                    select(Person.id).where(Person.id.in_(people), Person.archived_at.is_not(None))
+                ).scalars()
+            )
+            if people
+            else set()
+        )
+    return [
+        SearchHit(
+            KINDS[r.rowid % 3],
+            r.rowid // 3,
+            r.title + (" (arkiverad)" if r.rowid % 3 == 1 and r.rowid // 3 in archived else ""),
+            r.snip or "",
+        )
+        for r in rows
+    ]
 
 
 def _search_like(db: Database, user_text: str, limit: int) -> list[SearchHit]:

@@ -45,11 +45,11 @@ def _merge_tokens(base: str, mine: str, theirs: str) -> str | None:
     for region in Merge3(b, m, t).merge_regions():
         kind = region[0]
         if kind == "unchanged":
-            out += b[region[1]:region[2]]
+            out += b[region[1] : region[2]]
         elif kind in ("a", "same"):
-            out += m[region[1]:region[2]]
+            out += m[region[1] : region[2]]
         elif kind == "b":
-            out += t[region[1]:region[2]]
+            out += t[region[1] : region[2]]
         else:
             _kind, zs, ze, ms, me, ts, te = region
             if zs == ze:  # both inserted words at the same place
@@ -75,11 +75,11 @@ def merge_text(base: str, mine: str, theirs: str) -> MergedText:
     for region in Merge3(b, m, t).merge_regions():
         kind = region[0]
         if kind == "unchanged":
-            out += b[region[1]:region[2]]
+            out += b[region[1] : region[2]]
         elif kind in ("a", "same"):
-            out += m[region[1]:region[2]]
+            out += m[region[1] : region[2]]
         elif kind == "b":
-            out += t[region[1]:region[2]]
+            out += t[region[1] : region[2]]
         else:
             _kind, zs, ze, ms, me, ts, te = region
             base_block, mine_block = "".join(b[zs:ze]), "".join(m[ms:me])
@@ -89,8 +89,13 @@ def merge_text(base: str, mine: str, theirs: str) -> MergedText:
                 out.append(words)
                 continue
             conflicts += 1
-            out += [MINE_MARKER + "\n", _ensure_newline(mine_block),
-                    MIDDLE_MARKER + "\n", _ensure_newline(theirs_block), END_MARKER + "\n"]
+            out += [
+                MINE_MARKER + "\n",
+                _ensure_newline(mine_block),
+                MIDDLE_MARKER + "\n",
+                _ensure_newline(theirs_block),
+                END_MARKER + "\n",
+            ]
     text = "".join(out)
     if not mine.endswith("\n") and text.endswith("\n") and not conflicts:
         text = text[:-1]
@@ -120,7 +125,8 @@ def merge_fields(base: dict, mine: dict, theirs: dict) -> MergedFields:
             values[key] = my_value
             continue
         if all(isinstance(v, str) for v in (base_value, my_value, their_value)) and any(
-                "\n" in v for v in (base_value, my_value, their_value)):
+            "\n" in v for v in (base_value, my_value, their_value)
+        ):
             merged = merge_text(base_value, my_value, their_value)
             values[key] = merged.text
             if merged.conflicts:

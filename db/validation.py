@@ -77,8 +77,15 @@ def parse_amount(text: str, field: str, label: str, errors: Errors, required: bo
     return value
 
 
-def parse_int(text: str, field: str, label: str, errors: Errors, minimum: int = 0,
-              maximum: int = 10**9, default: int | None = None):
+def parse_int(
+    text: str,
+    field: str,
+    label: str,
+    errors: Errors,
+    minimum: int = 0,
+    maximum: int = 10**9,
+    default: int | None = None,
+):
     raw = (text or "").strip()
     if not raw:
         return default
@@ -93,7 +100,7 @@ def parse_int(text: str, field: str, label: str, errors: Errors, minimum: int = 
 
 
 def parse_budget_lines(text: str, field: str, label: str, errors: Errors):
-    """"2021: 360 000; 2022: 360 000 / 72 000" -> [(2021, 360000, 0), (2022, 360000, 72000)].
+    """ "2021: 360 000; 2022: 360 000 / 72 000" -> [(2021, 360000, 0), (2022, 360000, 72000)].
 
     Each year: the amount to draw from the förbund, optionally "/ egenfinansiering".
     """
@@ -107,8 +114,12 @@ def parse_budget_lines(text: str, field: str, label: str, errors: Errors):
             continue
         m = re.fullmatch(r"(\d{4})\s*[:=]\s*([^/]+?)\s*(?:/\s*(.+))?", part)
         if not m:
-            errors.add(field, label, f"”{part}” ska skrivas som ÅR: BELOPP, t.ex. 2021: 360 000 "
-                                     "(eller 2021: 360 000 / 72 000 med egenfinansiering)")
+            errors.add(
+                field,
+                label,
+                f"”{part}” ska skrivas som ÅR: BELOPP, t.ex. 2021: 360 000 "
+                "(eller 2021: 360 000 / 72 000 med egenfinansiering)",
+            )
             continue
         year = int(m.group(1))
         if not 1990 <= year <= 2100:
@@ -124,8 +135,15 @@ def parse_budget_lines(text: str, field: str, label: str, errors: Errors):
     return lines
 
 
-def check_text(value: str, field: str, label: str, errors: Errors, required: bool = False,
-               max_len: int = MAX_SHORT, multiline: bool | None = None) -> None:
+def check_text(
+    value: str,
+    field: str,
+    label: str,
+    errors: Errors,
+    required: bool = False,
+    max_len: int = MAX_SHORT,
+    multiline: bool | None = None,
+) -> None:
     """Length, and the characters a field may hold (see db.characters).
 
     ``multiline`` defaults to True for long fields (more than MAX_SHORT)."""
@@ -139,21 +157,31 @@ def check_text(value: str, field: str, label: str, errors: Errors, required: boo
     check_characters(value, field, label, errors, multiline)
 
 
-def check_characters(value: str, field: str, label: str, errors: Errors,
-                     multiline: bool = False) -> None:
+def check_characters(
+    value: str, field: str, label: str, errors: Errors, multiline: bool = False
+) -> None:
     found = forbidden(value, multiline)
     if found is None:
         return
     kind, char = found
     if kind == "linebreak":
-        errors.add(field, label, "får inte innehålla radbrytningar"
-                   + ("" if char in ("\n", "\r") else f" ({describe(char)})"))
+        errors.add(
+            field,
+            label,
+            "får inte innehålla radbrytningar"
+            + ("" if char in ("\n", "\r") else f" ({describe(char)})"),
+        )
     elif kind == "bidi":
-        errors.add(field, label, f"innehåller ett osynligt tecken som vänder textriktningen "
-                   f"({describe(char)}); ta bort det")
+        errors.add(
+            field,
+            label,
+            f"innehåller ett osynligt tecken som vänder textriktningen "
+            f"({describe(char)}); ta bort det",
+        )
     else:
-        errors.add(field, label, f"innehåller ett osynligt styrtecken ({describe(char)}); "
-                   "ta bort det")
+        errors.add(
+            field, label, f"innehåller ett osynligt styrtecken ({describe(char)}); ta bort det"
+        )
 
 
 def check_email(value: str, field: str, label: str, errors: Errors) -> None:

@@ -144,4 +144,3 @@ class DocumentKind(Vocabulary):
     NOTICE = "notice", "kallelse"
     MINUTES = "minutes", "minnesanteckningar"
     INVITATION = "invitation", "inbjudan"
-

@@ -36,26 +36,44 @@ def initiative_markdown(detail: InitiativeDetail) -> str:
     if d.priority_groups:
         facts.append(("Prioriterad målgrupp", escape_inline(d.priority_groups)))
     out += [f"- **{label}:** {value}" for label, value in facts]
-    out += ["", "## Insatsägare", "",
-            f"- **{escape_inline(detail.owner_name) or 'Ingen insatsägare angiven'}**",
-            f"- Kontaktperson: {_contact_line(detail.owner_contact)}", ""]
+    out += [
+        "",
+        "## Insatsägare",
+        "",
+        f"- **{escape_inline(detail.owner_name) or 'Ingen insatsägare angiven'}**",
+        f"- Kontaktperson: {_contact_line(detail.owner_contact)}",
+        "",
+    ]
     if detail.partners:
         out += ["## Samverkansparter", ""]
-        out.append(table(
-            ["Organisation", "Kontaktperson", "E-post", "Telefon"],
-            [[p.organisation_name, p.contact.name if p.contact else "",
-              p.contact.email if p.contact else "", p.contact.phone if p.contact else ""]
-             for p in detail.partners]))
+        out.append(
+            table(
+                ["Organisation", "Kontaktperson", "E-post", "Telefon"],
+                [
+                    [
+                        p.organisation_name,
+                        p.contact.name if p.contact else "",
+                        p.contact.email if p.contact else "",
+                        p.contact.phone if p.contact else "",
+                    ]
+                    for p in detail.partners
+                ],
+            )
+        )
         out.append("")
     out += ["## Syfte", "", escape_block(d.purpose) or "*Inte ifyllt.*", ""]
     for kind in ("effect", "output"):
         goals = [g for g in d.goals if g.kind == kind]
         out += [f"## {GoalKind.label_of(kind).capitalize()}", ""]
         out += [f"{n}. {escape_inline(g.text)}" for n, g in enumerate(goals, 1)] or [
-            "*Inga angivna.*"]
+            "*Inga angivna.*"
+        ]
         out.append("")
-    for label, value in (("Målgrupp", d.target_group), ("Metod", d.method),
-                         ("Bakgrund", d.background)):
+    for label, value in (
+        ("Målgrupp", d.target_group),
+        ("Metod", d.method),
+        ("Bakgrund", d.background),
+    ):
         out += [f"## {label}", "", escape_block(value) or "*Inte ifyllt.*", ""]
     out += ["## Finansieringsbeslut", ""]
     if not d.decisions:
@@ -72,8 +90,18 @@ def initiative_markdown(detail: InitiativeDetail) -> str:
             out.append(f"- **Anteckning:** {escape_inline(dec.note)}")
         out.append("")
         if dec.budget:
-            out.append(table(["År", "Att rekvirera från förbundet", "Egenfinansiering"],
-                             [[str(b.year), format_amount(b.from_association_sek),
-                               format_amount(b.own_financing_sek)] for b in dec.budget]))
+            out.append(
+                table(
+                    ["År", "Att rekvirera från förbundet", "Egenfinansiering"],
+                    [
+                        [
+                            str(b.year),
+                            format_amount(b.from_association_sek),
+                            format_amount(b.own_financing_sek),
+                        ]
+                        for b in dec.budget
+                    ],
+                )
+            )
             out.append("")
     return "\n".join(out).rstrip() + "\n"

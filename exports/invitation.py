@@ -24,25 +24,39 @@ def invitation_subject(data: NoticeData) -> str:
 def invitation_markdown(data: NoticeData, guest: GuestView) -> str:
     item = next((i for i in data.items if i.id == guest.agenda_item_id), None)
     place = ", ".join(p for p in (data.room, data.address) if p)
-    out = [f"# Inbjudan till {escape_inline(data.kind_label)} – {escape_inline(data.group_name)}",
-           "", f"Hej {escape_inline(guest.name)}!", "",
-           f"Lokusgruppen {escape_inline(data.group_name)} vill gärna att du presenterar "
-           f"**{escape_inline(guest.topic)}** på vårt möte.", "",
-           f"- **När:** {format_when(data.meeting_date, data.start_time, data.end_time)}"]
+    out = [
+        f"# Inbjudan till {escape_inline(data.kind_label)} – {escape_inline(data.group_name)}",
+        "",
+        f"Hej {escape_inline(guest.name)}!",
+        "",
+        f"Lokusgruppen {escape_inline(data.group_name)} vill gärna att du presenterar "
+        f"**{escape_inline(guest.topic)}** på vårt möte.",
+        "",
+        f"- **När:** {format_when(data.meeting_date, data.start_time, data.end_time)}",
+    ]
     if item and item.start:
-        out.append(f"- **Din punkt:** {format_time(item.start)}–{format_time(item.end)} "
-                   f"({item.data.minutes_allotted} minuter)")
+        out.append(
+            f"- **Din punkt:** {format_time(item.start)}–{format_time(item.end)} "
+            f"({item.data.minutes_allotted} minuter)"
+        )
     if place:
         out.append(f"- **Var:** {escape_inline(place)}")
     if data.link:
         out.append(f"- **Digitalt:** {escape_inline(data.link)}")
-    out += ["", "Lokusgruppen består av kommunen, Arbetsförmedlingen, Försäkringskassan och "
-            "regionen. Hör gärna av dig om du har frågor eller vill skicka material i förväg.",
-            ""]
+    out += [
+        "",
+        "Lokusgruppen består av kommunen, Arbetsförmedlingen, Försäkringskassan och "
+        "regionen. Hör gärna av dig om du har frågor eller vill skicka material i förväg.",
+        "",
+    ]
     c = data.coordinator
     if c:
-        out += ["Vänliga hälsningar,", "", escape_inline(", ".join(
-            x for x in (c.name, c.title, c.email, c.phone) if x)), ""]
+        out += [
+            "Vänliga hälsningar,",
+            "",
+            escape_inline(", ".join(x for x in (c.name, c.title, c.email, c.phone) if x)),
+            "",
+        ]
     return "\n".join(out)
 
 

@@ -32,8 +32,8 @@ def _escape_line_start(line: str) -> str:
         return line
     marker = m.group(2)
     if marker[0].isdigit():
-        return line[: m.end() - 1] + "\\" + line[m.end() - 1:]
-    return line[: m.start(2)] + "\\" + line[m.start(2):]
+        return line[: m.end() - 1] + "\\" + line[m.end() - 1 :]
+    return line[: m.start(2)] + "\\" + line[m.start(2) :]
 
 
 def escape_cell(text: str) -> str:

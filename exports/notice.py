@@ -23,8 +23,9 @@ def notice_filename(data: NoticeData, ext: str) -> str:
 
 def notice_subject(data: NoticeData) -> str:
     what = "LOKUS-möte" if data.kind_label == "LOKUS-möte" else data.kind_label
-    prefix = "Inställt: " if data.cancelled else "Uppdaterad kallelse" if data.is_update \
-        else "Kallelse"
+    prefix = (
+        "Inställt: " if data.cancelled else "Uppdaterad kallelse" if data.is_update else "Kallelse"
+    )
     if data.cancelled:
         return f"Inställt: {what} {data.group_name} {format_date_long(data.meeting_date)}"
     return f"{prefix} till {what} {data.group_name} {format_date_long(data.meeting_date)}"
@@ -56,16 +57,25 @@ def notice_markdown(data: NoticeData) -> str:
     if data.items:
         rows = []
         for n, item in enumerate(data.items, 1):
-            when = (f"{format_time(item.start)}–{format_time(item.end)}"
-                    if item.start else f"{item.data.minutes_allotted} min")
+            when = (
+                f"{format_time(item.start)}–{format_time(item.end)}"
+                if item.start
+                else f"{item.data.minutes_allotted} min"
+            )
             who = ", ".join(x for x in (item.presenter, *item.guests) if x)
             rows.append([str(n), when, item.title, who])
         out += [table(["Nr", "Tid", "Punkt", "Föredragande"], rows), ""]
     else:
         out += ["*Dagordningen är inte klar.*", ""]
-    details = [(n, i) for n, i in enumerate(data.items, 1)
-               if i.data.description or i.data.prep_notes or i.data.attachments
-               or i.initiative_name or (is_follow_up(i.title) and data.follow_ups)]
+    details = [
+        (n, i)
+        for n, i in enumerate(data.items, 1)
+        if i.data.description
+        or i.data.prep_notes
+        or i.data.attachments
+        or i.initiative_name
+        or (is_follow_up(i.title) and data.follow_ups)
+    ]
     if details:
         out += ["## Inför punkterna", ""]
         for n, item in details:
@@ -93,11 +103,14 @@ def notice_markdown(data: NoticeData) -> str:
     out += ["## Anmäl förhinder", ""]
     c = data.coordinator
     if c and c.email:
-        out.append(f"Anmäl förhinder till {escape_inline(c.name)} ({escape_inline(c.email)}) "
-                   "så snart som möjligt, och skicka gärna en ersättare.")
+        out.append(
+            f"Anmäl förhinder till {escape_inline(c.name)} ({escape_inline(c.email)}) "
+            "så snart som möjligt, och skicka gärna en ersättare."
+        )
     else:
-        out.append("Anmäl förhinder till samordnaren så snart som möjligt, och skicka gärna "
-                   "en ersättare.")
+        out.append(
+            "Anmäl förhinder till samordnaren så snart som möjligt, och skicka gärna en ersättare."
+        )
     out.append("")
     if c:
         signature = ", ".join(x for x in (c.name, c.title) if x)
@@ -117,8 +130,11 @@ def action_line(a) -> str:
 
 def notice_plain_text(data: NoticeData) -> str:
     """A readable plain-text agenda (e-mail body, iCalendar DESCRIPTION)."""
-    lines = [notice_subject(data), "",
-             f"När: {format_when(data.meeting_date, data.start_time, data.end_time)}"]
+    lines = [
+        notice_subject(data),
+        "",
+        f"När: {format_when(data.meeting_date, data.start_time, data.end_time)}",
+    ]
     if place_text(data):
         lines.append(f"Var: {place_text(data)}")
     if data.link:
@@ -169,15 +185,17 @@ def notice_ics(data: NoticeData, now: datetime | None = None) -> bytes:
         event.add("url", link)
     event.add("description", notice_plain_text(data))
     event.add("status", "CANCELLED" if data.cancelled else "CONFIRMED")
-    organizer_address = address(data.coordinator.name, data.coordinator.email) \
-        if data.coordinator else None
+    organizer_address = (
+        address(data.coordinator.name, data.coordinator.email) if data.coordinator else None
+    )
     if organizer_address is not None:
         organizer = vCalAddress(f"mailto:{organizer_address.addr_spec}")
         organizer.params["cn"] = vText(organizer_address.display_name)
         event.add("organizer", organizer)
     seen = set()
     for name, email in [(m.name, m.email) for m in data.members] + [
-            (g.name, g.email) for g in data.guests]:
+        (g.name, g.email) for g in data.guests
+    ]:
         found = address(name, email)
         if found is None or found.addr_spec.lower() in seen:
             continue
@@ -201,8 +219,9 @@ def _stockholm_vtimezone():
     tz = Timezone()
     tz.add("tzid", "Europe/Stockholm")
     for cls, name, start, offset_from, offset_to, month in (
-            (TimezoneDaylight, "CEST", datetime(1970, 3, 29, 2), "+0100", "+0200", 3),
-            (TimezoneStandard, "CET", datetime(1970, 10, 25, 3), "+0200", "+0100", 10)):
+        (TimezoneDaylight, "CEST", datetime(1970, 3, 29, 2), "+0100", "+0200", 3),
+        (TimezoneStandard, "CET", datetime(1970, 10, 25, 3), "+0200", "+0100", 10),
+    ):
         part = cls()
         part.add("tzname", name)
         part.add("dtstart", start)
@@ -225,8 +244,10 @@ def markdown_to_html(markdown: str, title: str) -> str:
     from markdown_it import MarkdownIt
 
     body = MarkdownIt("commonmark").enable("table").render(printable(markdown, multiline=True))
-    return (f'<!DOCTYPE html>\n<html lang="sv"><head><meta charset="utf-8">'
-            f"<title>{escape(header_text(title))}</title></head><body>\n{body}</body></html>\n")
+    return (
+        f'<!DOCTYPE html>\n<html lang="sv"><head><meta charset="utf-8">'
+        f"<title>{escape(header_text(title))}</title></head><body>\n{body}</body></html>\n"
+    )
 
 
 def notice_eml(data: NoticeData, now: datetime | None = None) -> bytes:
@@ -244,7 +265,11 @@ def notice_eml(data: NoticeData, now: datetime | None = None) -> bytes:
     markdown = notice_markdown(data)
     msg.set_content(markdown)
     msg.add_alternative(markdown_to_html(markdown, notice_subject(data)), subtype="html")
-    msg.add_attachment(notice_ics(data, now), maintype="text", subtype="calendar",
-                       filename=notice_filename(data, "ics"),
-                       params={"method": "CANCEL" if data.cancelled else "REQUEST"})
+    msg.add_attachment(
+        notice_ics(data, now),
+        maintype="text",
+        subtype="calendar",
+        filename=notice_filename(data, "ics"),
+        params={"method": "CANCEL" if data.cancelled else "REQUEST"},
+    )
     return bytes(msg)

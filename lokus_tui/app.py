@@ -31,14 +31,22 @@ class LokusApp(App):
     COMMANDS = App.COMMANDS | {LookupProvider, ActionsProvider}
     MODES = {name: _mode(name) for name, _key, _title in SECTIONS}
     BINDINGS = [
-        *(Binding(key, f"section('{name}')", title, show=False, id=f"section-{name}")
-          for name, key, title in SECTIONS),
+        *(
+            Binding(key, f"section('{name}')", title, show=False, id=f"section-{name}")
+            for name, key, title in SECTIONS
+        ),
         Binding("ctrl+q", "quit", "Avsluta", id="quit"),
         Binding("f1", "help", "Hjälp", id="help"),
     ]
 
-    def __init__(self, target: str | Path, demo: bool = False, database=None,
-                 start_section: str = "overview", open_options: dict | None = None):
+    def __init__(
+        self,
+        target: str | Path,
+        demo: bool = False,
+        database=None,
+        start_section: str = "overview",
+        open_options: dict | None = None,
+    ):
         super().__init__()
         self.db_target = target
         self.open_options = open_options or {}
@@ -73,21 +81,26 @@ class LokusApp(App):
         try:
             database = open_database(self.db_target, **self.open_options)
         except LokusError as exc:
-            self.call_from_thread(self.exit, return_code=getattr(exc, "exit_code", 2),
-                                  message=f"lokus: {exc}")
+            self.call_from_thread(
+                self.exit, return_code=getattr(exc, "exit_code", 2), message=f"lokus: {exc}"
+            )
             return
         except Exception as exc:  # noqa: BLE001 - shown as one sentence, not a traceback
-            self.call_from_thread(self.exit, return_code=1,
-                                  message=f"lokus: databasen kunde inte öppnas ({exc})")
+            self.call_from_thread(
+                self.exit, return_code=1, message=f"lokus: databasen kunde inte öppnas ({exc})"
+            )
             return
         self.database = database
         self.call_from_thread(self._on_database_ready)
 
     def _on_database_ready(self) -> None:
         if self.database.read_only:
-            self.sub_title = f"Skrivskyddad — ändringar sparas inte ({self.database.read_only_reason})"
-            self.notify("Databasen är skrivskyddad — ändringar sparas inte.", severity="warning",
-                        timeout=10)
+            self.sub_title = (
+                f"Skrivskyddad — ändringar sparas inte ({self.database.read_only_reason})"
+            )
+            self.notify(
+                "Databasen är skrivskyddad — ändringar sparas inte.", severity="warning", timeout=10
+            )
         self.switch_mode(self.start_section)
 
     def flush_pending(self) -> list[str]:
@@ -111,13 +124,25 @@ class LokusApp(App):
         else:
             self.exit()
 
-    def notify(self, message: str, *, title: str = "", severity="information",
-               timeout: float | None = None, markup: bool = True) -> None:
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity="information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
         """Every notification is plain text: messages often carry a name or a note."""
         self.notified.append(plain_str(message))
         del self.notified[:-50]
-        super().notify(plain_str(message), title=plain_str(title), severity=severity,
-                       timeout=timeout, markup=False)
+        super().notify(
+            plain_str(message),
+            title=plain_str(title),
+            severity=severity,
+            timeout=timeout,
+            markup=False,
+        )
 
     def action_section(self, name: str) -> None:
         if self.database is None:
@@ -162,8 +187,9 @@ class LokusApp(App):
         with contextlib.suppress(Exception):
             self.flush_pending()
         self.bell()
-        self.exit_message = (f"lokus: {describe(error)}. Det som var sparat finns kvar"
-                             f"{write_error_log(error)}.")
+        self.exit_message = (
+            f"lokus: {describe(error)}. Det som var sparat finns kvar{write_error_log(error)}."
+        )
         self._exit_renderables.append(self.exit_message)
         self._close_messages_no_wait()
 
@@ -172,8 +198,14 @@ class LokusApp(App):
             self.database.close()
 
 
-def make_app(target: str | Path, demo: bool = False, database=None,
-             start_section: str = "overview", open_options: dict | None = None) -> LokusApp:
+def make_app(
+    target: str | Path,
+    demo: bool = False,
+    database=None,
+    start_section: str = "overview",
+    open_options: dict | None = None,
+) -> LokusApp:
     """The one factory used by the CLI and by every test."""
-    return LokusApp(target, demo=demo, database=database, start_section=start_section,
-                    open_options=open_options)
+    return LokusApp(
+        target, demo=demo, database=database, start_section=start_section, open_options=open_options
+    )

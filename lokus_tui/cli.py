@@ -9,8 +9,10 @@ EXIT_USAGE = 2
 
 _ARGPARSE_SV = (
     (r"the following arguments are required: (.*)", r"dessa argument saknas: \1"),
-    (r"argument (\S+): invalid choice: (\S+) \(choose from (.*)\)",
-     r"argument \1: \2 är inget giltigt val (välj bland \3)"),
+    (
+        r"argument (\S+): invalid choice: (\S+) \(choose from (.*)\)",
+        r"argument \1: \2 är inget giltigt val (välj bland \3)",
+    ),
     (r"argument (\S+): invalid int value: (\S+)", r"argument \1: \2 är inget heltal"),
     (r"argument (\S+): expected one argument", r"argument \1: ett värde saknas"),
     (r"unrecognized arguments: (.*)", r"okända argument: \1"),
@@ -46,28 +48,43 @@ def _parser() -> argparse.ArgumentParser:
     common.add_argument("--db", dest="db_after", metavar="SÖKVÄG", help=db_help)
     parser = SwedishArgumentParser(
         prog="lokus",
-        description="lokus – för LOKUS-samordnare: insatser, kontakter, möten och anteckningar.")
+        description="lokus – för LOKUS-samordnare: insatser, kontakter, möten och anteckningar.",
+    )
     parser.add_argument("--db", dest="db", metavar="SÖKVÄG", help=db_help)
-    parser.add_argument("--demo", action="store_true",
-                        help="öppna appen på en ny tillfällig databas med demodata")
-    sub = parser.add_subparsers(dest="command", metavar="KOMMANDO",
-                                parser_class=SwedishArgumentParser)
+    parser.add_argument(
+        "--demo", action="store_true", help="öppna appen på en ny tillfällig databas med demodata"
+    )
+    sub = parser.add_subparsers(
+        dest="command", metavar="KOMMANDO", parser_class=SwedishArgumentParser
+    )
     demo = sub.add_parser("demo", parents=[common], help="skriv demodata till en databasfil")
-    demo.add_argument("--scale", type=int, default=1, metavar="N",
-                      help="multiplicera mängden data (50 ger ca 600 insatser)")
+    demo.add_argument(
+        "--scale",
+        type=int,
+        default=1,
+        metavar="N",
+        help="multiplicera mängden data (50 ger ca 600 insatser)",
+    )
     sub.add_parser("where", parents=[common], help="visa var databasen ligger")
     meetings = sub.add_parser("meetings", parents=[common], help="lista möten med id")
     meetings.add_argument("--group", metavar="GRUPP", help="lokusgruppens namn (eller del av det)")
-    meetings.add_argument("--from", dest="from_date", metavar="DATUM",
-                          help="bara möten från detta datum (ÅÅÅÅ-MM-DD)")
+    meetings.add_argument(
+        "--from", dest="from_date", metavar="DATUM", help="bara möten från detta datum (ÅÅÅÅ-MM-DD)"
+    )
     export = sub.add_parser("export", parents=[common], help="exportera dokument")
-    export.add_argument("document", choices=["kallelse", "minnesanteckningar"],
-                        help="vad som exporteras")
+    export.add_argument(
+        "document", choices=["kallelse", "minnesanteckningar"], help="vad som exporteras"
+    )
     export.add_argument("meeting_id", metavar="MÖTES_ID", help="mötets id (se lokus meetings)")
-    export.add_argument("--format", choices=["md", "ics", "eml", "alla"], default="alla",
-                        help="filformat (standard: alla; minnesanteckningar finns som md och eml)")
-    export.add_argument("-o", "--output", metavar="MAPP",
-                        help="mapp att skriva till (standard: Dokument/lokus)")
+    export.add_argument(
+        "--format",
+        choices=["md", "ics", "eml", "alla"],
+        default="alla",
+        help="filformat (standard: alla; minnesanteckningar finns som md och eml)",
+    )
+    export.add_argument(
+        "-o", "--output", metavar="MAPP", help="mapp att skriva till (standard: Dokument/lokus)"
+    )
     return parser
 
 
@@ -137,8 +154,10 @@ def _open(target, **options):
 
     database = open_database(target, **options)
     if database.backup is not None:
-        print(f"lokus: databasen uppgraderades; en kopia av den gamla finns i {database.backup}",
-              file=sys.stderr)
+        print(
+            f"lokus: databasen uppgraderades; en kopia av den gamla finns i {database.backup}",
+            file=sys.stderr,
+        )
     return database
 
 
@@ -146,8 +165,9 @@ def _existing_database(args):
     """Open the database for a read command: never create, migrate or change it."""
     from lokus_tui.config import resolve_database
 
-    return _open(resolve_database(args.db), create=False, migrate=False, empty_ok=False,
-                 make_folder=False)
+    return _open(
+        resolve_database(args.db), create=False, migrate=False, empty_ok=False, make_folder=False
+    )
 
 
 def _shown(target) -> str:
@@ -187,13 +207,15 @@ def cmd_meetings(args) -> int:
     offset = 0
     print(f"{'id':>6}  {'datum':10}  {'tid':11}  {'grupp':24}  {'typ':26}  status")
     while True:
-        page = list_meetings(database, group_id=group_id, from_date=from_date, limit=500,
-                             offset=offset)
+        page = list_meetings(
+            database, group_id=group_id, from_date=from_date, limit=500, offset=offset
+        )
         for m in page.rows:
-            span = (f"{format_time(m.start_time)}–{format_time(m.end_time)}"
-                    if m.start_time else "")
-            print(f"{m.id:>6}  {m.meeting_date.isoformat():10}  {span:11}  "
-                  f"{m.group_name[:24]:24}  {m.kind_label[:26]:26}  {m.status_label}")
+            span = f"{format_time(m.start_time)}–{format_time(m.end_time)}" if m.start_time else ""
+            print(
+                f"{m.id:>6}  {m.meeting_date.isoformat():10}  {span:11}  "
+                f"{m.group_name[:24]:24}  {m.kind_label[:26]:26}  {m.status_label}"
+            )
         offset += len(page.rows)
         if offset >= page.total or not page.rows:
             break
@@ -228,8 +250,11 @@ def cmd_export(args) -> int:
     for path in export(database, int(args.meeting_id), folder, formats):
         print(path)
     if database.read_only:
-        print(f"lokus: obs: databasen är skrivskyddad ({database.read_only_reason}); exporten "
-              "sparades inte i mötets historik.", file=sys.stderr)
+        print(
+            f"lokus: obs: databasen är skrivskyddad ({database.read_only_reason}); exporten "
+            "sparades inte i mötets historik.",
+            file=sys.stderr,
+        )
     database.close()
     return 0
 
@@ -242,16 +267,21 @@ def cmd_demo(args) -> int:
     if not args.db:
         return fail("ange filen att skriva demodata till med --db SÖKVÄG")
     target = resolve_database(args.db)
-    if isinstance(target, Path) and target.exists() and (
-            target.is_dir() or target.stat().st_size > 0):
+    if (
+        isinstance(target, Path)
+        and target.exists()
+        and (target.is_dir() or target.stat().st_size > 0)
+    ):
         return fail(f"filen {target} finns redan; välj en ny fil för demodata")
     from db import demo
 
     database = _open(target, make_folder=False)
     counts = demo.generate(database, scale=args.scale)
     database.close()
-    print(f"Demodata skrivet till {_shown(target)}: {counts.get('initiative', 0)} insatser, "
-          f"{counts.get('person', 0)} personer, {counts.get('meeting', 0)} möten.")
+    print(
+        f"Demodata skrivet till {_shown(target)}: {counts.get('initiative', 0)} insatser, "
+        f"{counts.get('person', 0)} personer, {counts.get('meeting', 0)} möten."
+    )
     return 0
 
 
@@ -289,8 +319,11 @@ def cmd_app(args) -> int:
     app = make_app(target, demo=args.demo, open_options=options)
     app.run()
     if args.demo:
-        print(f"lokus: demodatabasen finns kvar i {target}\n"
-              f"       öppna den igen med: lokus --db {target}", file=sys.stderr)
+        print(
+            f"lokus: demodatabasen finns kvar i {target}\n"
+            f"       öppna den igen med: lokus --db {target}",
+            file=sys.stderr,
+        )
     return app.return_code or 0
 
 

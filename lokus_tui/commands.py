@@ -54,5 +54,6 @@ class ActionsProvider(Provider):
         for text, action, node in self._commands():
             score = matcher.match(text)
             if score > 0:
-                yield Hit(score, matcher.highlight(text), partial(node.run_action, action),
-                          text=text)
+                yield Hit(
+                    score, matcher.highlight(text), partial(node.run_action, action), text=text
+                )

@@ -20,8 +20,15 @@ MINUTES_FORMATS = ("md", "eml")
 class Rendered:
     """One file of an export: its name, its bytes and what the history keeps."""
 
-    def __init__(self, filename: str, content: bytes | str, fmt: str, variant: str = "",
-                 sequence: int = 0, document: str = ""):
+    def __init__(
+        self,
+        filename: str,
+        content: bytes | str,
+        fmt: str,
+        variant: str = "",
+        sequence: int = 0,
+        document: str = "",
+    ):
         self.filename = filename
         self.content = content.encode("utf-8") if isinstance(content, str) else content
         self.fmt, self.variant, self.sequence, self.document = fmt, variant, sequence, document
@@ -33,8 +40,9 @@ def _render(what: str, make) -> list[Rendered]:
     except Exception as exc:  # noqa: BLE001 - a document that cannot be made is one sentence
         from db.errors import LokusError
 
-        raise LokusError(f"{what} kunde inte skapas ({type(exc).__name__}); inga filer "
-                         "skrevs.") from exc
+        raise LokusError(
+            f"{what} kunde inte skapas ({type(exc).__name__}); inga filer skrevs."
+        ) from exc
 
 
 def write_export(database, meeting_id: int, folder: Path, files: list[Rendered]) -> list[Path]:
@@ -54,9 +62,14 @@ def write_export(database, meeting_id: int, folder: Path, files: list[Rendered])
         for f in files:
             written.append(write_new_file(folder, f.filename, f.content))
         if not database.read_only:
-            record_exports(database, meeting_id, [
-                (f.document, f.variant, f.sequence, f.fmt, f.content.decode("utf-8", "replace"))
-                for f in files])
+            record_exports(
+                database,
+                meeting_id,
+                [
+                    (f.document, f.variant, f.sequence, f.fmt, f.content.decode("utf-8", "replace"))
+                    for f in files
+                ],
+            )
     except LokusError as exc:
         for path in written:
             with contextlib.suppress(OSError):
@@ -65,17 +78,27 @@ def write_export(database, meeting_id: int, folder: Path, files: list[Rendered])
     return written
 
 
-def export_notice(database, meeting_id: int, folder: Path,
-                    formats=NOTICE_FORMATS) -> list[Path]:
+def export_notice(database, meeting_id: int, folder: Path, formats=NOTICE_FORMATS) -> list[Path]:
     from db.notice import notice_data
     from exports.notice import notice_filename
     from exports.notice_files import render_notice
 
     data = notice_data(database, meeting_id)
     variant = "uppdatering" if data.is_update else ""
-    files = _render("Kallelsen", lambda: [
-        Rendered(notice_filename(data, fmt), render_notice(data, fmt), fmt, variant,
-                 data.sequence, DocumentKind.NOTICE) for fmt in formats])
+    files = _render(
+        "Kallelsen",
+        lambda: [
+            Rendered(
+                notice_filename(data, fmt),
+                render_notice(data, fmt),
+                fmt,
+                variant,
+                data.sequence,
+                DocumentKind.NOTICE,
+            )
+            for fmt in formats
+        ],
+    )
     return write_export(database, meeting_id, folder, files)
 
 
@@ -85,11 +108,27 @@ def export_invitation(database, meeting_id: int, guest, folder: Path) -> list[Pa
     from exports.invitation import invitation_eml, invitation_filename, invitation_markdown
 
     data = notice_data(database, meeting_id)
-    files = _render("Inbjudan", lambda: [
-        Rendered(invitation_filename(data, guest, "md"), invitation_markdown(data, guest), "md",
-                 guest.name, 0, DocumentKind.INVITATION),
-        Rendered(invitation_filename(data, guest, "eml"), invitation_eml(data, guest), "eml",
-                 guest.name, 0, DocumentKind.INVITATION)])
+    files = _render(
+        "Inbjudan",
+        lambda: [
+            Rendered(
+                invitation_filename(data, guest, "md"),
+                invitation_markdown(data, guest),
+                "md",
+                guest.name,
+                0,
+                DocumentKind.INVITATION,
+            ),
+            Rendered(
+                invitation_filename(data, guest, "eml"),
+                invitation_eml(data, guest),
+                "eml",
+                guest.name,
+                0,
+                DocumentKind.INVITATION,
+            ),
+        ],
+    )
     return write_export(database, meeting_id, folder, files)
 
 
@@ -133,23 +172,31 @@ def minutes_document(database, meeting_id: int):
     return data, snapshot if snapshot is not None else minutes_markdown(data)
 
 
-def export_minutes(database, meeting_id: int, folder: Path,
-                   formats=MINUTES_FORMATS) -> list[Path]:
+def export_minutes(database, meeting_id: int, folder: Path, formats=MINUTES_FORMATS) -> list[Path]:
     from exports.minutes import minutes_eml, minutes_filename
 
     data, markdown = minutes_document(database, meeting_id)
     variant = "fastställd" if data.status == "final" else "utkast"
 
     def make():
-        return [Rendered(minutes_filename(data, fmt),
-                         markdown if fmt == "md" else minutes_eml(data, markdown=markdown),
-                         fmt, variant, 0, DocumentKind.MINUTES) for fmt in formats]
+        return [
+            Rendered(
+                minutes_filename(data, fmt),
+                markdown if fmt == "md" else minutes_eml(data, markdown=markdown),
+                fmt,
+                variant,
+                0,
+                DocumentKind.MINUTES,
+            )
+            for fmt in formats
+        ]
 
     return write_export(database, meeting_id, folder, _render("Minnesanteckningarna", make))
 
 
-def finalise_minutes(database, meeting_id: int, expected_version: int,
-                     early_ok: bool = False) -> None:
+def finalise_minutes(
+    database, meeting_id: int, expected_version: int, early_ok: bool = False
+) -> None:
     """Fastställ: render the minutes as approved today and keep that text as the record."""
     from db.minutes import minutes_data
     from db.review import finalise
@@ -157,7 +204,12 @@ def finalise_minutes(database, meeting_id: int, expected_version: int,
 
     today = clock.today()
     data = minutes_data(database, meeting_id)
-    approved = replace(data, status="final", final_date=today,
-                       note_taker_name=data.note_taker_name)
-    finalise(database, meeting_id, expected_version, minutes_markdown(approved), day=today,
-             early_ok=early_ok)
+    approved = replace(data, status="final", final_date=today, note_taker_name=data.note_taker_name)
+    finalise(
+        database,
+        meeting_id,
+        expected_version,
+        minutes_markdown(approved),
+        day=today,
+        early_ok=early_ok,
+    )

@@ -59,18 +59,27 @@ def _write(path: Path, payload: dict) -> None:
         raise
 
 
-def save_draft(database: str, name: str, values: dict, base: dict | None = None,
-               version: int | None = None) -> None:
-    _write(_path(database, name), {"saved": clock.now().isoformat(timespec="seconds"),
-                                   "values": values, "base": base, "version": version})
+def save_draft(
+    database: str, name: str, values: dict, base: dict | None = None, version: int | None = None
+) -> None:
+    _write(
+        _path(database, name),
+        {
+            "saved": clock.now().isoformat(timespec="seconds"),
+            "values": values,
+            "base": base,
+            "version": version,
+        },
+    )
 
 
 def load_draft(database: str, name: str) -> Draft | None:
     path = _path(database, name)
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-        return Draft(dict(data["values"]), data.get("base"), data.get("version"),
-                     str(data["saved"]))
+        return Draft(
+            dict(data["values"]), data.get("base"), data.get("version"), str(data["saved"])
+        )
     except (OSError, ValueError, KeyError, TypeError):
         return None
 
@@ -85,11 +94,16 @@ def restored_values(draft: Draft, current: dict, version: int | None) -> tuple[d
     every difference as such."""
     if draft.base is None:
         merged_values = {**current, **draft.values}
-        conflicts = {k: current.get(k) for k, v in draft.values.items()
-                     if k in current and v != current.get(k)}
+        conflicts = {
+            k: current.get(k)
+            for k, v in draft.values.items()
+            if k in current and v != current.get(k)
+        }
     elif draft.version == version:
-        merged_values = {**current, **{k: v for k, v in draft.values.items()
-                                       if v != draft.base.get(k)}}
+        merged_values = {
+            **current,
+            **{k: v for k, v in draft.values.items() if v != draft.base.get(k)},
+        }
         conflicts = {}
     else:
         merged = merge_fields(draft.base, draft.values, current)
@@ -118,8 +132,10 @@ def journal_name(item_id: int) -> str:
 
 
 def write_journal(database: str, item_id: int, text: str, base: str) -> None:
-    _write(_path(database, journal_name(item_id)),
-           {"saved": clock.now().isoformat(timespec="seconds"), "text": text, "base": base})
+    _write(
+        _path(database, journal_name(item_id)),
+        {"saved": clock.now().isoformat(timespec="seconds"), "text": text, "base": base},
+    )
 
 
 def read_journal(database: str, item_id: int) -> JournalEntry | None:

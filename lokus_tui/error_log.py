@@ -26,8 +26,9 @@ def redacted_traceback(error: BaseException) -> str:
             lines.append("\nDärefter:\n")
         lines.append("Traceback (most recent call last):\n")
         lines.extend(part.stack.format())
-        lines.append(f"{_type_name(part)} (meddelandet visas inte: det kan innehålla "
-                     "användarens text)\n")
+        lines.append(
+            f"{_type_name(part)} (meddelandet visas inte: det kan innehålla användarens text)\n"
+        )
     return "".join(lines)
 
 
@@ -48,8 +49,11 @@ def write_error_log(error: BaseException | None) -> str:
         log.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         fd = os.open(log, os.O_CREAT | os.O_WRONLY | os.O_APPEND, 0o600)
         with os.fdopen(fd, "a", encoding="utf-8") as handle:
-            handle.write(f"--- {clock.now().isoformat(timespec='seconds')}\n"
-                         + redacted_traceback(error) + "\n")
+            handle.write(
+                f"--- {clock.now().isoformat(timespec='seconds')}\n"
+                + redacted_traceback(error)
+                + "\n"
+            )
     except OSError:
         return ""
     return f"; detaljer i {log}"

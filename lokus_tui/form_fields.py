@@ -7,8 +7,9 @@ def select_value(select: Select):
     return None if select.value == Select.NULL else select.value
 
 
-def fill_contacts(app, org_select: Select, contact_select: Select,
-                  selected: int | None = None) -> None:
+def fill_contacts(
+    app, org_select: Select, contact_select: Select, selected: int | None = None
+) -> None:
     """Offer the people of the chosen organisation; keep the chosen one if still there."""
     from db.contacts import people_options
 
@@ -45,4 +46,4 @@ def set_widget_value(widget, value) -> None:
 
 def shown_value(value, limit: int = 70) -> str:
     text = "–" if value in (None, "") else str(value).replace("\n", " ")
-    return text if len(text) <= limit else text[:limit - 1] + "…"
+    return text if len(text) <= limit else text[: limit - 1] + "…"

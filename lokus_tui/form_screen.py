@@ -100,8 +100,9 @@ class FormScreen(ModalScreen):
         for key, theirs in conflicts.items():
             widgets = self.query(f"#{key}")
             if widgets and isinstance(widgets.first(), Select):
-                theirs = next((str(label) for label, v in widgets.first()._options
-                               if v == theirs), theirs)
+                theirs = next(
+                    (str(label) for label, v in widgets.first()._options if v == theirs), theirs
+                )
             labels = self.query(f"#err-{key}")
             if labels:
                 labels.first().update(f"Sparat i ett annat fönster: {shown_value(theirs)}")
@@ -133,9 +134,13 @@ class FormScreen(ModalScreen):
                 set_widget_value(widget, safe)
                 cleaned.append(self.label_of(widget.id) if widget.id else "en rad")
         if cleaned:
-            self.notify("Osynliga styrtecken togs bort ur " + ", ".join(cleaned)
-                        + ". Spara för att behålla ändringen, eller avbryt.", severity="warning",
-                        timeout=10)
+            self.notify(
+                "Osynliga styrtecken togs bort ur "
+                + ", ".join(cleaned)
+                + ". Spara för att behålla ändringen, eller avbryt.",
+                severity="warning",
+                timeout=10,
+            )
 
     async def _restore(self, draft) -> None:
         current = self.values()
@@ -148,12 +153,17 @@ class FormScreen(ModalScreen):
         if conflicts:
             self.show_other_values(conflicts)
             names = ", ".join(self.label_of(k) for k in conflicts)
-            self.notify(f"Osparad text från {when} är återställd, men posten har ändrats sedan "
-                        f"dess ({names}): kontrollera fälten innan du sparar.",
-                        severity="warning", timeout=12)
+            self.notify(
+                f"Osparad text från {when} är återställd, men posten har ändrats sedan "
+                f"dess ({names}): kontrollera fälten innan du sparar.",
+                severity="warning",
+                timeout=12,
+            )
         else:
-            self.notify(f"Osparad text från {when} är återställd. Spara med ctrl+s eller "
-                        "avbryt med esc.", timeout=8)
+            self.notify(
+                f"Osparad text från {when} är återställd. Spara med ctrl+s eller avbryt med esc.",
+                timeout=8,
+            )
 
     def _database_key(self) -> str:
         database = getattr(self.app, "database", None)
@@ -181,8 +191,9 @@ class FormScreen(ModalScreen):
             if values == self.base_values:
                 delete_draft(self._database_key(), self.draft_name)
             else:
-                save_draft(self._database_key(), self.draft_name, values, self.base_values,
-                           self.version)
+                save_draft(
+                    self._database_key(), self.draft_name, values, self.base_values, self.version
+                )
 
     def _forget_draft(self) -> None:
         if self._draft_timer is not None:
@@ -220,14 +231,16 @@ class FormScreen(ModalScreen):
         """Forms with an organisation and a person select: people of that organisation."""
         people = self.query("#person_id")
         if people:
-            fill_contacts(self.app, self.query_one("#organisation_id", Select),
-                          people.first(Select))
+            fill_contacts(
+                self.app, self.query_one("#organisation_id", Select), people.first(Select)
+            )
 
     def show_errors(self, errors) -> None:
         for widget in self.query(".field-error"):
             widget.update("")
         self.query_one("#form-errors", Static).update(
-            "Rätta följande:\n" + "\n".join(f"• {e}" for e in errors) if errors else "")
+            "Rätta följande:\n" + "\n".join(f"• {e}" for e in errors) if errors else ""
+        )
         first = None
         for error in errors:
             labels = self.query(f"#err-{error.field}")
@@ -249,8 +262,7 @@ class FormScreen(ModalScreen):
             result = self.save_fn(data) if version is None else self.save_fn(data, version)
         except ValidationError as exc:
             self.show_errors(exc.errors)
-            self.notify(str(exc.errors[0]), severity="error", title="Kan inte spara",
-                        markup=False)
+            self.notify(str(exc.errors[0]), severity="error", title="Kan inte spara", markup=False)
             return
         except ConflictError:
             await self.reload_after_conflict()
@@ -264,9 +276,12 @@ class FormScreen(ModalScreen):
     async def reload_after_conflict(self) -> None:
         """Show what is stored now, with this window's own changes put back."""
         if self.fetch is None or self.base_values is None:
-            self.notify("Posten har ändrats i ett annat fönster. Stäng formuläret och öppna "
-                        "det igen; det du skrivit finns kvar som utkast.", severity="warning",
-                        timeout=10)
+            self.notify(
+                "Posten har ändrats i ett annat fönster. Stäng formuläret och öppna "
+                "det igen; det du skrivit finns kvar som utkast.",
+                severity="warning",
+                timeout=10,
+            )
             self.write_draft()
             return
         mine = self.values()
@@ -274,9 +289,12 @@ class FormScreen(ModalScreen):
         try:
             fresh = self.fetch()
         except NotFoundError:
-            self.notify("Posten har tagits bort i ett annat fönster; den kan inte sparas. "
-                        "Det du skrivit finns kvar här tills du stänger formuläret.",
-                        severity="error", timeout=12)
+            self.notify(
+                "Posten har tagits bort i ett annat fönster; den kan inte sparas. "
+                "Det du skrivit finns kvar här tills du stänger formuläret.",
+                severity="error",
+                timeout=12,
+            )
             return
         setattr(self, self.record_attr, fresh)
         await self.recompose()
@@ -289,10 +307,17 @@ class FormScreen(ModalScreen):
         if merged.conflicts:
             self.show_other_values(merged.conflicts)
             names = ", ".join(self.label_of(k) for k in merged.conflicts)
-            self.notify(f"Posten hade ändrats i ett annat fönster. Formuläret visar det som är "
-                        f"sparat nu med dina ändringar. Båda har ändrat: {names} — välj värde "
-                        "och spara igen.", severity="warning", timeout=12)
+            self.notify(
+                f"Posten hade ändrats i ett annat fönster. Formuläret visar det som är "
+                f"sparat nu med dina ändringar. Båda har ändrat: {names} — välj värde "
+                "och spara igen.",
+                severity="warning",
+                timeout=12,
+            )
         else:
-            self.notify("Posten hade ändrats i ett annat fönster. Formuläret visar nu det som "
-                        "är sparat, med dina ändringar. Spara igen med ctrl+s.",
-                        severity="warning", timeout=10)
+            self.notify(
+                "Posten hade ändrats i ett annat fönster. Formuläret visar nu det som "
+                "är sparat, med dina ändringar. Spara igen med ctrl+s.",
+                severity="warning",
+                timeout=10,
+            )

@@ -13,8 +13,14 @@ from lokus_tui.plain import PlainTable
 
 
 class PagedTable(PlainTable):
-    def __init__(self, fetch: Callable, render: Callable, page_size: int = 100,
-                 filter_id: str | None = None, **kwargs):
+    def __init__(
+        self,
+        fetch: Callable,
+        render: Callable,
+        page_size: int = 100,
+        filter_id: str | None = None,
+        **kwargs,
+    ):
         """``fetch(limit, offset) -> Page``; ``render(record) -> (key, cells)``.
 
         With ``filter_id``, a letter typed while the table has focus goes to that
@@ -56,8 +62,12 @@ class PagedTable(PlainTable):
             self._load_page(self.row_count)
 
     def on_key(self, event: Key) -> None:
-        if (self.filter_id and event.is_printable and event.character
-                and not event.character.isdigit()):
+        if (
+            self.filter_id
+            and event.is_printable
+            and event.character
+            and not event.character.isdigit()
+        ):
             filt = self.screen.query_one(f"#{self.filter_id}", Input)
             filt.focus()
             filt.insert_text_at_cursor(event.character)

@@ -22,8 +22,12 @@ MARKER = "�"
 def plain(value, multiline: bool = True) -> Text:
     """Any value as literal text for a widget (None -> empty)."""
     if isinstance(value, Text):
-        return Text(printable(value.plain, multiline, MARKER), style=value.style,
-                    no_wrap=value.no_wrap, overflow=value.overflow)
+        return Text(
+            printable(value.plain, multiline, MARKER),
+            style=value.style,
+            no_wrap=value.no_wrap,
+            overflow=value.overflow,
+        )
     return Text(printable("" if value is None else value, multiline, MARKER))
 
 
@@ -47,20 +51,27 @@ class PlainTable(DataTable):
     """A DataTable whose string cells are plain text, never markup or escapes."""
 
     def add_row(self, *cells, height: int | None = 1, key=None, label=None):
-        return super().add_row(*(plain(c, multiline=False) if isinstance(c, str | Text) else c
-                                 for c in cells),
-                                height=height, key=key,
-                                label=plain(label) if isinstance(label, str) else label)
+        return super().add_row(
+            *(plain(c, multiline=False) if isinstance(c, str | Text) else c for c in cells),
+            height=height,
+            key=key,
+            label=plain(label) if isinstance(label, str) else label,
+        )
 
     def update_cell(self, row_key, column_key, value, *, update_width: bool = False) -> None:
-        super().update_cell(row_key, column_key,
-                            plain(value, multiline=False) if isinstance(value, str) else value,
-                            update_width=update_width)
+        super().update_cell(
+            row_key,
+            column_key,
+            plain(value, multiline=False) if isinstance(value, str) else value,
+            update_width=update_width,
+        )
 
     def update_cell_at(self, coordinate, value, *, update_width: bool = False) -> None:
-        super().update_cell_at(coordinate,
-                               plain(value, multiline=False) if isinstance(value, str)
-                               else value, update_width=update_width)
+        super().update_cell_at(
+            coordinate,
+            plain(value, multiline=False) if isinstance(value, str) else value,
+            update_width=update_width,
+        )
 
 
 class Plain(Static):
@@ -93,8 +104,7 @@ class TextInput(Input):
         if not event.text:
             event.stop()
             return
-        parts = [p for p in re.split(r"\r\n|[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]",
-                                     event.text)]
+        parts = [p for p in re.split(r"\r\n|[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]", event.text)]
         text = " ".join(parts)
         selection = self.selection
         if selection.is_empty:
@@ -102,6 +112,5 @@ class TextInput(Input):
         else:
             self.replace(text, *selection)
         if len(parts) > 1:
-            self.app.notify("Det inklistrade hade radbrytningar; de blev mellanslag.",
-                            timeout=4)
+            self.app.notify("Det inklistrade hade radbrytningar; de blev mellanslag.", timeout=4)
         event.stop()

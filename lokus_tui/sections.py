@@ -15,8 +15,9 @@ SECTIONS = (
 
 class SectionTab(Label):
     def __init__(self, mode: str, key: str, title: str, current: bool):
-        super().__init__(f"{key} {title}", classes="section-tab -current" if current else
-                         "section-tab")
+        super().__init__(
+            f"{key} {title}", classes="section-tab -current" if current else "section-tab"
+        )
         self.mode = mode
 
     def on_click(self) -> None:

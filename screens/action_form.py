@@ -31,15 +31,22 @@ class ActionForm(FormScreen):
             with Horizontal(classes="row"):
                 with Vertical():
                     yield Label("Ansvarig ledamot", classes="field-label")
-                    yield PlainSelect(people, id="owner_id", prompt="Välj",
-                                 value=a.owner_id if a.owner_id in {p for _l, p in people}
-                                 else Select.NULL)
+                    yield PlainSelect(
+                        people,
+                        id="owner_id",
+                        prompt="Välj",
+                        value=a.owner_id if a.owner_id in {p for _l, p in people} else Select.NULL,
+                    )
                 with Vertical():
                     yield Label("… eller fritext", classes="field-label")
                     yield TextInput(a.owner_text, id="owner_text")
             yield Label("Klart senast", classes="field-label")
-            yield TextInput(a.due_date.isoformat() if a.due_date else "", id="due_date",
-                        placeholder="ÅÅÅÅ-MM-DD", validators=[DateValidator()])
+            yield TextInput(
+                a.due_date.isoformat() if a.due_date else "",
+                id="due_date",
+                placeholder="ÅÅÅÅ-MM-DD",
+                validators=[DateValidator()],
+            )
             yield Plain("", id="err-due_date", classes="field-error", markup=False)
             with Horizontal(classes="buttons"):
                 yield Button("Spara (ctrl+s)", variant="primary", id="save")
@@ -55,8 +62,10 @@ class ActionForm(FormScreen):
             text=self.query_one("#text", Input).value,
             owner_id=select_value(self.query_one("#owner_id", Select)),
             owner_text=self.query_one("#owner_text", Input).value,
-            due_date=parse_date(self.query_one("#due_date", Input).value, "due_date",
-                                "Klart senast", errors))
+            due_date=parse_date(
+                self.query_one("#due_date", Input).value, "due_date", "Klart senast", errors
+            ),
+        )
         if not errors:
             errors.extend(validate_action(data))
         return data, errors

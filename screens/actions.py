@@ -16,8 +16,13 @@ from lokus_tui.plain import Plain, PlainSelect, PlainTable, TextInput
 from lokus_tui.sections import SectionBar
 
 SHOW_AT_MOST = 300
-STATUS_FILTERS = [("Öppna", "open"), ("Försenade", "overdue"), ("Klara", "done"),
-                  ("Strukna", "dropped"), ("Alla", "all")]
+STATUS_FILTERS = [
+    ("Öppna", "open"),
+    ("Försenade", "overdue"),
+    ("Klara", "done"),
+    ("Strukna", "dropped"),
+    ("Alla", "all"),
+]
 
 
 class ActionsScreen(Screen):
@@ -40,11 +45,18 @@ class ActionsScreen(Screen):
         yield Header()
         yield SectionBar("meetings")
         with Horizontal(classes="filter-row"):
-            yield PlainSelect([(g.label, g.id) for g in group_options(db)], id="actions-group",
-                         prompt="Alla grupper", value=self.group_id or Select.NULL)
+            yield PlainSelect(
+                [(g.label, g.id) for g in group_options(db)],
+                id="actions-group",
+                prompt="Alla grupper",
+                value=self.group_id or Select.NULL,
+            )
             yield PlainSelect(STATUS_FILTERS, id="actions-status", value="open", allow_blank=False)
-            yield PlainSelect([(o.label, o.id) for o in organisation_options(db)], id="actions-party",
-                         prompt="Alla parter")
+            yield PlainSelect(
+                [(o.label, o.id) for o in organisation_options(db)],
+                id="actions-party",
+                prompt="Alla parter",
+            )
             yield TextInput(placeholder="Person eller möte (datum)", id="actions-filter")
         yield PlainTable(id="actions-table", cursor_type="row", zebra_stripes=True)
         yield Plain("", id="actions-summary", classes="status-line", markup=False)
@@ -52,39 +64,50 @@ class ActionsScreen(Screen):
 
     def on_mount(self) -> None:
         self.query_one("#actions-table", DataTable).add_columns(
-            "Åtgärd", "Ansvarig", "Part", "Klart senast", "Status", "Möte", "Lokusgrupp")
+            "Åtgärd", "Ansvarig", "Part", "Klart senast", "Status", "Möte", "Lokusgrupp"
+        )
         self.reload()
         self.query_one("#actions-table").focus()
 
     def reload(self) -> None:
         status = self.query_one("#actions-status", Select).value
-        rows = list_actions(self.app.database,
-                            group_id=select_value(self.query_one("#actions-group", Select)),
-                            status=None if status == "all" else status,
-                            organisation_id=select_value(self.query_one("#actions-party",
-                                                                        Select)),
-                            limit=SHOW_AT_MOST + 1)
+        rows = list_actions(
+            self.app.database,
+            group_id=select_value(self.query_one("#actions-group", Select)),
+            status=None if status == "all" else status,
+            organisation_id=select_value(self.query_one("#actions-party", Select)),
+            limit=SHOW_AT_MOST + 1,
+        )
         more = len(rows) > SHOW_AT_MOST
         rows = rows[:SHOW_AT_MOST]
         words = self.query_one("#actions-filter", Input).value.casefold().split()
-        self.rows = [r for r in rows if all(
-            w in f"{r.owner} {r.meeting_date.isoformat()} {r.text}".casefold() for w in words)]
+        self.rows = [
+            r
+            for r in rows
+            if all(
+                w in f"{r.owner} {r.meeting_date.isoformat()} {r.text}".casefold() for w in words
+            )
+        ]
         table = self.query_one("#actions-table", DataTable)
         cursor = table.cursor_row
         table.clear()
         for r in self.rows:
             due = r.due_date.isoformat() if r.due_date else "–"
             style = "bold red" if r.overdue else ""
-            table.add_row(Text(r.text, style=style), r.owner or "–", r.owner_organisation or "–",
-                          Text(due + (" försenad" if r.overdue else ""), style=style),
-                          r.status_label + (f" {r.closed_date.isoformat()}" if r.closed_date
-                                            else ""),
-                          r.meeting_date.isoformat(), r.group_name, key=str(r.id))
+            table.add_row(
+                Text(r.text, style=style),
+                r.owner or "–",
+                r.owner_organisation or "–",
+                Text(due + (" försenad" if r.overdue else ""), style=style),
+                r.status_label + (f" {r.closed_date.isoformat()}" if r.closed_date else ""),
+                r.meeting_date.isoformat(),
+                r.group_name,
+                key=str(r.id),
+            )
         if table.row_count:
             table.move_cursor(row=min(cursor, table.row_count - 1))
         overdue = sum(1 for r in self.rows if r.overdue)
-        summary = f"{len(self.rows)} åtgärder" + (f", varav {overdue} försenade" if overdue
-                                                   else "")
+        summary = f"{len(self.rows)} åtgärder" + (f", varav {overdue} försenade" if overdue else "")
         if more:
             summary += f" (visar de {SHOW_AT_MOST} första; välj grupp eller part för fler)"
         self.query_one("#actions-summary", Static).update(summary)

@@ -15,14 +15,27 @@ from lokus_tui.plain import Plain, PlainSelect, TextInput
 
 class AgendaItemForm(FormScreen):
     record_attr = "item"
-    FIELD_LABELS = {"title": "Rubrik", "kind": "Typ", "minutes_allotted": "Minuter",
-                    "presenter_id": "Föredragande", "presenter_text": "Föredragande (fritext)",
-                    "initiative_id": "Koppling till insats", "description": "Beskrivning",
-                    "prep_notes": "Förberedelser", "attachments": "Bilagor"}
+    FIELD_LABELS = {
+        "title": "Rubrik",
+        "kind": "Typ",
+        "minutes_allotted": "Minuter",
+        "presenter_id": "Föredragande",
+        "presenter_text": "Föredragande (fritext)",
+        "initiative_id": "Koppling till insats",
+        "description": "Beskrivning",
+        "prep_notes": "Förberedelser",
+        "attachments": "Bilagor",
+    }
 
-    def __init__(self, item: AgendaItemView | None, members: tuple[MemberView, ...],
-                 group_id: int, save, guests: list[tuple[str, int]] | None = None,
-                 fetch=None):
+    def __init__(
+        self,
+        item: AgendaItemView | None,
+        members: tuple[MemberView, ...],
+        group_id: int,
+        save,
+        guests: list[tuple[str, int]] | None = None,
+        fetch=None,
+    ):
         super().__init__(save, fetch)
         self.item = item
         self.draft_name = f"punkt-{item.id}" if item else f"punkt-ny-{group_id}"
@@ -33,13 +46,18 @@ class AgendaItemForm(FormScreen):
     def compose(self) -> ComposeResult:
         d = self.item.data if self.item else AgendaItemInput(title="")
         people = [(f"{m.name} ({m.organisation_name})", m.person_id) for m in self.members]
-        people += [(f"{name} (gäst)", pid) for name, pid in self.guests
-                   if pid not in {p for _l, p in people}]
-        initiatives = [(o.label, o.id) for o in
-                       initiative_options_for_group(self.app.database, self.group_id)]
+        people += [
+            (f"{name} (gäst)", pid)
+            for name, pid in self.guests
+            if pid not in {p for _l, p in people}
+        ]
+        initiatives = [
+            (o.label, o.id) for o in initiative_options_for_group(self.app.database, self.group_id)
+        ]
         with Vertical(classes="form-dialog"):
-            yield Plain("Redigera punkt" if self.item else "Ny punkt på dagordningen",
-                         classes="title")
+            yield Plain(
+                "Redigera punkt" if self.item else "Ny punkt på dagordningen", classes="title"
+            )
             yield Plain("", id="form-errors", classes="field-error", markup=False)
             with VerticalScroll(classes="form-body"):
                 yield Label("Rubrik *", classes="field-label")
@@ -48,27 +66,42 @@ class AgendaItemForm(FormScreen):
                 with Horizontal(classes="row"):
                     with Vertical():
                         yield Label("Typ", classes="field-label")
-                        yield PlainSelect(AgendaItemKind.options(), id="kind",
-                                     value=d.kind, allow_blank=False)
+                        yield PlainSelect(
+                            AgendaItemKind.options(), id="kind", value=d.kind, allow_blank=False
+                        )
                     with Vertical():
                         yield Label("Minuter", classes="field-label")
                         yield TextInput(str(d.minutes_allotted), id="minutes_allotted")
-                        yield Plain("", id="err-minutes_allotted", classes="field-error",
-                                     markup=False)
+                        yield Plain(
+                            "", id="err-minutes_allotted", classes="field-error", markup=False
+                        )
                 with Horizontal(classes="row"):
                     with Vertical():
                         yield Label("Föredragande (ledamot eller gäst)", classes="field-label")
-                        yield PlainSelect(people, id="presenter_id", prompt="Ingen vald",
-                                     value=d.presenter_id if d.presenter_id in
-                                     {p for _l, p in people} else Select.NULL)
+                        yield PlainSelect(
+                            people,
+                            id="presenter_id",
+                            prompt="Ingen vald",
+                            value=d.presenter_id
+                            if d.presenter_id in {p for _l, p in people}
+                            else Select.NULL,
+                        )
                     with Vertical():
                         yield Label("… eller fritext", classes="field-label")
-                        yield TextInput(d.presenter_text, id="presenter_text",
-                                    placeholder="t.ex. Försäkringskassan")
+                        yield TextInput(
+                            d.presenter_text,
+                            id="presenter_text",
+                            placeholder="t.ex. Försäkringskassan",
+                        )
                 yield Label("Koppling till insats", classes="field-label")
-                yield PlainSelect(initiatives, id="initiative_id", prompt="Ingen",
-                             value=d.initiative_id if d.initiative_id in
-                             {i for _l, i in initiatives} else Select.NULL)
+                yield PlainSelect(
+                    initiatives,
+                    id="initiative_id",
+                    prompt="Ingen",
+                    value=d.initiative_id
+                    if d.initiative_id in {i for _l, i in initiatives}
+                    else Select.NULL,
+                )
                 yield Label("Beskrivning", classes="field-label")
                 yield TextArea(d.description, id="description", soft_wrap=True)
                 yield Label("Förberedelser inför mötet", classes="field-label")
@@ -85,8 +118,15 @@ class AgendaItemForm(FormScreen):
 
     def read(self):
         errors = Errors()
-        minutes = parse_int(self.query_one("#minutes_allotted", Input).value, "minutes_allotted",
-                            "Minuter", errors, 0, 600, 10)
+        minutes = parse_int(
+            self.query_one("#minutes_allotted", Input).value,
+            "minutes_allotted",
+            "Minuter",
+            errors,
+            0,
+            600,
+            10,
+        )
         data = AgendaItemInput(
             title=self.query_one("#title", Input).value,
             description=self.query_one("#description", TextArea).text,

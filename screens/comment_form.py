@@ -1,6 +1,5 @@
 """Record a participant's comment (synpunkt) on the draft minutes."""
 
-
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Footer, Input, Label, Select, TextArea
@@ -43,8 +42,9 @@ class CommentForm(FormScreen):
                     yield PlainSelect(items, id="item_id", prompt="Hela anteckningarna")
                 with Vertical():
                     yield Label("Inkom", classes="field-label")
-                    yield TextInput(clock.today().isoformat(), id="received_date",
-                                validators=[DateValidator()])
+                    yield TextInput(
+                        clock.today().isoformat(), id="received_date", validators=[DateValidator()]
+                    )
             yield Plain("", id="err-received_date", classes="field-error", markup=False)
             yield Label("Synpunkt *", classes="field-label")
             yield TextArea(id="text", soft_wrap=True)
@@ -65,8 +65,13 @@ class CommentForm(FormScreen):
         author = self.query_one("#author", Input).value
         if person is None and not author.strip():
             errors.add("author", "Från", "ange vem synpunkten kommer från")
-        received = parse_date(self.query_one("#received_date", Input).value, "received_date",
-                              "Inkom", errors)
-        return {"text": text, "person_id": person, "author_text": author,
-                "item_id": select_value(self.query_one("#item_id", Select)),
-                "received_date": received}, errors
+        received = parse_date(
+            self.query_one("#received_date", Input).value, "received_date", "Inkom", errors
+        )
+        return {
+            "text": text,
+            "person_id": person,
+            "author_text": author,
+            "item_id": select_value(self.query_one("#item_id", Select)),
+            "received_date": received,
+        }, errors

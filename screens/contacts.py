@@ -40,16 +40,25 @@ class ContactsScreen(Screen):
         yield SectionBar("contacts")
         with TabbedContent(id="contacts-tabs"):
             with TabPane("Personer", id="people-pane"):
-                yield FilterInput("people-table", id="people-filter",
-                                  placeholder="Filtrera: namn, titel, organisation eller e-post")
+                yield FilterInput(
+                    "people-table",
+                    id="people-filter",
+                    placeholder="Filtrera: namn, titel, organisation eller e-post",
+                )
                 yield Plain("", id="people-scope", classes="status-line", markup=False)
-                yield PagedTable(self._fetch_people, self._person_cells, filter_id="people-filter",
-                                 id="people-table")
+                yield PagedTable(
+                    self._fetch_people,
+                    self._person_cells,
+                    filter_id="people-filter",
+                    id="people-table",
+                )
             with TabPane("Organisationer", id="orgs-pane"):
-                yield FilterInput("orgs-table", id="orgs-filter",
-                                  placeholder="Filtrera organisationer")
-                yield PagedTable(self._fetch_orgs, self._org_cells, filter_id="orgs-filter",
-                                 id="orgs-table")
+                yield FilterInput(
+                    "orgs-table", id="orgs-filter", placeholder="Filtrera organisationer"
+                )
+                yield PagedTable(
+                    self._fetch_orgs, self._org_cells, filter_id="orgs-filter", id="orgs-table"
+                )
         yield Plain("", id="contacts-status", classes="status-line")
         yield Footer()
 
@@ -68,8 +77,9 @@ class ContactsScreen(Screen):
     def _fetch_people(self, limit: int, offset: int):
         text = self.query_one("#people-filter", Input).value
         org = self.organisation_filter[0] if self.organisation_filter else None
-        return list_people(self.app.database, text, limit, offset, organisation_id=org,
-                           archived=self.show_archived)
+        return list_people(
+            self.app.database, text, limit, offset, organisation_id=org, archived=self.show_archived
+        )
 
     @staticmethod
     def _person_cells(row: PersonRow):
@@ -136,7 +146,6 @@ class ContactsScreen(Screen):
     def _open_selected(self) -> None:
         self.action_open()
 
-
     # --- actions ----------------------------------------------------------------
     def action_focus_filter(self) -> None:
         self.filter.focus()
@@ -185,18 +194,26 @@ class ContactsScreen(Screen):
                     self.notify(str(exc), severity="error", markup=False)
                 self.reload()
 
-        self.app.push_screen(ConfirmDialog(
-            f"Ta bort {record.name}? {record.people} personer blir kvar utan organisation och "
-            f"{record.initiatives} insatser blir utan insatsägare."), answered)
+        self.app.push_screen(
+            ConfirmDialog(
+                f"Ta bort {record.name}? {record.people} personer blir kvar utan organisation och "
+                f"{record.initiatives} insatser blir utan insatsägare."
+            ),
+            answered,
+        )
 
     def action_toggle_archived(self) -> None:
         """Arkiverade personer: people kept only because meeting records name them."""
         self.show_archived = not self.show_archived
         self.query_one("#contacts-tabs", TabbedContent).active = "people-pane"
         self.reload()
-        self.notify("Visar arkiverade personer (öppna en och tryck r för att återställa). "
-                    "ctrl+w visar alla igen." if self.show_archived
-                    else "Visar personer som inte är arkiverade.", timeout=5)
+        self.notify(
+            "Visar arkiverade personer (öppna en och tryck r för att återställa). "
+            "ctrl+w visar alla igen."
+            if self.show_archived
+            else "Visar personer som inte är arkiverade.",
+            timeout=5,
+        )
 
     def action_groups(self) -> None:
         from screens.groups import GroupsScreen
@@ -250,8 +267,10 @@ class ContactsScreen(Screen):
             from screens.person_form import PersonForm
 
             org = self.organisation_filter[0] if self.organisation_filter else None
-            self.app.push_screen(PersonForm(None, save=self._save_person, organisation_id=org),
-                                 lambda _r: self.reload())
+            self.app.push_screen(
+                PersonForm(None, save=self._save_person, organisation_id=org),
+                lambda _r: self.reload(),
+            )
         else:
             from screens.organisation_form import OrganisationForm
 

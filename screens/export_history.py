@@ -38,8 +38,9 @@ class ExportHistory(ModalScreen[None]):
         self.rows = list_exports(self.app.database, self.meeting_id)
         for export_id, document, variant, fmt, created in self.rows:
             when = created.astimezone(STOCKHOLM).strftime("%Y-%m-%d %H.%M")
-            table.add_row(when, DocumentKind.label_of(document), variant or "–", fmt,
-                          key=str(export_id))
+            table.add_row(
+                when, DocumentKind.label_of(document), variant or "–", fmt, key=str(export_id)
+            )
         if not self.rows:
             table.add_row("Inget har exporterats än.", "", "", "")
         table.focus()

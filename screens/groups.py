@@ -64,7 +64,8 @@ class GroupsScreen(Screen):
 
     def on_mount(self) -> None:
         self.query_one("#groups-table", DataTable).add_columns(
-            "Lokusgrupp", "Kommun", "Ledamöter", "Samordnare")
+            "Lokusgrupp", "Kommun", "Ledamöter", "Samordnare"
+        )
         self.query_one("#members-table", DataTable).add_columns("Namn", "Part", "Roll", "E-post")
         self.reload()
         self.query_one("#groups-table").focus()
@@ -117,8 +118,9 @@ class GroupsScreen(Screen):
 
         from screens.person_picker import PersonPicker
 
-        self.app.push_screen(PersonPicker("Lägg till i gruppen", save, roles=ROLE_OPTIONS),
-                             lambda _r: self.reload())
+        self.app.push_screen(
+            PersonPicker("Lägg till i gruppen", save, roles=ROLE_OPTIONS), lambda _r: self.reload()
+        )
 
     def _member(self):
         table = self.query_one("#members-table", DataTable)
@@ -132,11 +134,15 @@ class GroupsScreen(Screen):
         if member is None:
             return
         roles = [key for _l, key in ROLE_OPTIONS]
-        role = roles[(roles.index(member.role) + 1) % len(roles)] if member.role in roles \
+        role = (
+            roles[(roles.index(member.role) + 1) % len(roles)]
+            if member.role in roles
             else MembershipRole.MEMBER
+        )
         try:
-            set_member(self.app.database, self.group_id, member.person_id, role,
-                       member.membership_version)
+            set_member(
+                self.app.database, self.group_id, member.person_id, role, member.membership_version
+            )
         except LokusError as exc:
             self.notify(str(exc), severity="error", markup=False)
         else:
@@ -156,12 +162,17 @@ class GroupsScreen(Screen):
         def answered(yes):
             if yes:
                 try:
-                    remove_member(self.app.database, group_id, member.person_id,
-                                  member.membership_version)
+                    remove_member(
+                        self.app.database, group_id, member.person_id, member.membership_version
+                    )
                 except LokusError as exc:
                     self.notify(str(exc), severity="error", markup=False)
                 self.reload()
 
-        self.app.push_screen(ConfirmDialog(f"Ta bort {member.name} ur gruppen? Personen finns "
-                                           "kvar bland kontakterna.", yes_label="Ja, ta bort"),
-                             answered)
+        self.app.push_screen(
+            ConfirmDialog(
+                f"Ta bort {member.name} ur gruppen? Personen finns kvar bland kontakterna.",
+                yes_label="Ja, ta bort",
+            ),
+            answered,
+        )

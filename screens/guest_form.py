@@ -17,11 +17,16 @@ class GuestForm(FormScreen):
     """read() gives a dict for db.proposals.invite_guest / update_guest."""
 
     record_attr = "guest"
-    FIELD_LABELS = {"topic": "Ämne", "agenda_item_id": "Punkt på dagordningen",
-                    "follow_up_date": "Följ upp senast", "note": "Anteckning"}
+    FIELD_LABELS = {
+        "topic": "Ämne",
+        "agenda_item_id": "Punkt på dagordningen",
+        "follow_up_date": "Följ upp senast",
+        "note": "Anteckning",
+    }
 
-    def __init__(self, guest: GuestView | None, items: tuple[AgendaItemView, ...], save,
-                 fetch=None):
+    def __init__(
+        self, guest: GuestView | None, items: tuple[AgendaItemView, ...], save, fetch=None
+    ):
         super().__init__(save, fetch)
         self.guest = guest
         self.items = items
@@ -31,13 +36,13 @@ class GuestForm(FormScreen):
         orgs = [(o.label, o.id) for o in organisation_options(self.app.database)]
         items = [(f"{n}. {i.title}", i.id) for n, i in enumerate(self.items, 1)]
         with Vertical(classes="form-dialog"):
-            yield Plain(f"Inbjudan: {g.name}" if g else "Bjud in gäst", classes="title",
-                         markup=False)
+            yield Plain(
+                f"Inbjudan: {g.name}" if g else "Bjud in gäst", classes="title", markup=False
+            )
             yield Plain("", id="form-errors", classes="field-error", markup=False)
             with VerticalScroll(classes="form-body"):
                 if g is None:
-                    yield Label("Befintlig person (välj organisation först)",
-                                classes="field-label")
+                    yield Label("Befintlig person (välj organisation först)", classes="field-label")
                     with Horizontal(classes="row"):
                         yield PlainSelect(orgs, id="organisation_id", prompt="Organisation")
                         yield PlainSelect([], id="person_id", prompt="Person")
@@ -49,17 +54,26 @@ class GuestForm(FormScreen):
                     yield Plain("", id="err-email", classes="field-error", markup=False)
                     yield Plain("", id="err-person_id", classes="field-error", markup=False)
                 yield Label("Ämne *", classes="field-label")
-                yield TextInput(g.topic if g else "", id="topic",
-                            placeholder="Vad gästen ska presentera")
+                yield TextInput(
+                    g.topic if g else "", id="topic", placeholder="Vad gästen ska presentera"
+                )
                 yield Plain("", id="err-topic", classes="field-error", markup=False)
                 yield Label("Punkt på dagordningen", classes="field-label")
-                yield PlainSelect(items, id="agenda_item_id", prompt="Ingen ännu",
-                             value=g.agenda_item_id if g and g.agenda_item_id in
-                             {i for _l, i in items} else Select.NULL)
+                yield PlainSelect(
+                    items,
+                    id="agenda_item_id",
+                    prompt="Ingen ännu",
+                    value=g.agenda_item_id
+                    if g and g.agenda_item_id in {i for _l, i in items}
+                    else Select.NULL,
+                )
                 yield Label("Följ upp senast", classes="field-label")
-                yield TextInput(g.follow_up_date.isoformat() if g and g.follow_up_date else "",
-                            id="follow_up_date", placeholder="ÅÅÅÅ-MM-DD",
-                            validators=[DateValidator()])
+                yield TextInput(
+                    g.follow_up_date.isoformat() if g and g.follow_up_date else "",
+                    id="follow_up_date",
+                    placeholder="ÅÅÅÅ-MM-DD",
+                    validators=[DateValidator()],
+                )
                 yield Plain("", id="err-follow_up_date", classes="field-error", markup=False)
                 yield Label("Anteckning", classes="field-label")
                 yield TextInput(g.note if g else "", id="note")
@@ -71,16 +85,22 @@ class GuestForm(FormScreen):
     def prepare(self) -> None:
         self.query_one("#topic" if self.guest else "#organisation_id").focus()
 
-
     def read(self):
         errors = Errors()
         topic = self.query_one("#topic", Input).value
         check_text(topic, "topic", "Ämne", errors, required=True)
-        follow = parse_date(self.query_one("#follow_up_date", Input).value, "follow_up_date",
-                            "Följ upp senast", errors)
-        data = {"topic": topic, "follow_up_date": follow,
-                "agenda_item_id": select_value(self.query_one("#agenda_item_id", Select)),
-                "note": self.query_one("#note", Input).value}
+        follow = parse_date(
+            self.query_one("#follow_up_date", Input).value,
+            "follow_up_date",
+            "Följ upp senast",
+            errors,
+        )
+        data = {
+            "topic": topic,
+            "follow_up_date": follow,
+            "agenda_item_id": select_value(self.query_one("#agenda_item_id", Select)),
+            "note": self.query_one("#note", Input).value,
+        }
         if self.guest is None:
             person_id = select_value(self.query_one("#person_id", Select))
             name = self.query_one("#name", Input).value.strip()
@@ -90,8 +110,10 @@ class GuestForm(FormScreen):
                     errors.add("person_id", "Gäst", "välj en person eller skriv in en ny")
                 else:
                     new_person = PersonInput(
-                        name=name, email=self.query_one("#email", Input).value,
-                        organisation_id=select_value(self.query_one("#organisation_id", Select)))
+                        name=name,
+                        email=self.query_one("#email", Input).value,
+                        organisation_id=select_value(self.query_one("#organisation_id", Select)),
+                    )
                     errors.extend(validate_person(new_person))
             data.update(person_id=person_id, new_person=new_person)
         return data, errors

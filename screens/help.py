@@ -25,14 +25,16 @@ class HelpScreen(ModalScreen[None]):
             if binding.description and binding.action not in self.SKIP:
                 rows.append([key, binding.description])
         path = getattr(getattr(self.app, "database", None), "path", None)
-        text = "\n\n".join([
-            "# Hjälp",
-            "Tangenterna på den här skärmen:",
-            table(["Tangent", "Gör"], rows),
-            "Alla kommandon och snabbsök efter insatser och personer: **ctrl+p**. "
-            "Byt avsnitt med **1–5**. Avsluta med **ctrl+q**.",
-            f"Databas: {escape_inline(str(path)) if path else 'okänd'}",
-        ])
+        text = "\n\n".join(
+            [
+                "# Hjälp",
+                "Tangenterna på den här skärmen:",
+                table(["Tangent", "Gör"], rows),
+                "Alla kommandon och snabbsök efter insatser och personer: **ctrl+p**. "
+                "Byt avsnitt med **1–5**. Avsluta med **ctrl+q**.",
+                f"Databas: {escape_inline(str(path)) if path else 'okänd'}",
+            ]
+        )
         with VerticalScroll(classes="form-dialog"):
             yield Markdown(text)
         yield Footer()

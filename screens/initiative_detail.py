@@ -60,8 +60,14 @@ class InitiativeDetailScreen(Screen):
             self.notify("Ändringarna är sparade.", timeout=3)
             return version
 
-        self.app.push_screen(InitiativeForm(self.detail, save=save, fetch=lambda: get_initiative(
-            self.app.database, self.initiative_id)), lambda _result: self.load())
+        self.app.push_screen(
+            InitiativeForm(
+                self.detail,
+                save=save,
+                fetch=lambda: get_initiative(self.app.database, self.initiative_id),
+            ),
+            lambda _result: self.load(),
+        )
 
     def _copy(self, emails: list[str]) -> None:
         emails = [e for e in emails if e]
@@ -98,6 +104,10 @@ class InitiativeDetailScreen(Screen):
             self.notify(f"Insatsen ”{self.detail.name}” är borttagen.", markup=False)
             self.app.pop_screen()
 
-        self.app.push_screen(ConfirmDialog(
-            f"Ta bort insatsen ”{self.detail.name}” med alla mål, finansieringsbeslut och "
-            "samverkansparter? Det går inte att ångra."), answered)
+        self.app.push_screen(
+            ConfirmDialog(
+                f"Ta bort insatsen ”{self.detail.name}” med alla mål, finansieringsbeslut och "
+                "samverkansparter? Det går inte att ångra."
+            ),
+            answered,
+        )

@@ -22,11 +22,17 @@ from lokus_tui.plain import Plain, PlainSelect, TextInput
 from lokus_tui.validators import DateValidator
 from screens.initiative_rows import DecisionRow, GoalRow, PartnerRow
 
-STATUS_OPTIONS = [("Efter datum (kommande/pågående/avslutad)", ""),
-                  *((s.label.capitalize(), s.value) for s in MANUAL_INITIATIVE_STATUSES)]
+STATUS_OPTIONS = [
+    ("Efter datum (kommande/pågående/avslutad)", ""),
+    *((s.label.capitalize(), s.value) for s in MANUAL_INITIATIVE_STATUSES),
+]
 ORIENTATION_OPTIONS = [(o.label.capitalize(), o.value) for o in Orientation]
-TEXT_FIELDS = (("purpose", "Syfte"), ("target_group", "Målgrupp"), ("method", "Metod"),
-               ("background", "Bakgrund"))
+TEXT_FIELDS = (
+    ("purpose", "Syfte"),
+    ("target_group", "Målgrupp"),
+    ("method", "Metod"),
+    ("background", "Bakgrund"),
+)
 
 
 def _opts(options) -> list[tuple[str, int]]:
@@ -43,17 +49,30 @@ class InitiativeForm(FormScreen):
         Binding("f5", "add_partner", "+Part", id="form-add-partner"),
     ]
 
-    FIELD_LABELS = {"name": "Namn", "group_id": "Lokusgrupp", "reference": "Dnr",
-                    "owner_org_id": "Insatsägare", "owner_contact_id": "Kontaktperson",
-                    "start_date": "Startdatum", "end_date": "Slutdatum", "manual_status": "Status",
-                    "orientation": "Inriktning", "priority_groups": "Prioriterad målgrupp",
-                    "purpose": "Syfte", "target_group": "Målgrupp", "method": "Metod",
-                    "background": "Bakgrund", "goals": "Mål", "decisions": "Finansieringsbeslut",
-                    "partners": "Samverkansparter"}
+    FIELD_LABELS = {
+        "name": "Namn",
+        "group_id": "Lokusgrupp",
+        "reference": "Dnr",
+        "owner_org_id": "Insatsägare",
+        "owner_contact_id": "Kontaktperson",
+        "start_date": "Startdatum",
+        "end_date": "Slutdatum",
+        "manual_status": "Status",
+        "orientation": "Inriktning",
+        "priority_groups": "Prioriterad målgrupp",
+        "purpose": "Syfte",
+        "target_group": "Målgrupp",
+        "method": "Metod",
+        "background": "Bakgrund",
+        "goals": "Mål",
+        "decisions": "Finansieringsbeslut",
+        "partners": "Samverkansparter",
+    }
     ROWS = {"goals": GoalRow, "decisions": DecisionRow, "partners": PartnerRow}
 
-    def __init__(self, detail: InitiativeDetail | None, save: Callable,
-                 fetch: Callable | None = None):
+    def __init__(
+        self, detail: InitiativeDetail | None, save: Callable, fetch: Callable | None = None
+    ):
         super().__init__(save, fetch)
         self.detail = detail
         self.draft_name = f"insats-{detail.id if detail else 'ny'}"
@@ -73,51 +92,73 @@ class InitiativeForm(FormScreen):
                 with Horizontal(classes="row"):
                     with Vertical():
                         yield Label("Lokusgrupp", classes="field-label")
-                        yield PlainSelect(_opts(group_options(db)), id="group_id",
-                                     prompt="Välj lokusgrupp",
-                                     value=d.group_id if d.group_id else Select.NULL)
+                        yield PlainSelect(
+                            _opts(group_options(db)),
+                            id="group_id",
+                            prompt="Välj lokusgrupp",
+                            value=d.group_id if d.group_id else Select.NULL,
+                        )
                     with Vertical():
                         yield Label("Dnr", classes="field-label")
                         yield TextInput(d.reference, id="reference", placeholder="t.ex. 2019:31")
                 with Horizontal(classes="row"):
                     with Vertical():
                         yield Label("Insatsägare", classes="field-label")
-                        yield PlainSelect(self.orgs, id="owner_org_id", prompt="Organisation",
-                                     value=d.owner_org_id if d.owner_org_id else Select.NULL)
+                        yield PlainSelect(
+                            self.orgs,
+                            id="owner_org_id",
+                            prompt="Organisation",
+                            value=d.owner_org_id if d.owner_org_id else Select.NULL,
+                        )
                     with Vertical():
                         yield Label("Kontaktperson hos ägaren", classes="field-label")
                         yield PlainSelect([], id="owner_contact_id", prompt="Kontaktperson")
                 with Horizontal(classes="row"):
                     with Vertical():
                         yield Label("Startdatum", classes="field-label")
-                        yield TextInput(d.start_date.isoformat() if d.start_date else "",
-                                    id="start_date", placeholder="ÅÅÅÅ-MM-DD",
-                                    validators=[DateValidator()])
-                        yield Plain("", id="err-start_date", classes="field-error",
-                                     markup=False)
+                        yield TextInput(
+                            d.start_date.isoformat() if d.start_date else "",
+                            id="start_date",
+                            placeholder="ÅÅÅÅ-MM-DD",
+                            validators=[DateValidator()],
+                        )
+                        yield Plain("", id="err-start_date", classes="field-error", markup=False)
                     with Vertical():
                         yield Label("Slutdatum", classes="field-label")
-                        yield TextInput(d.end_date.isoformat() if d.end_date else "",
-                                    id="end_date", placeholder="ÅÅÅÅ-MM-DD",
-                                    validators=[DateValidator()])
+                        yield TextInput(
+                            d.end_date.isoformat() if d.end_date else "",
+                            id="end_date",
+                            placeholder="ÅÅÅÅ-MM-DD",
+                            validators=[DateValidator()],
+                        )
                         yield Plain("", id="err-end_date", classes="field-error", markup=False)
                 with Horizontal(classes="row"):
                     with Vertical():
                         yield Label("Status", classes="field-label")
-                        yield PlainSelect(STATUS_OPTIONS, id="manual_status", allow_blank=False,
-                                     value=d.manual_status)
+                        yield PlainSelect(
+                            STATUS_OPTIONS,
+                            id="manual_status",
+                            allow_blank=False,
+                            value=d.manual_status,
+                        )
                     with Vertical():
                         yield Label("Inriktning", classes="field-label")
-                        yield PlainSelect(ORIENTATION_OPTIONS, id="orientation", allow_blank=False,
-                                     value=d.orientation)
+                        yield PlainSelect(
+                            ORIENTATION_OPTIONS,
+                            id="orientation",
+                            allow_blank=False,
+                            value=d.orientation,
+                        )
                 yield Label("Prioriterad målgrupp (förbundets)", classes="field-label")
                 yield TextInput(d.priority_groups, id="priority_groups")
                 for key, label in TEXT_FIELDS:
                     yield Label(label, classes="field-label")
                     yield TextArea(getattr(d, key), id=key, soft_wrap=True)
                     yield Plain("", id=f"err-{key}", classes="field-error", markup=False)
-                yield Label("Mål (F2 effektmål, F3 insatsmål; alt+↑/↓ flyttar, ctrl+t tar bort)",
-                            classes="field-label")
+                yield Label(
+                    "Mål (F2 effektmål, F3 insatsmål; alt+↑/↓ flyttar, ctrl+t tar bort)",
+                    classes="field-label",
+                )
                 with Vertical(id="goals"):
                     for goal in d.goals:
                         yield GoalRow(goal.kind, goal.text)
@@ -147,8 +188,10 @@ class InitiativeForm(FormScreen):
         self.query_one("#name", Input).focus()
 
     def extra_values(self) -> dict:
-        return {key: [row.values() for row in self.query_one(f"#{key}").query_children(row_type)]
-                for key, row_type in self.ROWS.items()}
+        return {
+            key: [row.values() for row in self.query_one(f"#{key}").query_children(row_type)]
+            for key, row_type in self.ROWS.items()
+        }
 
     async def apply_extra(self, key: str, value) -> None:
         row_type = self.ROWS.get(key)
@@ -159,8 +202,12 @@ class InitiativeForm(FormScreen):
         await container.mount_all([row_type.from_values(v, self.orgs) for v in value])
 
     def _fill_owner_contacts(self, selected: int | None = None) -> None:
-        fill_contacts(self.app, self.query_one("#owner_org_id", Select),
-                      self.query_one("#owner_contact_id", Select), selected)
+        fill_contacts(
+            self.app,
+            self.query_one("#owner_org_id", Select),
+            self.query_one("#owner_contact_id", Select),
+            selected,
+        )
 
     @on(Select.Changed, "#owner_org_id")
     def _owner_changed(self) -> None:
@@ -168,10 +215,12 @@ class InitiativeForm(FormScreen):
 
     @on(Button.Pressed)
     def _button(self, event: Button.Pressed) -> None:
-        actions = {"add-effect": lambda: self.action_add_goal("effect"),
-                   "add-output": lambda: self.action_add_goal("output"),
-                   "add-decision": self.action_add_decision,
-                   "add-partner": self.action_add_partner}
+        actions = {
+            "add-effect": lambda: self.action_add_goal("effect"),
+            "add-output": lambda: self.action_add_goal("output"),
+            "add-decision": self.action_add_decision,
+            "add-partner": self.action_add_partner,
+        }
         if event.button.id in actions:
             event.stop()
             actions[event.button.id]()
@@ -200,17 +249,24 @@ class InitiativeForm(FormScreen):
             widget = self.query_one(f"#{widget_id}")
             return widget.text if isinstance(widget, TextArea) else widget.value
 
-        decisions = tuple(row.read(n, errors) for n, row in
-                          enumerate(self.query_one("#decisions").query_children(DecisionRow), 1))
-        partners = tuple(p for p in (row.read() for row in
-                                     self.query_one("#partners").query_children(PartnerRow)) if p)
+        decisions = tuple(
+            row.read(n, errors)
+            for n, row in enumerate(self.query_one("#decisions").query_children(DecisionRow), 1)
+        )
+        partners = tuple(
+            p
+            for p in (row.read() for row in self.query_one("#partners").query_children(PartnerRow))
+            if p
+        )
         data = InitiativeInput(
             name=text("name"),
             group_id=select_value(self.query_one("#group_id", Select)),
             reference=text("reference"),
             owner_org_id=select_value(self.query_one("#owner_org_id", Select)),
             owner_contact_id=select_value(self.query_one("#owner_contact_id", Select)),
-            purpose=text("purpose"), target_group=text("target_group"), method=text("method"),
+            purpose=text("purpose"),
+            target_group=text("target_group"),
+            method=text("method"),
             background=text("background"),
             orientation=self.query_one("#orientation", Select).value,
             priority_groups=text("priority_groups"),
@@ -229,14 +285,16 @@ class InitiativeForm(FormScreen):
         for widget in self.query(".field-error"):
             widget.update("")
         self.query_one("#form-errors", Static).update(
-            "Rätta följande:\n" + "\n".join(f"• {e}" for e in errors) if errors else "")
+            "Rätta följande:\n" + "\n".join(f"• {e}" for e in errors) if errors else ""
+        )
         first_widget = None
         for error in errors:
             field = error.field
             if field.startswith(("goals.", "decisions.", "partners.")):
                 section, n, _rest = field.split(".", 2)
-                row_type = {"goals": GoalRow, "decisions": DecisionRow,
-                            "partners": PartnerRow}[section]
+                row_type = {"goals": GoalRow, "decisions": DecisionRow, "partners": PartnerRow}[
+                    section
+                ]
                 rows = list(self.query_one(f"#{section}").query_children(row_type))
                 if int(n) - 1 < len(rows):
                     row = rows[int(n) - 1]

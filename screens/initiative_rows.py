@@ -27,13 +27,19 @@ class GoalRow(ListRow):
 
     def compose(self) -> ComposeResult:
         with Horizontal(classes="row"):
-            yield PlainSelect([(k.label.capitalize(), k.value) for k in GoalKind], value=self.kind, allow_blank=False, classes="goal-kind")
+            yield PlainSelect(
+                [(k.label.capitalize(), k.value) for k in GoalKind],
+                value=self.kind,
+                allow_blank=False,
+                classes="goal-kind",
+            )
             yield TextInput(self.text, placeholder="Målet i en mening", classes="goal-text")
         yield self.error_label()
 
     def read(self) -> GoalInput:
-        return GoalInput(self.query_one(".goal-kind", Select).value,
-                         self.query_one(".goal-text", Input).value)
+        return GoalInput(
+            self.query_one(".goal-kind", Select).value, self.query_one(".goal-text", Input).value
+        )
 
     def values(self) -> list:
         goal = self.read()
@@ -44,8 +50,15 @@ class GoalRow(ListRow):
         return cls(values[0], values[1])
 
 
-DECISION_FIELDS = ("fd-reference", "fd-decision-date", "fd-amount", "fd-start", "fd-end",
-                   "fd-budget", "fd-note")
+DECISION_FIELDS = (
+    "fd-reference",
+    "fd-decision-date",
+    "fd-amount",
+    "fd-start",
+    "fd-end",
+    "fd-budget",
+    "fd-note",
+)
 
 
 class DecisionRow(ListRow):
@@ -55,31 +68,55 @@ class DecisionRow(ListRow):
         budget = "; ".join(
             f"{b.year}: {format_amount(b.from_association_sek)[:-3]}"
             + (f" / {format_amount(b.own_financing_sek)[:-3]}" if b.own_financing_sek else "")
-            for b in d.budget)
-        self.raw = list(raw) if raw is not None else [
-            d.reference, d.decision_date.isoformat() if d.decision_date else "",
-            str(d.amount_max_sek) if d.amount_max_sek else "",
-            d.start_date.isoformat() if d.start_date else "",
-            d.end_date.isoformat() if d.end_date else "", budget, d.note]
+            for b in d.budget
+        )
+        self.raw = (
+            list(raw)
+            if raw is not None
+            else [
+                d.reference,
+                d.decision_date.isoformat() if d.decision_date else "",
+                str(d.amount_max_sek) if d.amount_max_sek else "",
+                d.start_date.isoformat() if d.start_date else "",
+                d.end_date.isoformat() if d.end_date else "",
+                budget,
+                d.note,
+            ]
+        )
 
     def compose(self) -> ComposeResult:
         r = dict(zip(DECISION_FIELDS, self.raw, strict=True))
         with Horizontal(classes="row"):
-            yield TextInput(r["fd-reference"], placeholder="Dnr, t.ex. 2021:12",
-                        classes="fd-reference")
-            yield TextInput(r["fd-decision-date"], placeholder="Beslutsdatum",
-                        classes="fd-decision-date", validators=[DateValidator()])
-            yield TextInput(r["fd-amount"], placeholder="Maxbelopp kr", classes="fd-amount",
-                        validators=[AmountValidator()])
+            yield TextInput(
+                r["fd-reference"], placeholder="Dnr, t.ex. 2021:12", classes="fd-reference"
+            )
+            yield TextInput(
+                r["fd-decision-date"],
+                placeholder="Beslutsdatum",
+                classes="fd-decision-date",
+                validators=[DateValidator()],
+            )
+            yield TextInput(
+                r["fd-amount"],
+                placeholder="Maxbelopp kr",
+                classes="fd-amount",
+                validators=[AmountValidator()],
+            )
         with Horizontal(classes="row"):
-            yield TextInput(r["fd-start"], placeholder="Från", classes="fd-start",
-                        validators=[DateValidator()])
-            yield TextInput(r["fd-end"], placeholder="Till", classes="fd-end",
-                        validators=[DateValidator()])
-            yield TextInput(r["fd-budget"], placeholder="Budget/år: 2021: 360 000; 2022: 360 000 / egen",
-                        classes="fd-budget")
-        yield TextInput(r["fd-note"], placeholder="Anteckning (t.ex. tilläggsansökan)",
-                    classes="fd-note")
+            yield TextInput(
+                r["fd-start"], placeholder="Från", classes="fd-start", validators=[DateValidator()]
+            )
+            yield TextInput(
+                r["fd-end"], placeholder="Till", classes="fd-end", validators=[DateValidator()]
+            )
+            yield TextInput(
+                r["fd-budget"],
+                placeholder="Budget/år: 2021: 360 000; 2022: 360 000 / egen",
+                classes="fd-budget",
+            )
+        yield TextInput(
+            r["fd-note"], placeholder="Anteckning (t.ex. tilläggsansökan)", classes="fd-note"
+        )
         yield self.error_label()
 
     def values(self) -> list:
@@ -94,18 +131,24 @@ class DecisionRow(ListRow):
             return self.query_one(f".{cls}", Input).value
 
         label = f"Finansieringsbeslut {n}"
-        amount = parse_amount(val("fd-amount"), f"decisions.{n}.amount_max_sek",
-                              f"{label}, maxbelopp", errors)
-        budget = parse_budget_lines(val("fd-budget"), f"decisions.{n}.budget",
-                                    f"{label}, budget per år", errors)
+        amount = parse_amount(
+            val("fd-amount"), f"decisions.{n}.amount_max_sek", f"{label}, maxbelopp", errors
+        )
+        budget = parse_budget_lines(
+            val("fd-budget"), f"decisions.{n}.budget", f"{label}, budget per år", errors
+        )
         return FundingInput(
             reference=val("fd-reference"),
-            decision_date=parse_date(val("fd-decision-date"), f"decisions.{n}.decision_date",
-                                     f"{label}, beslutsdatum", errors),
-            start_date=parse_date(val("fd-start"), f"decisions.{n}.start_date",
-                                  f"{label}, från", errors),
-            end_date=parse_date(val("fd-end"), f"decisions.{n}.end_date",
-                                f"{label}, till", errors),
+            decision_date=parse_date(
+                val("fd-decision-date"),
+                f"decisions.{n}.decision_date",
+                f"{label}, beslutsdatum",
+                errors,
+            ),
+            start_date=parse_date(
+                val("fd-start"), f"decisions.{n}.start_date", f"{label}, från", errors
+            ),
+            end_date=parse_date(val("fd-end"), f"decisions.{n}.end_date", f"{label}, till", errors),
             amount_max_sek=amount or 0,
             note=val("fd-note"),
             budget=tuple(BudgetLineInput(y, a, own) for y, a, own in budget),
@@ -121,8 +164,12 @@ class PartnerRow(ListRow):
     def compose(self) -> ComposeResult:
         p = self.partner
         with Horizontal(classes="row"):
-            yield PlainSelect(self.orgs, prompt="Organisation", classes="partner-org",
-                         value=p.organisation_id if p else Select.NULL)
+            yield PlainSelect(
+                self.orgs,
+                prompt="Organisation",
+                classes="partner-org",
+                value=p.organisation_id if p else Select.NULL,
+            )
             yield PlainSelect([], prompt="Kontaktperson", classes="partner-contact")
         yield self.error_label()
 
@@ -130,8 +177,12 @@ class PartnerRow(ListRow):
         self._fill_contacts(self.partner.contact_id if self.partner else None)
 
     def _fill_contacts(self, selected: int | None = None) -> None:
-        fill_contacts(self.app, self.query_one(".partner-org", Select),
-                      self.query_one(".partner-contact", Select), selected)
+        fill_contacts(
+            self.app,
+            self.query_one(".partner-org", Select),
+            self.query_one(".partner-contact", Select),
+            selected,
+        )
 
     @on(Select.Changed, ".partner-org")
     def _org_changed(self, event: Select.Changed) -> None:
@@ -145,8 +196,10 @@ class PartnerRow(ListRow):
         return PartnerInput(org, select_value(self.query_one(".partner-contact", Select)))
 
     def values(self) -> list:
-        return [select_value(self.query_one(".partner-org", Select)),
-                select_value(self.query_one(".partner-contact", Select))]
+        return [
+            select_value(self.query_one(".partner-org", Select)),
+            select_value(self.query_one(".partner-contact", Select)),
+        ]
 
     @classmethod
     def from_values(cls, values: list, orgs) -> "PartnerRow":

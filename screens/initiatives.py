@@ -46,10 +46,17 @@ class InitiativesScreen(Screen):
         yield Header()
         yield SectionBar("initiatives")
         with Horizontal(classes="filter-row"):
-            yield FilterInput("initiatives-table", id="initiatives-filter",
-                              placeholder="Filtrera: skriv del av namn, lokusgrupp, ägare eller Dnr")
-        yield PagedTable(self._fetch_page, self._row_cells, filter_id="initiatives-filter",
-                         id="initiatives-table")
+            yield FilterInput(
+                "initiatives-table",
+                id="initiatives-filter",
+                placeholder="Filtrera: skriv del av namn, lokusgrupp, ägare eller Dnr",
+            )
+        yield PagedTable(
+            self._fetch_page,
+            self._row_cells,
+            filter_id="initiatives-filter",
+            id="initiatives-table",
+        )
         yield Plain("", id="initiatives-status", classes="status-line")
         yield Footer()
 
@@ -71,9 +78,14 @@ class InitiativesScreen(Screen):
 
     @staticmethod
     def _row_cells(row: InitiativeRow):
-        return str(row.id), (row.name, row.group_name, row.owner_name,
-                             format_period(row.start_date, row.end_date),
-                             format_amount(row.total_granted), row.status_label)
+        return str(row.id), (
+            row.name,
+            row.group_name,
+            row.owner_name,
+            format_period(row.start_date, row.end_date),
+            format_amount(row.total_granted),
+            row.status_label,
+        )
 
     def _set_columns(self) -> None:
         table = self.table
@@ -119,7 +131,6 @@ class InitiativesScreen(Screen):
             self.sort, self.descending = key, False
         self._set_columns()
         self.reload()
-
 
     def action_focus_filter(self) -> None:
         self.query_one("#initiatives-filter").focus()

@@ -27,22 +27,35 @@ def _iso(value) -> str:
 class MeetingForm(FormScreen):
     """Dismisses with the meeting id (new) or version (edit), or None."""
 
-    FIELD_LABELS = {"group_id": "Lokusgrupp", "kind": "Typ", "title": "Rubrik",
-                    "meeting_date": "Datum", "start_time": "Starttid", "end_time": "Sluttid",
-                    "room": "Lokal", "address": "Adress", "link": "Länk",
-                    "chair_id": "Ordförande", "points_deadline": "Sista dag för punkter",
-                    "notice_planned_date": "Kallelsen skickas"}
+    FIELD_LABELS = {
+        "group_id": "Lokusgrupp",
+        "kind": "Typ",
+        "title": "Rubrik",
+        "meeting_date": "Datum",
+        "start_time": "Starttid",
+        "end_time": "Sluttid",
+        "room": "Lokal",
+        "address": "Adress",
+        "link": "Länk",
+        "chair_id": "Ordförande",
+        "points_deadline": "Sista dag för punkter",
+        "notice_planned_date": "Kallelsen skickas",
+    }
 
-    def __init__(self, detail: MeetingDetail | None, save, group_id: int | None = None,
-                 fetch=None):
+    def __init__(self, detail: MeetingDetail | None, save, group_id: int | None = None, fetch=None):
         super().__init__(save, fetch)
         self.detail = detail
         self.draft_name = f"möte-{detail.id}" if detail else "möte-ny"
         self.group_id = group_id
 
     def compose(self) -> ComposeResult:
-        d = self.detail.data if self.detail else MeetingInput(
-            group_id=self.group_id or 0, meeting_date=None, start_time=None, end_time=None)
+        d = (
+            self.detail.data
+            if self.detail
+            else MeetingInput(
+                group_id=self.group_id or 0, meeting_date=None, start_time=None, end_time=None
+            )
+        )
         groups = [(g.label, g.id) for g in group_options(self.app.database)]
 
         def field(key, label, value, placeholder="", validators=None):
@@ -58,23 +71,38 @@ class MeetingForm(FormScreen):
                 with Horizontal(classes="row"):
                     with Vertical():
                         yield Label("Lokusgrupp *", classes="field-label")
-                        yield PlainSelect(groups, id="group_id", prompt="Välj lokusgrupp",
-                                     value=d.group_id if d.group_id else Select.NULL)
+                        yield PlainSelect(
+                            groups,
+                            id="group_id",
+                            prompt="Välj lokusgrupp",
+                            value=d.group_id if d.group_id else Select.NULL,
+                        )
                         yield Plain("", id="err-group_id", classes="field-error")
                     with Vertical():
                         yield Label("Typ", classes="field-label")
-                        yield PlainSelect(MeetingKind.options(),
-                                     id="kind", value=d.kind, allow_blank=False)
-                yield Label("Rubrik (valfri, t.ex. ämnet för en aktivitet)",
-                            classes="field-label")
+                        yield PlainSelect(
+                            MeetingKind.options(), id="kind", value=d.kind, allow_blank=False
+                        )
+                yield Label("Rubrik (valfri, t.ex. ämnet för en aktivitet)", classes="field-label")
                 yield TextInput(d.title, id="title")
                 with Horizontal(classes="row"):
-                    yield from field("meeting_date", "Datum *", _iso(d.meeting_date),
-                                     "ÅÅÅÅ-MM-DD", [DateValidator()])
-                    yield from field("start_time", "Starttid", format_time(d.start_time),
-                                     "13.00", [TimeValidator()])
-                    yield from field("end_time", "Sluttid", format_time(d.end_time), "15.00",
-                                     [TimeValidator()])
+                    yield from field(
+                        "meeting_date",
+                        "Datum *",
+                        _iso(d.meeting_date),
+                        "ÅÅÅÅ-MM-DD",
+                        [DateValidator()],
+                    )
+                    yield from field(
+                        "start_time",
+                        "Starttid",
+                        format_time(d.start_time),
+                        "13.00",
+                        [TimeValidator()],
+                    )
+                    yield from field(
+                        "end_time", "Sluttid", format_time(d.end_time), "15.00", [TimeValidator()]
+                    )
                 with Horizontal(classes="row"):
                     yield from field("room", "Lokal", d.room, "t.ex. Sal Fyris")
                     yield from field("address", "Adress", d.address)
@@ -83,11 +111,20 @@ class MeetingForm(FormScreen):
                     yield Label("Ordförande", classes="field-label")
                     yield PlainSelect([], id="chair_id", prompt="Välj bland gruppens ledamöter")
                 with Horizontal(classes="row"):
-                    yield from field("points_deadline", "Sista dag för punkter från parterna",
-                                     _iso(d.points_deadline), "ÅÅÅÅ-MM-DD", [DateValidator()])
-                    yield from field("notice_planned_date", "Kallelsen skickas",
-                                     _iso(d.notice_planned_date), "ÅÅÅÅ-MM-DD",
-                                     [DateValidator()])
+                    yield from field(
+                        "points_deadline",
+                        "Sista dag för punkter från parterna",
+                        _iso(d.points_deadline),
+                        "ÅÅÅÅ-MM-DD",
+                        [DateValidator()],
+                    )
+                    yield from field(
+                        "notice_planned_date",
+                        "Kallelsen skickas",
+                        _iso(d.notice_planned_date),
+                        "ÅÅÅÅ-MM-DD",
+                        [DateValidator()],
+                    )
             with Horizontal(classes="buttons"):
                 yield Button("Spara (ctrl+s)", variant="primary", id="save")
                 yield Button("Avbryt (esc)", id="cancel")
@@ -103,8 +140,9 @@ class MeetingForm(FormScreen):
         if selected is None:
             selected = select_value(chair)
         members = group_members(self.app.database, group) if group else []
-        options = [(f"{m.name} ({m.role_label}, {m.organisation_name})", m.person_id)
-                   for m in members]
+        options = [
+            (f"{m.name} ({m.role_label}, {m.organisation_name})", m.person_id) for m in members
+        ]
         chair.set_options(options)
         if selected is None:
             selected = next((m.person_id for m in members if m.role == MembershipRole.CHAIR), None)
@@ -123,18 +161,24 @@ class MeetingForm(FormScreen):
 
         data = MeetingInput(
             group_id=select_value(self.query_one("#group_id", Select)) or 0,
-            meeting_date=parse_date(val("meeting_date"), "meeting_date", "Datum", errors,
-                                    required=True) or date.min,
+            meeting_date=parse_date(
+                val("meeting_date"), "meeting_date", "Datum", errors, required=True
+            )
+            or date.min,
             kind=self.query_one("#kind", Select).value,
             title=val("title"),
             start_time=parse_time(val("start_time"), "start_time", "Starttid", errors),
             end_time=parse_time(val("end_time"), "end_time", "Sluttid", errors),
-            room=val("room"), address=val("address"), link=val("link"),
+            room=val("room"),
+            address=val("address"),
+            link=val("link"),
             chair_id=select_value(self.query_one("#chair_id", Select)),
-            points_deadline=parse_date(val("points_deadline"), "points_deadline",
-                                       "Sista dag för punkter", errors),
-            notice_planned_date=parse_date(val("notice_planned_date"), "notice_planned_date",
-                                           "Kallelsen skickas", errors),
+            points_deadline=parse_date(
+                val("points_deadline"), "points_deadline", "Sista dag för punkter", errors
+            ),
+            notice_planned_date=parse_date(
+                val("notice_planned_date"), "notice_planned_date", "Kallelsen skickas", errors
+            ),
         )
         if not errors:
             errors.extend(validate_meeting(data))

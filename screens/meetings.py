@@ -46,10 +46,14 @@ class MeetingsScreen(Screen):
         yield SectionBar("meetings")
         with Horizontal(classes="filter-row"):
             yield PlainSelect([], prompt="Alla lokusgrupper", id="meetings-group")
-            yield FilterInput("meetings-table", id="meetings-filter",
-                              placeholder="Filtrera: grupp, rubrik eller plats")
-        yield PagedTable(self._fetch_page, self._row_cells, filter_id="meetings-filter",
-                         id="meetings-table")
+            yield FilterInput(
+                "meetings-table",
+                id="meetings-filter",
+                placeholder="Filtrera: grupp, rubrik eller plats",
+            )
+        yield PagedTable(
+            self._fetch_page, self._row_cells, filter_id="meetings-filter", id="meetings-table"
+        )
         yield Plain("", id="meetings-status", classes="status-line")
         yield Footer()
 
@@ -57,7 +61,8 @@ class MeetingsScreen(Screen):
         groups = group_options(self.app.database)
         self.query_one("#meetings-group", Select).set_options([(g.label, g.id) for g in groups])
         self.query_one("#meetings-table", PagedTable).add_columns(
-            "Datum", "Tid", "Lokusgrupp", "Typ", "Plats", "Status", "Klar att kalla?")
+            "Datum", "Tid", "Lokusgrupp", "Typ", "Plats", "Status", "Klar att kalla?"
+        )
         self.reload()
         self.query_one("#meetings-table").focus()
 
@@ -73,17 +78,28 @@ class MeetingsScreen(Screen):
         return select_value(self.query_one("#meetings-group", Select))
 
     def _fetch_page(self, limit: int, offset: int):
-        return list_meetings(self.app.database, group_id=self.group_id,
-                             text=self.query_one("#meetings-filter", Input).value,
-                             limit=limit, offset=offset)
+        return list_meetings(
+            self.app.database,
+            group_id=self.group_id,
+            text=self.query_one("#meetings-filter", Input).value,
+            limit=limit,
+            offset=offset,
+        )
 
     @staticmethod
     def _row_cells(row: MeetingRow):
-        span = f"{format_time(row.start_time)}–{format_time(row.end_time)}" \
-            if row.start_time else ""
-        return str(row.id), (format_date_long(row.meeting_date, weekday=True), span,
-                             row.group_name, row.kind_label, row.place, row.status_label,
-                             readiness(row))
+        span = (
+            f"{format_time(row.start_time)}–{format_time(row.end_time)}" if row.start_time else ""
+        )
+        return str(row.id), (
+            format_date_long(row.meeting_date, weekday=True),
+            span,
+            row.group_name,
+            row.kind_label,
+            row.place,
+            row.status_label,
+            readiness(row),
+        )
 
     def reload(self, keep_current: bool = False) -> None:
         keep = None
@@ -91,7 +107,8 @@ class MeetingsScreen(Screen):
             keep = str(self.table.current_record.id)
         self.table.reload(keep_key=keep)
         self.query_one("#meetings-status", Static).update(
-            f"{self.table.total} möten — kommande först, sedan tidigare")
+            f"{self.table.total} möten — kommande först, sedan tidigare"
+        )
 
     @on(Select.Changed, "#meetings-group")
     @on(Input.Changed, "#meetings-filter")
@@ -102,7 +119,6 @@ class MeetingsScreen(Screen):
     @on(DataTable.RowSelected, "#meetings-table")
     def _open_selected(self) -> None:
         self.action_open()
-
 
     def action_focus_filter(self) -> None:
         self.query_one("#meetings-filter").focus()
@@ -126,8 +142,12 @@ class MeetingsScreen(Screen):
     def _has_groups(self) -> bool:
         if group_options(self.app.database):
             return True
-        self.notify("Det finns ingen lokusgrupp än. Skapa en under Kontakter → Lokusgrupper "
-                    "(4, sedan ctrl+g).", severity="warning", timeout=8)
+        self.notify(
+            "Det finns ingen lokusgrupp än. Skapa en under Kontakter → Lokusgrupper "
+            "(4, sedan ctrl+g).",
+            severity="warning",
+            timeout=8,
+        )
         return False
 
     def action_new(self) -> None:
@@ -142,8 +162,14 @@ class MeetingsScreen(Screen):
                 self.reload()
                 self.app.push_screen(MeetingScreen(meeting_id))
 
-        self.app.push_screen(MeetingForm(None, save=lambda data: create_meeting(
-            self.app.database, data), group_id=self.group_id), created)
+        self.app.push_screen(
+            MeetingForm(
+                None,
+                save=lambda data: create_meeting(self.app.database, data),
+                group_id=self.group_id,
+            ),
+            created,
+        )
 
     def action_actions(self) -> None:
         from screens.actions import ActionsScreen
@@ -165,9 +191,13 @@ class MeetingsScreen(Screen):
             set_agenda_template(self.app.database, group_id, titles, version)
             self.notify(f"Mallen för {name} är sparad.", timeout=3, markup=False)
 
-        self.app.push_screen(TemplateForm(agenda_template(self.app.database, group_id), save,
-                                          fetch=lambda: agenda_template(self.app.database,
-                                                                        group_id)))
+        self.app.push_screen(
+            TemplateForm(
+                agenda_template(self.app.database, group_id),
+                save,
+                fetch=lambda: agenda_template(self.app.database, group_id),
+            )
+        )
 
     def action_plan_year(self) -> None:
         if not self._has_groups():

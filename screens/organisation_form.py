@@ -22,23 +22,28 @@ class OrganisationForm(ModalScreen[int | None]):
         Binding("escape", "cancel", "Avbryt", id="org-cancel"),
     ]
 
-    def __init__(self, save: Callable[[OrganisationInput], int],
-                 current: OrganisationInput | None = None):
+    def __init__(
+        self, save: Callable[[OrganisationInput], int], current: OrganisationInput | None = None
+    ):
         super().__init__()
         self.save_fn = save
         self.current = current
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="form-dialog", id="org-dialog"):
-            yield Plain("Redigera organisation" if self.current else "Ny organisation",
-                         classes="title")
+            yield Plain(
+                "Redigera organisation" if self.current else "Ny organisation", classes="title"
+            )
             yield Label("Namn *", classes="field-label")
             yield TextInput(self.current.name if self.current else "", id="name")
             yield Plain("", id="err-name", classes="field-error", markup=False)
             yield Label("Typ", classes="field-label")
-            yield PlainSelect(OrganisationKind.options(), id="kind",
-                         value=self.current.kind if self.current else "other",
-                         allow_blank=False)
+            yield PlainSelect(
+                OrganisationKind.options(),
+                id="kind",
+                value=self.current.kind if self.current else "other",
+                allow_blank=False,
+            )
             with Horizontal(classes="buttons"):
                 yield Button("Spara (ctrl+s)", variant="primary", id="save")
                 yield Button("Avbryt (esc)", id="cancel")
@@ -56,9 +61,11 @@ class OrganisationForm(ModalScreen[int | None]):
         self.dismiss(None)
 
     def action_save(self) -> None:
-        data = OrganisationInput(self.query_one("#name", Input).value,
-                                 self.query_one("#kind", Select).value,
-                                 self.current.note if self.current else "")
+        data = OrganisationInput(
+            self.query_one("#name", Input).value,
+            self.query_one("#kind", Select).value,
+            self.current.note if self.current else "",
+        )
         errors = validate_organisation(data)
         try:
             if errors:

@@ -15,17 +15,19 @@ from lokus_tui.sections import SectionBar
 
 def overview_markdown(ov) -> str:
     if ov.groups == 0 and ov.initiatives == 0:
-        return "\n\n".join([
-            "# Välkommen till lokus",
-            "Databasen är tom. Så kommer du igång:",
-            "1. Tryck **4** (Kontakter) och **ctrl+g** för att skapa din lokusgrupp.\n"
-            "2. Lägg till parternas organisationer och personer under Kontakter (**ctrl+n**) "
-            "och gör dem till ledamöter i gruppen (**m**).\n"
-            "3. Tryck **2** (Möten) och **ctrl+y** för att planera årets möten.\n"
-            "4. Tryck **3** (Insatser) och **ctrl+n** för att registrera gruppens insatser.",
-            "Vill du först se hur det ser ut med data? Avsluta (**ctrl+q**) och starta "
-            "`lokus --demo`.",
-        ])
+        return "\n\n".join(
+            [
+                "# Välkommen till lokus",
+                "Databasen är tom. Så kommer du igång:",
+                "1. Tryck **4** (Kontakter) och **ctrl+g** för att skapa din lokusgrupp.\n"
+                "2. Lägg till parternas organisationer och personer under Kontakter (**ctrl+n**) "
+                "och gör dem till ledamöter i gruppen (**m**).\n"
+                "3. Tryck **2** (Möten) och **ctrl+y** för att planera årets möten.\n"
+                "4. Tryck **3** (Insatser) och **ctrl+n** för att registrera gruppens insatser.",
+                "Vill du först se hur det ser ut med data? Avsluta (**ctrl+q**) och starta "
+                "`lokus --demo`.",
+            ]
+        )
     parts = [
         "# Översikt",
         f"- **{ov.groups}** lokusgrupper, **{ov.people}** personer",
@@ -39,16 +41,28 @@ def overview_markdown(ov) -> str:
         parts.append("*Inget brådskande.*")
     parts.append("## Kommande möten (60 dagar)")
     if ov.upcoming_meetings:
-        parts.append(table(["Datum", "Lokusgrupp", "Typ"], [
-            [format_date_long(d, weekday=True), g, MeetingKind.label_of(k)]
-            for d, g, k, _id in ov.upcoming_meetings]))
+        parts.append(
+            table(
+                ["Datum", "Lokusgrupp", "Typ"],
+                [
+                    [format_date_long(d, weekday=True), g, MeetingKind.label_of(k)]
+                    for d, g, k, _id in ov.upcoming_meetings
+                ],
+            )
+        )
     else:
         parts.append("*Inga möten inom 60 dagar.*")
     parts.append("## Insatser som slutar inom 90 dagar")
     if ov.initiatives_ending:
-        parts.append(table(["Insats", "Lokusgrupp", "Period"], [
-            [r.name, r.group_name, format_period(r.start_date, r.end_date)]
-            for r in ov.initiatives_ending[:20]]))
+        parts.append(
+            table(
+                ["Insats", "Lokusgrupp", "Period"],
+                [
+                    [r.name, r.group_name, format_period(r.start_date, r.end_date)]
+                    for r in ov.initiatives_ending[:20]
+                ],
+            )
+        )
     else:
         parts.append("*Inga.*")
     parts.append("*Tryck 2 för möten, 3 för insatser, 4 för kontakter, ctrl+p för att söka.*")
@@ -73,7 +87,8 @@ class OverviewScreen(Screen):
 
     def action_refresh(self) -> None:
         self.query_one("#overview", Markdown).update(
-            overview_markdown(get_overview(self.app.database)))
+            overview_markdown(get_overview(self.app.database))
+        )
 
 
 SCREEN = OverviewScreen

@@ -98,8 +98,12 @@ class PersonDetailScreen(Screen):
             self.notify("Ändringarna är sparade.", timeout=3)
             return version
 
-        self.app.push_screen(PersonForm(self.detail, save=save, fetch=lambda: get_person(
-            self.app.database, self.person_id)), lambda _r: self.load())
+        self.app.push_screen(
+            PersonForm(
+                self.detail, save=save, fetch=lambda: get_person(self.app.database, self.person_id)
+            ),
+            lambda _r: self.load(),
+        )
 
     def check_action(self, action: str, parameters) -> bool | None:
         if action == "restore":
@@ -129,22 +133,26 @@ class PersonDetailScreen(Screen):
                 self.load()
                 return
             if outcome == "archived":
-                self.notify(f"{name} är arkiverad: borta ur listor och val, kvar i "
-                            "mötesanteckningarna. Kontakter, ctrl+w, visar arkiverade.",
-                            markup=False, timeout=8)
+                self.notify(
+                    f"{name} är arkiverad: borta ur listor och val, kvar i "
+                    "mötesanteckningarna. Kontakter, ctrl+w, visar arkiverade.",
+                    markup=False,
+                    timeout=8,
+                )
             else:
                 self.notify(f"{name} är borttagen.", markup=False)
             self.app.pop_screen()
 
         where = usage.describe()
         if usage.in_meeting_records:
-            question = (f"{name} finns i mötesanteckningar ({where}). Personen kan därför inte "
-                        "tas bort utan arkiveras: döljs i listor och val, men namnet står kvar "
-                        "i anteckningarna och kan återställas. Arkivera?")
+            question = (
+                f"{name} finns i mötesanteckningar ({where}). Personen kan därför inte "
+                "tas bort utan arkiveras: döljs i listor och val, men namnet står kvar "
+                "i anteckningarna och kan återställas. Arkivera?"
+            )
             yes = "Ja, arkivera"
         elif where:
-            question = (f"Ta bort {name} ur kontakterna? Personen är {where}; där blir "
-                        "platsen tom.")
+            question = f"Ta bort {name} ur kontakterna? Personen är {where}; där blir platsen tom."
             yes = "Ja, ta bort"
         else:
             question = f"Ta bort {name} ur kontakterna?"

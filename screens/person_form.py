@@ -16,23 +16,37 @@ FIELDS = (("name", "Namn *"), ("title", "Titel"), ("email", "E-post"), ("phone",
 
 
 class PersonForm(FormScreen):
-    FIELD_LABELS = {"name": "Namn", "title": "Titel", "email": "E-post", "phone": "Telefon",
-                    "organisation_id": "Organisation"}
+    FIELD_LABELS = {
+        "name": "Namn",
+        "title": "Titel",
+        "email": "E-post",
+        "phone": "Telefon",
+        "organisation_id": "Organisation",
+    }
 
-    def __init__(self, detail: PersonDetail | None, save: Callable,
-                 organisation_id: int | None = None, fetch: Callable | None = None):
+    def __init__(
+        self,
+        detail: PersonDetail | None,
+        save: Callable,
+        organisation_id: int | None = None,
+        fetch: Callable | None = None,
+    ):
         super().__init__(save, fetch)
         self.detail = detail
         self.draft_name = f"person-{detail.id}" if detail else "person-ny"
         self.organisation_id = organisation_id
 
     def compose(self) -> ComposeResult:
-        d = self.detail.data if self.detail else PersonInput(
-            name="", organisation_id=self.organisation_id)
+        d = (
+            self.detail.data
+            if self.detail
+            else PersonInput(name="", organisation_id=self.organisation_id)
+        )
         orgs = [(o.label, o.id) for o in organisation_options(self.app.database)]
         with Vertical(classes="form-dialog"):
-            yield Plain(f"Redigera {d.name}" if self.detail else "Ny person", classes="title",
-                         markup=False)
+            yield Plain(
+                f"Redigera {d.name}" if self.detail else "Ny person", classes="title", markup=False
+            )
             yield Plain("", id="form-errors", classes="field-error", markup=False)
             with VerticalScroll(classes="form-body"):
                 for key, label in FIELDS:
@@ -40,8 +54,12 @@ class PersonForm(FormScreen):
                     yield TextInput(getattr(d, key), id=key)
                     yield Plain("", id=f"err-{key}", classes="field-error", markup=False)
                 yield Label("Organisation", classes="field-label")
-                yield PlainSelect(orgs, id="organisation_id", prompt="Ingen organisation",
-                             value=d.organisation_id if d.organisation_id else Select.NULL)
+                yield PlainSelect(
+                    orgs,
+                    id="organisation_id",
+                    prompt="Ingen organisation",
+                    value=d.organisation_id if d.organisation_id else Select.NULL,
+                )
             with Horizontal(classes="buttons"):
                 yield Button("Spara (ctrl+s)", variant="primary", id="save")
                 yield Button("Avbryt (esc)", id="cancel")

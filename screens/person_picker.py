@@ -16,8 +16,13 @@ from lokus_tui.plain import Plain, PlainSelect
 class PersonPicker(FormScreen):
     """read() gives the person id, or (person id, role) when ``roles`` are offered."""
 
-    def __init__(self, title: str, save, roles: list[tuple[str, str]] | None = None,
-                 role: str = MembershipRole.MEMBER):
+    def __init__(
+        self,
+        title: str,
+        save,
+        roles: list[tuple[str, str]] | None = None,
+        role: str = MembershipRole.MEMBER,
+    ):
         super().__init__(save)
         self.title_text = title
         self.roles = roles

@@ -1,6 +1,5 @@
 """Record a point proposed by a party."""
 
-
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Footer, Input, Label, Select
@@ -35,8 +34,9 @@ class ProposalForm(FormScreen):
                     yield Label("Person", classes="field-label")
                     yield PlainSelect([], id="person_id", prompt="Välj person")
             yield Label("Inkom", classes="field-label")
-            yield TextInput(clock.today().isoformat(), id="received_date",
-                        validators=[DateValidator()])
+            yield TextInput(
+                clock.today().isoformat(), id="received_date", validators=[DateValidator()]
+            )
             yield Plain("", id="err-received_date", classes="field-error", markup=False)
             with Horizontal(classes="buttons"):
                 yield Button("Spara (ctrl+s)", variant="primary", id="save")
@@ -46,12 +46,16 @@ class ProposalForm(FormScreen):
     def prepare(self) -> None:
         self.query_one("#text").focus()
 
-
     def read(self):
         errors = Errors()
         text = self.query_one("#text", Input).value
         check_text(text, "text", "Förslaget", errors, required=True)
-        received = parse_date(self.query_one("#received_date", Input).value, "received_date",
-                              "Inkom", errors)
-        return (text, select_value(self.query_one("#organisation_id", Select)),
-                select_value(self.query_one("#person_id", Select)), received), errors
+        received = parse_date(
+            self.query_one("#received_date", Input).value, "received_date", "Inkom", errors
+        )
+        return (
+            text,
+            select_value(self.query_one("#organisation_id", Select)),
+            select_value(self.query_one("#person_id", Select)),
+            received,
+        ), errors

@@ -1,6 +1,5 @@
 """Omvärld: projects elsewhere in the county, study visits and other things worth knowing."""
 
-
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -44,9 +43,15 @@ from lokus_tui.validators import DateValidator
 
 class ScanningForm(FormScreen):
     record_attr = "entry"
-    FIELD_LABELS = {"title": "Rubrik", "kind": "Typ", "entry_date": "Datum",
-                    "group_id": "Lokusgrupp", "organisation_text": "Organisation",
-                    "link": "Länk", "notes": "Anteckningar"}
+    FIELD_LABELS = {
+        "title": "Rubrik",
+        "kind": "Typ",
+        "entry_date": "Datum",
+        "group_id": "Lokusgrupp",
+        "organisation_text": "Organisation",
+        "link": "Länk",
+        "notes": "Anteckningar",
+    }
 
     def __init__(self, entry: ScanningView | None, save, fetch=None):
         super().__init__(save, fetch)
@@ -57,8 +62,9 @@ class ScanningForm(FormScreen):
         e = self.entry.data if self.entry else ScanningInput(title="")
         groups = [(g.label, g.id) for g in group_options(self.app.database)]
         with Vertical(classes="form-dialog"):
-            yield Plain("Redigera anteckning" if self.entry else "Ny omvärldsanteckning",
-                         classes="title")
+            yield Plain(
+                "Redigera anteckning" if self.entry else "Ny omvärldsanteckning", classes="title"
+            )
             yield Plain("", id="form-errors", classes="field-error", markup=False)
             with VerticalScroll(classes="form-body"):
                 yield Label("Rubrik *", classes="field-label")
@@ -67,20 +73,26 @@ class ScanningForm(FormScreen):
                 with Horizontal(classes="row"):
                     with Vertical():
                         yield Label("Typ", classes="field-label")
-                        yield PlainSelect(ScanningKind.options(),
-                                     id="kind", value=e.kind,
-                                     allow_blank=False)
+                        yield PlainSelect(
+                            ScanningKind.options(), id="kind", value=e.kind, allow_blank=False
+                        )
                     with Vertical():
                         yield Label("Datum", classes="field-label")
-                        yield TextInput((e.entry_date or clock.today()).isoformat(),
-                                    id="entry_date", validators=[DateValidator()])
-                        yield Plain("", id="err-entry_date", classes="field-error",
-                                     markup=False)
+                        yield TextInput(
+                            (e.entry_date or clock.today()).isoformat(),
+                            id="entry_date",
+                            validators=[DateValidator()],
+                        )
+                        yield Plain("", id="err-entry_date", classes="field-error", markup=False)
                 with Horizontal(classes="row"):
                     with Vertical():
                         yield Label("Lokusgrupp", classes="field-label")
-                        yield PlainSelect(groups, id="group_id", prompt="Ingen särskild",
-                                     value=e.group_id or Select.NULL)
+                        yield PlainSelect(
+                            groups,
+                            id="group_id",
+                            prompt="Ingen särskild",
+                            value=e.group_id or Select.NULL,
+                        )
                     with Vertical():
                         yield Label("Organisation / projektägare", classes="field-label")
                         yield TextInput(e.organisation_text, id="organisation_text")
@@ -101,8 +113,9 @@ class ScanningForm(FormScreen):
         data = ScanningInput(
             title=self.query_one("#title", Input).value,
             kind=self.query_one("#kind", Select).value,
-            entry_date=parse_date(self.query_one("#entry_date", Input).value, "entry_date",
-                                  "Datum", errors),
+            entry_date=parse_date(
+                self.query_one("#entry_date", Input).value, "entry_date", "Datum", errors
+            ),
             group_id=select_value(self.query_one("#group_id", Select)),
             organisation_text=self.query_one("#organisation_text", Input).value,
             link=self.query_one("#link", Input).value,
@@ -127,30 +140,40 @@ class ScanningScreen(Screen):
         yield Header()
         yield SectionBar("scanning")
         with Horizontal(classes="filter-row"):
-            yield FilterInput("scanning-table", id="scanning-filter",
-                              placeholder="Filtrera: rubrik, organisation, anteckning, grupp")
-        yield PagedTable(self._fetch_page, self._row_cells, filter_id="scanning-filter",
-                         id="scanning-table")
+            yield FilterInput(
+                "scanning-table",
+                id="scanning-filter",
+                placeholder="Filtrera: rubrik, organisation, anteckning, grupp",
+            )
+        yield PagedTable(
+            self._fetch_page, self._row_cells, filter_id="scanning-filter", id="scanning-table"
+        )
         with VerticalScroll(id="scanning-detail"):
             yield Markdown(id="scanning-text")
         yield Footer()
 
     def on_mount(self) -> None:
         self.query_one("#scanning-table", PagedTable).add_columns(
-            "Datum", "Typ", "Rubrik", "Organisation", "Lokusgrupp")
+            "Datum", "Typ", "Rubrik", "Organisation", "Lokusgrupp"
+        )
         self.reload()
         self.query_one("#scanning-table").focus()
 
     def _fetch_page(self, limit: int, offset: int):
-        return list_entries(self.app.database, self.query_one("#scanning-filter", Input).value,
-                            limit, offset)
+        return list_entries(
+            self.app.database, self.query_one("#scanning-filter", Input).value, limit, offset
+        )
 
     @staticmethod
     def _row_cells(row: ScanningView):
         d = row.data
-        return str(row.id), (d.entry_date.isoformat() if d.entry_date else "",
-                             ScanningKind.label_of(d.kind), d.title,
-                             d.organisation_text, row.group_name)
+        return str(row.id), (
+            d.entry_date.isoformat() if d.entry_date else "",
+            ScanningKind.label_of(d.kind),
+            d.title,
+            d.organisation_text,
+            row.group_name,
+        )
 
     @property
     def table(self) -> PagedTable:
@@ -190,7 +213,6 @@ class ScanningScreen(Screen):
     def _open(self) -> None:
         self.action_edit()
 
-
     def action_focus_filter(self) -> None:
         self.query_one("#scanning-filter").focus()
 
@@ -199,18 +221,24 @@ class ScanningScreen(Screen):
         self.table.focus()
 
     def action_new(self) -> None:
-        self.app.push_screen(ScanningForm(None, lambda data: create_entry(self.app.database,
-                                                                          data)),
-                             lambda _r: self.reload())
+        self.app.push_screen(
+            ScanningForm(None, lambda data: create_entry(self.app.database, data)),
+            lambda _r: self.reload(),
+        )
 
     def action_edit(self) -> None:
         record = self.table.current_record
         if record is None:
             return
         entry = get_entry(self.app.database, record.id)
-        self.app.push_screen(ScanningForm(
-            entry, lambda data, version: update_entry(self.app.database, entry.id, data, version),
-            fetch=lambda: get_entry(self.app.database, entry.id)), lambda _r: self.reload())
+        self.app.push_screen(
+            ScanningForm(
+                entry,
+                lambda data, version: update_entry(self.app.database, entry.id, data, version),
+                fetch=lambda: get_entry(self.app.database, entry.id),
+            ),
+            lambda _r: self.reload(),
+        )
 
     def action_delete(self) -> None:
         record = self.table.current_record

@@ -21,12 +21,16 @@ class TemplateForm(FormScreen):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="form-dialog"):
-            yield Plain(f"Dagordningsmall för {self.template.group_name}", classes="title",
-                         markup=False)
+            yield Plain(
+                f"Dagordningsmall för {self.template.group_name}", classes="title", markup=False
+            )
             yield Plain("", id="form-errors", classes="field-error", markup=False)
-            yield Label("En punkt per rad. ”Uppföljning av åtgärder” fylls med öppna åtgärder "
-                        "och ”Information från parterna” med gruppens parter. Töm rutan för "
-                        "standardmallen.", classes="hint")
+            yield Label(
+                "En punkt per rad. ”Uppföljning av åtgärder” fylls med öppna åtgärder "
+                "och ”Information från parterna” med gruppens parter. Töm rutan för "
+                "standardmallen.",
+                classes="hint",
+            )
             yield TextArea("\n".join(self.template.titles), id="titles")
             with Horizontal(classes="buttons"):
                 yield Button("Spara (ctrl+s)", variant="primary", id="save")

@@ -14,8 +14,14 @@ class TextPrompt(ModalScreen[str | None]):
     CSS_PATH = "text_prompt.tcss"
     BINDINGS = [Binding("escape", "cancel", "Avbryt", id="prompt-cancel")]
 
-    def __init__(self, question: str, value: str = "", placeholder: str = "",
-                 required: bool = True, ok_label: str = "OK"):
+    def __init__(
+        self,
+        question: str,
+        value: str = "",
+        placeholder: str = "",
+        required: bool = True,
+        ok_label: str = "OK",
+    ):
         super().__init__()
         self.question = question
         self.value = value

@@ -1,6 +1,5 @@
 """Planera året: the year's meetings from a rule, previewed and adjustable before saving."""
 
-
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -39,8 +38,12 @@ class YearPlanForm(FormScreen):
                 with Horizontal(classes="row"):
                     with Vertical():
                         yield Label("Lokusgrupp *", classes="field-label")
-                        yield PlainSelect(groups, id="group_id", prompt="Välj lokusgrupp",
-                                     value=self.group_id or Select.NULL)
+                        yield PlainSelect(
+                            groups,
+                            id="group_id",
+                            prompt="Välj lokusgrupp",
+                            value=self.group_id or Select.NULL,
+                        )
                         yield Plain("", id="err-group_id", classes="field-error")
                     with Vertical():
                         yield Label("År", classes="field-label")
@@ -52,12 +55,20 @@ class YearPlanForm(FormScreen):
                         yield TextInput("4", id="count")
                     with Vertical():
                         yield Label("Veckodag", classes="field-label")
-                        yield PlainSelect([(d, n) for n, d in enumerate(WEEKDAYS[:5])], id="weekday",
-                                     value=1, allow_blank=False)
+                        yield PlainSelect(
+                            [(d, n) for n, d in enumerate(WEEKDAYS[:5])],
+                            id="weekday",
+                            value=1,
+                            allow_blank=False,
+                        )
                     with Vertical():
                         yield Label("Vecka i månaden", classes="field-label")
-                        yield PlainSelect([("första", 1), ("andra", 2), ("tredje", 3),
-                                      ("fjärde", 4)], id="week", value=2, allow_blank=False)
+                        yield PlainSelect(
+                            [("första", 1), ("andra", 2), ("tredje", 3), ("fjärde", 4)],
+                            id="week",
+                            value=2,
+                            allow_blank=False,
+                        )
                 with Horizontal(classes="row"):
                     with Vertical():
                         yield Label("Första månad", classes="field-label")
@@ -77,8 +88,10 @@ class YearPlanForm(FormScreen):
                     with Vertical():
                         yield Label("Adress", classes="field-label")
                         yield TextInput(id="address")
-                yield Label("Förslag — ändra datum om det behövs (helgdagar och juli "
-                            "är redan undvikna):", classes="field-label")
+                yield Label(
+                    "Förslag — ändra datum om det behövs (helgdagar och juli är redan undvikna):",
+                    classes="field-label",
+                )
                 yield Vertical(id="preview")
                 yield Plain("", id="err-dates", classes="field-error", markup=False)
             with Horizontal(classes="buttons"):
@@ -100,13 +113,17 @@ class YearPlanForm(FormScreen):
         errors = Errors()
 
         def num(key, label, lo, hi, default):
-            value = parse_int(self.query_one(f"#{key}", Input).value, key, label, errors, lo,
-                              hi, default)
+            value = parse_int(
+                self.query_one(f"#{key}", Input).value, key, label, errors, lo, hi, default
+            )
             return default if value is None else value
 
-        return (num("year", "År", 2000, 2100, self.year), num("count", "Antal möten", 1, 12, 4),
-                num("first_month", "Första månad", 1, 12, 2),
-                num("interval", "Månader mellan", 1, 6, 3)), errors
+        return (
+            num("year", "År", 2000, 2100, self.year),
+            num("count", "Antal möten", 1, 12, 4),
+            num("first_month", "Första månad", 1, 12, 2),
+            num("interval", "Månader mellan", 1, 6, 3),
+        ), errors
 
     def refresh_preview(self) -> None:
         (year, count, first, interval), errors = self._rule()
@@ -116,15 +133,24 @@ class YearPlanForm(FormScreen):
             self.query_one("#err-dates", Static).update("\n".join(map(str, errors)))
             return
         self.query_one("#err-dates", Static).update("")
-        dates = plan_year(year, count, self.query_one("#weekday", Select).value, first, interval,
-                          self.query_one("#week", Select).value)
+        dates = plan_year(
+            year,
+            count,
+            self.query_one("#weekday", Select).value,
+            first,
+            interval,
+            self.query_one("#week", Select).value,
+        )
         rows = []
         for n, day in enumerate(dates, 1):
-            rows.append(Horizontal(
-                Label(f"Möte {n}", classes="plan-label"),
-                TextInput(day.isoformat(), classes="plan-date", validators=[DateValidator()]),
-                Label(format_date_long(day, weekday=True), classes="plan-long"),
-                classes="row plan-row"))
+            rows.append(
+                Horizontal(
+                    Label(f"Möte {n}", classes="plan-label"),
+                    TextInput(day.isoformat(), classes="plan-date", validators=[DateValidator()]),
+                    Label(format_date_long(day, weekday=True), classes="plan-long"),
+                    classes="row plan-row",
+                )
+            )
         preview.mount_all(rows)
 
     @on(Input.Changed, ".plan-date")
@@ -162,13 +188,17 @@ class YearPlanForm(FormScreen):
         if not dates and not errors:
             errors.add("dates", "Datum", "inga möten att skapa")
         template = MeetingInput(
-            group_id=group or 0, meeting_date=clock.today(),
-            start_time=parse_time(self.query_one("#start_time", Input).value, "start_time",
-                                  "Starttid", errors),
-            end_time=parse_time(self.query_one("#end_time", Input).value, "end_time", "Sluttid",
-                                errors),
+            group_id=group or 0,
+            meeting_date=clock.today(),
+            start_time=parse_time(
+                self.query_one("#start_time", Input).value, "start_time", "Starttid", errors
+            ),
+            end_time=parse_time(
+                self.query_one("#end_time", Input).value, "end_time", "Sluttid", errors
+            ),
             room=self.query_one("#room", Input).value,
-            address=self.query_one("#address", Input).value)
+            address=self.query_one("#address", Input).value,
+        )
         return (group, sorted(dates), template), errors
 
     def _create(self, data):

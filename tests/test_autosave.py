@@ -94,7 +94,8 @@ async def test_a_database_locked_for_30_seconds_loses_nothing(demo_db):
             await type_steadily(pilot, word, every=0.15)
             typed += word
         assert status(screen).startswith(
-            "Inte sparat — databasen är låst av ett annat program; försöker igen")
+            "Inte sparat — databasen är låst av ett annat program; försöker igen"
+        )
         assert screen.query_one("#notes-editor").text == typed  # still in the editor
         item_id = get_meeting(demo_db, meeting.id).items[0].id
         journal = drafts.read_journal(key, item_id)

@@ -20,8 +20,10 @@ def demo_file(tmp_path):
 
 def test_meetings_lists_ids(tmp_path, capsys):
     path = demo_file(tmp_path)
-    assert main(["meetings", "--db", str(path), "--group", "LOKUS Uppsala",
-                 "--from", "2026-11-24"]) == 0
+    assert (
+        main(["meetings", "--db", str(path), "--group", "LOKUS Uppsala", "--from", "2026-11-24"])
+        == 0
+    )
     out = capsys.readouterr().out.splitlines()
     assert out[0].split()[:2] == ["id", "datum"]
     assert len(out) == 2 and "LOKUS Uppsala" in out[1]
@@ -63,12 +65,18 @@ def test_export_minutes(tmp_path, capsys):
     held = next(line for line in lines if "fastställda" in line and "LOKUS-möte" in line)
     meeting_id = held.split()[0]
     out_dir = tmp_path / "ut"
-    assert main(["export", "minnesanteckningar", meeting_id, "--db", str(path), "-o",
-                 str(out_dir)]) == 0
+    assert (
+        main(["export", "minnesanteckningar", meeting_id, "--db", str(path), "-o", str(out_dir)])
+        == 0
+    )
     paths = capsys.readouterr().out.split()
     assert [Path(p).suffix for p in paths] == [".md", ".eml"]
     text = Path(paths[0]).read_text()
-    assert text.startswith("# Minnesanteckningar – LOKUS-möte LOKUS Uppsala") and "UTKAST" not in text
-    assert main(["export", "minnesanteckningar", meeting_id, "--db", str(path), "--format",
-                 "ics"]) == 2
+    assert (
+        text.startswith("# Minnesanteckningar – LOKUS-möte LOKUS Uppsala") and "UTKAST" not in text
+    )
+    assert (
+        main(["export", "minnesanteckningar", meeting_id, "--db", str(path), "--format", "ics"])
+        == 2
+    )
     assert "md eller eml" in capsys.readouterr().err

@@ -11,18 +11,28 @@ from db.clock import Clock, use_clock
 
 ROOT = Path(__file__).resolve().parent.parent
 APP_PACKAGES = ("db", "exports", "screens", "lokus_tui")
-FORBIDDEN = {("date", "today"), ("datetime", "now"), ("datetime", "utcnow"),
-             ("datetime", "today"), ("time", "time"), ("time", "localtime")}
+FORBIDDEN = {
+    ("date", "today"),
+    ("datetime", "now"),
+    ("datetime", "utcnow"),
+    ("datetime", "today"),
+    ("time", "time"),
+    ("time", "localtime"),
+}
 
 
 def direct_clock_calls(path: Path, root: Path = ROOT) -> list[str]:
     found = []
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-        if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
-                and isinstance(node.func.value, ast.Name)
-                and (node.func.value.id, node.func.attr) in FORBIDDEN):
-            found.append(f"{path.relative_to(root)}:{node.lineno} "
-                         f"{node.func.value.id}.{node.func.attr}()")
+        if (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute)
+            and isinstance(node.func.value, ast.Name)
+            and (node.func.value.id, node.func.attr) in FORBIDDEN
+        ):
+            found.append(
+                f"{path.relative_to(root)}:{node.lineno} {node.func.value.id}.{node.func.attr}()"
+            )
     return found
 
 
@@ -38,8 +48,7 @@ def test_app_code_reads_time_only_through_the_clock():
 def test_the_check_finds_a_direct_call(tmp_path):
     bad = tmp_path / "bad.py"
     bad.write_text("from datetime import date, datetime\nx = date.today()\ny = datetime.now()\n")
-    assert direct_clock_calls(bad, tmp_path) == ["bad.py:2 date.today()",
-                                                 "bad.py:3 datetime.now()"]
+    assert direct_clock_calls(bad, tmp_path) == ["bad.py:2 date.today()", "bad.py:3 datetime.now()"]
 
 
 def test_tests_see_a_fixed_today(fixed_today):

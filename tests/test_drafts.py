@@ -46,8 +46,12 @@ async def test_a_stale_draft_brings_back_only_my_edit_and_shows_the_conflict(dem
         await pilot.pause()
     # meanwhile, another window changes the room and the address
     m = get_meeting(demo_db, meeting.id)
-    update_meeting(demo_db, m.id, MeetingInput(**{**m.data.__dict__, "room": "Rum B (annat)",
-                                                  "address": "Ny gata 1"}), m.version)
+    update_meeting(
+        demo_db,
+        m.id,
+        MeetingInput(**{**m.data.__dict__, "room": "Rum B (annat)", "address": "Ny gata 1"}),
+        m.version,
+    )
     again = make_app(demo_db.path, database=demo_db, start_section="meetings")
     async with again.run_test(size=(100, 40), notifications=True) as pilot:
         form = await open_meeting_form(pilot, again)
@@ -65,8 +69,9 @@ async def test_a_stale_draft_brings_back_only_my_edit_and_shows_the_conflict(dem
     assert drafts_on_disk(tmp_path) == []
 
 
-async def test_the_insats_form_with_rows_writes_no_draft_until_something_is_typed(demo_db,
-                                                                                  tmp_path):
+async def test_the_insats_form_with_rows_writes_no_draft_until_something_is_typed(
+    demo_db, tmp_path
+):
     app = make_app(demo_db.path, database=demo_db, start_section="initiatives")
     async with app.run_test(size=(100, 40)) as pilot:
         await pilot.pause()

@@ -39,9 +39,16 @@ def screen_text(app) -> str:
 @pytest.fixture
 def meeting(demo_db):
     group = next(g.id for g in group_options(demo_db) if g.label == "LOKUS Uppsala")
-    mid = create_meeting(demo_db, MeetingInput(group, TODAY + timedelta(days=10),
-                                               start_time=time(13), end_time=time(15),
-                                               room="Sal Fyris"))
+    mid = create_meeting(
+        demo_db,
+        MeetingInput(
+            group,
+            TODAY + timedelta(days=10),
+            start_time=time(13),
+            end_time=time(15),
+            room="Sal Fyris",
+        ),
+    )
     return demo_db, mid, group
 
 
@@ -95,8 +102,10 @@ async def test_markup_typed_into_the_email_field_is_a_validation_message(demo_db
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert app.screen is form
-        assert str(form.query_one("#err-email").render()) == \
-            "E-post: ”[/]x” är ingen giltig e-postadress"
+        assert (
+            str(form.query_one("#err-email").render())
+            == "E-post: ”[/]x” är ingen giltig e-postadress"
+        )
 
 
 # --- 2. escape sequences never reach the terminal ------------------------------------
@@ -118,11 +127,21 @@ async def test_escape_sequences_in_stored_names_are_shown_harmlessly(demo_db):
 
 def test_exports_carry_no_control_bytes_from_old_data(meeting, tmp_path):
     db, mid, _group = meeting
-    raw_update(db, "UPDATE meeting SET room = ?, title = ? WHERE id = ?",
-               "Sal\x00 A\x1b[2J", "Möte\x07\x7f", mid)
+    raw_update(
+        db,
+        "UPDATE meeting SET room = ?, title = ? WHERE id = ?",
+        "Sal\x00 A\x1b[2J",
+        "Möte\x07\x7f",
+        mid,
+    )
     item = get_meeting(db, mid).items[0]
-    raw_update(db, "UPDATE agendaitem SET title = ?, description = ? WHERE id = ?",
-               "Öppning\x1b]0;x\x07", "Rad 1\x0bRad 2\x85Rad 3", item.id)
+    raw_update(
+        db,
+        "UPDATE agendaitem SET title = ?, description = ? WHERE id = ?",
+        "Öppning\x1b]0;x\x07",
+        "Rad 1\x0bRad 2\x85Rad 3",
+        item.id,
+    )
     for path in export_notice(db, mid, tmp_path):
         assert not CONTROL_BYTES & set(path.read_bytes()), path.name
 
@@ -132,20 +151,22 @@ def test_exports_carry_no_control_bytes_from_old_data(meeting, tmp_path):
 
 def test_display_names_cannot_add_or_change_recipients(meeting, tmp_path):
     db, mid, group = meeting
-    evil = [("Åsa <evil@example.com>", "asa@example.se"),
-            ("Örjan, attacker@example.com", "orjan@example.se"),
-            ('Kalle" <bcc@example.com>, "x', "kalle@example.se")]
+    evil = [
+        ("Åsa <evil@example.com>", "asa@example.se"),
+        ("Örjan, attacker@example.com", "orjan@example.se"),
+        ('Kalle" <bcc@example.com>, "x', "kalle@example.se"),
+    ]
     for name, email in evil:
-        set_member(db, group, create_person(db, PersonInput(name, email=email)), "member",
-                   None)
+        set_member(db, group, create_person(db, PersonInput(name, email=email)), "member", None)
     paths = {p.suffix: p for p in export_notice(db, mid, tmp_path)}
     mail = message_from_bytes(paths[".eml"].read_bytes(), policy=policy.default)
     to = [a.addr_spec for a in mail["To"].addresses]
     assert {"asa@example.se", "orjan@example.se", "kalle@example.se"} <= set(to)
     assert not {"evil@example.com", "attacker@example.com", "bcc@example.com"} & set(to)
     assert "Åsa <evil@example.com>" in [a.display_name for a in mail["To"].addresses]
-    event = next(c for c in Calendar.from_ical(paths[".ics"].read_bytes()).walk()
-                 if c.name == "VEVENT")
+    event = next(
+        c for c in Calendar.from_ical(paths[".ics"].read_bytes()).walk() if c.name == "VEVENT"
+    )
     attendees = {str(a) for a in event.get("ATTENDEE")}
     assert "mailto:asa@example.se" in attendees and "mailto:evil@example.com" not in attendees
 
@@ -158,19 +179,25 @@ def test_a_link_with_a_line_break_is_refused_and_old_ones_export(meeting, tmp_pa
     with pytest.raises(ValidationError) as info:
         create_meeting(db, MeetingInput(group, TODAY, link="https://meet.example.se/a\r\nb"))
     assert "Länk: får inte innehålla radbrytningar" in str(info.value)
-    raw_update(db, "UPDATE meeting SET link = ? WHERE id = ?",
-               "https://meet.example.se/a\r\nX-Evil: 1", mid)
+    raw_update(
+        db,
+        "UPDATE meeting SET link = ? WHERE id = ?",
+        "https://meet.example.se/a\r\nX-Evil: 1",
+        mid,
+    )
     paths = export_notice(db, mid, tmp_path)
     assert sorted(p.suffix for p in paths) == [".eml", ".ics", ".md"]
     assert len([e for e in list_exports(db, mid) if e[1] == "notice"]) == 3
-    mail = message_from_bytes(next(p for p in paths if p.suffix == ".eml").read_bytes(),
-                              policy=policy.default)
+    mail = message_from_bytes(
+        next(p for p in paths if p.suffix == ".eml").read_bytes(), policy=policy.default
+    )
     assert mail["X-Evil"] is None
 
 
 @pytest.mark.parametrize("separator", ["\x85", "\u2028", "\x0b"])
-def test_names_with_odd_line_separators_export_and_are_refused_when_typed(meeting, tmp_path,
-                                                                         separator):
+def test_names_with_odd_line_separators_export_and_are_refused_when_typed(
+    meeting, tmp_path, separator
+):
     db, mid, group = meeting
     name = f"Anna{separator}Berg"
     with pytest.raises(ValidationError) as info:
@@ -204,8 +231,7 @@ async def test_a_pasted_line_separator_is_never_cut(demo_db):
     assert "Anna Berg" in [p.name for p in list_people(demo_db, "Anna Berg").rows]
 
 
-def test_an_export_that_fails_half_way_writes_and_records_nothing(meeting, tmp_path,
-                                                                  monkeypatch):
+def test_an_export_that_fails_half_way_writes_and_records_nothing(meeting, tmp_path, monkeypatch):
     import exports.files
 
     db, mid, _group = meeting
@@ -230,8 +256,12 @@ def test_an_export_that_fails_half_way_writes_and_records_nothing(meeting, tmp_p
 def test_minutes_with_control_characters_in_old_notes_export_cleanly(meeting, tmp_path):
     db, mid, _group = meeting
     item = get_meeting(db, mid).items[0]
-    raw_update(db, "UPDATE agendaitem SET notes = ? WHERE id = ?",
-               "Anteckning\x1b]0;x\x07 med\x00 nollbyte\u202eomvänd", item.id)
+    raw_update(
+        db,
+        "UPDATE agendaitem SET notes = ? WHERE id = ?",
+        "Anteckning\x1b]0;x\x07 med\x00 nollbyte\u202eomvänd",
+        item.id,
+    )
     for path in export_minutes(db, mid, tmp_path):
         content = path.read_bytes()
         assert not CONTROL_BYTES & set(content)

@@ -23,21 +23,32 @@ TODAY = date(2026, 11, 24)
 def alvkarleby(db) -> InitiativeInput:
     kommun = create_organisation(db, OrganisationInput("Älvkarleby kommun", "municipality"))
     fk = create_organisation(db, OrganisationInput("Försäkringskassan", "social_insurance"))
-    owner = create_person(db, PersonInput("Lena Exempel", email="lena@kommun.example.se",
-                                          organisation_id=kommun))
-    fk_contact = create_person(db, PersonInput("Annica Exempel", email="annica@fk.example.se",
-                                               organisation_id=fk))
+    owner = create_person(
+        db, PersonInput("Lena Exempel", email="lena@kommun.example.se", organisation_id=kommun)
+    )
+    fk_contact = create_person(
+        db, PersonInput("Annica Exempel", email="annica@fk.example.se", organisation_id=fk)
+    )
     return InitiativeInput(
-        name="Lokussamordnare Älvkarleby", owner_org_id=kommun, owner_contact_id=owner,
+        name="Lokussamordnare Älvkarleby",
+        owner_org_id=kommun,
+        owner_contact_id=owner,
         purpose="Säkerställa fortsatt fungerande samverkan i lokusgruppen.",
-        goals=(GoalInput("effect", "Fyra genomförda lokusgruppsmöten under året"),
-               GoalInput("output", "Sammankalla och föra minnesanteckningar")),
+        goals=(
+            GoalInput("effect", "Fyra genomförda lokusgruppsmöten under året"),
+            GoalInput("output", "Sammankalla och föra minnesanteckningar"),
+        ),
         decisions=(
-            FundingInput("2019:12", date(2019, 3, 1), date(2019, 4, 1), date(2021, 3, 31),
-                         270_000, "Tilläggsansökan, 20 % till 25 %",
-                         (BudgetLineInput(2019, 100_000), BudgetLineInput(2020, 170_000))),
-            FundingInput("2021:07", date(2021, 2, 1), date(2021, 4, 1), date(2023, 3, 31),
-                         316_000),
+            FundingInput(
+                "2019:12",
+                date(2019, 3, 1),
+                date(2019, 4, 1),
+                date(2021, 3, 31),
+                270_000,
+                "Tilläggsansökan, 20 % till 25 %",
+                (BudgetLineInput(2019, 100_000), BudgetLineInput(2020, 170_000)),
+            ),
+            FundingInput("2021:07", date(2021, 2, 1), date(2021, 4, 1), date(2023, 3, 31), 316_000),
         ),
         partners=(PartnerInput(fk, fk_contact),),
     )
@@ -71,20 +82,26 @@ def test_stale_update_is_a_conflict_not_an_overwrite(database):
     new_id = create_initiative(database, alvkarleby(database))
     first = get_initiative(database, new_id)
     second = get_initiative(database, new_id)
-    update_initiative(database, new_id, InitiativeInput(**{**first.data.__dict__, "name": "A"}),
-                      first.version)
+    update_initiative(
+        database, new_id, InitiativeInput(**{**first.data.__dict__, "name": "A"}), first.version
+    )
     with pytest.raises(ConflictError) as info:
-        update_initiative(database, new_id,
-                          InitiativeInput(**{**second.data.__dict__, "name": "B"}),
-                          second.version)
+        update_initiative(
+            database,
+            new_id,
+            InitiativeInput(**{**second.data.__dict__, "name": "B"}),
+            second.version,
+        )
     assert "har ändrats i ett annat fönster — laddar om" in str(info.value)
     assert get_initiative(database, new_id).name == "A"
 
 
 def test_invalid_initiative_is_not_written(database):
     with pytest.raises(ValidationError) as info:
-        create_initiative(database, InitiativeInput(name="X", start_date=date(2022, 1, 1),
-                                                    end_date=date(2021, 1, 1)))
+        create_initiative(
+            database,
+            InitiativeInput(name="X", start_date=date(2022, 1, 1), end_date=date(2021, 1, 1)),
+        )
     assert "Slutdatum: får inte vara före startdatum" in str(info.value)
     assert list_initiatives(database).total == 0
 

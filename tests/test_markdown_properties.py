@@ -32,13 +32,36 @@ from exports.notice import notice_markdown
 
 MD = MarkdownIt("commonmark").enable("table")
 TEXT = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=60)
-NASTY = st.sampled_from(["# x", "- x", "1. x", "> x", "|", "a | b", "`x`", "*x*", "_x_",
-                         "[x](y)", "<b>x</b>", "---", "===", "    code", "\\", "&amp;", "~~x~~",
-                         "![i](x)", "<http://x>", "\n\n# y", " | --- | "])
+NASTY = st.sampled_from(
+    [
+        "# x",
+        "- x",
+        "1. x",
+        "> x",
+        "|",
+        "a | b",
+        "`x`",
+        "*x*",
+        "_x_",
+        "[x](y)",
+        "<b>x</b>",
+        "---",
+        "===",
+        "    code",
+        "\\",
+        "&amp;",
+        "~~x~~",
+        "![i](x)",
+        "<http://x>",
+        "\n\n# y",
+        " | --- | ",
+    ]
+)
 # Blank fields legitimately leave out optional sections, so every field has some text
 # (text that is blank once control characters are removed counts as blank).
-FIELD = st.one_of(TEXT, NASTY, st.lists(st.one_of(TEXT, NASTY), max_size=4).map("".join)
-                  ).filter(lambda s: printable(s).split())
+FIELD = st.one_of(TEXT, NASTY, st.lists(st.one_of(TEXT, NASTY), max_size=4).map("".join)).filter(
+    lambda s: printable(s).split()
+)
 
 
 def structure(markdown: str):
@@ -68,34 +91,90 @@ def structure(markdown: str):
 
 def notice(texts: list[str]) -> NoticeData:
     t = iter(texts * 3)
-    items = tuple(AgendaItemView(n, 1, n, AgendaItemInput(
-        title=next(t), description=next(t), presenter_text=next(t), prep_notes=next(t),
-        attachments="https://x.example.se/bilaga.pdf"), start=time(13, n), end=time(13, n + 1))
-        for n in range(3))
+    items = tuple(
+        AgendaItemView(
+            n,
+            1,
+            n,
+            AgendaItemInput(
+                title=next(t),
+                description=next(t),
+                presenter_text=next(t),
+                prep_notes=next(t),
+                attachments="https://x.example.se/bilaga.pdf",
+            ),
+            start=time(13, n),
+            end=time(13, n + 1),
+        )
+        for n in range(3)
+    )
     return NoticeData(
-        meeting_id=1, uid="u", group_name=next(t), kind_label="LOKUS-möte", title=next(t),
-        meeting_date=date(2027, 3, 2), start_time=time(13), end_time=time(15), room=next(t),
-        address=next(t), link=next(t), chair_name=next(t),
+        meeting_id=1,
+        uid="u",
+        group_name=next(t),
+        kind_label="LOKUS-möte",
+        title=next(t),
+        meeting_date=date(2027, 3, 2),
+        start_time=time(13),
+        end_time=time(15),
+        room=next(t),
+        address=next(t),
+        link=next(t),
+        chair_name=next(t),
         coordinator=ContactRef(1, next(t), next(t), next(t)),
         members=(MemberView(1, next(t), "a@example.se", 1, next(t), "member"),),
-        items=items, guests=(NoticeGuest(next(t), "g@example.se", next(t), next(t)),),
-        points_deadline=None, sequence=0, is_update=False)
+        items=items,
+        guests=(NoticeGuest(next(t), "g@example.se", next(t), next(t)),),
+        points_deadline=None,
+        sequence=0,
+        is_update=False,
+    )
 
 
 def minutes(texts: list[str]) -> MinutesData:
     t = iter(texts * 3)
-    action = ActionRow(1, 1, 1, date(2027, 3, 2), next(t), 1, next(t), next(t), None, next(t),
-                       next(t), date(2027, 4, 1), "open", None, False)
-    items = tuple(MinutesItem(n, next(t), next(t) or "x", (next(t) or "b",), (action,))
-                  for n in range(1, 4))
-    attendance = tuple(AttendanceRow(n, next(t), n, f"{n} {next(t)}", "member", "present")
-                       for n in range(3))
+    action = ActionRow(
+        1,
+        1,
+        1,
+        date(2027, 3, 2),
+        next(t),
+        1,
+        next(t),
+        next(t),
+        None,
+        next(t),
+        next(t),
+        date(2027, 4, 1),
+        "open",
+        None,
+        False,
+    )
+    items = tuple(
+        MinutesItem(n, next(t), next(t) or "x", (next(t) or "b",), (action,)) for n in range(1, 4)
+    )
+    attendance = tuple(
+        AttendanceRow(n, next(t), n, f"{n} {next(t)}", "member", "present") for n in range(3)
+    )
     return MinutesData(
-        meeting_id=1, group_name=next(t), kind_label="LOKUS-möte", meeting_date=date(2027, 3, 2),
-        start_time=time(13), end_time=time(15), place=next(t), chair_name=next(t),
-        note_taker_name=next(t), attendance=attendance, items=items, actions=(action, action),
-        next_meeting=date(2027, 5, 11), next_meeting_start=time(13), status="in_review",
-        comment_deadline=date(2027, 3, 16), final_date=None)
+        meeting_id=1,
+        group_name=next(t),
+        kind_label="LOKUS-möte",
+        meeting_date=date(2027, 3, 2),
+        start_time=time(13),
+        end_time=time(15),
+        place=next(t),
+        chair_name=next(t),
+        note_taker_name=next(t),
+        attendance=attendance,
+        items=items,
+        actions=(action, action),
+        next_meeting=date(2027, 5, 11),
+        next_meeting_start=time(13),
+        status="in_review",
+        comment_deadline=date(2027, 3, 16),
+        final_date=None,
+    )
 
 
 def initiative(texts: list[str]) -> InitiativeDetail:
@@ -103,18 +182,31 @@ def initiative(texts: list[str]) -> InitiativeDetail:
 
     t = iter(texts * 3)
     data = InitiativeInput(
-        name=next(t), reference=next(t) or "1", purpose=next(t), target_group=next(t),
-        method=next(t), background=next(t), priority_groups=next(t) or "p",
+        name=next(t),
+        reference=next(t) or "1",
+        purpose=next(t),
+        target_group=next(t),
+        method=next(t),
+        background=next(t),
+        priority_groups=next(t) or "p",
         goals=(GoalInput("effect", next(t)), GoalInput("output", next(t))),
-        decisions=(FundingInput(next(t) or "d", note=next(t) or "n"),))
-    return InitiativeDetail(1, 1, data, next(t), next(t), ContactRef(1, next(t), next(t),
-                                                                     next(t), next(t)),
-                            (PartnerView(1, next(t), ContactRef(2, next(t))),), "running", 0)
+        decisions=(FundingInput(next(t) or "d", note=next(t) or "n"),),
+    )
+    return InitiativeDetail(
+        1,
+        1,
+        data,
+        next(t),
+        next(t),
+        ContactRef(1, next(t), next(t), next(t), next(t)),
+        (PartnerView(1, next(t), ContactRef(2, next(t))),),
+        "running",
+        0,
+    )
 
 
 PLAIN = ["Vanlig text"] * 12
-SETTINGS = settings(max_examples=60, deadline=None,
-                    suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 @SETTINGS
@@ -149,8 +241,23 @@ def test_invitation_structure_never_changes(texts):
 
     def guest(t):
         t = iter(t * 2)
-        return GuestView(1, 1, 1, next(t), "g@example.se", next(t), next(t), 1, next(t),
-                         "asked", None, None, None, "", False)
+        return GuestView(
+            1,
+            1,
+            1,
+            next(t),
+            "g@example.se",
+            next(t),
+            next(t),
+            1,
+            next(t),
+            "asked",
+            None,
+            None,
+            None,
+            "",
+            False,
+        )
 
     expected = structure(invitation_markdown(notice(PLAIN), guest(PLAIN)))
     got = structure(invitation_markdown(notice(texts), guest(texts)))

@@ -31,8 +31,11 @@ from tests.conftest import TODAY
 
 def test_clock_times_from_meeting_start():
     times = clock_times(time(13, 0), [5, 10, 45])
-    assert times == [(time(13, 0), time(13, 5)), (time(13, 5), time(13, 15)),
-                     (time(13, 15), time(14, 0))]
+    assert times == [
+        (time(13, 0), time(13, 5)),
+        (time(13, 5), time(13, 15)),
+        (time(13, 15), time(14, 0)),
+    ]
     assert clock_times(None, [5]) is None
     assert overrun_minutes(time(13), time(15), [60, 45, 30]) == 15
     assert overrun_minutes(time(13), time(15), [60, 60]) == 0
@@ -69,13 +72,23 @@ def _group(db):
 
 def test_new_meeting_from_template_has_follow_up_and_parties(demo_db):
     group = _group(demo_db)
-    mid = create_meeting(demo_db, MeetingInput(group, date(2027, 2, 9), start_time=time(13),
-                                               end_time=time(15), room="Sal Fyris"))
+    mid = create_meeting(
+        demo_db,
+        MeetingInput(
+            group, date(2027, 2, 9), start_time=time(13), end_time=time(15), room="Sal Fyris"
+        ),
+    )
     m = get_meeting(demo_db, mid)
     titles = [i.title for i in m.items]
-    assert titles == ["Mötets öppnande", "Föregående minnesanteckningar",
-                      "Uppföljning av åtgärder", "Information från parterna", "Övriga frågor",
-                      "Nästa möte", "Mötets avslutande"]
+    assert titles == [
+        "Mötets öppnande",
+        "Föregående minnesanteckningar",
+        "Uppföljning av åtgärder",
+        "Information från parterna",
+        "Övriga frågor",
+        "Nästa möte",
+        "Mötets avslutande",
+    ]
     from db.actions import follow_up_actions
 
     follow_ups = follow_up_actions(demo_db, mid, today=TODAY)
@@ -90,9 +103,16 @@ def test_new_meeting_from_template_has_follow_up_and_parties(demo_db):
 
 def test_meeting_validation(demo_db):
     with pytest.raises(ValidationError) as info:
-        create_meeting(demo_db, MeetingInput(_group(demo_db), date(2027, 2, 9),
-                                             start_time=time(15), end_time=time(13),
-                                             link="meet.example.se"))
+        create_meeting(
+            demo_db,
+            MeetingInput(
+                _group(demo_db),
+                date(2027, 2, 9),
+                start_time=time(15),
+                end_time=time(13),
+                link="meet.example.se",
+            ),
+        )
     text = str(info.value)
     assert "Sluttid: måste vara efter starttiden" in text
     assert "Länk: ska börja med https://" in text
@@ -104,19 +124,23 @@ def test_list_puts_next_meeting_first(demo_db):
     past = [r for r in rows if r.meeting_date < TODAY]
     assert rows[: len(upcoming)] == upcoming
     assert [r.meeting_date for r in upcoming] == sorted(r.meeting_date for r in upcoming)
-    assert [r.meeting_date for r in past[:20]] == sorted((r.meeting_date for r in past[:20]),
-                                                          reverse=True)
+    assert [r.meeting_date for r in past[:20]] == sorted(
+        (r.meeting_date for r in past[:20]), reverse=True
+    )
 
 
 def test_move_and_add_items(demo_db):
-    mid = create_meeting(demo_db, MeetingInput(_group(demo_db), date(2027, 2, 9),
-                                               start_time=time(13), end_time=time(15)))
+    mid = create_meeting(
+        demo_db,
+        MeetingInput(_group(demo_db), date(2027, 2, 9), start_time=time(13), end_time=time(15)),
+    )
     m = get_meeting(demo_db, mid)
     last = m.items[-1].id
     assert move_agenda_item(demo_db, last, -1, m.items[-1].version) == 5
     assert [i.id for i in get_meeting(demo_db, mid).items][5] == last
-    new = add_agenda_item(demo_db, mid, AgendaItemInput("Gästpresentation", minutes_allotted=20),
-                          position=4)
+    new = add_agenda_item(
+        demo_db, mid, AgendaItemInput("Gästpresentation", minutes_allotted=20), position=4
+    )
     items = get_meeting(demo_db, mid).items
     assert items[4].id == new and [i.position for i in items] == list(range(8))
 
@@ -125,16 +149,24 @@ def test_proposal_accept_postpone_reject(demo_db):
     group = _group(demo_db)
     first = create_meeting(demo_db, MeetingInput(group, date(2027, 2, 9), start_time=time(13)))
     second = create_meeting(demo_db, MeetingInput(group, date(2027, 5, 11), start_time=time(13)))
-    fk = next(c for c in points_checklist(demo_db, first)
-              if c.organisation_name == "Försäkringskassan")
+    fk = next(
+        c for c in points_checklist(demo_db, first) if c.organisation_name == "Försäkringskassan"
+    )
     mark_party_asked(demo_db, first, fk.organisation_id, fk.version, date(2027, 1, 10))
-    a = add_proposal(demo_db, first, "Nya riktlinjer för sjukskrivning", fk.organisation_id,
-                     received_date=date(2027, 1, 20))
+    a = add_proposal(
+        demo_db,
+        first,
+        "Nya riktlinjer för sjukskrivning",
+        fk.organisation_id,
+        received_date=date(2027, 1, 20),
+    )
     b = add_proposal(demo_db, first, "Statistik", fk.organisation_id)
     c = add_proposal(demo_db, first, "Något annat", fk.organisation_id)
-    check = next(c for c in points_checklist(demo_db, first)
-                 if c.organisation_name == "Försäkringskassan")
+    check = next(
+        c for c in points_checklist(demo_db, first) if c.organisation_name == "Försäkringskassan"
+    )
     assert check.asked_date == date(2027, 1, 10) and check.answered_date == date(2027, 1, 20)
+
     def version(pid):
         return next(p.version for p in list_proposals(demo_db, first) if p.id == pid)
 
@@ -149,8 +181,10 @@ def test_proposal_accept_postpone_reject(demo_db):
         reject_proposal(demo_db, c, "", version(c))
     reject_proposal(demo_db, c, "Tas upp i styrgruppen", version(c))
     statuses = {p.text: (p.status, p.reason) for p in list_proposals(demo_db, first)}
-    assert statuses == {"Nya riktlinjer för sjukskrivning": ("accepted", ""),
-                        "Något annat": ("rejected", "Tas upp i styrgruppen")}
+    assert statuses == {
+        "Nya riktlinjer för sjukskrivning": ("accepted", ""),
+        "Något annat": ("rejected", "Tas upp i styrgruppen"),
+    }
     with pytest.raises(LokusError):
         accept_proposal(demo_db, c, version(c))
 
@@ -168,12 +202,18 @@ def test_notice_out_of_date_rule(demo_db):
     assert not notice_is_outdated("", "abc")
     assert not notice_is_outdated("abc", "abc")
     assert notice_is_outdated("abc", "abd")
-    mid = create_meeting(demo_db, MeetingInput(_group(demo_db), date(2027, 2, 9),
-                                               start_time=time(13), end_time=time(15),
-                                               room="Sal Fyris"))
+    mid = create_meeting(
+        demo_db,
+        MeetingInput(
+            _group(demo_db),
+            date(2027, 2, 9),
+            start_time=time(13),
+            end_time=time(15),
+            room="Sal Fyris",
+        ),
+    )
     assert notice_data(demo_db, mid).sequence == 0
-    assert mark_notice_sent(demo_db, mid, get_meeting(demo_db, mid).version,
-                            date(2027, 1, 26)) == 1
+    assert mark_notice_sent(demo_db, mid, get_meeting(demo_db, mid).version, date(2027, 1, 26)) == 1
     m = get_meeting(demo_db, mid)
     assert m.status == "notice_sent" and not m.notice_outdated
     assert notice_data(demo_db, mid).is_update is False
@@ -188,8 +228,9 @@ def test_notice_out_of_date_rule(demo_db):
     data = notice_data(demo_db, mid)
     assert data.is_update and data.sequence == 1
     m = get_meeting(demo_db, mid)
-    update_meeting(demo_db, mid, MeetingInput(**{**m.data.__dict__, "room": "Rum Linné"}),
-                   m.version)
+    update_meeting(
+        demo_db, mid, MeetingInput(**{**m.data.__dict__, "room": "Rum Linné"}), m.version
+    )
     assert get_meeting(demo_db, mid).notice_outdated
     item = get_meeting(demo_db, mid).items[0]
     update_agenda_item(demo_db, item.id, item.data, item.version)  # no real change
@@ -205,11 +246,16 @@ def test_cancel_keeps_data(demo_db):
 
 
 def test_guest_lifecycle_and_overdue(demo_db):
-    mid = create_meeting(demo_db, MeetingInput(_group(demo_db), date(2027, 2, 9),
-                                               start_time=time(13)))
-    gid = invite_guest(demo_db, mid, "IPS i praktiken",
-                       new_person=PersonInput("Gösta Gäst", email="gosta@ips.example.se"),
-                       follow_up_date=date(2027, 1, 5))
+    mid = create_meeting(
+        demo_db, MeetingInput(_group(demo_db), date(2027, 2, 9), start_time=time(13))
+    )
+    gid = invite_guest(
+        demo_db,
+        mid,
+        "IPS i praktiken",
+        new_person=PersonInput("Gösta Gäst", email="gosta@ips.example.se"),
+        follow_up_date=date(2027, 1, 5),
+    )
     guest = list_guests(demo_db, mid, today=date(2027, 1, 10))[0]
     assert guest.status == "idea" and guest.overdue
     set_guest_status(demo_db, gid, "asked", guest.version, date(2027, 1, 2))
@@ -219,16 +265,25 @@ def test_guest_lifecycle_and_overdue(demo_db):
     set_guest_status(demo_db, gid, "confirmed", guest.version, date(2027, 1, 8))
     guest = list_guests(demo_db, mid, today=date(2027, 1, 10))[0]
     assert (guest.asked_date, guest.answered_date, guest.overdue) == (
-        date(2027, 1, 2), date(2027, 1, 8), False)
+        date(2027, 1, 2),
+        date(2027, 1, 8),
+        False,
+    )
     assert [g.name for g in notice_data(demo_db, mid).guests] == ["Gösta Gäst"]
 
 
 def test_overview_lists_what_to_do_now(demo_db):
     from db.overview import get_overview
 
-    mid = create_meeting(demo_db, MeetingInput(_group(demo_db), TODAY + timedelta(days=5),
-                                               start_time=time(13),
-                                               notice_planned_date=TODAY - timedelta(days=1)))
+    mid = create_meeting(
+        demo_db,
+        MeetingInput(
+            _group(demo_db),
+            TODAY + timedelta(days=5),
+            start_time=time(13),
+            notice_planned_date=TODAY - timedelta(days=1),
+        ),
+    )
     todo = get_overview(demo_db, TODAY).todo
     assert any(m == mid and "kallelsen skulle ha skickats" in text for m, text in todo)
     mark_notice_sent(demo_db, mid, get_meeting(demo_db, mid).version, TODAY)

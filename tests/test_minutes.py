@@ -24,9 +24,16 @@ def uppsala(db):
 
 @pytest.fixture
 def meeting(demo_db):
-    mid = create_meeting(demo_db, MeetingInput(uppsala(demo_db), date(2027, 2, 9),
-                                               start_time=time(13), end_time=time(15),
-                                               room="Sal Fyris"))
+    mid = create_meeting(
+        demo_db,
+        MeetingInput(
+            uppsala(demo_db),
+            date(2027, 2, 9),
+            start_time=time(13),
+            end_time=time(15),
+            room="Sal Fyris",
+        ),
+    )
     return demo_db, mid
 
 
@@ -83,8 +90,9 @@ def test_review_lifecycle(meeting):
         add_comment(db, mid, "För tidigt", author_text="Anna")
     send_for_review(db, mid, date(2027, 2, 23), version(db, mid), day=date(2027, 2, 10))
     assert get_meeting(db, mid).status == "minutes_in_review"
-    on_time = add_comment(db, mid, "Stavfel i punkt 2", author_text="Anna",
-                          received_date=date(2027, 2, 20))
+    on_time = add_comment(
+        db, mid, "Stavfel i punkt 2", author_text="Anna", received_date=date(2027, 2, 20)
+    )
     add_comment(db, mid, "Sent men viktigt", author_text="Per", received_date=date(2027, 2, 25))
     state = minutes_state(db, mid, today=date(2027, 2, 26))
     assert [c.late for c in state.comments] == [False, True]
@@ -109,12 +117,17 @@ def test_minutes_document(meeting):
     set_attendance(db, mid, rows[3].person_id, "excused", None)
     save_notes(db, items[3].id, "AF: nya arbetssätt.\nFK: kortare handläggningstider.", "")
     add_decision(db, items[3].id, "Lokusgruppen tar del av informationen.")
-    add_action(db, mid, items[3].id, ActionInput("Skicka bilderna", owner_text="Samordnaren",
-                                                 due_date=date(2027, 3, 1)))
+    add_action(
+        db,
+        mid,
+        items[3].id,
+        ActionInput("Skicka bilderna", owner_text="Samordnaren", due_date=date(2027, 3, 1)),
+    )
     send_for_review(db, mid, date(2027, 2, 23), version(db, mid), day=date(2027, 2, 10))
     draft = minutes_markdown(minutes_data(db, mid, today=TODAY))
-    assert draft.startswith("# Minnesanteckningar (UTKAST) – LOKUS-möte LOKUS Uppsala, "
-                            "9 februari 2027")
+    assert draft.startswith(
+        "# Minnesanteckningar (UTKAST) – LOKUS-möte LOKUS Uppsala, 9 februari 2027"
+    )
     assert "Utkast — synpunkter senast 23 februari 2027" in draft
     assert "**Beslut:** Lokusgruppen tar del av informationen." in draft
     assert "anmält förhinder" in draft

@@ -26,15 +26,38 @@ NOW = datetime(2027, 1, 20, 12, 0, tzinfo=UTC)
 @pytest.fixture
 def meeting(demo_db):
     group = next(g.id for g in group_options(demo_db) if g.label == "LOKUS Uppsala")
-    mid = create_meeting(demo_db, MeetingInput(
-        group, date(2027, 3, 2), start_time=time(13), end_time=time(15), room="Sal Fyris",
-        address="Stationsgatan 12, Uppsala", link="https://meet.example.se/lokus"))
-    item = add_agenda_item(demo_db, mid, AgendaItemInput(
-        HOSTILE, description=HOSTILE + "\n- ny rad", prep_notes="Läs " + HOSTILE,
-        presenter_text=HOSTILE, minutes_allotted=20, attachments="https://x.example.se/a.pdf"),
-        position=4)
-    gid = invite_guest(demo_db, mid, "IPS", new_person=PersonInput(
-        "Gösta Gäst", email="gosta@ips.example.se"), agenda_item_id=item)
+    mid = create_meeting(
+        demo_db,
+        MeetingInput(
+            group,
+            date(2027, 3, 2),
+            start_time=time(13),
+            end_time=time(15),
+            room="Sal Fyris",
+            address="Stationsgatan 12, Uppsala",
+            link="https://meet.example.se/lokus",
+        ),
+    )
+    item = add_agenda_item(
+        demo_db,
+        mid,
+        AgendaItemInput(
+            HOSTILE,
+            description=HOSTILE + "\n- ny rad",
+            prep_notes="Läs " + HOSTILE,
+            presenter_text=HOSTILE,
+            minutes_allotted=20,
+            attachments="https://x.example.se/a.pdf",
+        ),
+        position=4,
+    )
+    gid = invite_guest(
+        demo_db,
+        mid,
+        "IPS",
+        new_person=PersonInput("Gösta Gäst", email="gosta@ips.example.se"),
+        agenda_item_id=item,
+    )
     set_guest_status(demo_db, gid, "confirmed", get_guest(demo_db, gid).version)
     return demo_db, mid
 
@@ -129,8 +152,11 @@ def test_files_are_never_overwritten(meeting, tmp_path):
     assert first[0][1].name == "kallelse-lokus-uppsala-2027-03-02.md"
     assert second[0][1].name == "kallelse-lokus-uppsala-2027-03-02-2.md"
     assert sorted(p.name for p in out.iterdir()) == [
-        "kallelse-lokus-uppsala-2027-03-02-2.md", "kallelse-lokus-uppsala-2027-03-02.eml",
-        "kallelse-lokus-uppsala-2027-03-02.ics", "kallelse-lokus-uppsala-2027-03-02.md"]
+        "kallelse-lokus-uppsala-2027-03-02-2.md",
+        "kallelse-lokus-uppsala-2027-03-02.eml",
+        "kallelse-lokus-uppsala-2027-03-02.ics",
+        "kallelse-lokus-uppsala-2027-03-02.md",
+    ]
 
 
 def test_unwritable_folder_gives_message_and_leaves_nothing(tmp_path):

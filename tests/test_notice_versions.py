@@ -25,21 +25,32 @@ def exported(folder):
 
 def test_update_exports_agree_and_marking_sent_changes_nothing(demo_db, tmp_path):
     group = next(g.id for g in group_options(demo_db) if g.label == "LOKUS Uppsala")
-    mid = create_meeting(demo_db, MeetingInput(group, TODAY + timedelta(days=30),
-                                               start_time=time(13), end_time=time(15),
-                                               room="Sal Fyris"))
+    mid = create_meeting(
+        demo_db,
+        MeetingInput(
+            group,
+            TODAY + timedelta(days=30),
+            start_time=time(13),
+            end_time=time(15),
+            room="Sal Fyris",
+        ),
+    )
     seq, subject, md = exported_after(demo_db, mid, tmp_path / "1")
     assert (seq, subject.startswith("Kallelse"), "Uppdaterad" in md) == (0, True, False)
     mark_notice_sent(demo_db, mid, get_meeting(demo_db, mid).version)
     assert not changed_since_export(demo_db, mid)
     m = get_meeting(demo_db, mid)
-    update_meeting(demo_db, mid, MeetingInput(**{**m.data.__dict__, "room": "Rum Linné"}),
-                   m.version)
+    update_meeting(
+        demo_db, mid, MeetingInput(**{**m.data.__dict__, "room": "Rum Linné"}), m.version
+    )
     assert get_meeting(demo_db, mid).notice_outdated
     for n in range(2, 5):  # the update, exported again and again: always the same
         seq, subject, md = exported_after(demo_db, mid, tmp_path / str(n))
-        assert (seq, subject.startswith("Uppdaterad kallelse"), "**Uppdaterad kallelse**" in md
-                ) == (1, True, True)
+        assert (
+            seq,
+            subject.startswith("Uppdaterad kallelse"),
+            "**Uppdaterad kallelse**" in md,
+        ) == (1, True, True)
         if n == 3:
             mark_notice_sent(demo_db, mid, get_meeting(demo_db, mid).version)
             assert not get_meeting(demo_db, mid).notice_outdated

@@ -218,9 +218,14 @@ def test_db_option_works_before_and_after_the_command(lokus_file, tmp_path, caps
 def test_a_closed_pipe_ends_quietly(lokus_file, tmp_path):
     env = {**os.environ, "LOKUS_DATA_DIR": str(tmp_path / "data")}
     command = f"{sys.executable} -m lokus_tui meetings --db '{lokus_file}' | head -1"
-    result = subprocess.run(["bash", "-o", "pipefail", "-c", command], capture_output=True,
-                            text=True, env=env, cwd=Path(__file__).resolve().parent.parent,
-                            timeout=60)
+    result = subprocess.run(
+        ["bash", "-o", "pipefail", "-c", command],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=Path(__file__).resolve().parent.parent,
+        timeout=60,
+    )
     assert result.returncode == 0, result.stderr
     assert result.stderr == "" and result.stdout.startswith("    id")
     assert not (tmp_path / "data" / "lokus-fel.log").exists()

@@ -29,16 +29,35 @@ from tests.conftest import TODAY
 from tests.test_markdown_properties import NASTY, structure
 
 # Text as validation lets it through: no control, line-separator or bidi characters.
-TEXT = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs", "Cc", "Zl", "Zp"),
-                                      exclude_characters="".join(BIDI)), max_size=40)
-HOSTILE = st.sampled_from([
-    "Åsa <evil@example.com>", "Örjan, attacker@example.com", '"Kalle" <k@x>; bcc@x.se',
-    "[bold red]Röd[/] a[/]b", "[link=file:///etc/passwd]x[/link]", "Anna\\", "a@b.c",
-    "=?utf-8?q?evil?=", "Per;Pål,Måns", "Ni\u0301ls", "😀 emoji", "\u00a0nbsp\u00a0"])
+TEXT = st.text(
+    alphabet=st.characters(
+        codec="utf-8", exclude_categories=("Cs", "Cc", "Zl", "Zp"), exclude_characters="".join(BIDI)
+    ),
+    max_size=40,
+)
+HOSTILE = st.sampled_from(
+    [
+        "Åsa <evil@example.com>",
+        "Örjan, attacker@example.com",
+        '"Kalle" <k@x>; bcc@x.se',
+        "[bold red]Röd[/] a[/]b",
+        "[link=file:///etc/passwd]x[/link]",
+        "Anna\\",
+        "a@b.c",
+        "=?utf-8?q?evil?=",
+        "Per;Pål,Måns",
+        "Ni\u0301ls",
+        "😀 emoji",
+        "\u00a0nbsp\u00a0",
+    ]
+)
 SINGLE_LINE_NASTY = NASTY.filter(lambda s: "\n" not in s)
-FIELD = st.one_of(TEXT, HOSTILE, SINGLE_LINE_NASTY, st.lists(
-    st.one_of(TEXT, HOSTILE, SINGLE_LINE_NASTY), max_size=3).map(" ".join)).filter(
-    lambda s: s.split() and forbidden(s) is None and len(s) <= 200)
+FIELD = st.one_of(
+    TEXT,
+    HOSTILE,
+    SINGLE_LINE_NASTY,
+    st.lists(st.one_of(TEXT, HOSTILE, SINGLE_LINE_NASTY), max_size=3).map(" ".join),
+).filter(lambda s: s.split() and forbidden(s) is None and len(s) <= 200)
 counter = itertools.count()
 CONTROL_BYTES = set(range(0x00, 0x20)) - {0x09, 0x0A, 0x0D} | {0x7F}
 
@@ -68,15 +87,27 @@ def build(db, names: list[str]) -> tuple[int, set[str], set[str]]:
     group = create_group(db, f"{group_name} #{n}", coordinator_id=people[2])
     set_member(db, group, people[0], "chair", None)
     set_member(db, group, people[1], "member", None)
-    meeting = MeetingInput(group, TODAY + timedelta(days=20), title=title, start_time=time(13),
-                           end_time=time(15), room=room, address=org_text)
+    meeting = MeetingInput(
+        group,
+        TODAY + timedelta(days=20),
+        title=title,
+        start_time=time(13),
+        end_time=time(15),
+        room=room,
+        address=org_text,
+    )
     assert not validate_meeting(meeting)
     mid = create_meeting(db, meeting)
     item = AgendaItemInput(item_title, description=f"{room}\n{title}", presenter_text=member)
     assert not validate_agenda_item(item)
     item_id = add_agenda_item(db, mid, item, position=4)
-    gid = invite_guest(db, mid, item_title, new_person=PersonInput(guest, email=f"g{n}@example.se"),
-                       agenda_item_id=item_id)
+    gid = invite_guest(
+        db,
+        mid,
+        item_title,
+        new_person=PersonInput(guest, email=f"g{n}@example.se"),
+        agenda_item_id=item_id,
+    )
     set_guest_status(db, gid, "confirmed", get_guest(db, gid).version)
     members = {f"p{n}x{k}@example.se" for k in range(3)}
     return mid, members, {f"g{n}@example.se"}
@@ -91,20 +122,33 @@ def read_back(paths):
     return files
 
 
-PLAIN = ["LOKUS Vanlig", "Sal A", "Rubrik", "Anna Ordf", "Bo Ledamot", "Gösta Gäst",
-         "Presentation", "Storgatan 1"]
+PLAIN = [
+    "LOKUS Vanlig",
+    "Sal A",
+    "Rubrik",
+    "Anna Ordf",
+    "Bo Ledamot",
+    "Gösta Gäst",
+    "Presentation",
+    "Storgatan 1",
+]
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[
-    HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@settings(
+    max_examples=40,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
 @given(st.lists(FIELD, min_size=8, max_size=8))
 def test_accepted_text_exports_everywhere_with_the_same_structure_and_recipients(
-        db_module, tmp_path, names):
+    db_module, tmp_path, names
+):
     assume(accepted(names))
     db, folder = db_module
     base_mid, _m, _g = build(db, PLAIN)
-    expected = structure(read_back(export_notice(
-        db, base_mid, folder / f"base{next(counter)}"))[".md"].decode())
+    expected = structure(
+        read_back(export_notice(db, base_mid, folder / f"base{next(counter)}"))[".md"].decode()
+    )
     mid, members, guests = build(db, names)
     files = read_back(export_notice(db, mid, folder / f"out{next(counter)}"))
     assert structure(files[".md"].decode()) == expected

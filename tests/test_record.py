@@ -41,9 +41,16 @@ def uppsala(db) -> int:
 
 
 def held_meeting(db, days_ago: int = 3) -> int:
-    mid = create_meeting(db, MeetingInput(uppsala(db), TODAY - timedelta(days=days_ago),
-                                          start_time=time(13), end_time=time(15),
-                                          room="Sal Fyris"))
+    mid = create_meeting(
+        db,
+        MeetingInput(
+            uppsala(db),
+            TODAY - timedelta(days=days_ago),
+            start_time=time(13),
+            end_time=time(15),
+            room="Sal Fyris",
+        ),
+    )
     rows = attendance_list(db, mid)
     for r in rows[:3]:
         set_attendance(db, mid, r.person_id, "present", None)
@@ -51,15 +58,24 @@ def held_meeting(db, days_ago: int = 3) -> int:
     save_notes(db, items[3].id, "AF informerade om nya arbetssätt.\n", "")
     add_decision(db, items[3].id, "Informationen läggs till handlingarna.")
     owner = rows[0].person_id
-    add_action(db, mid, items[3].id, ActionInput("Skicka bilderna", owner_id=owner,
-                                                 due_date=TODAY + timedelta(days=20)))
+    add_action(
+        db,
+        mid,
+        items[3].id,
+        ActionInput("Skicka bilderna", owner_id=owner, due_date=TODAY + timedelta(days=20)),
+    )
     return mid
 
 
 def approved(db) -> int:
     mid = held_meeting(db)
-    send_for_review(db, mid, TODAY - timedelta(days=1), get_meeting(db, mid).version,
-                    day=TODAY - timedelta(days=2))
+    send_for_review(
+        db,
+        mid,
+        TODAY - timedelta(days=1),
+        get_meeting(db, mid).version,
+        day=TODAY - timedelta(days=2),
+    )
     finalise_minutes(db, mid, get_meeting(db, mid).version)
     return mid
 
@@ -73,10 +89,10 @@ def test_fastställda_minutes_refuse_every_change_to_what_they_show(demo_db):
         "notes": lambda: save_notes(demo_db, item.id, "Ändrat i efterhand", ""),
         "decision": lambda: add_decision(demo_db, item.id, "Nytt beslut"),
         "action": lambda: add_action(demo_db, mid, item.id, ActionInput("Ny åtgärd")),
-        "attendance": lambda: set_attendance(demo_db, mid, row.person_id, "absent",
-                                             row.version),
-        "agenda": lambda: update_agenda_item(demo_db, item.id, AgendaItemInput("Ny rubrik"),
-                                             item.version),
+        "attendance": lambda: set_attendance(demo_db, mid, row.person_id, "absent", row.version),
+        "agenda": lambda: update_agenda_item(
+            demo_db, item.id, AgendaItemInput("Ny rubrik"), item.version
+        ),
         "comment": lambda: add_comment(demo_db, mid, "Sent", author_text="Per"),
     }
     before = minutes_document(demo_db, mid)[1]
@@ -106,8 +122,9 @@ def test_the_approved_text_is_what_is_exported_later(demo_db, tmp_path):
     p = get_person(demo_db, owner.person_id)
     from db.contacts import update_person
 
-    update_person(demo_db, p.id, PersonInput(**{**p.data.__dict__, "name": "Helt Annat Namn"}),
-                  p.version)
+    update_person(
+        demo_db, p.id, PersonInput(**{**p.data.__dict__, "name": "Helt Annat Namn"}), p.version
+    )
     paths = export_minutes(demo_db, mid, tmp_path)
     md = next(p for p in paths if p.suffix == ".md")
     assert md.read_text(encoding="utf-8") == approved_text

@@ -22,21 +22,35 @@ def test_swedish_letters(demo_db):
 
 def test_index_follows_every_write(database):
     org = create_organisation(database, OrganisationInput("Håbo kommun", "municipality"))
-    pid = create_person(database, PersonInput("Örjan Ström", title="Strateg",
-                                              email="orjan@habo.example.se", organisation_id=org))
+    pid = create_person(
+        database,
+        PersonInput(
+            "Örjan Ström", title="Strateg", email="orjan@habo.example.se", organisation_id=org
+        ),
+    )
     assert ("person", "Örjan Ström") in kinds(search(database, "strö"))
     assert ("person", "Örjan Ström") in kinds(search(database, "håbo"))
     person = get_person(database, pid)
-    update_person(database, pid, PersonInput(**{**person.data.__dict__, "name": "Örjan Ek"}),
-                  person.version)
+    update_person(
+        database, pid, PersonInput(**{**person.data.__dict__, "name": "Örjan Ek"}), person.version
+    )
     assert not search(database, "ström")
-    iid = create_initiative(database, InitiativeInput(
-        name="Ungdomscoach Håbo", goals=(GoalInput("effect", "Fler unga i arbete"),)))
+    iid = create_initiative(
+        database,
+        InitiativeInput(
+            name="Ungdomscoach Håbo", goals=(GoalInput("effect", "Fler unga i arbete"),)
+        ),
+    )
     assert ("initiative", "Ungdomscoach Håbo") in kinds(search(database, "unga arbe"))
     detail = get_initiative(database, iid)
-    update_initiative(database, iid, InitiativeInput(
-        **{**detail.data.__dict__, "goals": (GoalInput("effect", "Minskat utanförskap"),)}),
-        detail.version)
+    update_initiative(
+        database,
+        iid,
+        InitiativeInput(
+            **{**detail.data.__dict__, "goals": (GoalInput("effect", "Minskat utanförskap"),)}
+        ),
+        detail.version,
+    )
     assert not [h for h in search(database, "unga") if h.kind == "initiative"]
     assert search(database, "utanförskap")[0].title == "Ungdomscoach Håbo"
     delete_initiative(database, iid, get_initiative(database, iid).version)

@@ -63,7 +63,8 @@ def make_old_database(path, revision="0001"):
             "INSERT INTO initiative (id, created_at, updated_at, version, name, reference, "
             "purpose, target_group, method, background, orientation, priority_groups, "
             "manual_status) VALUES (1, '2026-01-01', '2026-01-01', 1, 'Måste överleva', "
-            "'', '', '', '', '', '', '', '')")
+            "'', '', '', '', '', '', '', '')"
+        )
     engine.dispose()
 
 

@@ -18,6 +18,8 @@ def test_amounts():
 
 def test_dates_and_times():
     assert format_date_long(date(2021, 4, 1)) == "1 april 2021"
-    assert format_when(date(2026, 3, 3), time(13), time(15)) == "tisdag 3 mars 2026, kl. 13.00–15.00"
+    assert (
+        format_when(date(2026, 3, 3), time(13), time(15)) == "tisdag 3 mars 2026, kl. 13.00–15.00"
+    )
     assert format_time_span(time(9, 5), None) == "kl. 09.05"
     assert format_period(date(2019, 4, 1), date(2021, 3, 31)) == "2019-04-01–2021-03-31"

@@ -19,8 +19,9 @@ def test_a_change_on_one_side_is_taken_as_it_is():
 
 
 def test_equal_texts_merge_to_one():
-    result = merge_text("Mötet öppnades.", "Mötet öppnades. Alla var där.",
-                        "Mötet öppnades. Alla var där.")
+    result = merge_text(
+        "Mötet öppnades.", "Mötet öppnades. Alla var där.", "Mötet öppnades. Alla var där."
+    )
     assert result.text == "Mötet öppnades. Alla var där." and result.conflicts == 0
 
 
@@ -90,8 +91,12 @@ def test_changing_the_title_elsewhere_is_no_notes_conflict(item):
     db, it = item
     save_notes(db, it.id, "Anteckningar\n", "")
     current = get_agenda_item(db, it.id)
-    update_agenda_item(db, it.id, AgendaItemInput(**{**current.data.__dict__,
-                                                     "title": "Ny rubrik"}), current.version)
+    update_agenda_item(
+        db,
+        it.id,
+        AgendaItemInput(**{**current.data.__dict__, "title": "Ny rubrik"}),
+        current.version,
+    )
     saved = save_notes(db, it.id, "Anteckningar\nOch mer.\n", "Anteckningar\n")
     assert (saved.text, saved.merged, saved.conflicts) == ("Anteckningar\nOch mer.\n", False, 0)
     assert get_agenda_item(db, it.id).title == "Ny rubrik"

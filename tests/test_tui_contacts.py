@@ -56,7 +56,8 @@ async def test_new_person_with_bad_email_is_refused_in_swedish(demo_db):
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert "E-post: ”nils@” är ingen giltig e-postadress" in str(
-            form.query_one("#err-email").render())
+            form.query_one("#err-email").render()
+        )
         form.query_one("#email").value = "nils.ny@kommun.example.se"
         await pilot.press("ctrl+s")
         await pilot.pause()
@@ -105,8 +106,9 @@ async def test_rename_and_delete_an_organisation(demo_db):
         app.screen.query_one("#name").value = "Håbo kommun (ny)"
         await pilot.press("ctrl+s")
         await pilot.pause()
-        assert ("organisation", "Håbo kommun (ny)") in {(h.kind, h.title)
-                                                          for h in search(demo_db, "håbo")}
+        assert ("organisation", "Håbo kommun (ny)") in {
+            (h.kind, h.title) for h in search(demo_db, "håbo")
+        }
         await pilot.press("escape")
         await pilot.press(*"samordningsförbundet")
         await pilot.pause()

@@ -13,8 +13,9 @@ from lokus_tui.app import make_app
 
 async def test_empty_database_guides_and_group_can_be_built(database):
     org = create_organisation(database, OrganisationInput("Tierps kommun", "municipality"))
-    create_person(database, PersonInput("Tove Tierp", email="tove@tierp.example.se",
-                                        organisation_id=org))
+    create_person(
+        database, PersonInput("Tove Tierp", email="tove@tierp.example.se", organisation_id=org)
+    )
     app = make_app(database.path, database=database)
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
         await pilot.pause()

@@ -12,8 +12,9 @@ from lokus_tui.app import make_app
 
 
 def hostile(n: int) -> str:
-    return (f"H{n}[b]fet[/]\x1b]0;TITEL\x07[link=file:///etc/passwd]l[/link]"
-            f"\x1b[31m\u202eTLR\u202c[/]")
+    return (
+        f"H{n}[b]fet[/]\x1b]0;TITEL\x07[link=file:///etc/passwd]l[/link]\x1b[31m\u202eTLR\u202c[/]"
+    )
 
 
 LITERAL = "[b]fet[/]"  # how the name must appear: as typed, not as markup
@@ -21,19 +22,30 @@ LITERAL = "[b]fet[/]"  # how the name must appear: as typed, not as markup
 
 def fill_with_hostile_names(db) -> None:
     con = sqlite3.connect(db.path)
-    for table, column in (("person", "name"), ("organisation", "name"),
-                          ("lokus_group", "name"), ("initiative", "name"),
-                          ("initiative", "purpose"), ("agendaitem", "title"),
-                          ("agendaitem", "notes"), ("meeting", "room"), ("actionitem", "text"),
-                          ("scanningentry", "title"), ("scanningentry", "notes"),
-                          ("goal", "text"), ("fundingdecision", "reference")):
+    for table, column in (
+        ("person", "name"),
+        ("organisation", "name"),
+        ("lokus_group", "name"),
+        ("initiative", "name"),
+        ("initiative", "purpose"),
+        ("agendaitem", "title"),
+        ("agendaitem", "notes"),
+        ("meeting", "room"),
+        ("actionitem", "text"),
+        ("scanningentry", "title"),
+        ("scanningentry", "notes"),
+        ("goal", "text"),
+        ("fundingdecision", "reference"),
+    ):
         ids = [r[0] for r in con.execute(f"SELECT id FROM {table}")]
         for n, row_id in enumerate(ids):
-            con.execute(f"UPDATE {table} SET {column} = ? WHERE id = ?",
-                        (hostile(n), row_id))
-    con.execute("INSERT INTO scanningentry (created_at, updated_at, version, kind, title, "
-                "organisation_text, link, notes) VALUES ('2026-01-01', '2026-01-01', 1, "
-                "'other', ?, ?, '', ?)", (hostile(99), hostile(98), hostile(97)))
+            con.execute(f"UPDATE {table} SET {column} = ? WHERE id = ?", (hostile(n), row_id))
+    con.execute(
+        "INSERT INTO scanningentry (created_at, updated_at, version, kind, title, "
+        "organisation_text, link, notes) VALUES ('2026-01-01', '2026-01-01', 1, "
+        "'other', ?, ?, '', ?)",
+        (hostile(99), hostile(98), hostile(97)),
+    )
     con.commit()
     con.close()
 

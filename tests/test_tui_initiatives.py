@@ -95,11 +95,14 @@ async def test_create_initiative_with_goals_and_funding_through_form(demo_db):
     page = list_initiatives(demo_db, "språkstöd")
     detail = get_initiative(demo_db, page.rows[0].id)
     assert [(g.kind, g.text) for g in detail.data.goals] == [
-        ("effect", "Fler i arbete"), ("effect", "Ökad samverkan")]
+        ("effect", "Fler i arbete"),
+        ("effect", "Ökad samverkan"),
+    ]
     assert detail.data.decisions[0].amount_max_sek == 1_570_000
-    assert [(b.year, b.from_association_sek, b.own_financing_sek)
-            for b in detail.data.decisions[0].budget] == [(2027, 785_000, 0),
-                                                          (2028, 785_000, 144_000)]
+    assert [
+        (b.year, b.from_association_sek, b.own_financing_sek)
+        for b in detail.data.decisions[0].budget
+    ] == [(2027, 785_000, 0), (2028, 785_000, 144_000)]
     assert detail.data.start_date == date(2027, 1, 1)
 
 
@@ -154,9 +157,14 @@ async def test_conflict_reloads_and_keeps_both_windows_changes(demo_db):
         form = app.screen
         # another window saves a different field meanwhile
         other = get_initiative(demo_db, detail_screen.initiative_id)
-        update_initiative(demo_db, other.id, InitiativeInput(**{
-            **other.data.__dict__, "reference": "2031:99", "purpose": "Nytt syfte"}),
-            other.version)
+        update_initiative(
+            demo_db,
+            other.id,
+            InitiativeInput(
+                **{**other.data.__dict__, "reference": "2031:99", "purpose": "Nytt syfte"}
+            ),
+            other.version,
+        )
         await fill(form, "name", "Min ändring")
         await pilot.press("ctrl+s")
         await pilot.pause()
@@ -170,7 +178,10 @@ async def test_conflict_reloads_and_keeps_both_windows_changes(demo_db):
         assert app.screen is detail_screen
     saved = get_initiative(demo_db, other.id)
     assert (saved.name, saved.data.reference, saved.data.purpose) == (
-        "Min ändring", "2031:99", "Nytt syfte")
+        "Min ändring",
+        "2031:99",
+        "Nytt syfte",
+    )
 
 
 async def test_conflict_on_the_same_field_shows_the_other_value(demo_db):
@@ -184,8 +195,12 @@ async def test_conflict_on_the_same_field_shows_the_other_value(demo_db):
         await pilot.pause()
         form = app.screen
         other = get_initiative(demo_db, detail_screen.initiative_id)
-        update_initiative(demo_db, other.id, InitiativeInput(
-            **{**other.data.__dict__, "name": "Ändrad i annat fönster"}), other.version)
+        update_initiative(
+            demo_db,
+            other.id,
+            InitiativeInput(**{**other.data.__dict__, "name": "Ändrad i annat fönster"}),
+            other.version,
+        )
         await fill(form, "name", "Min ändring")
         await pilot.press("ctrl+s")
         await pilot.pause()
@@ -256,7 +271,9 @@ async def test_form_text_survives_a_closed_terminal(demo_db, tmp_path):
         await pilot.press("ctrl+n")
         await pilot.pause()
         await pilot.press(*"Halvfärdig insats")
-        app.screen.query_one("#purpose", TextArea).load_text("Ett långt syfte som\ninte får förloras")
+        app.screen.query_one("#purpose", TextArea).load_text(
+            "Ett långt syfte som\ninte får förloras"
+        )
         await pilot.pause(1.3)  # the draft is written a moment after typing
     # the terminal closed without saving; the draft is a private file
     import os

@@ -31,15 +31,18 @@ async def test_plan_year_creates_four_meetings_from_template(demo_db):
         await pilot.pause()
         dates = form.query(".plan-date").results(Input)
         dates = list(dates)
-        assert [d.value for d in dates] == ["2027-02-09", "2027-05-11", "2027-08-10",
-                                            "2027-11-09"]
+        assert [d.value for d in dates] == ["2027-02-09", "2027-05-11", "2027-08-10", "2027-11-09"]
         dates[1].value = "2027-05-18"  # the coordinator adjusts one date
         await pilot.pause()
         await pilot.press("ctrl+s")
         await pilot.pause()
     created = list_meetings(demo_db, group_id=uppsala(demo_db), from_date=date(2027, 1, 1)).rows
     assert sorted(m.meeting_date for m in created) == [
-        date(2027, 2, 9), date(2027, 5, 18), date(2027, 8, 10), date(2027, 11, 9)]
+        date(2027, 2, 9),
+        date(2027, 5, 18),
+        date(2027, 8, 10),
+        date(2027, 11, 9),
+    ]
     assert len(get_meeting(demo_db, created[0].id).items) == 7
 
 
@@ -84,10 +87,14 @@ async def test_new_meeting_then_build_agenda(demo_db):
 
 
 async def test_accept_a_proposal_and_invite_a_guest(demo_db):
-    meeting = list_meetings(demo_db, group_id=uppsala(demo_db), from_date=date(2026, 11, 24)
-                            ).rows[0]
-    fk = next(c for c in points_checklist(demo_db, meeting.id)
-              if c.organisation_name == "Försäkringskassan")
+    meeting = list_meetings(demo_db, group_id=uppsala(demo_db), from_date=date(2026, 11, 24)).rows[
+        0
+    ]
+    fk = next(
+        c
+        for c in points_checklist(demo_db, meeting.id)
+        if c.organisation_name == "Försäkringskassan"
+    )
     add_proposal(demo_db, meeting.id, "Förändrade handläggningstider", fk.organisation_id)
     app = app_for(demo_db)
     async with app.run_test(size=(100, 40)) as pilot:
@@ -122,8 +129,9 @@ async def test_accept_a_proposal_and_invite_a_guest(demo_db):
 
 
 async def test_export_notice_from_ui_and_outdated_after_move(demo_db, tmp_path):
-    meeting = list_meetings(demo_db, group_id=uppsala(demo_db), from_date=date(2026, 11, 24)
-                            ).rows[0]
+    meeting = list_meetings(demo_db, group_id=uppsala(demo_db), from_date=date(2026, 11, 24)).rows[
+        0
+    ]
     app = app_for(demo_db)
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
         await pilot.pause()
@@ -171,7 +179,9 @@ async def test_edit_group_template_then_new_meeting_uses_it(demo_db):
         await pilot.pause()
         await pilot.press("ctrl+t")
         await pilot.pause()
-        app.screen.query_one("#titles", TextArea).text = "Inledning\nUppföljning av åtgärder\nAvslut"
+        app.screen.query_one(
+            "#titles", TextArea
+        ).text = "Inledning\nUppföljning av åtgärder\nAvslut"
         await pilot.press("ctrl+s")
         await pilot.pause()
     from db.meetings import create_meeting
@@ -179,7 +189,10 @@ async def test_edit_group_template_then_new_meeting_uses_it(demo_db):
 
     mid = create_meeting(demo_db, MeetingInput(uppsala(demo_db), date(2027, 4, 6)))
     assert [i.title for i in get_meeting(demo_db, mid).items] == [
-        "Inledning", "Uppföljning av åtgärder", "Avslut"]
+        "Inledning",
+        "Uppföljning av åtgärder",
+        "Avslut",
+    ]
 
 
 async def test_change_after_export_is_shown_even_if_not_marked_sent(demo_db, tmp_path):
@@ -203,4 +216,5 @@ async def test_change_after_export_is_shown_even_if_not_marked_sent(demo_db, tmp
         await pilot.press("down", "alt+down")
         await pilot.pause()
         assert "Kallelsen har ändrats sedan den exporterades" in str(
-            workspace.query_one("#meeting-warning").render())
+            workspace.query_one("#meeting-warning").render()
+        )

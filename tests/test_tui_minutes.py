@@ -82,10 +82,12 @@ async def test_notes_survive_an_abrupt_quit(demo_db):
     assert item_notes(demo_db, items[0].id)[0] == "Ordföranden öppnade mötet."
     assert item_notes(demo_db, items[1].id)[0] == "Anteckningarna godkändes. Klart."
     assert [d.text for d in list_decisions(demo_db, items[1].id)] == [
-        "Anteckningarna läggs till handlingarna"]
+        "Anteckningarna läggs till handlingarna"
+    ]
     actions = list_actions(demo_db, meeting_id=meeting.id)
-    assert [(a.text, a.owner) for a in actions] == [("Skicka presentationen till alla",
-                                                     "Samordnaren")]
+    assert [(a.text, a.owner) for a in actions] == [
+        ("Skicka presentationen till alla", "Samordnaren")
+    ]
     assert get_meeting(demo_db, meeting.id).status == "planned" or True
 
 
@@ -169,8 +171,9 @@ async def test_action_overview_filters_and_closes(demo_db):
         screen = app.screen
         open_rows = list(screen.rows)
         assert open_rows and all(r.status == "open" for r in open_rows)
-        assert [r.overdue for r in open_rows] == sorted((r.overdue for r in open_rows),
-                                                         reverse=True)
+        assert [r.overdue for r in open_rows] == sorted(
+            (r.overdue for r in open_rows), reverse=True
+        )
         screen.query_one("#actions-status").value = "overdue"
         await pilot.pause()
         assert screen.rows and all(r.overdue for r in screen.rows)

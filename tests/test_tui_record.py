@@ -57,8 +57,10 @@ async def test_reopening_asks_for_a_reason_and_keeps_the_approved_version(demo_d
         await pilot.pause()
     state = minutes_state(demo_db, mid)
     assert state.status == "draft" and state.reopened_reason == "Fel datum för nästa möte"
-    assert any("återöppnad" in variant and "Fel datum" in variant
-               for _id, _doc, variant, _fmt, _when in list_exports(demo_db, mid))
+    assert any(
+        "återöppnad" in variant and "Fel datum" in variant
+        for _id, _doc, variant, _fmt, _when in list_exports(demo_db, mid)
+    )
 
 
 async def test_deleting_a_person_in_the_records_shows_the_numbers_and_archives(demo_db):

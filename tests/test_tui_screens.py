@@ -67,7 +67,9 @@ async def test_meeting_form_errors_name_the_field(demo_db):
         form.query_one("#meeting_date", Input).value = "2027-03-03"
         await pilot.press("ctrl+s")
         await pilot.pause()
-        assert "Sluttid: måste vara efter starttiden" in str(form.query_one("#err-end_time").render())
+        assert "Sluttid: måste vara efter starttiden" in str(
+            form.query_one("#err-end_time").render()
+        )
         assert list_meetings(demo_db).total == before
         await pilot.press("escape")
         await pilot.pause()

@@ -27,14 +27,17 @@ def test_parse_amount_whole_kronor():
     assert parse_amount("316000", "a", "Belopp", errors) == 316_000
     assert parse_amount("-5", "a", "Belopp", errors) is None
     assert parse_amount("12,50", "a", "Belopp", errors) is None
-    assert [e.message for e in errors] == ["får inte vara negativt",
-                                           "”12,50” är inget belopp i hela kronor, t.ex. 316 000"]
+    assert [e.message for e in errors] == [
+        "får inte vara negativt",
+        "”12,50” är inget belopp i hela kronor, t.ex. 316 000",
+    ]
 
 
 def test_budget_lines():
     errors = Errors()
-    assert parse_budget_lines("2021: 360 000; 2022: 360 000 / 72 000 kr", "b", "Budget",
-                              errors) == [(2021, 360_000, 0), (2022, 360_000, 72_000)]
+    assert parse_budget_lines(
+        "2021: 360 000; 2022: 360 000 / 72 000 kr", "b", "Budget", errors
+    ) == [(2021, 360_000, 0), (2022, 360_000, 72_000)]
     assert not errors
     parse_budget_lines("2021 360000", "b", "Budget", errors)
     assert errors and errors[0].label == "Budget"
@@ -42,10 +45,13 @@ def test_budget_lines():
 
 def test_initiative_validation_messages():
     data = InitiativeInput(
-        name="  ", start_date=date(2021, 4, 1), end_date=date(2021, 3, 31),
+        name="  ",
+        start_date=date(2021, 4, 1),
+        end_date=date(2021, 3, 31),
         goals=(GoalInput("effect", ""),),
-        decisions=(FundingInput(start_date=date(2022, 1, 1), end_date=date(2021, 1, 1),
-                                amount_max_sek=-1),),
+        decisions=(
+            FundingInput(start_date=date(2022, 1, 1), end_date=date(2021, 1, 1), amount_max_sek=-1),
+        ),
         partners=(PartnerInput(1), PartnerInput(1)),
     )
     messages = [str(e) for e in validate_initiative(data)]
@@ -67,5 +73,6 @@ def test_initiative_name_too_long_and_newline():
 def test_person_email_and_phone():
     errors = validate_person(PersonInput(name="Anna", email="anna@", phone="abc"))
     assert [e.label for e in errors] == ["E-post", "Telefon"]
-    assert not validate_person(PersonInput(name="Anna", email="anna.a@af.example.se",
-                                           phone="070-123 45 67"))
+    assert not validate_person(
+        PersonInput(name="Anna", email="anna.a@af.example.se", phone="070-123 45 67")
+    )

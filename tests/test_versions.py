@@ -46,13 +46,26 @@ from db.review import add_comment, minutes_state, send_for_review
 from db.scanning import create_entry, get_entry
 from tests.conftest import TODAY
 
-WRITE_PREFIXES = ("update_", "delete_", "set_", "save_", "move_", "cancel_", "reopen_",
-                  "accept_", "postpone_", "reject_", "mark_", "remove_", "restore_", "finalise",
-                  "send_for_review")
+WRITE_PREFIXES = (
+    "update_",
+    "delete_",
+    "set_",
+    "save_",
+    "move_",
+    "cancel_",
+    "reopen_",
+    "accept_",
+    "postpone_",
+    "reject_",
+    "mark_",
+    "remove_",
+    "restore_",
+    "finalise",
+    "send_for_review",
+)
 # Not record edits: the clock, a rule applied inside a session, and save_notes,
 # which merges a stale edit instead of refusing it (tests/test_text_merge.py).
-NOT_RECORD_EDITS = {"db.clock.set_clock", "db.meeting_rules.update_held",
-                    "db.notes.save_notes"}
+NOT_RECORD_EDITS = {"db.clock.set_clock", "db.meeting_rules.update_held", "db.notes.save_notes"}
 
 
 def write_functions() -> dict[str, object]:
@@ -62,8 +75,10 @@ def write_functions() -> dict[str, object]:
         for name, fn in inspect.getmembers(module, inspect.isfunction):
             if fn.__module__ != module.__name__ or name.startswith("_"):
                 continue
-            if name.startswith(WRITE_PREFIXES) and f"{fn.__module__}.{name}" not in \
-                    NOT_RECORD_EDITS:
+            if (
+                name.startswith(WRITE_PREFIXES)
+                and f"{fn.__module__}.{name}" not in NOT_RECORD_EDITS
+            ):
                 found[f"{fn.__module__}.{name}"] = fn
     return found
 
@@ -76,14 +91,25 @@ def uppsala(database) -> int:
 
 
 def past_meeting(database, days_ago: int = 7) -> int:
-    return create_meeting(database, MeetingInput(
-        uppsala(database), TODAY - timedelta(days=days_ago), start_time=time(13),
-        end_time=time(15), room="Sal Fyris"))
+    return create_meeting(
+        database,
+        MeetingInput(
+            uppsala(database),
+            TODAY - timedelta(days=days_ago),
+            start_time=time(13),
+            end_time=time(15),
+            room="Sal Fyris",
+        ),
+    )
 
 
 def future_meeting(database) -> int:
-    return create_meeting(database, MeetingInput(uppsala(database), TODAY + timedelta(days=30),
-                                                 start_time=time(13), room="Sal Fyris"))
+    return create_meeting(
+        database,
+        MeetingInput(
+            uppsala(database), TODAY + timedelta(days=30), start_time=time(13), room="Sal Fyris"
+        ),
+    )
 
 
 def meeting_version(database, mid: int) -> int:
@@ -117,42 +143,70 @@ def scenarios(database):
     from db.contacts import delete_person, restore_person, update_organisation, update_person
 
     pid0 = person(d)
-    yield "db.contacts.update_person", (
-        (lambda v: update_person(d, pid0, PersonInput("Nytt Namn"), v)),
-        get_person(d, pid0).version)
+    yield (
+        "db.contacts.update_person",
+        (
+            (lambda v: update_person(d, pid0, PersonInput("Nytt Namn"), v)),
+            get_person(d, pid0).version,
+        ),
+    )
     pid = person(d)
-    yield "db.contacts.delete_person", ((lambda v: delete_person(d, pid, v)),
-                                        get_person(d, pid).version)
+    yield (
+        "db.contacts.delete_person",
+        ((lambda v: delete_person(d, pid, v)), get_person(d, pid).version),
+    )
     pid2 = person(d)
     set_attendance(d, past_meeting(d), pid2, "present", None)
     delete_person(d, pid2, get_person(d, pid2).version)  # archived: in a meeting record
-    yield "db.contacts.restore_person", ((lambda v: restore_person(d, pid2, v)),
-                                         get_person(d, pid2).version)
+    yield (
+        "db.contacts.restore_person",
+        ((lambda v: restore_person(d, pid2, v)), get_person(d, pid2).version),
+    )
     oid = create_organisation(d, OrganisationInput("Versionsverket"))
-    yield "db.contacts.update_organisation", (
-        (lambda v: update_organisation(d, oid, OrganisationInput("Nytt namn"), v)),
-        get_organisation(d, oid)[1])
+    yield (
+        "db.contacts.update_organisation",
+        (
+            (lambda v: update_organisation(d, oid, OrganisationInput("Nytt namn"), v)),
+            get_organisation(d, oid)[1],
+        ),
+    )
     oid2 = create_organisation(d, OrganisationInput("Borttagsverket"))
-    yield "db.contacts.delete_organisation", ((lambda v: delete_org(d, oid2, v)),
-                                              get_organisation(d, oid2)[1])
+    yield (
+        "db.contacts.delete_organisation",
+        ((lambda v: delete_org(d, oid2, v)), get_organisation(d, oid2)[1]),
+    )
 
     from db.groups import remove_member, set_member
+
     member = group_members(d, uppsala(d))[1]
-    yield "db.groups.set_member", ((lambda v: set_member(d, uppsala(d), member.person_id,
-                                                         "substitute", v)),
-                                   member.membership_version)
+    yield (
+        "db.groups.set_member",
+        (
+            (lambda v: set_member(d, uppsala(d), member.person_id, "substitute", v)),
+            member.membership_version,
+        ),
+    )
     member = group_members(d, uppsala(d))[1]
-    yield "db.groups.remove_member", ((lambda v: remove_member(d, uppsala(d), member.person_id,
-                                                               v)), member.membership_version)
+    yield (
+        "db.groups.remove_member",
+        ((lambda v: remove_member(d, uppsala(d), member.person_id, v)), member.membership_version),
+    )
 
     from db.initiative_changes import delete_initiative, update_initiative
+
     ini = create_initiative(d, InitiativeInput(name="Versionsinsats"))
-    yield "db.initiative_changes.update_initiative", (
-        (lambda v: update_initiative(d, ini, InitiativeInput(name="Ändrad"), v)),
-        get_initiative(d, ini).version)
+    yield (
+        "db.initiative_changes.update_initiative",
+        (
+            (lambda v: update_initiative(d, ini, InitiativeInput(name="Ändrad"), v)),
+            get_initiative(d, ini).version,
+        ),
+    )
     ini2 = create_initiative(d, InitiativeInput(name="Borttagsinsats"))
-    yield "db.initiative_changes.delete_initiative", ((lambda v: delete_initiative(d, ini2, v)),
-                                               get_initiative(d, ini2).version)
+    yield (
+        "db.initiative_changes.delete_initiative",
+        ((lambda v: delete_initiative(d, ini2, v)), get_initiative(d, ini2).version),
+    )
 
     from db.agenda import (
         delete_agenda_item,
@@ -171,38 +225,53 @@ def scenarios(database):
     yield "db.meetings.cancel_meeting", meeting_fn(lambda mid, v: cancel_meeting(d, mid, "", v))
     cancelled = future_meeting(d)
     cancel_meeting(d, cancelled, "sjukdom", meeting_version(d, cancelled))
-    yield "db.meetings.reopen_meeting", ((lambda v: reopen_meeting(d, cancelled, v)),
-                                         meeting_version(d, cancelled))
-    yield "db.notice.mark_notice_sent", meeting_fn(
-        lambda mid, v: mark_notice_sent(d, mid, v))
+    yield (
+        "db.meetings.reopen_meeting",
+        ((lambda v: reopen_meeting(d, cancelled, v)), meeting_version(d, cancelled)),
+    )
+    yield "db.notice.mark_notice_sent", meeting_fn(lambda mid, v: mark_notice_sent(d, mid, v))
     _mid, it = item()
-    yield "db.agenda.update_agenda_item", (
-        (lambda v: update_agenda_item(d, it.id, AgendaItemInput("Ny rubrik"), v)), it.version)
+    yield (
+        "db.agenda.update_agenda_item",
+        ((lambda v: update_agenda_item(d, it.id, AgendaItemInput("Ny rubrik"), v)), it.version),
+    )
     _mid, it2 = item()
-    yield "db.agenda.delete_agenda_item", ((lambda v: delete_agenda_item(d, it2.id, v)),
-                                             it2.version)
+    yield (
+        "db.agenda.delete_agenda_item",
+        ((lambda v: delete_agenda_item(d, it2.id, v)), it2.version),
+    )
     _mid, it3 = item()
-    yield "db.agenda.move_agenda_item", ((lambda v: move_agenda_item(d, it3.id, 1, v)),
-                                           it3.version)
+    yield "db.agenda.move_agenda_item", ((lambda v: move_agenda_item(d, it3.id, 1, v)), it3.version)
     template = agenda_template(d, uppsala(d))
-    yield "db.agenda.set_agenda_template", (
-        (lambda v: set_agenda_template(d, uppsala(d), ["Öppnande", "Avslut"], v)),
-        template.version)
+    yield (
+        "db.agenda.set_agenda_template",
+        (
+            (lambda v: set_agenda_template(d, uppsala(d), ["Öppnande", "Avslut"], v)),
+            template.version,
+        ),
+    )
 
     from db.actions import delete_action, set_action_status, update_action
     from db.notes import delete_decision
     from db.review import finalise, reopen_minutes, set_comment_handled
+
     mid = past_meeting(d)
     row = attendance_list(d, mid)[0]
     set_attendance(d, mid, row.person_id, "present", None)
     marked = attendance_list(d, mid)[0]
-    yield "db.attendance.set_attendance", (
-        (lambda v: set_attendance(d, mid, marked.person_id, "absent", v)), marked.version)
+    yield (
+        "db.attendance.set_attendance",
+        ((lambda v: set_attendance(d, mid, marked.person_id, "absent", v)), marked.version),
+    )
     it_id = get_meeting(d, mid).items[0].id
     dec = add_decision(d, it_id, "Ett beslut")
-    yield "db.notes.delete_decision", (
-        (lambda v: delete_decision(d, dec, v)),
-        next(x.version for x in list_decisions(d, it_id) if x.id == dec))
+    yield (
+        "db.notes.delete_decision",
+        (
+            (lambda v: delete_decision(d, dec, v)),
+            next(x.version for x in list_decisions(d, it_id) if x.id == dec),
+        ),
+    )
 
     def action(text):
         aid = add_action(d, mid, it_id, ActionInput(text))
@@ -214,19 +283,31 @@ def scenarios(database):
     yield "db.actions.set_action_status", ((lambda v: set_action_status(d, a2, "done", v)), v2)
     a3, v3 = action("Ta bort")
     yield "db.actions.delete_action", ((lambda v: delete_action(d, a3, v)), v3)
-    yield "db.review.send_for_review", meeting_fn(
-        lambda m, v: send_for_review(d, m, TODAY + timedelta(days=7), v), make=past_meeting)
+    yield (
+        "db.review.send_for_review",
+        meeting_fn(
+            lambda m, v: send_for_review(d, m, TODAY + timedelta(days=7), v), make=past_meeting
+        ),
+    )
     reviewed = in_review(d)
     cid = add_comment(d, reviewed, "Synpunkt", author_text="Anna")
-    yield "db.review.set_comment_handled", (
-        (lambda v: set_comment_handled(d, cid, "Rättat", v)),
-        minutes_state(d, reviewed).comments[0].version)
-    yield "db.review.finalise", meeting_fn(
-        lambda m, v: finalise(d, m, v, "text", early_ok=True), make=in_review)
+    yield (
+        "db.review.set_comment_handled",
+        (
+            (lambda v: set_comment_handled(d, cid, "Rättat", v)),
+            minutes_state(d, reviewed).comments[0].version,
+        ),
+    )
+    yield (
+        "db.review.finalise",
+        meeting_fn(lambda m, v: finalise(d, m, v, "text", early_ok=True), make=in_review),
+    )
     final = in_review(d)
     finalise(d, final, meeting_version(d, final), "text", early_ok=True)
-    yield "db.review.reopen_minutes", ((lambda v: reopen_minutes(d, final, "stavfel", v)),
-                                        meeting_version(d, final))
+    yield (
+        "db.review.reopen_minutes",
+        ((lambda v: reopen_minutes(d, final, "stavfel", v)), meeting_version(d, final)),
+    )
 
     from db.guests import delete_guest, set_guest_status, update_guest
     from db.proposals import (
@@ -236,6 +317,7 @@ def scenarios(database):
         postpone_proposal,
         reject_proposal,
     )
+
     pmid = future_meeting(d)
     create_meeting(d, MeetingInput(uppsala(d), TODAY + timedelta(days=90)))  # for postpone
 
@@ -252,41 +334,53 @@ def scenarios(database):
     party = points_checklist(d, pmid)[0]
     mark_party_asked(d, pmid, party.organisation_id, None)
     party = points_checklist(d, pmid)[0]
-    yield "db.proposals.mark_party_asked", (
-        (lambda v: mark_party_asked(d, pmid, party.organisation_id, v, asked=False)),
-        party.version)
+    yield (
+        "db.proposals.mark_party_asked",
+        (
+            (lambda v: mark_party_asked(d, pmid, party.organisation_id, v, asked=False)),
+            party.version,
+        ),
+    )
     party = points_checklist(d, pmid)[0]
-    yield "db.proposals.mark_party_answered", (
-        (lambda v: mark_party_answered(d, pmid, party.organisation_id, v)), party.version)
+    yield (
+        "db.proposals.mark_party_answered",
+        ((lambda v: mark_party_answered(d, pmid, party.organisation_id, v)), party.version),
+    )
 
     def guest():
         gid = invite_guest(d, pmid, "Ämne", new_person=PersonInput("Gäst Gästsson"))
         return gid, get_guest(d, gid).version
 
     g1, gv1 = guest()
-    yield "db.guests.set_guest_status", ((lambda v: set_guest_status(d, g1, "asked", v)),
-                                              gv1)
+    yield "db.guests.set_guest_status", ((lambda v: set_guest_status(d, g1, "asked", v)), gv1)
     g2, gv2 = guest()
-    yield "db.guests.update_guest", (
-        (lambda v: update_guest(d, g2, "Nytt ämne", None, None, "", v)), gv2)
+    yield (
+        "db.guests.update_guest",
+        ((lambda v: update_guest(d, g2, "Nytt ämne", None, None, "", v)), gv2),
+    )
     g3, gv3 = guest()
     yield "db.guests.delete_guest", ((lambda v: delete_guest(d, g3, v)), gv3)
 
     from db.scanning import delete_entry, update_entry
+
     e1 = create_entry(d, ScanningInput("Studiebesök i Tierp"))
-    yield "db.scanning.update_entry", (
-        (lambda v: update_entry(d, e1, ScanningInput("Ändrad"), v)), get_entry(d, e1).version)
+    yield (
+        "db.scanning.update_entry",
+        ((lambda v: update_entry(d, e1, ScanningInput("Ändrad"), v)), get_entry(d, e1).version),
+    )
     e2 = create_entry(d, ScanningInput("Ta bort"))
-    yield "db.scanning.delete_entry", ((lambda v: delete_entry(d, e2, v)),
-                                       get_entry(d, e2).version)
+    yield "db.scanning.delete_entry", ((lambda v: delete_entry(d, e2, v)), get_entry(d, e2).version)
 
 
 # --- the tests ----------------------------------------------------------------------
 
 
 def test_every_write_function_takes_the_version_it_saw():
-    missing = [name for name, fn in write_functions().items()
-               if "expected_version" not in inspect.signature(fn).parameters]
+    missing = [
+        name
+        for name, fn in write_functions().items()
+        if "expected_version" not in inspect.signature(fn).parameters
+    ]
     assert not missing, f"no expected_version: {missing}"
 
 
@@ -298,7 +392,8 @@ def test_every_write_function_refuses_a_stale_version(demo_db):
         covered[name] = True
         call(version)  # and the version it is at is accepted
     assert set(covered) == set(write_functions()), (
-        f"without a scenario: {sorted(set(write_functions()) - set(covered))}")
+        f"without a scenario: {sorted(set(write_functions()) - set(covered))}"
+    )
 
 
 def test_a_row_that_exists_is_a_conflict_for_a_window_that_saw_none(demo_db):
@@ -316,7 +411,8 @@ def test_a_refused_write_leaves_the_record_unchanged(demo_db):
     mid = future_meeting(demo_db)
     before = get_meeting(demo_db, mid)
     with pytest.raises(ConflictError):
-        update_meeting(demo_db, mid, MeetingInput(**{**before.data.__dict__, "room": "X"}),
-                       before.version - 1)
+        update_meeting(
+            demo_db, mid, MeetingInput(**{**before.data.__dict__, "room": "X"}), before.version - 1
+        )
     after = get_meeting(demo_db, mid)
     assert (after.data, after.version) == (before.data, before.version)

@@ -21,9 +21,7 @@ class Meeting(Tracked, table=True):
     address: str = ""
     link: str = ""
     chair_id: int | None = Field(default=None, foreign_key="person.id", ondelete="SET NULL")
-    note_taker_id: int | None = Field(
-        default=None, foreign_key="person.id", ondelete="SET NULL"
-    )
+    note_taker_id: int | None = Field(default=None, foreign_key="person.id", ondelete="SET NULL")
     points_deadline: date | None = None
     notice_planned_date: date | None = None
     notice_sent_date: date | None = None

@@ -73,24 +73,35 @@ class PersonUsage:
     @property
     def in_meeting_records(self) -> bool:
         """Named in a meeting's record: the person is archived, never deleted."""
-        return any((self.attendance, self.actions, self.chair, self.note_taker, self.comments,
-                    self.proposals, self.guest, self.presenter, self.coordinator))
+        return any(
+            (
+                self.attendance,
+                self.actions,
+                self.chair,
+                self.note_taker,
+                self.comments,
+                self.proposals,
+                self.guest,
+                self.presenter,
+                self.coordinator,
+            )
+        )
 
     def describe(self) -> str:
         """'närvaro vid 3 möten, ansvarig för 2 åtgärder' (only what is there)."""
-        parts = [(self.attendance, "närvaro vid {} möten", "närvaro vid 1 möte"),
-                 (self.chair, "ordförande vid {} möten", "ordförande vid 1 möte"),
-                 (self.note_taker, "antecknare vid {} möten", "antecknare vid 1 möte"),
-                 (self.actions, "ansvarig för {} åtgärder", "ansvarig för 1 åtgärd"),
-                 (self.comments, "{} synpunkter på anteckningar", "1 synpunkt på anteckningar"),
-                 (self.proposals, "{} förslag till dagordningen", "1 förslag till dagordningen"),
-                 (self.guest, "gäst vid {} möten", "gäst vid 1 möte"),
-                 (self.presenter, "föredragande på {} punkter", "föredragande på 1 punkt"),
-                 (self.coordinator, "samordnare för {} lokusgrupper",
-                  "samordnare för 1 lokusgrupp"),
-                 (self.memberships, "medlem i {} lokusgrupper", "medlem i 1 lokusgrupp"),
-                 (self.initiatives, "kontaktperson för {} insatser",
-                  "kontaktperson för 1 insats")]
+        parts = [
+            (self.attendance, "närvaro vid {} möten", "närvaro vid 1 möte"),
+            (self.chair, "ordförande vid {} möten", "ordförande vid 1 möte"),
+            (self.note_taker, "antecknare vid {} möten", "antecknare vid 1 möte"),
+            (self.actions, "ansvarig för {} åtgärder", "ansvarig för 1 åtgärd"),
+            (self.comments, "{} synpunkter på anteckningar", "1 synpunkt på anteckningar"),
+            (self.proposals, "{} förslag till dagordningen", "1 förslag till dagordningen"),
+            (self.guest, "gäst vid {} möten", "gäst vid 1 möte"),
+            (self.presenter, "föredragande på {} punkter", "föredragande på 1 punkt"),
+            (self.coordinator, "samordnare för {} lokusgrupper", "samordnare för 1 lokusgrupp"),
+            (self.memberships, "medlem i {} lokusgrupper", "medlem i 1 lokusgrupp"),
+            (self.initiatives, "kontaktperson för {} insatser", "kontaktperson för 1 insats"),
+        ]
         return ", ".join(one if n == 1 else many.format(n) for n, many, one in parts if n)
 
 

@@ -37,7 +37,8 @@ class AgendaPane(MeetingPane):
 
     def on_mount(self) -> None:
         self.query_one("#agenda-table", DataTable).add_columns(
-            "Nr", "Tid", "Punkt", "Typ", "Föredragande", "Min")
+            "Nr", "Tid", "Punkt", "Typ", "Föredragande", "Min"
+        )
 
     def load(self) -> None:
         detail = self.detail
@@ -50,8 +51,15 @@ class AgendaPane(MeetingPane):
                 title = item.title
                 if is_follow_up(title) and follow_ups:
                     title += f" ({len(follow_ups)} åtgärder från tidigare möten)"
-                table.add_row(str(n), when, title, AgendaItemKind.label_of(item.data.kind), who,
-                              str(item.data.minutes_allotted), key=str(item.id))
+                table.add_row(
+                    str(n),
+                    when,
+                    title,
+                    AgendaItemKind.label_of(item.data.kind),
+                    who,
+                    str(item.data.minutes_allotted),
+                    key=str(item.id),
+                )
 
         self.refill(self.query_one("#agenda-table", DataTable), fill)
         total = sum(i.data.minutes_allotted for i in detail.items)
@@ -67,8 +75,11 @@ class AgendaPane(MeetingPane):
     def _guest_choices(self) -> list[tuple[str, int]]:
         from db.guests import list_guests
 
-        return [(g.name, g.person_id) for g in list_guests(self.app.database, self.meeting_id)
-                if g.status in (GuestStatus.CONFIRMED, GuestStatus.PRESENTED)]
+        return [
+            (g.name, g.person_id)
+            for g in list_guests(self.app.database, self.meeting_id)
+            if g.status in (GuestStatus.CONFIRMED, GuestStatus.PRESENTED)
+        ]
 
     def action_new_item(self) -> None:
         from screens.agenda_item_form import AgendaItemForm
@@ -76,11 +87,16 @@ class AgendaPane(MeetingPane):
         db, meeting_id = self.app.database, self.meeting_id
 
         def save(data):
-            return add_agenda_item(db, meeting_id, data,
-                                   position_before_other_business(db, meeting_id))
+            return add_agenda_item(
+                db, meeting_id, data, position_before_other_business(db, meeting_id)
+            )
 
-        self.app.push_screen(AgendaItemForm(None, self.detail.members, self.detail.data.group_id,
-                                            save, self._guest_choices()), self._after_item)
+        self.app.push_screen(
+            AgendaItemForm(
+                None, self.detail.members, self.detail.data.group_id, save, self._guest_choices()
+            ),
+            self._after_item,
+        )
 
     def _after_item(self, item_id) -> None:
         self.changed()
@@ -104,10 +120,17 @@ class AgendaPane(MeetingPane):
             update_agenda_item(db, item.id, data, version)
             return item.id
 
-        self.app.push_screen(AgendaItemForm(item, self.detail.members, self.detail.data.group_id,
-                                            save, self._guest_choices(),
-                                            fetch=lambda: get_agenda_item(db, item.id)),
-                             self._after_item)
+        self.app.push_screen(
+            AgendaItemForm(
+                item,
+                self.detail.members,
+                self.detail.data.group_id,
+                save,
+                self._guest_choices(),
+                fetch=lambda: get_agenda_item(db, item.id),
+            ),
+            self._after_item,
+        )
 
     @on(DataTable.RowSelected, "#agenda-table")
     def _enter(self) -> None:
@@ -121,8 +144,12 @@ class AgendaPane(MeetingPane):
 
         def answered(yes):
             if yes:
-                self.run_db(delete_agenda_item, item.id, item.version,
-                            success=f"”{item.title}” är borttagen.")
+                self.run_db(
+                    delete_agenda_item,
+                    item.id,
+                    item.version,
+                    success=f"”{item.title}” är borttagen.",
+                )
 
         self.app.push_screen(ConfirmDialog(f"Ta bort punkten ”{item.title}”?"), answered)
 
@@ -133,4 +160,5 @@ class AgendaPane(MeetingPane):
         position = self.run_db(move_agenda_item, item.id, delta, item.version)
         if position is not None:
             self.call_after_refresh(
-                lambda: self.query_one("#agenda-table", DataTable).move_cursor(row=position))
+                lambda: self.query_one("#agenda-table", DataTable).move_cursor(row=position)
+            )

@@ -25,7 +25,8 @@ class AttendancePane(MeetingPane):
 
     def on_mount(self) -> None:
         self.query_one("#attendance-table", DataTable).add_columns(
-            "Namn", "Part", "Roll", "Närvaro")
+            "Namn", "Part", "Roll", "Närvaro"
+        )
 
     def load(self) -> None:
         meeting_id = self.meeting_id
@@ -34,8 +35,9 @@ class AttendancePane(MeetingPane):
         row = table.cursor_row
         table.clear()
         for r in self.rows:
-            table.add_row(r.name, r.organisation_name, r.role_label, r.status_label,
-                          key=str(r.person_id))
+            table.add_row(
+                r.name, r.organisation_name, r.role_label, r.status_label, key=str(r.person_id)
+            )
         if table.row_count:
             table.move_cursor(row=min(row, table.row_count - 1))
         counts = party_counts(self.rows)
@@ -49,9 +51,15 @@ class AttendancePane(MeetingPane):
         row = table.cursor_row
         person = self.rows[row]
         try:
-            set_attendance(self.app.database, self.meeting_id, person.person_id, status,
-                           person.version, is_guest=person.is_guest,
-                           is_substitute=person.is_substitute)
+            set_attendance(
+                self.app.database,
+                self.meeting_id,
+                person.person_id,
+                status,
+                person.version,
+                is_guest=person.is_guest,
+                is_substitute=person.is_substitute,
+            )
         except LokusError as exc:
             self.notify(str(exc), severity="error", markup=False)
         self.changed()
@@ -63,5 +71,4 @@ class AttendancePane(MeetingPane):
         def save(person_id):
             add_substitute(self.app.database, self.meeting_id, person_id)
 
-        self.app.push_screen(PersonPicker("Ersättare på mötet", save),
-                             lambda _r: self.changed())
+        self.app.push_screen(PersonPicker("Ersättare på mötet", save), lambda _r: self.changed())

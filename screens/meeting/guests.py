@@ -37,7 +37,8 @@ class GuestsPane(MeetingPane):
     def on_mount(self) -> None:
         self.guests = []
         self.query_one("#guests-table", DataTable).add_columns(
-            "Gäst", "Organisation", "Ämne", "Punkt", "Status", "Följ upp")
+            "Gäst", "Organisation", "Ämne", "Punkt", "Status", "Följ upp"
+        )
 
     def load(self) -> None:
         self.guests = list_guests(self.app.database, self.meeting_id)
@@ -47,13 +48,21 @@ class GuestsPane(MeetingPane):
                 follow = g.follow_up_date.isoformat() if g.follow_up_date else ""
                 if g.overdue:
                     follow = f"{follow} FÖRSENAD"
-                table.add_row(g.name, g.organisation_name, g.topic, g.agenda_item_title,
-                              g.status_label, follow, key=str(g.id))
+                table.add_row(
+                    g.name,
+                    g.organisation_name,
+                    g.topic,
+                    g.agenda_item_title,
+                    g.status_label,
+                    follow,
+                    key=str(g.id),
+                )
 
         self.refill(self.query_one("#guests-table", DataTable), fill)
         overdue = sum(1 for g in self.guests if g.overdue)
         self.query_one("#guests-summary", Plain).update(
-            f"{len(self.guests)} inbjudna" + (f", {overdue} att följa upp nu" if overdue else ""))
+            f"{len(self.guests)} inbjudna" + (f", {overdue} att följa upp nu" if overdue else "")
+        )
 
     def _guest(self):
         guest_id = self.selected_key("#guests-table")
@@ -65,10 +74,16 @@ class GuestsPane(MeetingPane):
         db, meeting_id = self.app.database, self.meeting_id
 
         def save(data):
-            return invite_guest(db, meeting_id, data["topic"], person_id=data["person_id"],
-                                new_person=data["new_person"],
-                                agenda_item_id=data["agenda_item_id"],
-                                follow_up_date=data["follow_up_date"], note=data["note"])
+            return invite_guest(
+                db,
+                meeting_id,
+                data["topic"],
+                person_id=data["person_id"],
+                new_person=data["new_person"],
+                agenda_item_id=data["agenda_item_id"],
+                follow_up_date=data["follow_up_date"],
+                note=data["note"],
+            )
 
         self.app.push_screen(GuestForm(None, self.detail.items, save), lambda _r: self.changed())
 
@@ -81,12 +96,20 @@ class GuestsPane(MeetingPane):
         db = self.app.database
 
         def save(data, version):
-            return update_guest(db, guest.id, data["topic"], data["agenda_item_id"],
-                                data["follow_up_date"], data["note"], version)
+            return update_guest(
+                db,
+                guest.id,
+                data["topic"],
+                data["agenda_item_id"],
+                data["follow_up_date"],
+                data["note"],
+                version,
+            )
 
-        self.app.push_screen(GuestForm(guest, self.detail.items, save,
-                                       fetch=lambda: get_guest(db, guest.id)),
-                             lambda _r: self.changed())
+        self.app.push_screen(
+            GuestForm(guest, self.detail.items, save, fetch=lambda: get_guest(db, guest.id)),
+            lambda _r: self.changed(),
+        )
 
     @on(DataTable.RowSelected, "#guests-table")
     def _enter(self) -> None:
@@ -100,14 +123,24 @@ class GuestsPane(MeetingPane):
         if status is None:
             self.notify("Inbjudan är redan avslutad.", severity="warning")
             return
-        self.run_db(set_guest_status, guest.id, status, guest.version,
-                    success=f"{guest.name}: {GuestStatus.label_of(status)}")
+        self.run_db(
+            set_guest_status,
+            guest.id,
+            status,
+            guest.version,
+            success=f"{guest.name}: {GuestStatus.label_of(status)}",
+        )
 
     def action_guest_declined(self) -> None:
         guest = self._guest()
         if guest is not None:
-            self.run_db(set_guest_status, guest.id, GuestStatus.DECLINED, guest.version,
-                        success=f"{guest.name}: avböjt")
+            self.run_db(
+                set_guest_status,
+                guest.id,
+                GuestStatus.DECLINED,
+                guest.version,
+                success=f"{guest.name}: avböjt",
+            )
 
     def action_delete_guest(self) -> None:
         guest = self._guest()
@@ -117,8 +150,7 @@ class GuestsPane(MeetingPane):
 
         def answered(yes):
             if yes:
-                self.run_db(delete_guest, guest.id, guest.version,
-                            success="Inbjudan är borttagen.")
+                self.run_db(delete_guest, guest.id, guest.version, success="Inbjudan är borttagen.")
 
         self.app.push_screen(ConfirmDialog(f"Ta bort inbjudan till {guest.name}?"), answered)
 

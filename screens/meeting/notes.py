@@ -90,8 +90,10 @@ class NotesPane(MeetingPane):
             return "Databasen är skrivskyddad — ändringar sparas inte."
         detail = self.detail
         if detail is not None and detail.minutes_status == "final":
-            return ("Anteckningarna är fastställda och kan inte ändras (återöppna dem i "
-                    "fliken Granskning med o).")
+            return (
+                "Anteckningarna är fastställda och kan inte ändras (återöppna dem i "
+                "fliken Granskning med o)."
+            )
         return ""
 
     # --- data -----------------------------------------------------------------------
@@ -109,12 +111,20 @@ class NotesPane(MeetingPane):
         row = ids.index(self.item_id) if self.item_id in ids else 0
         table.move_cursor(row=row)
         self.show_item(ids[row])
-        pending = [n for n, i in enumerate(ids, 1) if i != self.item_id and i in set(
-            drafts.pending_journal_items(self._database_key(), ids))]
+        pending = [
+            n
+            for n, i in enumerate(ids, 1)
+            if i != self.item_id
+            and i in set(drafts.pending_journal_items(self._database_key(), ids))
+        ]
         if pending:
-            self.notify("Osparade anteckningar finns kvar för punkt "
-                        + ", ".join(map(str, pending)) + "; öppna punkten för att spara dem.",
-                        severity="warning", timeout=10)
+            self.notify(
+                "Osparade anteckningar finns kvar för punkt "
+                + ", ".join(map(str, pending))
+                + "; öppna punkten för att spara dem.",
+                severity="warning",
+                timeout=10,
+            )
 
     def show_item(self, item_id: int) -> None:
         if item_id != self.item_id:
@@ -125,8 +135,12 @@ class NotesPane(MeetingPane):
             safe = printable(text, multiline=True)
             if safe != text:
                 text = safe
-                self.notify("Anteckningarna innehöll osynliga styrtecken; de är borttagna och "
-                            "texten sparas utan dem.", severity="warning", timeout=8)
+                self.notify(
+                    "Anteckningarna innehöll osynliga styrtecken; de är borttagna och "
+                    "texten sparas utan dem.",
+                    severity="warning",
+                    timeout=8,
+                )
             self._loading = True
             self.editor.load_text(text)
             self._loading = False
@@ -138,8 +152,13 @@ class NotesPane(MeetingPane):
         title = f"{n}. {item.title}"
         if item.title.strip().lower() == "uppföljning av åtgärder":
             follow = follow_up_actions(self.app.database, self.meeting_id)
-            title += "".join(f"\n  • {a.text} ({a.owner or 'ansvarig saknas'}, {a.status_label})"
-                             for a in follow) or "\n  Inga öppna åtgärder från tidigare möten."
+            title += (
+                "".join(
+                    f"\n  • {a.text} ({a.owner or 'ansvarig saknas'}, {a.status_label})"
+                    for a in follow
+                )
+                or "\n  Inga öppna åtgärder från tidigare möten."
+            )
         self.query_one("#notes-title", Static).update(title)
         decisions = self.query_one("#notes-decisions", DataTable)
         decisions.clear()
@@ -153,8 +172,12 @@ class NotesPane(MeetingPane):
         for a in list_actions(self.app.database, meeting_id=self.meeting_id):
             if a.agenda_item_id == item_id:
                 self.actions[a.id] = a.version
-                actions.add_row(a.text, a.owner or "–",
-                                a.due_date.isoformat() if a.due_date else "", key=str(a.id))
+                actions.add_row(
+                    a.text,
+                    a.owner or "–",
+                    a.due_date.isoformat() if a.due_date else "",
+                    key=str(a.id),
+                )
 
     def _restore_journal(self, item_id: int, stored: str) -> str:
         """Text that could not be saved last time, merged with what is stored now."""
@@ -167,8 +190,11 @@ class NotesPane(MeetingPane):
                 drafts.clear_journal(self._database_key(), item_id)
             return stored
         when = entry.saved.replace("T", " kl. ")
-        self.notify(f"Anteckningar som inte hann sparas ({when}) är återställda och sparas nu.",
-                    severity="warning", timeout=10)
+        self.notify(
+            f"Anteckningar som inte hann sparas ({when}) är återställda och sparas nu.",
+            severity="warning",
+            timeout=10,
+        )
         return merged.text
 
     @on(DataTable.RowHighlighted, "#notes-items")
@@ -244,10 +270,13 @@ class NotesPane(MeetingPane):
         note = ""
         if saved.conflicts:
             note = " — båda fönstrens text finns kvar, markerad"
-            self.notify("Anteckningarna hade ändrats i ett annat fönster på samma ställe. Båda "
-                        "versionerna finns kvar i rutan mellan markeringarna <<<<<<< och "
-                        ">>>>>>>; ta bort den som inte ska vara kvar.", severity="warning",
-                        timeout=12)
+            self.notify(
+                "Anteckningarna hade ändrats i ett annat fönster på samma ställe. Båda "
+                "versionerna finns kvar i rutan mellan markeringarna <<<<<<< och "
+                ">>>>>>>; ta bort den som inte ska vara kvar.",
+                severity="warning",
+                timeout=12,
+            )
         elif saved.merged:
             note = " — sammanfogat med ändringar från ett annat fönster"
         self._status(f"Sparat kl. {clock.now().strftime('%H.%M.%S')}{note}")
@@ -283,8 +312,10 @@ class NotesPane(MeetingPane):
         """Save now (quitting, leaving); a Swedish sentence when text is left unsaved."""
         if self.save_now():
             return ""
-        return (f"anteckningarna till en punkt kunde inte sparas ({self.failed}); de finns "
-                "kvar som utkast och visas nästa gång du öppnar mötet")
+        return (
+            f"anteckningarna till en punkt kunde inte sparas ({self.failed}); de finns "
+            "kvar som utkast och visas nästa gång du öppnar mötet"
+        )
 
     def on_unmount(self) -> None:
         self.save_now()

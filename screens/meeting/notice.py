@@ -27,12 +27,17 @@ class NoticePane(MeetingPane):
     def load(self) -> None:
         from lokus_tui.documents import notice_document
 
-        markdown, changed_since = notice_document(self.app.database, self.meeting_id,
-                                                  meeting=self.detail)
+        markdown, changed_since = notice_document(
+            self.app.database, self.meeting_id, meeting=self.detail
+        )
         self.query_one("#notice-preview", Markdown).update(markdown)
         state = self.query_one("#notice-state", Plain)
-        state.update(f"Kallelsen har ändrats sedan den exporterades {changed_since:%Y-%m-%d}. "
-                     "Exportera igen innan du skickar den." if changed_since else "")
+        state.update(
+            f"Kallelsen har ändrats sedan den exporterades {changed_since:%Y-%m-%d}. "
+            "Exportera igen innan du skickar den."
+            if changed_since
+            else ""
+        )
         state.display = bool(changed_since)
 
     def action_export_notice(self) -> None:
@@ -50,16 +55,24 @@ class NoticePane(MeetingPane):
                 if yes:
                     self.action_mark_sent()
 
-            self.app.push_screen(ConfirmDialog(
-                "Skickar du kallelsen nu? Markera den som skickad i dag, så visar lokus när "
-                "den blir inaktuell.", yes_label="Ja, markera skickad"), answered)
+            self.app.push_screen(
+                ConfirmDialog(
+                    "Skickar du kallelsen nu? Markera den som skickad i dag, så visar lokus när "
+                    "den blir inaktuell.",
+                    yes_label="Ja, markera skickad",
+                ),
+                answered,
+            )
 
-        self.ask_folder_and_write(lambda folder: export_notice(db, meeting_id, folder),
-                                  after=offer_mark_sent)
+        self.ask_folder_and_write(
+            lambda folder: export_notice(db, meeting_id, folder), after=offer_mark_sent
+        )
 
     def action_mark_sent(self) -> None:
-        sequence = self.run_db(mark_notice_sent, self.meeting_id, self.screen.detail.version,
-                               clock.today())
+        sequence = self.run_db(
+            mark_notice_sent, self.meeting_id, self.screen.detail.version, clock.today()
+        )
         if sequence:
-            self.notify(f"Kallelsen är markerad som skickad {clock.today().isoformat()}.",
-                        timeout=4)
+            self.notify(
+                f"Kallelsen är markerad som skickad {clock.today().isoformat()}.", timeout=4
+            )

@@ -88,11 +88,15 @@ class MeetingPane(Vertical):
             self.app.last_export_paths = paths
             self.notify("Sparat:\n" + "\n".join(str(p) for p in paths), timeout=8)
             if self.app.database.read_only:
-                self.notify("Databasen är skrivskyddad: exporten sparades inte i mötets "
-                            "historik.", severity="warning", timeout=8)
+                self.notify(
+                    "Databasen är skrivskyddad: exporten sparades inte i mötets historik.",
+                    severity="warning",
+                    timeout=8,
+                )
             self.changed()
             if after is not None:
                 after()
 
-        self.app.push_screen(TextPrompt("Mapp att spara i:", str(export_dir()),
-                                        ok_label="Spara"), answered)
+        self.app.push_screen(
+            TextPrompt("Mapp att spara i:", str(export_dir()), ok_label="Spara"), answered
+        )

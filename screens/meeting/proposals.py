@@ -40,9 +40,11 @@ class ProposalsPane(MeetingPane):
         self.proposals = []
         self.checklist = []
         self.query_one("#proposals-table", DataTable).add_columns(
-            "Inkom", "Från", "Förslag", "Status")
+            "Inkom", "Från", "Förslag", "Status"
+        )
         self.query_one("#checklist-table", DataTable).add_columns(
-            "Part", "Tillfrågad", "Svarat", "Förslag")
+            "Part", "Tillfrågad", "Svarat", "Förslag"
+        )
 
     def load(self) -> None:
         db = self.app.database
@@ -53,15 +55,23 @@ class ProposalsPane(MeetingPane):
             for p in self.proposals:
                 source = ", ".join(x for x in (p.person_name, p.organisation_name) if x)
                 status = p.status_label + (f": {p.reason}" if p.reason else "")
-                table.add_row(p.received_date.isoformat() if p.received_date else "", source,
-                              p.text, status, key=str(p.id))
+                table.add_row(
+                    p.received_date.isoformat() if p.received_date else "",
+                    source,
+                    p.text,
+                    status,
+                    key=str(p.id),
+                )
 
         def fill_check(table):
             for c in self.checklist:
-                table.add_row(c.organisation_name,
-                              c.asked_date.isoformat() if c.asked_date else "nej",
-                              c.answered_date.isoformat() if c.answered_date else "nej",
-                              str(c.proposals), key=str(c.organisation_id))
+                table.add_row(
+                    c.organisation_name,
+                    c.asked_date.isoformat() if c.asked_date else "nej",
+                    c.answered_date.isoformat() if c.answered_date else "nej",
+                    str(c.proposals),
+                    key=str(c.organisation_id),
+                )
 
         self.refill(self.query_one("#proposals-table", DataTable), fill)
         self.refill(self.query_one("#checklist-table", DataTable), fill_check)
@@ -84,14 +94,22 @@ class ProposalsPane(MeetingPane):
     def action_accept(self) -> None:
         proposal = self._proposal()
         if proposal is not None:
-            self.run_db(accept_proposal, proposal.id, proposal.version,
-                        success="Förslaget är nu en punkt på dagordningen.")
+            self.run_db(
+                accept_proposal,
+                proposal.id,
+                proposal.version,
+                success="Förslaget är nu en punkt på dagordningen.",
+            )
 
     def action_postpone(self) -> None:
         proposal = self._proposal()
         if proposal is not None:
-            self.run_db(postpone_proposal, proposal.id, proposal.version,
-                        success="Förslaget är flyttat till gruppens nästa möte.")
+            self.run_db(
+                postpone_proposal,
+                proposal.id,
+                proposal.version,
+                success="Förslaget är flyttat till gruppens nästa möte.",
+            )
 
     def action_reject(self) -> None:
         proposal = self._proposal()
@@ -101,11 +119,17 @@ class ProposalsPane(MeetingPane):
 
         def answered(reason):
             if reason:
-                self.run_db(reject_proposal, proposal.id, reason, proposal.version,
-                            success="Förslaget är avslaget.")
+                self.run_db(
+                    reject_proposal,
+                    proposal.id,
+                    reason,
+                    proposal.version,
+                    success="Förslaget är avslaget.",
+                )
 
-        self.app.push_screen(TextPrompt("Skäl till att förslaget avslås:", ok_label="Avslå"),
-                             answered)
+        self.app.push_screen(
+            TextPrompt("Skäl till att förslaget avslås:", ok_label="Avslå"), answered
+        )
 
     def _party(self):
         org_id = self.selected_key("#checklist-table")
@@ -115,14 +139,26 @@ class ProposalsPane(MeetingPane):
         row = self._party()
         if row is None:
             return
-        self.run_db(mark_party_asked, self.meeting_id, row.organisation_id, row.version,
-                    clock.today(), asked=row.asked_date is None)
+        self.run_db(
+            mark_party_asked,
+            self.meeting_id,
+            row.organisation_id,
+            row.version,
+            clock.today(),
+            asked=row.asked_date is None,
+        )
         self.query_one("#checklist-table").focus()
 
     def action_answered(self) -> None:
         row = self._party()
         if row is None:
             return
-        self.run_db(mark_party_answered, self.meeting_id, row.organisation_id, row.version,
-                    clock.today(), answered=row.answered_date is None)
+        self.run_db(
+            mark_party_answered,
+            self.meeting_id,
+            row.organisation_id,
+            row.version,
+            clock.today(),
+            answered=row.answered_date is None,
+        )
         self.query_one("#checklist-table").focus()

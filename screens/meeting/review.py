@@ -43,7 +43,8 @@ class ReviewPane(MeetingPane):
 
     def on_mount(self) -> None:
         self.query_one("#comments-table", DataTable).add_columns(
-            "Inkom", "Från", "Punkt", "Synpunkt", "Hanterad")
+            "Inkom", "Från", "Punkt", "Synpunkt", "Hanterad"
+        )
 
     def load(self) -> None:
         db = self.app.database
@@ -51,16 +52,22 @@ class ReviewPane(MeetingPane):
         self.state = state = minutes_state(db, meeting_id)
         text = f"Anteckningarna: {state.status_label}."
         if state.sent_for_review_date:
-            text += (f" Skickade {state.sent_for_review_date.isoformat()}, synpunkter senast "
-                     f"{state.comment_deadline.isoformat()}.")
+            text += (
+                f" Skickade {state.sent_for_review_date.isoformat()}, synpunkter senast "
+                f"{state.comment_deadline.isoformat()}."
+            )
         if state.deadline_passed:
             text += " Sista dag för synpunkter har passerat — dags att fastställa."
         if state.final_date:
-            text += (f" Fastställda {state.final_date.isoformat()} — de är skrivskyddade; "
-                     "o återöppnar dem.")
+            text += (
+                f" Fastställda {state.final_date.isoformat()} — de är skrivskyddade; "
+                "o återöppnar dem."
+            )
         if state.reopened_date and state.status != "final":
-            text += (f" Återöppnade {state.reopened_date.isoformat()}: {state.reopened_reason}"
-                     " (den fastställda versionen finns under v).")
+            text += (
+                f" Återöppnade {state.reopened_date.isoformat()}: {state.reopened_reason}"
+                " (den fastställda versionen finns under v)."
+            )
         self.query_one("#review-state", Static).update(text)
         table = self.query_one("#comments-table", DataTable)
         table.clear()
@@ -68,12 +75,11 @@ class ReviewPane(MeetingPane):
             received = c.received_date.isoformat() if c.received_date else ""
             if c.late:
                 received += " (sen)"
-            handled = ("ja" + (f": {c.handled_note}" if c.handled_note else "")) if c.handled \
-                else "nej"
-            table.add_row(received, c.author, c.agenda_item_title, c.text, handled,
-                          key=str(c.id))
-        self.query_one("#minutes-preview", Markdown).update(
-            minutes_document(db, meeting_id)[1])
+            handled = (
+                ("ja" + (f": {c.handled_note}" if c.handled_note else "")) if c.handled else "nej"
+            )
+            table.add_row(received, c.author, c.agenda_item_title, c.text, handled, key=str(c.id))
+        self.query_one("#minutes-preview", Markdown).update(minutes_document(db, meeting_id)[1])
 
     def _write(self) -> None:
         from lokus_tui.documents import export_minutes
@@ -107,19 +113,28 @@ class ReviewPane(MeetingPane):
             self._write()
 
         self.screen.flush_pending()
-        self.app.push_screen(TextPrompt("Sista dag för synpunkter (ÅÅÅÅ-MM-DD):", default,
-                                        ok_label="Skicka"), answered)
+        self.app.push_screen(
+            TextPrompt("Sista dag för synpunkter (ÅÅÅÅ-MM-DD):", default, ok_label="Skicka"),
+            answered,
+        )
 
     def action_comment(self) -> None:
         from screens.comment_form import CommentForm
 
         def save(data):
-            return add_comment(self.app.database, self.meeting_id, data["text"],
-                               data["person_id"], data["author_text"], data["item_id"],
-                               data["received_date"])
+            return add_comment(
+                self.app.database,
+                self.meeting_id,
+                data["text"],
+                data["person_id"],
+                data["author_text"],
+                data["item_id"],
+                data["received_date"],
+            )
 
-        self.app.push_screen(CommentForm(self.detail.members, self.detail.items,
-                                         save), lambda _r: self.changed())
+        self.app.push_screen(
+            CommentForm(self.detail.members, self.detail.items, save), lambda _r: self.changed()
+        )
 
     def action_handled(self) -> None:
         table = self.query_one("#comments-table", DataTable)
@@ -138,8 +153,9 @@ class ReviewPane(MeetingPane):
                 self.notify(str(exc), severity="error", markup=False)
             self.changed()
 
-        self.app.push_screen(TextPrompt("Vad ändrades? (valfritt)", required=False,
-                                        ok_label="Hanterad"), answered)
+        self.app.push_screen(
+            TextPrompt("Vad ändrades? (valfritt)", required=False, ok_label="Hanterad"), answered
+        )
 
     def action_finalise(self) -> None:
         from screens.confirm import ConfirmDialog
@@ -163,8 +179,9 @@ class ReviewPane(MeetingPane):
                 self.changed()
                 return
             self.changed()
-            self.notify("Anteckningarna är fastställda och skrivskyddade. Exportera med x.",
-                        timeout=4)
+            self.notify(
+                "Anteckningarna är fastställda och skrivskyddade. Exportera med x.", timeout=4
+            )
 
         question = "Fastställ anteckningarna? De blir sedan skrivskyddade."
         if early:
@@ -191,11 +208,16 @@ class ReviewPane(MeetingPane):
                 self.changed()
                 return
             self.changed()
-            self.notify("Anteckningarna är återöppnade. Den fastställda versionen finns kvar "
-                        "under Tidigare versioner (v).", timeout=6)
+            self.notify(
+                "Anteckningarna är återöppnade. Den fastställda versionen finns kvar "
+                "under Tidigare versioner (v).",
+                timeout=6,
+            )
 
-        self.app.push_screen(TextPrompt("Varför återöppnas de fastställda anteckningarna?",
-                                        ok_label="Återöppna"), answered)
+        self.app.push_screen(
+            TextPrompt("Varför återöppnas de fastställda anteckningarna?", ok_label="Återöppna"),
+            answered,
+        )
 
     def action_export(self) -> None:
         self.screen.flush_pending()
@@ -204,5 +226,4 @@ class ReviewPane(MeetingPane):
     def action_history(self) -> None:
         from screens.export_history import ExportHistory
 
-        self.app.push_screen(ExportHistory(self.meeting_id,
-                                           self.ask_folder_and_write))
+        self.app.push_screen(ExportHistory(self.meeting_id, self.ask_folder_and_write))

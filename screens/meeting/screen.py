@@ -29,13 +29,15 @@ from screens.meeting.pane import MeetingPane
 from screens.meeting.proposals import ProposalsPane
 from screens.meeting.review import ReviewPane
 
-TABS = (("tab-agenda", "Dagordning", AgendaPane, "agenda-pane"),
-        ("tab-proposals", "Förslag", ProposalsPane, "proposals-pane"),
-        ("tab-guests", "Gäster", GuestsPane, "guests-pane"),
-        ("tab-notice", "Kallelse", NoticePane, "notice-pane"),
-        ("tab-attendance", "Närvaro", AttendancePane, "attendance-pane"),
-        ("tab-notes", "Anteckningar", NotesPane, "notes-pane"),
-        ("tab-review", "Granskning", ReviewPane, "review-pane"))
+TABS = (
+    ("tab-agenda", "Dagordning", AgendaPane, "agenda-pane"),
+    ("tab-proposals", "Förslag", ProposalsPane, "proposals-pane"),
+    ("tab-guests", "Gäster", GuestsPane, "guests-pane"),
+    ("tab-notice", "Kallelse", NoticePane, "notice-pane"),
+    ("tab-attendance", "Närvaro", AttendancePane, "attendance-pane"),
+    ("tab-notes", "Anteckningar", NotesPane, "notes-pane"),
+    ("tab-review", "Granskning", ReviewPane, "review-pane"),
+)
 TAB_IDS = tuple(t[0] for t in TABS)
 
 
@@ -85,9 +87,11 @@ class MeetingScreen(Screen):
         if data.link:
             place += " + digitalt"
         self.sub_title = plain_str(f"{d.group_name} {data.meeting_date.isoformat()}")
-        info = (f"{d.kind_label}, {d.group_name}: "
-                f"{format_when(data.meeting_date, data.start_time, data.end_time)} — {place}. "
-                f"Ordförande: {d.chair_name or 'saknas'}. Status: {d.status_label}")
+        info = (
+            f"{d.kind_label}, {d.group_name}: "
+            f"{format_when(data.meeting_date, data.start_time, data.end_time)} — {place}. "
+            f"Ordförande: {d.chair_name or 'saknas'}. Status: {d.status_label}"
+        )
         if d.notice_sent_date:
             info += f" (kallelse skickad {d.notice_sent_date.isoformat()})"
         self.query_one("#meeting-info", Plain).update(info)
@@ -97,8 +101,10 @@ class MeetingScreen(Screen):
 
             changed = notice_changed_since_export(self.app.database, d)
             if changed:
-                warnings.append(f"Kallelsen har ändrats sedan den exporterades {changed:%Y-%m-%d}. "
-                                "Exportera igen innan du skickar den.")
+                warnings.append(
+                    f"Kallelsen har ändrats sedan den exporterades {changed:%Y-%m-%d}. "
+                    "Exportera igen innan du skickar den."
+                )
         warning = self.query_one("#meeting-warning", Plain)
         warning.update("\n".join(warnings))
         warning.display = bool(warnings)
@@ -172,9 +178,10 @@ class MeetingScreen(Screen):
         def save(data, version):
             return update_meeting(db, meeting_id, data, version)
 
-        self.app.push_screen(MeetingForm(self.detail, save=save,
-                                         fetch=lambda: get_meeting(db, meeting_id)),
-                             lambda _r: self.reload())
+        self.app.push_screen(
+            MeetingForm(self.detail, save=save, fetch=lambda: get_meeting(db, meeting_id)),
+            lambda _r: self.reload(),
+        )
 
     def action_cancel_meeting(self) -> None:
         version = self.detail.version
@@ -185,11 +192,18 @@ class MeetingScreen(Screen):
 
         def answered(reason):
             if reason is not None:
-                self._run(cancel_meeting, self.meeting_id, reason, version,
-                          success="Mötet är inställt. Allt som förberetts finns kvar.")
+                self._run(
+                    cancel_meeting,
+                    self.meeting_id,
+                    reason,
+                    version,
+                    success="Mötet är inställt. Allt som förberetts finns kvar.",
+                )
 
-        self.app.push_screen(TextPrompt("Varför ställs mötet in? (valfritt)", required=False,
-                                        ok_label="Ställ in"), answered)
+        self.app.push_screen(
+            TextPrompt("Varför ställs mötet in? (valfritt)", required=False, ok_label="Ställ in"),
+            answered,
+        )
 
     def _run(self, fn, *args, success: str = "") -> None:
         try:
