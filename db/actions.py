@@ -3,6 +3,7 @@
 from datetime import date
 
 from sqlalchemy import or_, select
+from sqlmodel import col
 
 from db import clock
 from db.engine import Database
@@ -99,17 +100,17 @@ def action_query():
     return (
         select(
             ActionItem,
-            Meeting.meeting_date,
-            Group.name,
-            AgendaItem.title,
-            Person.name,
-            Organisation.name,
+            col(Meeting.meeting_date),
+            col(Group.name),
+            col(AgendaItem.title),
+            col(Person.name),
+            col(Organisation.name),
         )
-        .join(Meeting, Meeting.id == ActionItem.meeting_id)
-        .join(Group, Group.id == Meeting.group_id)
-        .outerjoin(AgendaItem, AgendaItem.id == ActionItem.agenda_item_id)
-        .outerjoin(Person, Person.id == ActionItem.owner_id)
-        .outerjoin(Organisation, Organisation.id == Person.organisation_id)
+        .join(Meeting, col(Meeting.id) == col(ActionItem.meeting_id))
+        .join(Group, col(Group.id) == col(Meeting.group_id))
+        .outerjoin(AgendaItem, col(AgendaItem.id) == col(ActionItem.agenda_item_id))
+        .outerjoin(Person, col(Person.id) == col(ActionItem.owner_id))
+        .outerjoin(Organisation, col(Organisation.id) == col(Person.organisation_id))
     )
 
 
@@ -150,22 +151,22 @@ def list_actions(
     today = today or clock.today()
     stmt = action_query()
     if group_id:
-        stmt = stmt.where(Meeting.group_id == group_id)
+        stmt = stmt.where(col(Meeting.group_id) == group_id)
     if meeting_id:
-        stmt = stmt.where(ActionItem.meeting_id == meeting_id)
+        stmt = stmt.where(col(ActionItem.meeting_id) == meeting_id)
     if status == "overdue":
-        stmt = stmt.where(ActionItem.status == "open", ActionItem.due_date < today)
+        stmt = stmt.where(col(ActionItem.status) == "open", col(ActionItem.due_date) < today)
     elif status:
-        stmt = stmt.where(ActionItem.status == status)
+        stmt = stmt.where(col(ActionItem.status) == status)
     if person_id:
-        stmt = stmt.where(ActionItem.owner_id == person_id)
+        stmt = stmt.where(col(ActionItem.owner_id) == person_id)
     if organisation_id:
-        stmt = stmt.where(Person.organisation_id == organisation_id)
+        stmt = stmt.where(col(Person.organisation_id) == organisation_id)
     order = (
-        ActionItem.status != "open",
-        ActionItem.due_date.is_(None),
-        ActionItem.due_date,
-        ActionItem.id,
+        col(ActionItem.status) != "open",
+        col(ActionItem.due_date).is_(None),
+        col(ActionItem.due_date),
+        col(ActionItem.id),
     )
     with db.session() as s:
         rows = s.execute(stmt.order_by(*order).limit(limit)).all()
@@ -183,9 +184,9 @@ def follow_up_actions(db: Database, meeting_id: int, today: date | None = None) 
 
 def follow_ups_of(s, m: Meeting, today: date) -> list[ActionRow]:
     stmt = action_query().where(
-        Meeting.group_id == m.group_id,
-        Meeting.meeting_date < m.meeting_date,
-        or_(ActionItem.status == "open", ActionItem.closed_date >= m.meeting_date),
+        col(Meeting.group_id) == m.group_id,
+        col(Meeting.meeting_date) < m.meeting_date,
+        or_(col(ActionItem.status) == "open", col(ActionItem.closed_date) >= m.meeting_date),
     )
-    rows = s.execute(stmt.order_by(Meeting.meeting_date, ActionItem.id)).all()
+    rows = s.execute(stmt.order_by(col(Meeting.meeting_date), col(ActionItem.id))).all()
     return action_rows(rows, today)

@@ -1,6 +1,7 @@
 """The agenda of a meeting: items with clock times, the group's template, moving and editing items."""
 
 from sqlalchemy import select
+from sqlmodel import col
 
 from db.agenda_template import FOLLOW_UP_TITLE, PARTIES_TITLE, template_titles
 from db.calendar_rules import clock_times
@@ -48,21 +49,25 @@ def item_views(s, meeting: Meeting, items: list[AgendaItem]) -> tuple[AgendaItem
     people = {}
     ids = {i.presenter_id for i in items if i.presenter_id}
     if ids:
-        people = dict(s.execute(select(Person.id, Person.name).where(Person.id.in_(ids))).all())
+        people = dict(
+            s.execute(select(col(Person.id), col(Person.name)).where(col(Person.id).in_(ids))).all()
+        )
     initiatives = {}
     ids = {i.initiative_id for i in items if i.initiative_id}
     if ids:
         initiatives = dict(
-            s.execute(select(Initiative.id, Initiative.name).where(Initiative.id.in_(ids))).all()
+            s.execute(
+                select(col(Initiative.id), col(Initiative.name)).where(col(Initiative.id).in_(ids))
+            ).all()
         )
     guests: dict[int, list[str]] = {}
     for item_id, name in s.execute(
-        select(GuestInvitation.agenda_item_id, Person.name)
-        .join(Person, Person.id == GuestInvitation.person_id)
+        select(col(GuestInvitation.agenda_item_id), col(Person.name))
+        .join(Person, col(Person.id) == col(GuestInvitation.person_id))
         .where(
-            GuestInvitation.meeting_id == meeting.id,
-            GuestInvitation.agenda_item_id.is_not(None),
-            GuestInvitation.status.in_(("confirmed", "presented")),
+            col(GuestInvitation.meeting_id) == meeting.id,
+            col(GuestInvitation.agenda_item_id).is_not(None),
+            col(GuestInvitation.status).in_(("confirmed", "presented")),
         )
     ):
         guests.setdefault(item_id, []).append(name)
@@ -108,12 +113,12 @@ def get_agenda_item(db: Database, item_id: int) -> AgendaItemView:
 
 def _party_lines(s, group_id: int) -> str:
     names = s.execute(
-        select(Organisation.name)
-        .join(Person, Person.organisation_id == Organisation.id)
-        .join(Membership, Membership.person_id == Person.id)
-        .where(Membership.group_id == group_id)
+        select(col(Organisation.name))
+        .join(Person, col(Person.organisation_id) == col(Organisation.id))
+        .join(Membership, col(Membership.person_id) == col(Person.id))
+        .where(col(Membership.group_id) == group_id)
         .distinct()
-        .order_by(Organisation.name)
+        .order_by(col(Organisation.name))
     ).scalars()
     return "\n".join(names)
 
@@ -258,9 +263,9 @@ def move_agenda_item(db: Database, item_id: int, delta: int, expected_version: i
 def initiative_options_for_group(db: Database, group_id: int | None) -> list:
     from db.records import Option
 
-    stmt = select(Initiative.id, Initiative.name).order_by(Initiative.name)
+    stmt = select(col(Initiative.id), col(Initiative.name)).order_by(col(Initiative.name))
     if group_id:
-        stmt = stmt.where(Initiative.group_id == group_id)
+        stmt = stmt.where(col(Initiative.group_id) == group_id)
     with db.session() as s:
         return [Option(r.id, r.name) for r in s.execute(stmt.limit(500))]
 
@@ -294,7 +299,7 @@ def items_of(s, meeting_id: int) -> list[AgendaItem]:
     return list(
         s.execute(
             select(AgendaItem)
-            .where(AgendaItem.meeting_id == meeting_id)
-            .order_by(AgendaItem.position, AgendaItem.id)
+            .where(col(AgendaItem.meeting_id) == meeting_id)
+            .order_by(col(AgendaItem.position), col(AgendaItem.id))
         ).scalars()
     )

@@ -1,6 +1,7 @@
 """Närvaro: who came to a meeting, per party; substitutes and guests."""
 
 from sqlalchemy import select
+from sqlmodel import col
 
 from db.engine import Database
 from db.errors import (
@@ -36,7 +37,7 @@ def attendance_list(db: Database, meeting_id: int) -> list[AttendanceRow]:
 def attendance_rows(s, m: Meeting) -> list[AttendanceRow]:
     marks = {
         a.person_id: a
-        for a in s.execute(select(Attendance).where(Attendance.meeting_id == m.id)).scalars()
+        for a in s.execute(select(Attendance).where(col(Attendance.meeting_id) == m.id)).scalars()
     }
     rows = []
     member_ids = set()
@@ -60,17 +61,17 @@ def attendance_rows(s, m: Meeting) -> list[AttendanceRow]:
         g.person_id
         for g in s.execute(
             select(GuestInvitation).where(
-                GuestInvitation.meeting_id == m.id,
-                GuestInvitation.status.in_(("confirmed", "presented")),
+                col(GuestInvitation.meeting_id) == m.id,
+                col(GuestInvitation.status).in_(("confirmed", "presented")),
             )
         ).scalars()
     }
     extra_ids = (set(marks) | guests) - member_ids
     if extra_ids:
         people = s.execute(
-            select(Person, Organisation.name)
-            .outerjoin(Organisation, Organisation.id == Person.organisation_id)
-            .where(Person.id.in_(extra_ids))
+            select(Person, col(Organisation.name))
+            .outerjoin(Organisation, col(Organisation.id) == col(Person.organisation_id))
+            .where(col(Person.id).in_(extra_ids))
         ).all()
         extras = []
         for person, org in people:
@@ -115,7 +116,7 @@ def set_attendance(
             raise NotFoundError("Personen finns inte (längre).")
         row = s.execute(
             select(Attendance).where(
-                Attendance.meeting_id == meeting_id, Attendance.person_id == person_id
+                col(Attendance.meeting_id) == meeting_id, col(Attendance.person_id) == person_id
             )
         ).scalar()
         check_version(row, expected_version, "Närvaron")
@@ -138,7 +139,7 @@ def add_substitute(db: Database, meeting_id: int, person_id: int) -> None:
     with db.session() as s:
         row = s.execute(
             select(Attendance).where(
-                Attendance.meeting_id == meeting_id, Attendance.person_id == person_id
+                col(Attendance.meeting_id) == meeting_id, col(Attendance.person_id) == person_id
             )
         ).scalar()
         version = row.version if row else None

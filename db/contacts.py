@@ -2,6 +2,7 @@
 
 from sqlalchemy import func, or_, select
 from sqlalchemy.exc import IntegrityError
+from sqlmodel import col
 
 from db.engine import Database
 from db.errors import NotFoundError, ValidationError
@@ -67,30 +68,34 @@ def list_people(
     """People (or, with ``archived``, only the archived ones)."""
     stmt = (
         select(
-            Person.id,
-            Person.name,
-            Person.title,
-            Organisation.name.label("org"),
-            Person.email,
-            Person.phone,
+            col(Person.id),
+            col(Person.name),
+            col(Person.title),
+            col(Organisation.name).label("org"),
+            col(Person.email),
+            col(Person.phone),
         )
-        .outerjoin(Organisation, Organisation.id == Person.organisation_id)
-        .where(Person.archived_at.is_not(None) if archived else Person.archived_at.is_(None))
+        .outerjoin(Organisation, col(Organisation.id) == col(Person.organisation_id))
+        .where(
+            col(Person.archived_at).is_not(None) if archived else col(Person.archived_at).is_(None)
+        )
     )
     if organisation_id is not None:
-        stmt = stmt.where(Person.organisation_id == organisation_id)
+        stmt = stmt.where(col(Person.organisation_id) == organisation_id)
     for word in text.split():
         stmt = stmt.where(
             or_(
-                contains(db, Person.name, word),
-                contains(db, Person.title, word),
-                contains(db, Person.email, word),
-                contains(db, Organisation.name, word),
+                contains(db, col(Person.name), word),
+                contains(db, col(Person.title), word),
+                contains(db, col(Person.email), word),
+                contains(db, col(Organisation.name), word),
             )
         )
     with db.session() as s:
         total = s.execute(select(func.count()).select_from(stmt.subquery())).scalar_one()
-        rows = s.execute(stmt.order_by(Person.name, Person.id).limit(limit).offset(offset)).all()
+        rows = s.execute(
+            stmt.order_by(col(Person.name), col(Person.id)).limit(limit).offset(offset)
+        ).all()
     return Page(
         [PersonRow(r.id, r.name, r.title, r.org or "", r.email, r.phone) for r in rows],
         total,
@@ -100,30 +105,32 @@ def list_people(
 
 def list_organisations(db: Database, text: str = "", limit: int = 200, offset: int = 0) -> Page:
     people = (
-        select(func.count(Person.id))
-        .where(Person.organisation_id == Organisation.id, Person.archived_at.is_(None))
+        select(func.count(col(Person.id)))
+        .where(
+            col(Person.organisation_id) == col(Organisation.id), col(Person.archived_at).is_(None)
+        )
         .correlate(Organisation)
         .scalar_subquery()
     )
     owned = (
-        select(func.count(Initiative.id))
-        .where(Initiative.owner_org_id == Organisation.id)
+        select(func.count(col(Initiative.id)))
+        .where(col(Initiative.owner_org_id) == col(Organisation.id))
         .correlate(Organisation)
         .scalar_subquery()
     )
     stmt = select(
-        Organisation.id,
-        Organisation.name,
-        Organisation.kind,
+        col(Organisation.id),
+        col(Organisation.name),
+        col(Organisation.kind),
         people.label("people"),
         owned.label("owned"),
-        Organisation.version,
+        col(Organisation.version),
     )
     for word in text.split():
-        stmt = stmt.where(contains(db, Organisation.name, word))
+        stmt = stmt.where(contains(db, col(Organisation.name), word))
     with db.session() as s:
         total = s.execute(select(func.count()).select_from(stmt.subquery())).scalar_one()
-        rows = s.execute(stmt.order_by(Organisation.name).limit(limit).offset(offset)).all()
+        rows = s.execute(stmt.order_by(col(Organisation.name)).limit(limit).offset(offset)).all()
     return Page(
         [OrganisationRow(r.id, r.name, r.kind, r.people, r.owned, r.version) for r in rows],
         total,
@@ -133,26 +140,28 @@ def list_organisations(db: Database, text: str = "", limit: int = 200, offset: i
 
 def organisation_options(db: Database) -> list[Option]:
     with db.session() as s:
-        rows = s.execute(select(Organisation.id, Organisation.name).order_by(Organisation.name))
+        rows = s.execute(
+            select(col(Organisation.id), col(Organisation.name)).order_by(col(Organisation.name))
+        )
         return [Option(r.id, r.name) for r in rows]
 
 
 def group_options(db: Database) -> list[Option]:
     with db.session() as s:
-        rows = s.execute(select(Group.id, Group.name).order_by(Group.name))
+        rows = s.execute(select(col(Group.id), col(Group.name)).order_by(col(Group.name)))
         return [Option(r.id, r.name) for r in rows]
 
 
 def people_options(db: Database, organisation_id: int | None, limit: int = 500) -> list[Option]:
     """People of one organisation, for choosing a contact person (never archived ones)."""
     stmt = (
-        select(Person.id, Person.name, Person.title)
-        .where(Person.archived_at.is_(None))
-        .order_by(Person.name)
+        select(col(Person.id), col(Person.name), col(Person.title))
+        .where(col(Person.archived_at).is_(None))
+        .order_by(col(Person.name))
         .limit(limit)
     )
     if organisation_id is not None:
-        stmt = stmt.where(Person.organisation_id == organisation_id)
+        stmt = stmt.where(col(Person.organisation_id) == organisation_id)
     with db.session() as s:
         return [
             Option(r.id, f"{r.name}, {r.title}" if r.title else r.name) for r in s.execute(stmt)
@@ -166,21 +175,21 @@ def get_person(db: Database, person_id: int) -> PersonDetail:
             raise NotFoundError(f"Personen med id {person_id} finns inte (längre).")
         org = s.get(Organisation, person.organisation_id) if person.organisation_id else None
         memberships = s.execute(
-            select(Group.id, Group.name, Membership.role)
-            .join(Group, Group.id == Membership.group_id)
-            .where(Membership.person_id == person_id)
-            .order_by(Group.name)
+            select(col(Group.id), col(Group.name), col(Membership.role))
+            .join(Group, col(Group.id) == col(Membership.group_id))
+            .where(col(Membership.person_id) == person_id)
+            .order_by(col(Group.name))
         ).all()
         owned = s.execute(
-            select(Initiative.id, Initiative.name)
-            .where(Initiative.owner_contact_id == person_id)
-            .order_by(Initiative.name)
+            select(col(Initiative.id), col(Initiative.name))
+            .where(col(Initiative.owner_contact_id) == person_id)
+            .order_by(col(Initiative.name))
         ).all()
         partner = s.execute(
-            select(Initiative.id, Initiative.name)
-            .join(InitiativePartner, InitiativePartner.initiative_id == Initiative.id)
-            .where(InitiativePartner.contact_id == person_id)
-            .order_by(Initiative.name)
+            select(col(Initiative.id), col(Initiative.name))
+            .join(InitiativePartner, col(InitiativePartner.initiative_id) == col(Initiative.id))
+            .where(col(InitiativePartner.contact_id) == person_id)
+            .order_by(col(Initiative.name))
         ).all()
         usage = _usage(s, person_id)
     return PersonDetail(
@@ -244,21 +253,38 @@ def _count(s, stmt) -> int:
 
 def _usage(s, person_id: int) -> PersonUsage:
     def meetings_where(*conditions) -> int:
-        return _count(s, select(Meeting.id).where(*conditions))
+        return _count(s, select(col(Meeting.id)).where(*conditions))
 
     return PersonUsage(
-        attendance=_count(s, select(Attendance.id).where(Attendance.person_id == person_id)),
-        actions=_count(s, select(ActionItem.id).where(ActionItem.owner_id == person_id)),
-        chair=meetings_where(Meeting.chair_id == person_id),
-        note_taker=meetings_where(Meeting.note_taker_id == person_id),
-        comments=_count(s, select(MinutesComment.id).where(MinutesComment.person_id == person_id)),
-        proposals=_count(s, select(AgendaProposal.id).where(AgendaProposal.person_id == person_id)),
-        guest=_count(s, select(GuestInvitation.id).where(GuestInvitation.person_id == person_id)),
-        presenter=_count(s, select(AgendaItem.id).where(AgendaItem.presenter_id == person_id)),
-        coordinator=_count(s, select(Group.id).where(Group.coordinator_id == person_id)),
-        memberships=_count(s, select(Membership.id).where(Membership.person_id == person_id)),
-        initiatives=_count(s, select(Initiative.id).where(Initiative.owner_contact_id == person_id))
-        + _count(s, select(InitiativePartner.id).where(InitiativePartner.contact_id == person_id)),
+        attendance=_count(
+            s, select(col(Attendance.id)).where(col(Attendance.person_id) == person_id)
+        ),
+        actions=_count(s, select(col(ActionItem.id)).where(col(ActionItem.owner_id) == person_id)),
+        chair=meetings_where(col(Meeting.chair_id) == person_id),
+        note_taker=meetings_where(col(Meeting.note_taker_id) == person_id),
+        comments=_count(
+            s, select(col(MinutesComment.id)).where(col(MinutesComment.person_id) == person_id)
+        ),
+        proposals=_count(
+            s, select(col(AgendaProposal.id)).where(col(AgendaProposal.person_id) == person_id)
+        ),
+        guest=_count(
+            s, select(col(GuestInvitation.id)).where(col(GuestInvitation.person_id) == person_id)
+        ),
+        presenter=_count(
+            s, select(col(AgendaItem.id)).where(col(AgendaItem.presenter_id) == person_id)
+        ),
+        coordinator=_count(s, select(col(Group.id)).where(col(Group.coordinator_id) == person_id)),
+        memberships=_count(
+            s, select(col(Membership.id)).where(col(Membership.person_id) == person_id)
+        ),
+        initiatives=_count(
+            s, select(col(Initiative.id)).where(col(Initiative.owner_contact_id) == person_id)
+        )
+        + _count(
+            s,
+            select(col(InitiativePartner.id)).where(col(InitiativePartner.contact_id) == person_id),
+        ),
     )
 
 

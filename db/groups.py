@@ -2,6 +2,7 @@
 
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
+from sqlmodel import col
 
 from db.engine import Database
 from db.errors import FieldError, LokusError, NotFoundError, ValidationError
@@ -22,16 +23,18 @@ from db.vocabulary import MembershipRole
 def list_groups(db: Database) -> list[tuple[int, str, str, int, str]]:
     """(id, name, municipality, number of members, coordinator's name)."""
     members = (
-        select(func.count(Membership.id))
-        .where(Membership.group_id == Group.id)
+        select(func.count(col(Membership.id)))
+        .where(col(Membership.group_id) == col(Group.id))
         .correlate(Group)
         .scalar_subquery()
     )
     with db.session() as s:
         rows = s.execute(
-            select(Group.id, Group.name, Group.municipality, members, Person.name)
-            .outerjoin(Person, Person.id == Group.coordinator_id)
-            .order_by(Group.name)
+            select(
+                col(Group.id), col(Group.name), col(Group.municipality), members, col(Person.name)
+            )
+            .outerjoin(Person, col(Person.id) == col(Group.coordinator_id))
+            .order_by(col(Group.name))
         ).all()
     return [(i, n, m, c, p or "") for i, n, m, c, p in rows]
 
@@ -75,7 +78,7 @@ def set_member(
             raise NotFoundError("Gruppen eller personen finns inte (längre).")
         m = s.execute(
             select(Membership).where(
-                Membership.group_id == group_id, Membership.person_id == person_id
+                col(Membership.group_id) == group_id, col(Membership.person_id) == person_id
             )
         ).scalar()
         if m is not None and expected_version is None:
@@ -95,7 +98,7 @@ def remove_member(db: Database, group_id: int, person_id: int, expected_version:
     with db.session() as s:
         m = s.execute(
             select(Membership).where(
-                Membership.group_id == group_id, Membership.person_id == person_id
+                col(Membership.group_id) == group_id, col(Membership.person_id) == person_id
             )
         ).scalar()
         check_version(m, expected_version, "Medlemskapet")
@@ -115,13 +118,13 @@ def group_members(db: Database, group_id: int) -> list[MemberView]:
 
 def members_of(s, group_id: int, include_archived: bool = False) -> list[MemberView]:
     stmt = (
-        select(Person, Membership.role, Organisation.name, Membership.version)
-        .join(Membership, Membership.person_id == Person.id)
-        .outerjoin(Organisation, Organisation.id == Person.organisation_id)
-        .where(Membership.group_id == group_id)
+        select(Person, col(Membership.role), col(Organisation.name), col(Membership.version))
+        .join(Membership, col(Membership.person_id) == col(Person.id))
+        .outerjoin(Organisation, col(Organisation.id) == col(Person.organisation_id))
+        .where(col(Membership.group_id) == group_id)
     )
     if not include_archived:
-        stmt = stmt.where(Person.archived_at.is_(None))
+        stmt = stmt.where(col(Person.archived_at).is_(None))
     members = [
         MemberView(
             p.id,

@@ -3,6 +3,7 @@
 from datetime import date
 
 from sqlalchemy import select
+from sqlmodel import col
 
 from db import clock
 from db.agenda import touch_meeting
@@ -31,18 +32,18 @@ def list_guests(
 ) -> list[GuestView]:
     today = today or clock.today()
     condition = (
-        GuestInvitation.id == guest_id
+        col(GuestInvitation.id) == guest_id
         if guest_id is not None
-        else GuestInvitation.meeting_id == meeting_id
+        else col(GuestInvitation.meeting_id) == meeting_id
     )
     with db.session() as s:
         rows = s.execute(
-            select(GuestInvitation, Person, Organisation.name, AgendaItem.title)
-            .join(Person, Person.id == GuestInvitation.person_id)
-            .outerjoin(Organisation, Organisation.id == Person.organisation_id)
-            .outerjoin(AgendaItem, AgendaItem.id == GuestInvitation.agenda_item_id)
+            select(GuestInvitation, Person, col(Organisation.name), col(AgendaItem.title))
+            .join(Person, col(Person.id) == col(GuestInvitation.person_id))
+            .outerjoin(Organisation, col(Organisation.id) == col(Person.organisation_id))
+            .outerjoin(AgendaItem, col(AgendaItem.id) == col(GuestInvitation.agenda_item_id))
             .where(condition)
-            .order_by(GuestInvitation.id)
+            .order_by(col(GuestInvitation.id))
         ).all()
     return [
         GuestView(

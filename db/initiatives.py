@@ -3,6 +3,7 @@
 from datetime import date
 
 from sqlalchemy import Select, case, func, literal, select
+from sqlmodel import col
 
 from db import clock
 from db.engine import Database
@@ -39,22 +40,22 @@ SORT_KEYS = ("name", "group", "owner", "period", "granted", "status")
 def _granted_subquery():
     return (
         select(
-            FundingDecision.initiative_id,
-            func.sum(FundingDecision.amount_max_sek).label("total"),
-            func.min(FundingDecision.start_date).label("fstart"),
-            func.max(FundingDecision.end_date).label("fend"),
+            col(FundingDecision.initiative_id),
+            func.sum(col(FundingDecision.amount_max_sek)).label("total"),
+            func.min(col(FundingDecision.start_date)).label("fstart"),
+            func.max(col(FundingDecision.end_date)).label("fend"),
         )
-        .group_by(FundingDecision.initiative_id)
+        .group_by(col(FundingDecision.initiative_id))
         .subquery()
     )
 
 
 def _list_query(db: Database, text: str, today: date) -> tuple[Select, dict]:
     granted = _granted_subquery()
-    start = func.coalesce(Initiative.start_date, granted.c.fstart)
-    end = func.coalesce(Initiative.end_date, granted.c.fend)
+    start = func.coalesce(col(Initiative.start_date), granted.c.fstart)
+    end = func.coalesce(col(Initiative.end_date), granted.c.fend)
     status = case(
-        (Initiative.manual_status != "", Initiative.manual_status),
+        (col(Initiative.manual_status) != "", col(Initiative.manual_status)),
         ((start.is_(None)) & (end.is_(None)), literal(InitiativeStatus.NO_PERIOD.value)),
         (start > today, literal(InitiativeStatus.UPCOMING.value)),
         (end < today, literal(InitiativeStatus.ENDED.value)),
@@ -69,31 +70,31 @@ def _list_query(db: Database, text: str, today: date) -> tuple[Select, dict]:
     total = func.coalesce(granted.c.total, 0)
     stmt = (
         select(
-            Initiative.id,
-            Initiative.name,
-            Group.name.label("group_name"),
-            Organisation.name.label("owner_name"),
+            col(Initiative.id),
+            col(Initiative.name),
+            col(Group.name).label("group_name"),
+            col(Organisation.name).label("owner_name"),
             start.label("start"),
             end.label("end"),
             total.label("total"),
             status.label("status"),
         )
         .select_from(Initiative)
-        .outerjoin(Group, Group.id == Initiative.group_id)
-        .outerjoin(Organisation, Organisation.id == Initiative.owner_org_id)
-        .outerjoin(granted, granted.c.initiative_id == Initiative.id)
+        .outerjoin(Group, col(Group.id) == col(Initiative.group_id))
+        .outerjoin(Organisation, col(Organisation.id) == col(Initiative.owner_org_id))
+        .outerjoin(granted, granted.c.initiative_id == col(Initiative.id))
     )
     for word in text.split():
         stmt = stmt.where(
-            contains(db, Initiative.name, word)
-            | contains(db, Group.name, word)
-            | contains(db, Organisation.name, word)
-            | contains(db, Initiative.reference, word)
+            contains(db, col(Initiative.name), word)
+            | contains(db, col(Group.name), word)
+            | contains(db, col(Organisation.name), word)
+            | contains(db, col(Initiative.reference), word)
         )
     columns = {
-        "name": Initiative.name,
-        "group": Group.name,
-        "owner": Organisation.name,
+        "name": col(Initiative.name),
+        "group": col(Group.name),
+        "owner": col(Organisation.name),
         "period": start,
         "granted": total,
         "status": status,
@@ -113,11 +114,11 @@ def list_initiatives(
     """One page of insatser matching every word of ``text``, sorted in SQL."""
     today = today or clock.today()
     stmt, columns = _list_query(db, text, today)
-    order = columns.get(sort, Initiative.name)
+    order = columns.get(sort, col(Initiative.name))
     order = order.desc() if descending else order.asc()
     with db.session() as s:
         total = s.execute(select(func.count()).select_from(stmt.subquery())).scalar_one()
-        rows = s.execute(stmt.order_by(order, Initiative.id).limit(limit).offset(offset)).all()
+        rows = s.execute(stmt.order_by(order, col(Initiative.id)).limit(limit).offset(offset)).all()
     return Page([_initiative_row(r) for r in rows], total, offset)
 
 
@@ -157,7 +158,9 @@ def get_initiative(db: Database, initiative_id: int, today: date | None = None) 
         owner_contact = s.get(Person, ini.owner_contact_id) if ini.owner_contact_id else None
         goals = (
             s.execute(
-                select(Goal).where(Goal.initiative_id == ini.id).order_by(Goal.position, Goal.id)
+                select(Goal)
+                .where(col(Goal.initiative_id) == ini.id)
+                .order_by(col(Goal.position), col(Goal.id))
             )
             .scalars()
             .all()
@@ -165,8 +168,8 @@ def get_initiative(db: Database, initiative_id: int, today: date | None = None) 
         decisions = (
             s.execute(
                 select(FundingDecision)
-                .where(FundingDecision.initiative_id == ini.id)
-                .order_by(FundingDecision.position, FundingDecision.id)
+                .where(col(FundingDecision.initiative_id) == ini.id)
+                .order_by(col(FundingDecision.position), col(FundingDecision.id))
             )
             .scalars()
             .all()
@@ -176,8 +179,8 @@ def get_initiative(db: Database, initiative_id: int, today: date | None = None) 
             lines = (
                 s.execute(
                     select(BudgetLine)
-                    .where(BudgetLine.funding_decision_id.in_([d.id for d in decisions]))
-                    .order_by(BudgetLine.year)
+                    .where(col(BudgetLine.funding_decision_id).in_([d.id for d in decisions]))
+                    .order_by(col(BudgetLine.year))
                 )
                 .scalars()
                 .all()
@@ -188,10 +191,10 @@ def get_initiative(db: Database, initiative_id: int, today: date | None = None) 
                 )
         partner_rows = s.execute(
             select(InitiativePartner, Organisation, Person)
-            .join(Organisation, Organisation.id == InitiativePartner.organisation_id)
-            .outerjoin(Person, Person.id == InitiativePartner.contact_id)
-            .where(InitiativePartner.initiative_id == ini.id)
-            .order_by(InitiativePartner.position, InitiativePartner.id)
+            .join(Organisation, col(Organisation.id) == col(InitiativePartner.organisation_id))
+            .outerjoin(Person, col(Person.id) == col(InitiativePartner.contact_id))
+            .where(col(InitiativePartner.initiative_id) == ini.id)
+            .order_by(col(InitiativePartner.position), col(InitiativePartner.id))
         ).all()
     data = InitiativeInput(
         name=ini.name,

@@ -12,6 +12,7 @@
 from datetime import date
 
 from sqlalchemy import exists, select
+from sqlmodel import col
 
 from db import clock
 from db.errors import RecordLockedError
@@ -26,7 +27,7 @@ LOCKED_MESSAGE = (
 
 def minutes_status(s, meeting_id: int) -> str:
     return (
-        s.execute(select(Minutes.status).where(Minutes.meeting_id == meeting_id)).scalar()
+        s.execute(select(col(Minutes.status)).where(col(Minutes.meeting_id) == meeting_id)).scalar()
         or "draft"
     )
 
@@ -39,14 +40,16 @@ def ensure_record_open(s, meeting_id: int) -> None:
 
 def has_record(s, meeting_id: int) -> bool:
     """Attendance, notes, decisions or action items were recorded for the meeting."""
-    items = select(AgendaItem.id).where(AgendaItem.meeting_id == meeting_id)
+    items = select(col(AgendaItem.id)).where(col(AgendaItem.meeting_id) == meeting_id)
     return bool(
         s.execute(
             select(
-                exists().where(Attendance.meeting_id == meeting_id)
-                | exists().where(AgendaItem.meeting_id == meeting_id, AgendaItem.notes != "")
-                | exists().where(Decision.agenda_item_id.in_(items))
-                | exists().where(ActionItem.meeting_id == meeting_id)
+                exists().where(col(Attendance.meeting_id) == meeting_id)
+                | exists().where(
+                    col(AgendaItem.meeting_id) == meeting_id, col(AgendaItem.notes) != ""
+                )
+                | exists().where(col(Decision.agenda_item_id).in_(items))
+                | exists().where(col(ActionItem.meeting_id) == meeting_id)
             )
         ).scalar()
     )

@@ -3,6 +3,7 @@
 from datetime import date
 
 from sqlalchemy import and_, case, func, select
+from sqlmodel import col
 
 from db import clock
 from db.agenda import item_views, items_of, template_items
@@ -105,33 +106,35 @@ def list_meetings(
     today = today or clock.today()
     conditions = []
     if group_id:
-        conditions.append(Meeting.group_id == group_id)
+        conditions.append(col(Meeting.group_id) == group_id)
     if from_date:
-        conditions.append(Meeting.meeting_date >= from_date)
+        conditions.append(col(Meeting.meeting_date) >= from_date)
     for word in text.split():
         conditions.append(
-            contains(db, Group.name, word)
-            | contains(db, Meeting.title, word)
-            | contains(db, Meeting.room, word)
-            | contains(db, Meeting.address, word)
+            contains(db, col(Group.name), word)
+            | contains(db, col(Meeting.title), word)
+            | contains(db, col(Meeting.room), word)
+            | contains(db, col(Meeting.address), word)
         )
-    upcoming = Meeting.meeting_date >= today
+    upcoming = col(Meeting.meeting_date) >= today
     order = (
         case((upcoming, 0), else_=1),
-        case((upcoming, Meeting.meeting_date)),
-        Meeting.meeting_date.desc(),
-        Meeting.id,
+        case((upcoming, col(Meeting.meeting_date))),
+        col(Meeting.meeting_date).desc(),
+        col(Meeting.id),
     )
     page = (
-        select(Meeting, Group.name.label("group_name"))
-        .join(Group, Group.id == Meeting.group_id)
+        select(Meeting, col(Group.name).label("group_name"))
+        .join(Group, col(Group.id) == col(Meeting.group_id))
         .where(*conditions)
         .order_by(*order)
         .limit(limit)
         .offset(offset)
     )
     count = (
-        select(func.count(Meeting.id)).join(Group, Group.id == Meeting.group_id).where(*conditions)
+        select(func.count(col(Meeting.id)))
+        .join(Group, col(Group.id) == col(Meeting.group_id))
+        .where(*conditions)
     )
     with db.session() as s:
         total = s.execute(count).scalar_one()
@@ -140,9 +143,9 @@ def list_meetings(
         counts = (
             dict(
                 s.execute(
-                    select(AgendaItem.meeting_id, func.count(AgendaItem.id))
-                    .where(AgendaItem.meeting_id.in_(ids))
-                    .group_by(AgendaItem.meeting_id)
+                    select(col(AgendaItem.meeting_id), func.count(col(AgendaItem.id)))
+                    .where(col(AgendaItem.meeting_id).in_(ids))
+                    .group_by(col(AgendaItem.meeting_id))
                 ).all()
             )
             if ids
@@ -272,9 +275,9 @@ def create_meeting(db: Database, data: MeetingInput, from_template: bool = True)
         if m.chair_id is None:
             m.chair_id = (
                 s.execute(
-                    select(Membership.person_id).where(
-                        Membership.group_id == data.group_id,
-                        Membership.role == MembershipRole.CHAIR,
+                    select(col(Membership.person_id)).where(
+                        col(Membership.group_id) == data.group_id,
+                        col(Membership.role) == MembershipRole.CHAIR,
                     )
                 )
                 .scalars()
@@ -351,14 +354,14 @@ def next_meeting_of_group(db: Database, meeting_id: int) -> int | None:
 
 def next_meeting_id(s, m: Meeting) -> int | None:
     return s.execute(
-        select(Meeting.id)
+        select(col(Meeting.id))
         .where(
-            Meeting.group_id == m.group_id,
-            Meeting.status != "cancelled",
-            (Meeting.meeting_date > m.meeting_date)
-            | and_(Meeting.meeting_date == m.meeting_date, Meeting.id > m.id),
+            col(Meeting.group_id) == m.group_id,
+            col(Meeting.status) != "cancelled",
+            (col(Meeting.meeting_date) > m.meeting_date)
+            | and_(col(Meeting.meeting_date) == m.meeting_date, col(Meeting.id) > m.id),
         )
-        .order_by(Meeting.meeting_date, Meeting.id)
+        .order_by(col(Meeting.meeting_date), col(Meeting.id))
         .limit(1)
     ).scalar()
 

@@ -3,6 +3,7 @@
 from datetime import date
 
 from sqlalchemy import select
+from sqlmodel import col
 
 from db import clock
 from db.actions import action_query, action_rows, follow_ups_of
@@ -57,7 +58,9 @@ def minutes_data(db: Database, meeting_id: int, today: date | None = None) -> Mi
         items = items_of(s, m.id)
         all_actions = action_rows(
             s.execute(
-                action_query().where(ActionItem.meeting_id == m.id).order_by(ActionItem.id)
+                action_query()
+                .where(col(ActionItem.meeting_id) == m.id)
+                .order_by(col(ActionItem.id))
             ).all(),
             today,
         )
@@ -66,8 +69,8 @@ def minutes_data(db: Database, meeting_id: int, today: date | None = None) -> Mi
         if items:
             for d in s.execute(
                 select(Decision)
-                .where(Decision.agenda_item_id.in_([i.id for i in items]))
-                .order_by(Decision.position, Decision.id)
+                .where(col(Decision.agenda_item_id).in_([i.id for i in items]))
+                .order_by(col(Decision.position), col(Decision.id))
             ).scalars():
                 decisions.setdefault(d.agenda_item_id, []).append(d.text)
         minutes_items = []

@@ -1,6 +1,7 @@
 """Minnesanteckningar per agenda item: notes saved with three-way merges, and decisions."""
 
 from sqlalchemy import select
+from sqlmodel import col
 
 from db.engine import Database
 from db.errors import (
@@ -63,8 +64,8 @@ def list_decisions(db: Database, item_id: int) -> list[DecisionView]:
             DecisionView(d.id, d.text, d.version)
             for d in s.execute(
                 select(Decision)
-                .where(Decision.agenda_item_id == item_id)
-                .order_by(Decision.position, Decision.id)
+                .where(col(Decision.agenda_item_id) == item_id)
+                .order_by(col(Decision.position), col(Decision.id))
             ).scalars()
         ]
 
@@ -88,7 +89,9 @@ def add_decision(db: Database, item_id: int, text: str) -> int:
 
 
 def list_decisions_in(s, item_id: int):
-    return list(s.execute(select(Decision).where(Decision.agenda_item_id == item_id)).scalars())
+    return list(
+        s.execute(select(Decision).where(col(Decision.agenda_item_id) == item_id)).scalars()
+    )
 
 
 def delete_decision(db: Database, decision_id: int, expected_version: int) -> None:

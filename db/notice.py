@@ -3,6 +3,7 @@
 from datetime import date
 
 from sqlalchemy import select
+from sqlmodel import col
 
 from db import clock
 from db.actions import follow_up_actions
@@ -31,14 +32,14 @@ def notice_data(db: Database, meeting_id: int, meeting=None) -> NoticeData:
     m = meeting if meeting is not None and meeting.id == meeting_id else get_meeting(db, meeting_id)
     with db.session() as s:
         rows = s.execute(
-            select(Person, Organisation.name, GuestInvitation.topic)
-            .join(GuestInvitation, GuestInvitation.person_id == Person.id)
-            .outerjoin(Organisation, Organisation.id == Person.organisation_id)
+            select(Person, col(Organisation.name), col(GuestInvitation.topic))
+            .join(GuestInvitation, col(GuestInvitation.person_id) == col(Person.id))
+            .outerjoin(Organisation, col(Organisation.id) == col(Person.organisation_id))
             .where(
-                GuestInvitation.meeting_id == meeting_id,
-                GuestInvitation.status.in_(("confirmed", "presented")),
+                col(GuestInvitation.meeting_id) == meeting_id,
+                col(GuestInvitation.status).in_(("confirmed", "presented")),
             )
-            .order_by(GuestInvitation.id)
+            .order_by(col(GuestInvitation.id))
         ).all()
     guests = tuple(NoticeGuest(p.name, p.email, org or "", topic) for p, org, topic in rows)
     sequence, is_update = notice_version(m.notice_sequence, m.notice_outdated)
@@ -124,11 +125,11 @@ def last_export(db: Database, meeting_id: int, document: str, file_format: str):
         row = s.execute(
             select(ExportRecord)
             .where(
-                ExportRecord.meeting_id == meeting_id,
-                ExportRecord.document == document,
-                ExportRecord.file_format == file_format,
+                col(ExportRecord.meeting_id) == meeting_id,
+                col(ExportRecord.document) == document,
+                col(ExportRecord.file_format) == file_format,
             )
-            .order_by(ExportRecord.created_at.desc(), ExportRecord.id.desc())
+            .order_by(col(ExportRecord.created_at).desc(), col(ExportRecord.id).desc())
             .limit(1)
         ).scalar()
         return (row.content, row.created_at) if row else None

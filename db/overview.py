@@ -3,6 +3,7 @@
 from datetime import date, timedelta
 
 from sqlalchemy import func, select
+from sqlmodel import col
 
 from db import clock
 from db.engine import Database
@@ -18,26 +19,26 @@ def get_overview(db: Database, today: date | None = None) -> Overview:
     ending = ending_soon(db, today)
     by_status = count_by_status(db, today)
     with db.session() as s:
-        groups = s.execute(select(func.count(Group.id))).scalar_one()
-        initiatives = s.execute(select(func.count(Initiative.id))).scalar_one()
-        people = s.execute(select(func.count(Person.id))).scalar_one()
+        groups = s.execute(select(func.count(col(Group.id)))).scalar_one()
+        initiatives = s.execute(select(func.count(col(Initiative.id)))).scalar_one()
+        people = s.execute(select(func.count(col(Person.id)))).scalar_one()
         upcoming = s.execute(
-            select(Meeting.meeting_date, Group.name, Meeting.kind, Meeting.id)
-            .join(Group, Group.id == Meeting.group_id)
+            select(col(Meeting.meeting_date), col(Group.name), col(Meeting.kind), col(Meeting.id))
+            .join(Group, col(Group.id) == col(Meeting.group_id))
             .where(
-                Meeting.meeting_date >= today,
-                Meeting.meeting_date <= today + timedelta(days=60),
-                Meeting.status != "cancelled",
+                col(Meeting.meeting_date) >= today,
+                col(Meeting.meeting_date) <= today + timedelta(days=60),
+                col(Meeting.status) != "cancelled",
             )
-            .order_by(Meeting.meeting_date)
+            .order_by(col(Meeting.meeting_date))
             .limit(8)
         ).all()
         open_actions = s.execute(
-            select(func.count(ActionItem.id)).where(ActionItem.status == "open")
+            select(func.count(col(ActionItem.id))).where(col(ActionItem.status) == "open")
         ).scalar_one()
         overdue = s.execute(
-            select(func.count(ActionItem.id)).where(
-                ActionItem.status == "open", ActionItem.due_date < today
+            select(func.count(col(ActionItem.id))).where(
+                col(ActionItem.status) == "open", col(ActionItem.due_date) < today
             )
         ).scalar_one()
     running_count = by_status.get(InitiativeStatus.RUNNING, 0) + by_status.get(
@@ -62,23 +63,23 @@ def _todo(db: Database, today: date, limit: int = 15) -> list[tuple[int, str]]:
     out: list[tuple[int, str]] = []
     with db.session() as s:
         due = s.execute(
-            select(Meeting.id, Meeting.meeting_date, Group.name)
-            .join(Group, Group.id == Meeting.group_id)
+            select(col(Meeting.id), col(Meeting.meeting_date), col(Group.name))
+            .join(Group, col(Group.id) == col(Meeting.group_id))
             .where(
-                Meeting.status == "planned",
-                Meeting.meeting_date >= today,
-                Meeting.notice_planned_date <= today,
+                col(Meeting.status) == "planned",
+                col(Meeting.meeting_date) >= today,
+                col(Meeting.notice_planned_date) <= today,
             )
-            .order_by(Meeting.meeting_date)
+            .order_by(col(Meeting.meeting_date))
             .limit(limit)
         ).all()
         out += [(mid, f"{g} {d.isoformat()}: kallelsen skulle ha skickats") for mid, d, g in due]
         review = s.execute(
-            select(Meeting.id, Meeting.meeting_date, Group.name)
-            .join(Group, Group.id == Meeting.group_id)
-            .join(Minutes, Minutes.meeting_id == Meeting.id)
-            .where(Minutes.status == "in_review", Minutes.comment_deadline < today)
-            .order_by(Meeting.meeting_date)
+            select(col(Meeting.id), col(Meeting.meeting_date), col(Group.name))
+            .join(Group, col(Group.id) == col(Meeting.group_id))
+            .join(Minutes, col(Minutes.meeting_id) == col(Meeting.id))
+            .where(col(Minutes.status) == "in_review", col(Minutes.comment_deadline) < today)
+            .order_by(col(Meeting.meeting_date))
             .limit(limit)
         ).all()
         out += [
@@ -86,15 +87,15 @@ def _todo(db: Database, today: date, limit: int = 15) -> list[tuple[int, str]]:
             for mid, d, g in review
         ]
         guests = s.execute(
-            select(Meeting.id, Meeting.meeting_date, Group.name, Person.name)
-            .join(GuestInvitation, GuestInvitation.meeting_id == Meeting.id)
-            .join(Group, Group.id == Meeting.group_id)
-            .join(Person, Person.id == GuestInvitation.person_id)
+            select(col(Meeting.id), col(Meeting.meeting_date), col(Group.name), col(Person.name))
+            .join(GuestInvitation, col(GuestInvitation.meeting_id) == col(Meeting.id))
+            .join(Group, col(Group.id) == col(Meeting.group_id))
+            .join(Person, col(Person.id) == col(GuestInvitation.person_id))
             .where(
-                GuestInvitation.status.in_(("idea", "asked")),
-                GuestInvitation.follow_up_date < today,
+                col(GuestInvitation.status).in_(("idea", "asked")),
+                col(GuestInvitation.follow_up_date) < today,
             )
-            .order_by(GuestInvitation.follow_up_date)
+            .order_by(col(GuestInvitation.follow_up_date))
             .limit(limit)
         ).all()
         out += [(mid, f"{g} {d.isoformat()}: följ upp gästen {p}") for mid, d, g, p in guests]

@@ -3,6 +3,7 @@
 from datetime import date
 
 from sqlalchemy import func, select
+from sqlmodel import col
 
 from db import clock
 from db.agenda import insert_item, position_before_other
@@ -33,11 +34,11 @@ from db.vocabulary import AgendaItemKind
 def list_proposals(db: Database, meeting_id: int) -> list[ProposalView]:
     with db.session() as s:
         rows = s.execute(
-            select(AgendaProposal, Person.name, Organisation.name)
-            .outerjoin(Person, Person.id == AgendaProposal.person_id)
-            .outerjoin(Organisation, Organisation.id == AgendaProposal.organisation_id)
-            .where(AgendaProposal.meeting_id == meeting_id)
-            .order_by(AgendaProposal.received_date, AgendaProposal.id)
+            select(AgendaProposal, col(Person.name), col(Organisation.name))
+            .outerjoin(Person, col(Person.id) == col(AgendaProposal.person_id))
+            .outerjoin(Organisation, col(Organisation.id) == col(AgendaProposal.organisation_id))
+            .where(col(AgendaProposal.meeting_id) == meeting_id)
+            .order_by(col(AgendaProposal.received_date), col(AgendaProposal.id))
         ).all()
     return [
         ProposalView(
@@ -161,24 +162,24 @@ def points_checklist(db: Database, meeting_id: int) -> list[PointsRequestView]:
         if m is None:
             raise NotFoundError("Mötet finns inte.")
         orgs = s.execute(
-            select(Organisation.id, Organisation.name)
-            .join(Person, Person.organisation_id == Organisation.id)
-            .join(Membership, Membership.person_id == Person.id)
-            .where(Membership.group_id == m.group_id, Person.archived_at.is_(None))
+            select(col(Organisation.id), col(Organisation.name))
+            .join(Person, col(Person.organisation_id) == col(Organisation.id))
+            .join(Membership, col(Membership.person_id) == col(Person.id))
+            .where(col(Membership.group_id) == m.group_id, col(Person.archived_at).is_(None))
             .distinct()
-            .order_by(Organisation.name)
+            .order_by(col(Organisation.name))
         ).all()
         requests = {
             r.organisation_id: r
             for r in s.execute(
-                select(PointsRequest).where(PointsRequest.meeting_id == meeting_id)
+                select(PointsRequest).where(col(PointsRequest.meeting_id) == meeting_id)
             ).scalars()
         }
         counts = dict(
             s.execute(
-                select(AgendaProposal.organisation_id, func.count(AgendaProposal.id))
-                .where(AgendaProposal.meeting_id == meeting_id)
-                .group_by(AgendaProposal.organisation_id)
+                select(col(AgendaProposal.organisation_id), func.count(col(AgendaProposal.id)))
+                .where(col(AgendaProposal.meeting_id) == meeting_id)
+                .group_by(col(AgendaProposal.organisation_id))
             ).all()
         )
     out = []
@@ -206,7 +207,8 @@ def _request(
 ) -> PointsRequest:
     r = s.execute(
         select(PointsRequest).where(
-            PointsRequest.meeting_id == meeting_id, PointsRequest.organisation_id == organisation_id
+            col(PointsRequest.meeting_id) == meeting_id,
+            col(PointsRequest.organisation_id) == organisation_id,
         )
     ).scalar()
     if check:

@@ -3,6 +3,7 @@
 from datetime import date
 
 from sqlalchemy import select
+from sqlmodel import col
 
 from db import clock
 from db.agenda import items_of
@@ -36,7 +37,7 @@ FINAL_VARIANT = "fastställd"
 
 
 def minutes_row(s, meeting_id: int, create: bool = True) -> Minutes | None:
-    row = s.execute(select(Minutes).where(Minutes.meeting_id == meeting_id)).scalar()
+    row = s.execute(select(Minutes).where(col(Minutes.meeting_id) == meeting_id)).scalar()
     if row is None and create:
         row = Minutes(meeting_id=meeting_id)
         s.add(row)
@@ -54,10 +55,10 @@ def minutes_state(db: Database, meeting_id: int, today: date | None = None) -> M
         items = {i.id: i.title for i in items_of(s, meeting_id)}
         comments = []
         for c, person in s.execute(
-            select(MinutesComment, Person.name)
-            .outerjoin(Person, Person.id == MinutesComment.person_id)
-            .where(MinutesComment.minutes_id == row.id)
-            .order_by(MinutesComment.received_date, MinutesComment.id)
+            select(MinutesComment, col(Person.name))
+            .outerjoin(Person, col(Person.id) == col(MinutesComment.person_id))
+            .where(col(MinutesComment.minutes_id) == row.id)
+            .order_by(col(MinutesComment.received_date), col(MinutesComment.id))
         ).all():
             comments.append(
                 CommentView(
@@ -220,8 +221,8 @@ def list_exports(db: Database, meeting_id: int) -> list[tuple[int, str, str, str
     with db.session() as s:
         rows = s.execute(
             select(ExportRecord)
-            .where(ExportRecord.meeting_id == meeting_id)
-            .order_by(ExportRecord.created_at.desc(), ExportRecord.id.desc())
+            .where(col(ExportRecord.meeting_id) == meeting_id)
+            .order_by(col(ExportRecord.created_at).desc(), col(ExportRecord.id).desc())
         )
         return [(r.id, r.document, r.variant, r.file_format, r.created_at) for r in rows.scalars()]
 
@@ -287,9 +288,9 @@ def reopen_minutes(
         )
         for record in s.execute(
             select(ExportRecord).where(
-                ExportRecord.meeting_id == meeting_id,
-                ExportRecord.document == DocumentKind.MINUTES,
-                ExportRecord.variant == FINAL_VARIANT,
+                col(ExportRecord.meeting_id) == meeting_id,
+                col(ExportRecord.document) == DocumentKind.MINUTES,
+                col(ExportRecord.variant) == FINAL_VARIANT,
             )
         ).scalars():
             record.variant = label
@@ -310,13 +311,13 @@ def final_snapshot(db: Database, meeting_id: int) -> str | None:
         if row is None or row.status != "final":
             return None
         return s.execute(
-            select(ExportRecord.content)
+            select(col(ExportRecord.content))
             .where(
-                ExportRecord.meeting_id == meeting_id,
-                ExportRecord.document == DocumentKind.MINUTES,
-                ExportRecord.variant == FINAL_VARIANT,
-                ExportRecord.file_format == "md",
+                col(ExportRecord.meeting_id) == meeting_id,
+                col(ExportRecord.document) == DocumentKind.MINUTES,
+                col(ExportRecord.variant) == FINAL_VARIANT,
+                col(ExportRecord.file_format) == "md",
             )
-            .order_by(ExportRecord.created_at, ExportRecord.id)
+            .order_by(col(ExportRecord.created_at), col(ExportRecord.id))
             .limit(1)
         ).scalar()

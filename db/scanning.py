@@ -3,6 +3,7 @@
 from datetime import date
 
 from sqlalchemy import func, select
+from sqlmodel import col
 
 from db import clock
 from db.engine import Database
@@ -38,18 +39,20 @@ def _view(e: ScanningEntry, group_name: str) -> ScanningView:
 
 
 def list_entries(db: Database, text: str = "", limit: int = 200, offset: int = 0) -> Page:
-    stmt = select(ScanningEntry, Group.name).outerjoin(Group, Group.id == ScanningEntry.group_id)
+    stmt = select(ScanningEntry, col(Group.name)).outerjoin(
+        Group, col(Group.id) == col(ScanningEntry.group_id)
+    )
     for word in text.split():
         stmt = stmt.where(
-            contains(db, ScanningEntry.title, word)
-            | contains(db, ScanningEntry.organisation_text, word)
-            | contains(db, ScanningEntry.notes, word)
-            | contains(db, Group.name, word)
+            contains(db, col(ScanningEntry.title), word)
+            | contains(db, col(ScanningEntry.organisation_text), word)
+            | contains(db, col(ScanningEntry.notes), word)
+            | contains(db, col(Group.name), word)
         )
     with db.session() as s:
         total = s.execute(select(func.count()).select_from(stmt.subquery())).scalar_one()
         rows = s.execute(
-            stmt.order_by(ScanningEntry.entry_date.desc(), ScanningEntry.id.desc())
+            stmt.order_by(col(ScanningEntry.entry_date).desc(), col(ScanningEntry.id).desc())
             .limit(limit)
             .offset(offset)
         ).all()

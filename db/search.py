@@ -8,6 +8,7 @@ id*3+1 person, id*3+2 organisation.
 import re
 
 from sqlalchemy import or_, select, text
+from sqlmodel import col
 
 from db.engine import Database
 from db.models import Initiative, Organisation, Person
@@ -42,7 +43,9 @@ def search(db: Database, user_text: str, limit: int = 20) -> list[SearchHit]:
         archived = (
             set(
                 s.execute(
-                    select(Person.id).where(Person.id.in_(people), Person.archived_at.is_not(None))
+                    select(col(Person.id)).where(
+                        col(Person.id).in_(people), col(Person.archived_at).is_not(None)
+                    )
                 ).scalars()
             )
             if people
@@ -64,9 +67,9 @@ def _search_like(db: Database, user_text: str, limit: int) -> list[SearchHit]:
     hits: list[SearchHit] = []
     with db.session() as s:
         for kind, model, cols in (
-            ("initiative", Initiative, (Initiative.name, Initiative.purpose)),
-            ("person", Person, (Person.name, Person.email, Person.title)),
-            ("organisation", Organisation, (Organisation.name,)),
+            ("initiative", Initiative, (col(Initiative.name), col(Initiative.purpose))),
+            ("person", Person, (col(Person.name), col(Person.email), col(Person.title))),
+            ("organisation", Organisation, (col(Organisation.name),)),
         ):
             stmt = select(model.id, model.name)
             for w in words:
