@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
 
-from sqlalchemy import event
+from sqlalchemy import event, text
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm.exc import StaleDataError
@@ -55,17 +55,22 @@ class Database:
     def is_sqlite(self) -> bool:
         return self.engine.dialect.name == "sqlite"
 
+    def read_rows(self, sql: str, params: dict) -> list[tuple]:
+        """Rows of one plain SQL query with :named parameters (db/overview.py)."""
+        with self.session() as s:
+            return [tuple(r) for r in s.execute(text(sql), params)]
+
     @contextmanager
     def session(self, busy_timeout_ms: int | None = None) -> Iterator[Session]:
         """One transaction. A stale version becomes ConflictError; a locked database,
         a full disk or an I/O error becomes StorageError (a Swedish sentence without
         any SQL or values). ``busy_timeout_ms`` waits less for a lock (autosave)."""
         with Session(self.engine, expire_on_commit=False) as session:
-            short_wait = busy_timeout_ms is not None and self.is_sqlite
+            short_wait_ms = busy_timeout_ms if self.is_sqlite else None
             try:
-                if short_wait:
+                if short_wait_ms is not None:
                     session.connection().exec_driver_sql(
-                        f"PRAGMA busy_timeout={int(busy_timeout_ms)}"
+                        f"PRAGMA busy_timeout={int(short_wait_ms)}"
                     )
                 yield session
                 session.commit()
@@ -82,7 +87,7 @@ class Database:
                 session.rollback()
                 raise
             finally:
-                if short_wait:
+                if short_wait_ms is not None:
                     with suppress(Exception):
                         session.connection().exec_driver_sql(
                             f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}"

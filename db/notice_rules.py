@@ -1,47 +1,27 @@
 """The kallelse's state: what was sent, whether it is out of date, which version to send now."""
 
-import hashlib
-import json
-
 from db.agenda import items_of
 from db.models import (
     AgendaItem,
     Meeting,
 )
+from db.notice_fingerprint import ITEM_FIELDS, MEETING_FIELDS, fingerprint
+from db.versioning import saved_id
 
 
 def notice_fingerprint(meeting: Meeting, items: list[AgendaItem]) -> str:
-    payload = [
-        str(meeting.meeting_date),
-        str(meeting.start_time),
-        str(meeting.end_time),
-        meeting.room,
-        meeting.address,
-        meeting.link,
-        meeting.chair_id,
-        meeting.title,
-        [
-            (
-                i.title,
-                i.description,
-                i.kind,
-                i.presenter_id,
-                i.presenter_text,
-                i.minutes_allotted,
-                i.prep_notes,
-                i.attachments,
-            )
-            for i in items
-        ],
-    ]
-    return hashlib.sha256(json.dumps(payload, default=str).encode()).hexdigest()[:32]
+    return fingerprint(
+        {f: getattr(meeting, f) for f in MEETING_FIELDS},
+        [{f: getattr(i, f) for f in ITEM_FIELDS} for i in items],
+    )
 
 
 def outdated_map(s, meetings: list[Meeting]) -> dict[int, bool]:
     out = {}
     for m in meetings:
         if m.notice_sent_date and m.notice_fingerprint and m.status in ("planned", "notice_sent"):
-            out[m.id] = notice_fingerprint(m, items_of(s, m.id)) != m.notice_fingerprint
+            meeting_id = saved_id(m)
+            out[meeting_id] = notice_fingerprint(m, items_of(s, meeting_id)) != m.notice_fingerprint
     return out
 
 

@@ -2,6 +2,7 @@
 
 import importlib
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import work
 from textual.app import App, ComposeResult
@@ -11,6 +12,12 @@ from textual.widgets import Footer, Header
 from lokus_tui.commands import ActionsProvider, LookupProvider
 from lokus_tui.plain import Plain, plain_str
 from lokus_tui.sections import SECTIONS
+
+if TYPE_CHECKING:
+    from db.engine import Database
+
+
+FIRST_SCREEN_GRACE = 0.3  # seconds between the first screen's data and loading the database
 
 
 def _mode(name: str):
@@ -43,7 +50,7 @@ class LokusApp(App):
         self,
         target: str | Path,
         demo: bool = False,
-        database=None,
+        database: "Database | None" = None,
         start_section: str = "overview",
         open_options: dict | None = None,
     ):
@@ -51,12 +58,26 @@ class LokusApp(App):
         self.db_target = target
         self.open_options = open_options or {}
         self.demo = demo
-        self.database = database
+        self._database = database
+        self._first_file: Path | None = None
+        self._first_file_checked = False
+        self._opening = False
         self.start_section = start_section
         self.last_export_paths: list = []
         self.exit_message = ""  # what lokus says on leaving (unsaved text, an unexpected error)
         self.notified: list[str] = []  # every notification shown, newest last
         self.theme = "textual-dark"
+
+    @property
+    def database(self) -> "Database":
+        """The open database; screens are only shown once it is open."""
+        if self._database is None:
+            raise RuntimeError("databasen är inte öppnad än")
+        return self._database
+
+    @property
+    def database_ready(self) -> bool:
+        return self._database is not None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -68,10 +89,40 @@ class LokusApp(App):
     def on_mount(self) -> None:
         if self.demo:
             self.sub_title = plain_str(f"demodata i {self.db_target}")
-        if self.database is None:
-            self._open_database()
-        else:
+        if self._database is not None:
             self._on_database_ready()
+        elif self.first_file is not None:
+            self.switch_mode("overview")  # opens the database once its data is painted
+        else:
+            self._open_database()
+
+    @property
+    def first_file(self) -> Path | None:
+        """The SQLite file whose overview can be shown before the database layer is
+        loaded (start-up at the floor): a current lokus file, opened on the overview."""
+        if not self._first_file_checked:
+            self._first_file_checked = True
+            target = self.db_target
+            if self.start_section == "overview" and not (
+                isinstance(target, str) and "://" in target
+            ):
+                from db.schema import inspect_file
+
+                try:
+                    path = Path(target)
+                    if inspect_file(path, missing_ok=False, empty_ok=False).state == "current":
+                        self._first_file = path
+                except Exception:  # noqa: BLE001 - the full open below says what is wrong
+                    pass
+        return self._first_file
+
+    def first_screen_shown(self) -> None:
+        """The first screen shows data: now load the database layer in a thread."""
+        if self._database is None and not self._opening:
+            self._opening = True
+            # Not at once: the import of the database layer holds the interpreter for a
+            # while, and the first screen should be painted and answer keys first.
+            self.call_after_refresh(self.set_timer, FIRST_SCREEN_GRACE, self._open_database)
 
     @work(thread=True, exit_on_error=False, name="open-database")
     def _open_database(self) -> None:
@@ -90,7 +141,7 @@ class LokusApp(App):
                 self.exit, return_code=1, message=f"lokus: databasen kunde inte öppnas ({exc})"
             )
             return
-        self.database = database
+        self._database = database
         self.call_from_thread(self._on_database_ready)
 
     def _on_database_ready(self) -> None:
@@ -101,7 +152,8 @@ class LokusApp(App):
             self.notify(
                 "Databasen är skrivskyddad — ändringar sparas inte.", severity="warning", timeout=10
             )
-        self.switch_mode(self.start_section)
+        if self.current_mode != self.start_section:
+            self.switch_mode(self.start_section)
 
     def flush_pending(self) -> list[str]:
         """Let every open screen save what is typed but not yet saved; returns a
@@ -145,7 +197,7 @@ class LokusApp(App):
         )
 
     def action_section(self, name: str) -> None:
-        if self.database is None:
+        if self._database is None:
             self.start_section = name  # shown as soon as the database is open
             return
         if self.current_mode == name:
@@ -172,8 +224,11 @@ class LokusApp(App):
             await self.switch_mode("contacts")
             self.push_screen(PersonDetailScreen(record_id))
         else:
+            from screens.contacts import ContactsScreen
+
             await self.switch_mode("contacts")
-            self.screen.show_organisation(record_id)
+            if isinstance(self.screen, ContactsScreen):
+                self.screen.show_organisation(record_id)
 
     def _fatal_error(self) -> None:
         """An unexpected error: keep what was typed, log the details privately, and say
@@ -194,8 +249,8 @@ class LokusApp(App):
         self._close_messages_no_wait()
 
     def on_unmount(self) -> None:
-        if self.database is not None:
-            self.database.close()
+        if self._database is not None:
+            self._database.close()
 
 
 def make_app(

@@ -6,14 +6,17 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Markdown
 
-from db.overview import get_overview
+from db import clock
+from db.overview import get_overview, read_overview_file
+from db.records import Overview
 from db.vocabulary import MeetingKind
 from exports.markdown import escape_inline, table
 from exports.swedish import format_date_long, format_period
+from lokus_tui.context import lokus_app
 from lokus_tui.sections import SectionBar
 
 
-def overview_markdown(ov) -> str:
+def overview_markdown(ov: Overview) -> str:
     if ov.groups == 0 and ov.initiatives == 0:
         return "\n\n".join(
             [
@@ -79,16 +82,22 @@ class OverviewScreen(Screen):
             yield Markdown(id="overview")
         yield Footer()
 
-    def on_mount(self) -> None:
-        self.action_refresh()
+    async def on_screen_resume(self) -> None:  # also when first shown
+        await self._show()
+        lokus_app(self).first_screen_shown()
 
-    def on_screen_resume(self) -> None:
-        self.action_refresh()
+    async def action_refresh(self) -> None:
+        await self._show()
 
-    def action_refresh(self) -> None:
-        self.query_one("#overview", Markdown).update(
-            overview_markdown(get_overview(self.app.database))
-        )
+    def _overview(self) -> Overview:
+        app = lokus_app(self)
+        if app.database_ready:
+            return get_overview(app.database.read_rows, clock.today())
+        assert app.first_file is not None  # shown before the database only for a file
+        return read_overview_file(app.first_file, clock.today())
+
+    async def _show(self) -> None:
+        await self.query_one("#overview", Markdown).update(overview_markdown(self._overview()))
 
 
 SCREEN = OverviewScreen

@@ -284,9 +284,9 @@ def test_overview_lists_what_to_do_now(demo_db):
             notice_planned_date=TODAY - timedelta(days=1),
         ),
     )
-    todo = get_overview(demo_db, TODAY).todo
+    todo = get_overview(demo_db.read_rows, TODAY).todo
     assert any(m == mid and "kallelsen skulle ha skickats" in text for m, text in todo)
     mark_notice_sent(demo_db, mid, get_meeting(demo_db, mid).version, TODAY)
     add_agenda_item(demo_db, mid, AgendaItemInput("Ny punkt"))
-    todo = get_overview(demo_db, TODAY).todo
+    todo = get_overview(demo_db.read_rows, TODAY).todo
     assert any(m == mid and "inaktuell" in text for m, text in todo)

@@ -1,0 +1,60 @@
+"""Start-up at the floor: the Översikt is read straight from the file with the standard
+library, shows before the database layer is loaded, and says exactly what the full
+database layer says."""
+
+import subprocess
+import sys
+from datetime import time, timedelta
+
+from textual.widgets import Markdown
+
+from db.agenda import add_agenda_item
+from db.meetings import create_meeting, get_meeting, list_meetings
+from db.notice import mark_notice_sent
+from db.overview import get_overview, read_overview_file
+from db.records import AgendaItemInput, MeetingInput
+from lokus_tui.app import make_app
+from tests.conftest import TODAY
+
+
+def test_the_file_reader_says_what_the_database_says(demo_db):
+    group_id = list_meetings(demo_db).rows[0].group_id
+    mid = create_meeting(
+        demo_db, MeetingInput(group_id, TODAY + timedelta(days=5), start_time=time(13))
+    )
+    mark_notice_sent(demo_db, mid, get_meeting(demo_db, mid).version, TODAY)
+    for day in (TODAY - timedelta(days=400), TODAY, TODAY + timedelta(days=100)):
+        assert read_overview_file(demo_db.path, day) == get_overview(demo_db.read_rows, day)
+    assert not any(m == mid for m, _ in read_overview_file(demo_db.path, TODAY).todo)
+    add_agenda_item(demo_db, mid, AgendaItemInput("Ny punkt efter kallelsen"))
+    todo = read_overview_file(demo_db.path, TODAY).todo
+    assert any(m == mid and "inaktuell" in text for m, text in todo)
+    assert todo == get_overview(demo_db.read_rows, TODAY).todo
+
+
+def test_first_screen_path_does_not_load_the_database_layer():
+    code = (
+        "import sys, screens.overview, lokus_tui.app, db.overview\n"
+        "print(sorted(m for m in ('sqlalchemy', 'sqlmodel', 'alembic', 'pydantic') "
+        "if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+
+
+async def test_overview_shows_before_the_database_opens_and_keys_wait_for_it(demo_db):
+    demo_db.close()
+    app = make_app(demo_db.path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        while not app.screen.query("#overview") or not app.screen.query_one("#overview").children:
+            await pilot.pause(0.01)
+        shown_before_open = not app.database_ready
+        text = app.screen.query_one("#overview", Markdown).source
+        await pilot.press("2")  # a section asked for while the database is still loading
+        for _ in range(500):
+            if app.database_ready and type(app.screen).__name__ == "MeetingsScreen":
+                break
+            await pilot.pause(0.02)
+        assert type(app.screen).__name__ == "MeetingsScreen"
+    assert shown_before_open
+    assert "lokusgrupper" in text
