@@ -26,7 +26,7 @@ from db.records import (
     ActionRow,
 )
 from db.validation import Errors, check_text
-from db.versioning import get_checked, touch
+from db.versioning import get_checked, saved_id, touch
 from db.vocabulary import ActionStatus
 
 
@@ -55,7 +55,7 @@ def add_action(db: Database, meeting_id: int, item_id: int | None, data: ActionI
         s.add(a)
         s.flush()
         update_held(s, m)
-        return a.id
+        return saved_id(a)
 
 
 def update_action(db: Database, action_id: int, data: ActionInput, expected_version: int) -> int:

@@ -24,7 +24,7 @@ from db.records import (
     AgendaTemplate,
 )
 from db.validation import MAX_LONG, Errors, check_text
-from db.versioning import get_checked, touch
+from db.versioning import get_checked, get_row, saved_id, touch
 from db.vocabulary import AgendaItemKind
 
 
@@ -77,7 +77,7 @@ def item_views(s, meeting: Meeting, items: list[AgendaItem]) -> tuple[AgendaItem
         start, end = times[n] if times else (None, None)
         views.append(
             AgendaItemView(
-                item.id,
+                saved_id(item),
                 item.version,
                 item.position,
                 AgendaItemInput(
@@ -95,7 +95,7 @@ def item_views(s, meeting: Meeting, items: list[AgendaItem]) -> tuple[AgendaItem
                 initiatives.get(item.initiative_id, ""),
                 start,
                 end,
-                tuple(guests.get(item.id, ())),
+                tuple(guests.get(saved_id(item), ())),
             )
         )
     return tuple(views)
@@ -106,8 +106,8 @@ def get_agenda_item(db: Database, item_id: int) -> AgendaItemView:
         item = s.get(AgendaItem, item_id)
         if item is None:
             raise NotFoundError("Punkten finns inte (längre).")
-        m = s.get(Meeting, item.meeting_id)
-        views = item_views(s, m, items_of(s, m.id))
+        m = get_row(s, Meeting, item.meeting_id, "Mötet")
+        views = item_views(s, m, items_of(s, item.meeting_id))
         return next(v for v in views if v.id == item_id)
 
 
@@ -139,7 +139,7 @@ def template_items(s, meeting: Meeting) -> list[AgendaItem]:
             minutes = 10
         items.append(
             AgendaItem(
-                meeting_id=meeting.id,
+                meeting_id=saved_id(meeting),
                 position=pos,
                 title=title,
                 description=description,
@@ -183,7 +183,7 @@ def insert_item(s, meeting_id: int, data: AgendaItemInput, position: int | None)
     s.add(item)
     s.flush()
     touch_meeting(s, meeting_id)
-    return item.id
+    return saved_id(item)
 
 
 def _item_fields(data: AgendaItemInput) -> dict:
@@ -276,7 +276,7 @@ def agenda_template(db: Database, group_id: int) -> AgendaTemplate:
         if group is None:
             raise NotFoundError("Lokusgruppen finns inte (längre).")
         return AgendaTemplate(
-            group.id, group.name, tuple(template_titles(group.agenda_template)), group.version
+            group_id, group.name, tuple(template_titles(group.agenda_template)), group.version
         )
 
 

@@ -1,6 +1,6 @@
 """People, organisations, groups and memberships."""
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import func, label, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import col
 
@@ -35,7 +35,7 @@ from db.records import (
 )
 from db.text_match import contains
 from db.validation import MAX_LONG, Errors, check_email, check_phone, check_text
-from db.versioning import get_checked, touch
+from db.versioning import get_checked, saved_id, touch
 from db.vocabulary import OrganisationKind
 
 
@@ -71,7 +71,7 @@ def list_people(
             col(Person.id),
             col(Person.name),
             col(Person.title),
-            col(Organisation.name).label("org"),
+            label("org", col(Organisation.name)),
             col(Person.email),
             col(Person.phone),
         )
@@ -193,7 +193,7 @@ def get_person(db: Database, person_id: int) -> PersonDetail:
         ).all()
         usage = _usage(s, person_id)
     return PersonDetail(
-        id=person.id,
+        id=person_id,
         version=person.version,
         data=PersonInput(
             person.name,
@@ -233,7 +233,7 @@ def create_person(db: Database, data: PersonInput) -> int:
         _person_fields(person, data)
         s.add(person)
         s.flush()
-        return person.id
+        return saved_id(person)
 
 
 def update_person(db: Database, person_id: int, data: PersonInput, expected_version: int) -> int:
@@ -326,7 +326,7 @@ def create_organisation(db: Database, data: OrganisationInput) -> int:
             org = Organisation(name=data.name.strip(), kind=data.kind, note=data.note)
             s.add(org)
             s.flush()
-            return org.id
+            return saved_id(org)
     except IntegrityError as exc:
         errors.add("name", "Namn", f"det finns redan en organisation som heter ”{data.name}”")
         raise ValidationError(errors) from exc

@@ -9,6 +9,7 @@ takes seconds, not minutes.
 
 import random
 from datetime import date, datetime, time, timedelta
+from typing import TypedDict
 
 from sqlalchemy import insert
 
@@ -32,6 +33,7 @@ from db.models import (
     Organisation,
     Person,
     ScanningEntry,
+    Tracked,
 )
 
 MUNICIPALITIES = (
@@ -179,6 +181,15 @@ INITIATIVE_TEMPLATES = (
 GROUP_TEMPLATES_PER_UNIT = 12  # insatser per 8 groups
 
 
+class _DemoGroup(TypedDict):
+    id: int
+    m: str  # municipality
+    slug: str  # e-mail domain part
+    members: list[tuple[int, str, int]]  # person id, role, organisation id
+    chair: int
+    coordinator: int
+
+
 def _now() -> datetime:
     return clock.utcnow()
 
@@ -277,7 +288,7 @@ def generate(db: Database, scale: int = 1, seed: int = 1, today: date | None = N
         )
         return pid
 
-    groups = []
+    groups: list[_DemoGroup] = []
     for unit in range(scale):
         for m in MUNICIPALITIES:
             gid = next_id("group")
@@ -578,7 +589,7 @@ def generate(db: Database, scale: int = 1, seed: int = 1, today: date | None = N
             },
         )
 
-    order = [
+    order: list[type[Tracked]] = [
         Organisation,
         Person,
         Group,
@@ -603,7 +614,8 @@ def generate(db: Database, scale: int = 1, seed: int = 1, today: date | None = N
             if not rows:
                 continue
             _stamp(rows)
-            for start in range(0, len(rows), 5000):
-                conn.execute(insert(model.__table__), rows[start : start + 5000])
-            counts[model.__tablename__] = len(rows)
+            table = model.__table__  # type: ignore[attr-defined]  # SQLModel does not declare it
+            for first in range(0, len(rows), 5000):
+                conn.execute(insert(table), rows[first : first + 5000])
+            counts[table.name] = len(rows)
     return counts

@@ -16,7 +16,7 @@ from db.records import (
     MemberView,
 )
 from db.validation import Errors, check_text
-from db.versioning import check_version, touch
+from db.versioning import check_version, get_row, saved_id, touch
 from db.vocabulary import MembershipRole
 
 
@@ -57,10 +57,12 @@ def create_group(
             if coordinator_id:
                 s.add(
                     Membership(
-                        group_id=g.id, person_id=coordinator_id, role=MembershipRole.COORDINATOR
+                        group_id=saved_id(g),
+                        person_id=coordinator_id,
+                        role=MembershipRole.COORDINATOR,
                     )
                 )
-            return g.id
+            return saved_id(g)
     except IntegrityError as exc:
         errors.add("name", "Namn", f"det finns redan en lokusgrupp som heter ”{name.strip()}”")
         raise ValidationError(errors) from exc
@@ -90,7 +92,7 @@ def set_member(
         m.role = role
         touch(m)
         if role == MembershipRole.COORDINATOR:
-            group = s.get(Group, group_id)
+            group = get_row(s, Group, group_id, "Lokusgruppen")
             group.coordinator_id = group.coordinator_id or person_id
 
 
@@ -108,7 +110,7 @@ def remove_member(db: Database, group_id: int, person_id: int, expected_version:
             group.coordinator_id = None
 
 
-ROLE_ORDER = {role: n for n, role in enumerate(MembershipRole)}
+ROLE_ORDER: dict[str, int] = {role: n for n, role in enumerate(MembershipRole)}
 
 
 def group_members(db: Database, group_id: int) -> list[MemberView]:

@@ -23,7 +23,7 @@ from db.records import (
     PersonInput,
 )
 from db.validation import MAX_LONG, Errors, check_text
-from db.versioning import get_checked, touch
+from db.versioning import get_checked, saved_id, touch
 from db.vocabulary import GuestStatus
 
 
@@ -99,6 +99,7 @@ def invite_guest(
             raise NotFoundError("Mötet finns inte.")
         ensure_record_open(s, meeting_id)
     if person_id is None:
+        assert new_person is not None  # one of the two, checked above
         person_id = create_person(db, new_person)
     with db.session() as s:
         g = GuestInvitation(
@@ -111,7 +112,7 @@ def invite_guest(
         )
         s.add(g)
         s.flush()
-        return g.id
+        return saved_id(g)
 
 
 NEXT_GUEST_STATUS = {"idea": "asked", "asked": "confirmed", "confirmed": "presented"}

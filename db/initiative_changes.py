@@ -2,6 +2,7 @@
 
 from sqlalchemy import select
 from sqlalchemy.orm.exc import StaleDataError
+from sqlmodel import col
 
 from db.engine import Database
 from db.errors import ConflictError, NotFoundError, ValidationError
@@ -17,6 +18,7 @@ from db.records import (
     InitiativeInput,
 )
 from db.validation import MAX_LONG, Errors, check_period, check_text
+from db.versioning import saved_id
 from db.vocabulary import MANUAL_INITIATIVE_STATUSES, GoalKind, Orientation
 
 
@@ -71,7 +73,9 @@ def validate_initiative(data: InitiativeInput) -> Errors:
 
 def _write_children(s, ini_id: int, data: InitiativeInput) -> None:
     for table in (Goal, FundingDecision, InitiativePartner):
-        for row in s.execute(select(table).where(table.initiative_id == ini_id)).scalars().all():
+        for row in (
+            s.execute(select(table).where(col(table.initiative_id) == ini_id)).scalars().all()
+        ):
             s.delete(row)
     s.flush()
     for pos, goal in enumerate(data.goals):
@@ -92,7 +96,7 @@ def _write_children(s, ini_id: int, data: InitiativeInput) -> None:
         for line in dec.budget:
             s.add(
                 BudgetLine(
-                    funding_decision_id=fd.id,
+                    funding_decision_id=saved_id(fd),
                     year=line.year,
                     from_association_sek=line.from_association_sek,
                     own_financing_sek=line.own_financing_sek,
@@ -139,8 +143,8 @@ def create_initiative(db: Database, data: InitiativeInput) -> int:
         _apply(ini, data)
         s.add(ini)
         s.flush()
-        _write_children(s, ini.id, data)
-        return ini.id
+        _write_children(s, saved_id(ini), data)
+        return saved_id(ini)
 
 
 def update_initiative(
@@ -159,7 +163,7 @@ def update_initiative(
                 raise ConflictError("Insatsen")
             _apply(ini, data)
             s.flush()
-            _write_children(s, ini.id, data)
+            _write_children(s, initiative_id, data)
             s.flush()
             return ini.version
     except StaleDataError as exc:

@@ -32,6 +32,7 @@ from db.records import (
     initiative_status,
 )
 from db.text_match import contains
+from db.versioning import saved_id
 from db.vocabulary import InitiativeStatus
 
 SORT_KEYS = ("name", "group", "owner", "period", "granted", "status")
@@ -174,7 +175,7 @@ def get_initiative(db: Database, initiative_id: int, today: date | None = None) 
             .scalars()
             .all()
         )
-        budget = {}
+        budget: dict[int, list[BudgetLineInput]] = {}
         if decisions:
             lines = (
                 s.execute(
@@ -220,14 +221,14 @@ def get_initiative(db: Database, initiative_id: int, today: date | None = None) 
                 d.end_date,
                 d.amount_max_sek,
                 d.note,
-                tuple(budget.get(d.id, ())),
+                tuple(budget.get(saved_id(d), ())),
             )
             for d in decisions
         ),
         partners=tuple(PartnerInput(p.organisation_id, p.contact_id) for p, _, _ in partner_rows),
     )
     detail = InitiativeDetail(
-        id=ini.id,
+        id=initiative_id,
         version=ini.version,
         data=data,
         group_name=group.name if group else "",

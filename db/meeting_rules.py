@@ -17,7 +17,7 @@ from sqlmodel import col
 from db import clock
 from db.errors import RecordLockedError
 from db.models import ActionItem, AgendaItem, Attendance, Decision, Meeting, Minutes
-from db.versioning import touch
+from db.versioning import saved_id, touch
 
 LOCKED_MESSAGE = (
     "Anteckningarna är fastställda och kan inte ändras. Återöppna dem först "
@@ -61,7 +61,7 @@ def update_held(s, meeting: Meeting, today: date | None = None) -> bool:
     if meeting.status not in ("planned", "notice_sent") or meeting.meeting_date > today:
         return False
     s.flush()
-    if not has_record(s, meeting.id):
+    if not has_record(s, saved_id(meeting)):
         return False
     meeting.status = "held"
     touch(meeting)

@@ -3,17 +3,14 @@
 from datetime import date
 
 from sqlalchemy import and_, case, func, select
+from sqlalchemy import label as sql_label
 from sqlmodel import col
 
 from db import clock
 from db.agenda import item_views, items_of, template_items
 from db.calendar_rules import overrun_minutes
 from db.engine import Database
-from db.errors import (
-    LokusError,
-    NotFoundError,
-    ValidationError,
-)
+from db.errors import LokusError, NotFoundError, ValidationError
 from db.groups import members_of
 from db.meeting_rules import ensure_record_open, minutes_status, update_held
 from db.models import (
@@ -34,7 +31,7 @@ from db.records import (
 )
 from db.text_match import contains
 from db.validation import Errors, check_text
-from db.versioning import get_checked, touch
+from db.versioning import get_checked, get_row, saved_id, touch
 from db.vocabulary import MeetingKind, MembershipRole
 
 # --- validation -----------------------------------------------------------------------
@@ -124,7 +121,7 @@ def list_meetings(
         col(Meeting.id),
     )
     page = (
-        select(Meeting, col(Group.name).label("group_name"))
+        select(Meeting, sql_label("group_name", col(Group.name)))
         .join(Group, col(Group.id) == col(Meeting.group_id))
         .where(*conditions)
         .order_by(*order)
@@ -191,18 +188,18 @@ def get_meeting(db: Database, meeting_id: int) -> MeetingDetail:
         m = s.get(Meeting, meeting_id)
         if m is None:
             raise NotFoundError(f"Mötet med id {meeting_id} finns inte (längre).")
-        group = s.get(Group, m.group_id)
+        group = get_row(s, Group, m.group_id, "Lokusgruppen")
         chair = s.get(Person, m.chair_id) if m.chair_id else None
         coordinator = s.get(Person, group.coordinator_id) if group.coordinator_id else None
-        items = items_of(s, m.id)
+        items = items_of(s, meeting_id)
         views = item_views(s, m, items)
         members = members_of(s, m.group_id)
         outdated = m.status in ("planned", "notice_sent") and notice_is_outdated(
             m.notice_fingerprint, notice_fingerprint(m, items)
         )
-        record_status = minutes_status(s, m.id)
+        record_status = minutes_status(s, meeting_id)
     return MeetingDetail(
-        id=m.id,
+        id=meeting_id,
         version=m.version,
         data=MeetingInput(
             m.group_id,
@@ -288,7 +285,7 @@ def create_meeting(db: Database, data: MeetingInput, from_template: bool = True)
         if from_template and data.kind == "lokus_meeting":
             for item in template_items(s, m):
                 s.add(item)
-        return m.id
+        return saved_id(m)
 
 
 def _group_error():
@@ -349,7 +346,7 @@ def reopen_meeting(db: Database, meeting_id: int, expected_version: int) -> None
 
 def next_meeting_of_group(db: Database, meeting_id: int) -> int | None:
     with db.session() as s:
-        return next_meeting_id(s, s.get(Meeting, meeting_id))
+        return next_meeting_id(s, meeting_or_error(s, meeting_id))
 
 
 def next_meeting_id(s, m: Meeting) -> int | None:

@@ -19,7 +19,7 @@ def alembic_config() -> Config:
     return cfg
 
 
-def head_revision() -> str:
+def head_revision() -> str | None:
     return ScriptDirectory.from_config(alembic_config()).get_current_head()
 
 

@@ -25,7 +25,8 @@ from db.records import (
     MinutesData,
     MinutesItem,
 )
-from db.review import minutes_row
+from db.review import find_minutes
+from db.versioning import get_row, saved_id
 from db.vocabulary import MeetingKind
 
 # --- attendance -----------------------------------------------------------------------
@@ -47,7 +48,7 @@ def minutes_data(db: Database, meeting_id: int, today: date | None = None) -> Mi
     today = today or clock.today()
     with db.session() as s:
         m = meeting_or_error(s, meeting_id)
-        group = s.get(Group, m.group_id)
+        group = get_row(s, Group, m.group_id, "Lokusgruppen")
         chair = s.get(Person, m.chair_id) if m.chair_id else None
         taker = (
             s.get(Person, m.note_taker_id or group.coordinator_id)
@@ -55,11 +56,11 @@ def minutes_data(db: Database, meeting_id: int, today: date | None = None) -> Mi
             else None
         )
         coordinator = s.get(Person, group.coordinator_id) if group.coordinator_id else None
-        items = items_of(s, m.id)
+        items = items_of(s, meeting_id)
         all_actions = action_rows(
             s.execute(
                 action_query()
-                .where(col(ActionItem.meeting_id) == m.id)
+                .where(col(ActionItem.meeting_id) == meeting_id)
                 .order_by(col(ActionItem.id))
             ).all(),
             today,
@@ -80,21 +81,21 @@ def minutes_data(db: Database, meeting_id: int, today: date | None = None) -> Mi
                     n,
                     item.title,
                     item.notes,
-                    tuple(decisions.get(item.id, ())),
+                    tuple(decisions.get(saved_id(item), ())),
                     tuple(a for a in all_actions if a.agenda_item_id == item.id),
                     follow_ups if is_follow_up(item.title) else (),
                 )
             )
         next_id = next_meeting_id(s, m)
         next_meeting = s.get(Meeting, next_id) if next_id else None
-        row = minutes_row(s, m.id, create=False)
+        row = find_minutes(s, meeting_id)
         attendance = attendance_rows(s, m)
         members = tuple(members_of(s, m.group_id))
         place = ", ".join(p for p in (m.room, m.address) if p)
         if m.link:
             place = f"{place} och digitalt" if place else "digitalt"
     return MinutesData(
-        meeting_id=m.id,
+        meeting_id=meeting_id,
         group_name=group.name,
         kind_label=MeetingKind.label_of(m.kind),
         meeting_date=m.meeting_date,

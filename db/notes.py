@@ -23,7 +23,7 @@ from db.records import (
 )
 from db.text_merge import merge_text
 from db.validation import MAX_LONG, Errors, check_text
-from db.versioning import get_checked, touch
+from db.versioning import get_checked, get_row, saved_id, touch
 
 NOTES_MAX = 200_000
 
@@ -85,7 +85,7 @@ def add_decision(db: Database, item_id: int, text: str) -> int:
         s.add(d)
         s.flush()
         update_held(s, meeting_or_error(s, item.meeting_id))
-        return d.id
+        return saved_id(d)
 
 
 def list_decisions_in(s, item_id: int):
@@ -97,7 +97,7 @@ def list_decisions_in(s, item_id: int):
 def delete_decision(db: Database, decision_id: int, expected_version: int) -> None:
     with db.session() as s:
         d = get_checked(s, Decision, decision_id, expected_version, "Beslutet")
-        item = s.get(AgendaItem, d.agenda_item_id)
+        item = get_row(s, AgendaItem, d.agenda_item_id, "Punkten")
         ensure_record_open(s, item.meeting_id)
         s.delete(d)
 

@@ -147,7 +147,7 @@ def mark_notice_sent(
         m = get_checked(s, Meeting, meeting_id, expected_version, "Mötet")
         if m.status == "cancelled":
             raise LokusError("Mötet är inställt; kallelsen kan inte markeras som skickad.")
-        fingerprint = notice_fingerprint(m, items_of(s, m.id))
+        fingerprint = notice_fingerprint(m, items_of(s, meeting_id))
         if m.notice_sequence and fingerprint == m.notice_fingerprint:
             if m.notice_sent_date != day:
                 m.notice_sent_date = day

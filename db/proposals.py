@@ -25,7 +25,7 @@ from db.records import (
     ProposalView,
 )
 from db.validation import Errors, check_text
-from db.versioning import check_version, get_checked, touch
+from db.versioning import check_version, get_checked, get_row, saved_id, touch
 from db.vocabulary import AgendaItemKind
 
 # --- proposals ------------------------------------------------------------------------
@@ -71,6 +71,7 @@ def add_proposal(
     with db.session() as s:
         if s.get(Meeting, meeting_id) is None:
             raise NotFoundError("Mötet finns inte.")
+        received = received_date or clock.today()
         if person_id and organisation_id is None:
             person = s.get(Person, person_id)
             organisation_id = person.organisation_id if person else None
@@ -79,13 +80,13 @@ def add_proposal(
             text=text.strip(),
             person_id=person_id,
             organisation_id=organisation_id,
-            received_date=received_date or clock.today(),
+            received_date=received,
         )
         s.add(p)
         s.flush()
         if organisation_id:
-            _mark_answered(s, meeting_id, organisation_id, p.received_date)
-        return p.id
+            _mark_answered(s, meeting_id, organisation_id, received)
+        return saved_id(p)
 
 
 def _proposal(s, proposal_id: int, expected_version: int) -> AgendaProposal:
@@ -126,7 +127,7 @@ def postpone_proposal(db: Database, proposal_id: int, expected_version: int) -> 
     """Move the proposal to the group's next meeting; returns that meeting's id."""
     with db.session() as s:
         p = _proposal(s, proposal_id, expected_version)
-        meeting = s.get(Meeting, p.meeting_id)
+        meeting = get_row(s, Meeting, p.meeting_id, "Mötet")
         target = next_meeting_id(s, meeting)
         if target is None:
             raise LokusError(

@@ -3,18 +3,12 @@
 from datetime import date
 
 from sqlalchemy import select
-from sqlmodel import col
+from sqlmodel import Session, col
 
 from db import clock
 from db.agenda import items_of
 from db.engine import Database
-from db.errors import (
-    FieldError,
-    LokusError,
-    NotFoundError,
-    RecordLockedError,
-    ValidationError,
-)
+from db.errors import FieldError, LokusError, NotFoundError, RecordLockedError, ValidationError
 from db.meeting_rules import ensure_record_open
 from db.meetings import meeting_or_error
 from db.models import (
@@ -25,20 +19,23 @@ from db.models import (
     MinutesComment,
     Person,
 )
-from db.records import (
-    CommentView,
-    MinutesState,
-)
+from db.records import CommentView, MinutesState
 from db.validation import MAX_LONG, Errors, check_text
-from db.versioning import get_checked, touch
+from db.versioning import get_checked, get_row, saved_id, touch
 from db.vocabulary import DocumentKind
 
 FINAL_VARIANT = "fastställd"
 
 
-def minutes_row(s, meeting_id: int, create: bool = True) -> Minutes | None:
-    row = s.execute(select(Minutes).where(col(Minutes.meeting_id) == meeting_id)).scalar()
-    if row is None and create:
+def find_minutes(s: Session, meeting_id: int) -> Minutes | None:
+    """The meeting's minutes; None until they are first sent or commented on."""
+    return s.execute(select(Minutes).where(col(Minutes.meeting_id) == meeting_id)).scalar()
+
+
+def minutes_row(s: Session, meeting_id: int) -> Minutes:
+    """The meeting's minutes, created (as a draft) when there are none yet."""
+    row = find_minutes(s, meeting_id)
+    if row is None:
         row = Minutes(meeting_id=meeting_id)
         s.add(row)
         s.flush()
@@ -49,7 +46,7 @@ def minutes_state(db: Database, meeting_id: int, today: date | None = None) -> M
     today = today or clock.today()
     with db.session() as s:
         meeting_or_error(s, meeting_id)
-        row = minutes_row(s, meeting_id, create=False)
+        row = find_minutes(s, meeting_id)
         if row is None:
             return MinutesState(meeting_id, "draft", None, None, None)
         items = {i.id: i.title for i in items_of(s, meeting_id)}
@@ -144,7 +141,7 @@ def add_comment(
         if row.status == "draft":
             raise LokusError("Anteckningarna har inte skickats för synpunkter än.")
         c = MinutesComment(
-            minutes_id=row.id,
+            minutes_id=saved_id(row),
             person_id=person_id,
             author_text=author_text.strip(),
             agenda_item_id=item_id,
@@ -153,7 +150,7 @@ def add_comment(
         )
         s.add(c)
         s.flush()
-        return c.id
+        return saved_id(c)
 
 
 def set_comment_handled(
@@ -161,7 +158,7 @@ def set_comment_handled(
 ) -> None:
     with db.session() as s:
         c = get_checked(s, MinutesComment, comment_id, expected_version, "Synpunkten")
-        minutes = s.get(Minutes, c.minutes_id)
+        minutes = get_row(s, Minutes, c.minutes_id, "Anteckningarna")
         ensure_record_open(s, minutes.meeting_id)
         c.handled = handled
         c.handled_note = note.strip()
@@ -184,8 +181,7 @@ def finalise(
     day = day or clock.today()
     with db.session() as s:
         m = get_checked(s, Meeting, meeting_id, expected_version, "Mötet")
-        row = minutes_row(s, meeting_id, create=False)
-        _finalise_allowed(m, row, day)
+        row = _finalise_allowed(m, find_minutes(s, meeting_id), day)
         if (
             row.status == "in_review"
             and row.comment_deadline
@@ -197,7 +193,7 @@ def finalise(
                 "bekräfta att anteckningarna ska fastställas ändå."
             )
         if m.note_taker_id is None:
-            group = s.get(Group, m.group_id)
+            group = get_row(s, Group, m.group_id, "Lokusgruppen")
             m.note_taker_id = group.coordinator_id  # the record names who wrote it
         row.status = "final"
         row.final_date = day
@@ -241,8 +237,7 @@ def check_finalise(db: Database, meeting_id: int, today: date | None = None) -> 
     today = today or clock.today()
     with db.session() as s:
         m = meeting_or_error(s, meeting_id)
-        row = minutes_row(s, meeting_id, create=False)
-        _finalise_allowed(m, row, today)
+        row = _finalise_allowed(m, find_minutes(s, meeting_id), today)
         if row.status == "in_review" and row.comment_deadline and row.comment_deadline >= today:
             return (
                 f"Sista dag för synpunkter är {row.comment_deadline.isoformat()}; "
@@ -251,7 +246,8 @@ def check_finalise(db: Database, meeting_id: int, today: date | None = None) -> 
         return ""
 
 
-def _finalise_allowed(m: Meeting, row: Minutes | None, today: date) -> None:
+def _finalise_allowed(m: Meeting, row: Minutes | None, today: date) -> Minutes:
+    """The minutes, when they may be fastställda; LokusError saying why not otherwise."""
     if m.status == "cancelled":
         raise LokusError("Mötet är inställt.")
     if m.meeting_date > today:
@@ -265,6 +261,7 @@ def _finalise_allowed(m: Meeting, row: Minutes | None, today: date) -> None:
         )
     if row.status == "final":
         raise RecordLockedError("Anteckningarna är redan fastställda.")
+    return row
 
 
 def reopen_minutes(
@@ -279,7 +276,7 @@ def reopen_minutes(
     day = day or clock.today()
     with db.session() as s:
         m = get_checked(s, Meeting, meeting_id, expected_version, "Mötet")
-        row = minutes_row(s, meeting_id, create=False)
+        row = find_minutes(s, meeting_id)
         if row is None or row.status != "final":
             raise LokusError("Anteckningarna är inte fastställda.")
         label = (
@@ -307,7 +304,7 @@ def reopen_minutes(
 def final_snapshot(db: Database, meeting_id: int) -> str | None:
     """The approved text of fastställda minutes (None when they are not fastställda)."""
     with db.session() as s:
-        row = minutes_row(s, meeting_id, create=False)
+        row = find_minutes(s, meeting_id)
         if row is None or row.status != "final":
             return None
         return s.execute(

@@ -12,7 +12,7 @@ from db.models import Group, ScanningEntry
 from db.records import Page, ScanningInput, ScanningView
 from db.text_match import contains
 from db.validation import MAX_LONG, Errors, check_text
-from db.versioning import get_checked, touch
+from db.versioning import get_checked, saved_id, touch
 from db.vocabulary import ScanningKind
 
 
@@ -29,7 +29,7 @@ def validate_entry(data: ScanningInput) -> Errors:
 
 def _view(e: ScanningEntry, group_name: str) -> ScanningView:
     return ScanningView(
-        e.id,
+        saved_id(e),
         e.version,
         ScanningInput(
             e.title, e.kind, e.entry_date, e.group_id, e.organisation_text, e.link, e.notes
@@ -88,7 +88,7 @@ def create_entry(db: Database, data: ScanningInput) -> int:
         e = ScanningEntry(**_fields(data, clock.today()))
         s.add(e)
         s.flush()
-        return e.id
+        return saved_id(e)
 
 
 def update_entry(db: Database, entry_id: int, data: ScanningInput, expected_version: int) -> int:

@@ -71,7 +71,7 @@ def _search_like(db: Database, user_text: str, limit: int) -> list[SearchHit]:
             ("person", Person, (col(Person.name), col(Person.email), col(Person.title))),
             ("organisation", Organisation, (col(Organisation.name),)),
         ):
-            stmt = select(model.id, model.name)
+            stmt = select(col(model.id), col(model.name))
             for w in words:
                 stmt = stmt.where(or_(*(contains(db, c, w) for c in cols)))
             hits += [SearchHit(kind, r.id, r.name) for r in s.execute(stmt.limit(limit))]

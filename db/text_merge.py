@@ -43,19 +43,17 @@ def _merge_tokens(base: str, mine: str, theirs: str) -> str | None:
     out: list[str] = []
     b, m, t = _tokens(base), _tokens(mine), _tokens(theirs)
     for region in Merge3(b, m, t).merge_regions():
-        kind = region[0]
-        if kind == "unchanged":
-            out += b[region[1] : region[2]]
-        elif kind in ("a", "same"):
-            out += m[region[1] : region[2]]
-        elif kind == "b":
-            out += t[region[1] : region[2]]
-        else:
-            _kind, zs, ze, ms, me, ts, te = region
-            if zs == ze:  # both inserted words at the same place
-                out += t[ts:te] + m[ms:me]
-            else:
-                return None
+        match region:
+            case ("unchanged", start, end):
+                out += b[start:end]
+            case ("a" | "same", start, end):
+                out += m[start:end]
+            case ("b", start, end):
+                out += t[start:end]
+            case ("conflict", zs, ze, ms, me, ts, te):
+                if zs != ze:
+                    return None
+                out += t[ts:te] + m[ms:me]  # both inserted words at the same place
     return "".join(out)
 
 
@@ -73,29 +71,28 @@ def merge_text(base: str, mine: str, theirs: str) -> MergedText:
     out: list[str] = []
     conflicts = 0
     for region in Merge3(b, m, t).merge_regions():
-        kind = region[0]
-        if kind == "unchanged":
-            out += b[region[1] : region[2]]
-        elif kind in ("a", "same"):
-            out += m[region[1] : region[2]]
-        elif kind == "b":
-            out += t[region[1] : region[2]]
-        else:
-            _kind, zs, ze, ms, me, ts, te = region
-            base_block, mine_block = "".join(b[zs:ze]), "".join(m[ms:me])
-            theirs_block = "".join(t[ts:te])
-            words = _merge_tokens(base_block, mine_block, theirs_block)
-            if words is not None:
-                out.append(words)
-                continue
-            conflicts += 1
-            out += [
-                MINE_MARKER + "\n",
-                _ensure_newline(mine_block),
-                MIDDLE_MARKER + "\n",
-                _ensure_newline(theirs_block),
-                END_MARKER + "\n",
-            ]
+        match region:
+            case ("unchanged", start, end):
+                out += b[start:end]
+            case ("a" | "same", start, end):
+                out += m[start:end]
+            case ("b", start, end):
+                out += t[start:end]
+            case ("conflict", zs, ze, ms, me, ts, te):
+                base_block, mine_block = "".join(b[zs:ze]), "".join(m[ms:me])
+                theirs_block = "".join(t[ts:te])
+                words = _merge_tokens(base_block, mine_block, theirs_block)
+                if words is not None:
+                    out.append(words)
+                    continue
+                conflicts += 1
+                out += [
+                    MINE_MARKER + "\n",
+                    _ensure_newline(mine_block),
+                    MIDDLE_MARKER + "\n",
+                    _ensure_newline(theirs_block),
+                    END_MARKER + "\n",
+                ]
     text = "".join(out)
     if not mine.endswith("\n") and text.endswith("\n") and not conflicts:
         text = text[:-1]
@@ -115,7 +112,7 @@ def merge_fields(base: dict, mine: dict, theirs: dict) -> MergedFields:
     are merged as text; any other field changed differently on both sides keeps
     my value and is reported with theirs."""
     values = dict(theirs)
-    conflicts = {}
+    conflicts: dict = {}
     for key, my_value in mine.items():
         base_value = base.get(key)
         their_value = theirs.get(key, base_value)
@@ -124,8 +121,11 @@ def merge_fields(base: dict, mine: dict, theirs: dict) -> MergedFields:
         if their_value == base_value:
             values[key] = my_value
             continue
-        if all(isinstance(v, str) for v in (base_value, my_value, their_value)) and any(
-            "\n" in v for v in (base_value, my_value, their_value)
+        if (
+            isinstance(base_value, str)
+            and isinstance(my_value, str)
+            and isinstance(their_value, str)
+            and any("\n" in v for v in (base_value, my_value, their_value))
         ):
             merged = merge_text(base_value, my_value, their_value)
             values[key] = merged.text

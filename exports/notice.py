@@ -205,7 +205,7 @@ def notice_ics(data: NoticeData, now: datetime | None = None) -> bytes:
         attendee.params["role"] = vText("REQ-PARTICIPANT")
         attendee.params["partstat"] = vText("NEEDS-ACTION")
         attendee.params["rsvp"] = vText("TRUE")
-        event.add("attendee", attendee, encode=0)
+        event.add("attendee", attendee, encode=False)
     if data.start_time:
         cal.add_component(_stockholm_vtimezone())
     cal.add_component(event)

@@ -5,6 +5,7 @@ from functools import partial
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
+from lokus_tui.context import lokus_app
 from lokus_tui.plain import markup_literal, plain
 
 KIND_LABELS = {"initiative": "Insats", "person": "Person", "organisation": "Organisation"}
@@ -14,10 +15,10 @@ class LookupProvider(Provider):
     """Find insatser, people and organisations by any word (prefix search)."""
 
     async def search(self, query: str) -> Hits:
-        app = self.app
-        database = getattr(app, "database", None)
-        if database is None or len(query.strip()) < 2:
+        app = lokus_app(self.screen)
+        if not app.database_ready or len(query.strip()) < 2:
             return
+        database = app.database
         from db.search import search
 
         for n, hit in enumerate(search(database, query, limit=15)):

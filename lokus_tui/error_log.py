@@ -15,9 +15,9 @@ from lokus_tui.config import data_dir
 
 def redacted_traceback(error: BaseException) -> str:
     """The traceback with frames and exception types, but no messages."""
-    lines = []
-    te = traceback.TracebackException.from_exception(error)
-    chain = []
+    lines: list[str] = []
+    te: traceback.TracebackException | None = traceback.TracebackException.from_exception(error)
+    chain: list[traceback.TracebackException] = []
     while te is not None:
         chain.append(te)
         te = te.__cause__ or (te.__context__ if not te.__suppress_context__ else None)

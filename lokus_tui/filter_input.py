@@ -19,6 +19,6 @@ class FilterInput(TextInput):
         super().__init__(**kwargs)
         self.table_id = table_id
 
-    def action_table(self, action: str) -> None:
+    async def action_table(self, action: str) -> None:
         table = self.screen.query_one(f"#{self.table_id}", DataTable)
-        table.run_action(action)
+        await table.run_action(action)

@@ -1,10 +1,22 @@
 """Reading and setting the fields of a form, whatever widget they are."""
 
+from typing import TypeVar
+
 from textual.widgets import Select, TextArea
+
+T = TypeVar("T")
 
 
 def select_value(select: Select):
     return None if select.value == Select.NULL else select.value
+
+
+def chosen(select: Select, kind: type[T]) -> T:
+    """The value of a Select that offers no blank (``allow_blank=False``), as ``kind``."""
+    value = select.value
+    if not isinstance(value, kind):
+        raise TypeError(f"#{select.id}: {value!r} is no {kind.__name__}")
+    return value
 
 
 def fill_contacts(

@@ -13,23 +13,17 @@ from collections.abc import Callable
 
 from textual import on
 from textual.binding import Binding
-from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Select, Static, TextArea
+from textual.timer import Timer
+from textual.widgets import Button, Input, Select, TextArea
 
-from db.characters import printable
 from db.errors import ConflictError, LokusError, NotFoundError, ValidationError
 from db.text_merge import merge_fields
 from lokus_tui.drafts import restored_values
-from lokus_tui.form_fields import (
-    fill_contacts,
-    set_widget_value,
-    shown_value,
-    widget_text,
-    widget_value,
-)
+from lokus_tui.form_base import FormBase
+from lokus_tui.form_fields import fill_contacts
 
 
-class FormScreen(ModalScreen):
+class FormScreen(FormBase):
     """Subclasses compose fields with ids, an ``#err-<field>`` Static per field,
     a ``#form-errors`` Static, and implement ``read() -> (data, errors)``.
 
@@ -44,68 +38,13 @@ class FormScreen(ModalScreen):
     # Subclasses that hold text worth keeping set a name, e.g. "insats-12" or "insats-ny".
     draft_name: str | None = None
     DRAFT_SECONDS = 1.0
-    # The attribute holding the record being edited (None for a new one); it has .version.
-    record_attr = "detail"
-    # Swedish names of fields, for messages about conflicts.
-    FIELD_LABELS: dict[str, str] = {}
 
     def __init__(self, save: Callable, fetch: Callable | None = None):
         super().__init__()
         self.save_fn = save
         self.fetch = fetch
         self.base_values: dict | None = None  # the fields as loaded
-        self._draft_timer = None
-
-    # --- the record and its fields --------------------------------------------------
-    @property
-    def record(self):
-        return getattr(self, self.record_attr, None)
-
-    @property
-    def version(self) -> int | None:
-        record = self.record
-        return getattr(record, "version", None) if record is not None else None
-
-    def prepare(self) -> None:
-        """Subclass hook: fill dependent choices and set the focus."""
-
-    def extra_values(self) -> dict:
-        """Values that are not single widgets (rows of a list), as plain lists."""
-        return {}
-
-    async def apply_extra(self, key: str, value) -> None:
-        """Put back a value from ``extra_values`` (subclasses with rows)."""
-
-    def values(self) -> dict:
-        out = {}
-        for widget in self.query("Input, TextArea, Select"):
-            if widget.id and not widget.id.startswith("textual"):
-                out[widget.id] = widget_value(widget)
-        out.update(self.extra_values())
-        return out
-
-    async def set_values(self, values: dict) -> None:
-        for key, value in values.items():
-            widgets = self.query(f"#{key}")
-            if widgets:
-                set_widget_value(widgets.first(), value)
-            else:
-                await self.apply_extra(key, value)
-
-    def label_of(self, key: str) -> str:
-        return self.FIELD_LABELS.get(key, key.replace("_", " "))
-
-    def show_other_values(self, conflicts: dict) -> None:
-        """Under each field both windows changed: what the other window saved."""
-        for key, theirs in conflicts.items():
-            widgets = self.query(f"#{key}")
-            if widgets and isinstance(widgets.first(), Select):
-                theirs = next(
-                    (str(label) for label, v in widgets.first()._options if v == theirs), theirs
-                )
-            labels = self.query(f"#err-{key}")
-            if labels:
-                labels.first().update(f"Sparat i ett annat fönster: {shown_value(theirs)}")
+        self._draft_timer: Timer | None = None
 
     # --- mounting, drafts ------------------------------------------------------------
     def on_mount(self) -> None:
@@ -122,25 +61,6 @@ class FormScreen(ModalScreen):
         draft = load_draft(self._database_key(), self.draft_name)
         if draft is not None:
             await self._restore(draft)
-
-    def _clean_loaded_text(self) -> None:
-        """Text stored by an older lokus or an import may hold control or bidi characters;
-        the form shows it without them and says so (saving keeps the cleaned text)."""
-        cleaned = []
-        for widget in self.query("Input, TextArea"):
-            value = widget_text(widget)
-            safe = printable(value, multiline=isinstance(widget, TextArea))
-            if safe != value:
-                set_widget_value(widget, safe)
-                cleaned.append(self.label_of(widget.id) if widget.id else "en rad")
-        if cleaned:
-            self.notify(
-                "Osynliga styrtecken togs bort ur "
-                + ", ".join(cleaned)
-                + ". Spara för att behålla ändringen, eller avbryt.",
-                severity="warning",
-                timeout=10,
-            )
 
     async def _restore(self, draft) -> None:
         current = self.values()
@@ -234,24 +154,6 @@ class FormScreen(ModalScreen):
             fill_contacts(
                 self.app, self.query_one("#organisation_id", Select), people.first(Select)
             )
-
-    def show_errors(self, errors) -> None:
-        for widget in self.query(".field-error"):
-            widget.update("")
-        self.query_one("#form-errors", Static).update(
-            "Rätta följande:\n" + "\n".join(f"• {e}" for e in errors) if errors else ""
-        )
-        first = None
-        for error in errors:
-            labels = self.query(f"#err-{error.field}")
-            if labels:
-                labels.first().update(str(error))
-            targets = self.query(f"#{error.field}")
-            if targets and first is None:
-                first = targets.first()
-        if first is not None:
-            first.focus()
-            first.scroll_visible()
 
     async def action_save(self) -> None:
         data, errors = self.read()

@@ -2,6 +2,7 @@
 
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.widget import Widget
 from textual.widgets import Static
 
 
@@ -21,9 +22,15 @@ class ListRow(Vertical):
     def show_error(self, text: str) -> None:
         self.query_one(".row-error", Static).update(text)
 
-    def action_move(self, delta: int) -> None:
+    def _list(self) -> tuple[Widget, list["ListRow"]]:
+        """The container of the list and its rows of this row's kind, in order."""
         parent = self.parent
-        rows = [c for c in parent.children if isinstance(c, type(self))]
+        if not isinstance(parent, Widget):
+            raise RuntimeError("a list row acts only while it is mounted in its list")
+        return parent, [c for c in parent.children if isinstance(c, type(self))]
+
+    def action_move(self, delta: int) -> None:
+        parent, rows = self._list()
         index = rows.index(self)
         target = index + delta
         if not 0 <= target < len(rows):
@@ -38,8 +45,7 @@ class ListRow(Vertical):
         self.call_after_refresh(self.scroll_visible)
 
     def action_remove_row(self) -> None:
-        parent = self.parent
-        rows = [c for c in parent.children if isinstance(c, type(self))]
+        _parent, rows = self._list()
         index = rows.index(self)
         self.remove()
         rest = [r for r in rows if r is not self]

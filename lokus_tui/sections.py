@@ -4,6 +4,8 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Label
 
+from lokus_tui.context import lokus_app
+
 SECTIONS = (
     ("overview", "1", "Översikt"),
     ("meetings", "2", "Möten"),
@@ -21,7 +23,7 @@ class SectionTab(Label):
         self.mode = mode
 
     def on_click(self) -> None:
-        self.app.action_section(self.mode)
+        lokus_app(self).action_section(self.mode)
 
 
 class SectionBar(Horizontal):

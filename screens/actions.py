@@ -11,7 +11,9 @@ from textual.widgets import DataTable, Footer, Header, Input, Select, Static
 from db.actions import list_actions, set_action_status
 from db.contacts import group_options, organisation_options
 from db.errors import LokusError
-from lokus_tui.form_fields import select_value
+from db.records import ActionRow
+from lokus_tui.context import app_database
+from lokus_tui.form_fields import chosen, select_value
 from lokus_tui.plain import Plain, PlainSelect, PlainTable, TextInput
 from lokus_tui.sections import SectionBar
 
@@ -38,10 +40,10 @@ class ActionsScreen(Screen):
     def __init__(self, group_id: int | None = None):
         super().__init__()
         self.group_id = group_id
-        self.rows = []
+        self.rows: list[ActionRow] = []
 
     def compose(self) -> ComposeResult:
-        db = self.app.database
+        db = app_database(self)
         yield Header()
         yield SectionBar("meetings")
         with Horizontal(classes="filter-row"):
@@ -70,9 +72,9 @@ class ActionsScreen(Screen):
         self.query_one("#actions-table").focus()
 
     def reload(self) -> None:
-        status = self.query_one("#actions-status", Select).value
+        status = chosen(self.query_one("#actions-status", Select), str)
         rows = list_actions(
-            self.app.database,
+            app_database(self),
             group_id=select_value(self.query_one("#actions-group", Select)),
             status=None if status == "all" else status,
             organisation_id=select_value(self.query_one("#actions-party", Select)),
@@ -128,7 +130,7 @@ class ActionsScreen(Screen):
         if row is None:
             return
         try:
-            set_action_status(self.app.database, row.id, status, row.version)
+            set_action_status(app_database(self), row.id, status, row.version)
         except LokusError as exc:
             self.notify(str(exc), severity="error", markup=False)
             self.reload()

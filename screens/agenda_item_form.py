@@ -8,6 +8,7 @@ from db.agenda import initiative_options_for_group, validate_agenda_item
 from db.records import AgendaItemInput, AgendaItemView, MemberView
 from db.validation import Errors, parse_int
 from db.vocabulary import AgendaItemKind
+from lokus_tui.context import app_database
 from lokus_tui.form_fields import select_value
 from lokus_tui.form_screen import FormScreen
 from lokus_tui.plain import Plain, PlainSelect, TextInput
@@ -52,7 +53,7 @@ class AgendaItemForm(FormScreen):
             if pid not in {p for _l, p in people}
         ]
         initiatives = [
-            (o.label, o.id) for o in initiative_options_for_group(self.app.database, self.group_id)
+            (o.label, o.id) for o in initiative_options_for_group(app_database(self), self.group_id)
         ]
         with Vertical(classes="form-dialog"):
             yield Plain(

@@ -9,6 +9,7 @@ from textual.widgets import DataTable, Footer, Header, Input, Static, TabbedCont
 from db.contacts import create_organisation, create_person, list_organisations, list_people
 from db.errors import LokusError
 from db.records import OrganisationRow, PersonRow
+from lokus_tui.context import app_database
 from lokus_tui.filter_input import FilterInput
 from lokus_tui.paged_table import PagedTable
 from lokus_tui.plain import Plain
@@ -30,7 +31,7 @@ class ContactsScreen(Screen):
         Binding("escape", "clear_filter", "Rensa filter", show=False),
     ]
 
-    def __init__(self):
+    def __init__(self) -> None:
         super().__init__()
         self.organisation_filter: tuple[int, str] | None = None
         self.show_archived = False
@@ -78,7 +79,12 @@ class ContactsScreen(Screen):
         text = self.query_one("#people-filter", Input).value
         org = self.organisation_filter[0] if self.organisation_filter else None
         return list_people(
-            self.app.database, text, limit, offset, organisation_id=org, archived=self.show_archived
+            app_database(self),
+            text,
+            limit,
+            offset,
+            organisation_id=org,
+            archived=self.show_archived,
         )
 
     @staticmethod
@@ -87,7 +93,7 @@ class ContactsScreen(Screen):
 
     def _fetch_orgs(self, limit: int, offset: int):
         text = self.query_one("#orgs-filter", Input).value
-        return list_organisations(self.app.database, text, limit, offset)
+        return list_organisations(app_database(self), text, limit, offset)
 
     @staticmethod
     def _org_cells(row: OrganisationRow):
@@ -172,10 +178,10 @@ class ContactsScreen(Screen):
         from db.contacts import get_organisation, update_organisation
         from screens.organisation_form import OrganisationForm
 
-        current, version = get_organisation(self.app.database, record.id)
+        current, version = get_organisation(app_database(self), record.id)
 
         def save(data):
-            return update_organisation(self.app.database, record.id, data, version)
+            return update_organisation(app_database(self), record.id, data, version)
 
         self.app.push_screen(OrganisationForm(save, current), lambda _r: self.reload(True))
 
@@ -189,7 +195,7 @@ class ContactsScreen(Screen):
         def answered(yes):
             if yes:
                 try:
-                    delete_organisation(self.app.database, record.id, record.version)
+                    delete_organisation(app_database(self), record.id, record.version)
                 except LokusError as exc:
                     self.notify(str(exc), severity="error", markup=False)
                 self.reload()
@@ -235,7 +241,7 @@ class ContactsScreen(Screen):
         """List the people of one organisation (from the org table or the palette)."""
         from db.contacts import organisation_options
 
-        names = {o.id: o.label for o in organisation_options(self.app.database)}
+        names = {o.id: o.label for o in organisation_options(app_database(self))}
         self.organisation_filter = (organisation_id, names.get(organisation_id, "?"))
         self.query_one("#contacts-tabs", TabbedContent).active = "people-pane"
         self.query_one("#people-filter", Input).value = ""
@@ -277,12 +283,12 @@ class ContactsScreen(Screen):
             self.app.push_screen(OrganisationForm(save=self._save_org), lambda _r: self.reload())
 
     def _save_person(self, data) -> int:
-        new_id = create_person(self.app.database, data)
+        new_id = create_person(app_database(self), data)
         self.notify(f"{data.name} är sparad.", timeout=3, markup=False)
         return new_id
 
     def _save_org(self, data) -> int:
-        new_id = create_organisation(self.app.database, data)
+        new_id = create_organisation(app_database(self), data)
         self.notify(f"{data.name} är sparad.", timeout=3, markup=False)
         return new_id
 

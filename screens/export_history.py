@@ -1,5 +1,6 @@
 """What was exported when: every kallelse and set of minutes, verbatim; save any again."""
 
+from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from textual.app import ComposeResult
@@ -10,9 +11,17 @@ from textual.widgets import DataTable, Footer
 
 from db.review import exported_content, list_exports
 from db.vocabulary import DocumentKind
+from lokus_tui.context import app_database
 from lokus_tui.plain import Plain, PlainTable
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
+
+
+def _local(created: object, fmt: str) -> str:
+    """When an export was made (db.review.list_exports gives created_at as object)."""
+    if not isinstance(created, datetime):
+        raise TypeError(f"created_at is no datetime: {created!r}")
+    return created.astimezone(STOCKHOLM).strftime(fmt)
 
 
 class ExportHistory(ModalScreen[None]):
@@ -35,9 +44,9 @@ class ExportHistory(ModalScreen[None]):
     def on_mount(self) -> None:
         table = self.query_one("#history-table", DataTable)
         table.add_columns("När", "Dokument", "Version", "Format")
-        self.rows = list_exports(self.app.database, self.meeting_id)
+        self.rows = list_exports(app_database(self), self.meeting_id)
         for export_id, document, variant, fmt, created in self.rows:
-            when = created.astimezone(STOCKHOLM).strftime("%Y-%m-%d %H.%M")
+            when = _local(created, "%Y-%m-%d %H.%M")
             table.add_row(
                 when, DocumentKind.label_of(document), variant or "–", fmt, key=str(export_id)
             )
@@ -54,10 +63,10 @@ class ExportHistory(ModalScreen[None]):
             return
         table = self.query_one("#history-table", DataTable)
         export_id, document, variant, _fmt, created = self.rows[table.cursor_row]
-        fmt, content = exported_content(self.app.database, export_id)
+        fmt, content = exported_content(app_database(self), export_id)
         from exports.files import slug, write_new_file
 
-        stamp = created.astimezone(STOCKHOLM).strftime("%Y%m%d-%H%M")
+        stamp = _local(created, "%Y%m%d-%H%M")
         name = f"{slug(DocumentKind.label_of(document))}-{slug(variant or 'version')}-{stamp}.{fmt}"
 
         def write(folder):

@@ -11,6 +11,7 @@ from db.errors import LokusError
 from db.groups import create_group, group_members, list_groups, remove_member, set_member
 from db.validation import Errors, check_text
 from db.vocabulary import MembershipRole
+from lokus_tui.context import app_database
 from lokus_tui.form_screen import FormScreen
 from lokus_tui.plain import Plain, PlainTable, TextInput
 from lokus_tui.sections import SectionBar
@@ -74,7 +75,7 @@ class GroupsScreen(Screen):
         table = self.query_one("#groups-table", DataTable)
         row = table.cursor_row
         table.clear()
-        self.groups = list_groups(self.app.database)
+        self.groups = list_groups(app_database(self))
         for gid, name, municipality, members, coordinator in self.groups:
             table.add_row(name, municipality, str(members), coordinator or "–", key=str(gid))
         if table.row_count:
@@ -89,7 +90,7 @@ class GroupsScreen(Screen):
     def show_members(self) -> None:
         table = self.query_one("#members-table", DataTable)
         table.clear()
-        self.members = group_members(self.app.database, self.group_id) if self.group_id else []
+        self.members = group_members(app_database(self), self.group_id) if self.group_id else []
         for m in self.members:
             table.add_row(m.name, m.organisation_name, m.role_label, m.email, key=str(m.person_id))
 
@@ -102,7 +103,7 @@ class GroupsScreen(Screen):
 
     def action_new_group(self) -> None:
         def save(data):
-            return create_group(self.app.database, *data)
+            return create_group(app_database(self), *data)
 
         self.app.push_screen(GroupForm(save), lambda _r: self.reload())
 
@@ -114,7 +115,7 @@ class GroupsScreen(Screen):
 
         def save(data):
             person_id, role = data
-            set_member(self.app.database, group_id, person_id, role, None)
+            set_member(app_database(self), group_id, person_id, role, None)
 
         from screens.person_picker import PersonPicker
 
@@ -130,8 +131,8 @@ class GroupsScreen(Screen):
         return self.members[table.cursor_row]
 
     def action_change_role(self) -> None:
-        member = self._member()
-        if member is None:
+        member, group_id = self._member(), self.group_id
+        if member is None or group_id is None:  # members are shown only for a group
             return
         roles = [key for _l, key in ROLE_OPTIONS]
         role = (
@@ -141,7 +142,7 @@ class GroupsScreen(Screen):
         )
         try:
             set_member(
-                self.app.database, self.group_id, member.person_id, role, member.membership_version
+                app_database(self), group_id, member.person_id, role, member.membership_version
             )
         except LokusError as exc:
             self.notify(str(exc), severity="error", markup=False)
@@ -163,7 +164,7 @@ class GroupsScreen(Screen):
             if yes:
                 try:
                     remove_member(
-                        self.app.database, group_id, member.person_id, member.membership_version
+                        app_database(self), group_id, member.person_id, member.membership_version
                     )
                 except LokusError as exc:
                     self.notify(str(exc), severity="error", markup=False)

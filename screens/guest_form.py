@@ -7,6 +7,7 @@ from textual.widgets import Button, Footer, Input, Label, Select
 from db.contacts import organisation_options, validate_person
 from db.records import AgendaItemView, GuestView, PersonInput
 from db.validation import Errors, check_text, parse_date
+from lokus_tui.context import app_database
 from lokus_tui.form_fields import select_value
 from lokus_tui.form_screen import FormScreen
 from lokus_tui.plain import Plain, PlainSelect, TextInput
@@ -33,7 +34,7 @@ class GuestForm(FormScreen):
 
     def compose(self) -> ComposeResult:
         g = self.guest
-        orgs = [(o.label, o.id) for o in organisation_options(self.app.database)]
+        orgs = [(o.label, o.id) for o in organisation_options(app_database(self))]
         items = [(f"{n}. {i.title}", i.id) for n, i in enumerate(self.items, 1)]
         with Vertical(classes="form-dialog"):
             yield Plain(

@@ -9,7 +9,9 @@ from textual.widgets import Footer, Header, Markdown
 from db.errors import ConflictError, NotFoundError
 from db.initiative_changes import delete_initiative, update_initiative
 from db.initiatives import get_initiative
+from db.records import InitiativeDetail
 from exports.initiative import initiative_markdown
+from lokus_tui.context import app_database
 from lokus_tui.plain import plain_str
 from lokus_tui.sections import SectionBar
 
@@ -26,7 +28,7 @@ class InitiativeDetailScreen(Screen):
     def __init__(self, initiative_id: int):
         super().__init__()
         self.initiative_id = initiative_id
-        self.detail = None
+        self.detail: InitiativeDetail | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -41,7 +43,7 @@ class InitiativeDetailScreen(Screen):
 
     def load(self) -> None:
         try:
-            self.detail = get_initiative(self.app.database, self.initiative_id)
+            self.detail = get_initiative(app_database(self), self.initiative_id)
         except NotFoundError as exc:
             self.notify(str(exc), severity="error")
             self.app.pop_screen()
@@ -56,7 +58,7 @@ class InitiativeDetailScreen(Screen):
         from screens.initiative_form import InitiativeForm
 
         def save(data, version):
-            version = update_initiative(self.app.database, self.initiative_id, data, version)
+            version = update_initiative(app_database(self), self.initiative_id, data, version)
             self.notify("Ändringarna är sparade.", timeout=3)
             return version
 
@@ -64,7 +66,7 @@ class InitiativeDetailScreen(Screen):
             InitiativeForm(
                 self.detail,
                 save=save,
-                fetch=lambda: get_initiative(self.app.database, self.initiative_id),
+                fetch=lambda: get_initiative(app_database(self), self.initiative_id),
             ),
             lambda _result: self.load(),
         )
@@ -92,21 +94,25 @@ class InitiativeDetailScreen(Screen):
     def action_delete(self) -> None:
         from screens.confirm import ConfirmDialog
 
+        detail = self.detail
+        if detail is None:
+            return
+
         def answered(yes: bool | None) -> None:
             if not yes:
                 return
             try:
-                delete_initiative(self.app.database, self.initiative_id, self.detail.version)
+                delete_initiative(app_database(self), self.initiative_id, detail.version)
             except ConflictError as exc:
                 self.notify(str(exc), severity="warning")
                 self.load()
                 return
-            self.notify(f"Insatsen ”{self.detail.name}” är borttagen.", markup=False)
+            self.notify(f"Insatsen ”{detail.name}” är borttagen.", markup=False)
             self.app.pop_screen()
 
         self.app.push_screen(
             ConfirmDialog(
-                f"Ta bort insatsen ”{self.detail.name}” med alla mål, finansieringsbeslut och "
+                f"Ta bort insatsen ”{detail.name}” med alla mål, finansieringsbeslut och "
                 "samverkansparter? Det går inte att ångra."
             ),
             answered,

@@ -1,12 +1,14 @@
 """Create or edit an insats: fields, goals, funding decisions and partners."""
 
 from collections.abc import Callable
+from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Button, Footer, Input, Label, Select, Static, TextArea
+from textual.widget import Widget
+from textual.widgets import Button, Footer, Input, Label, Select, TextArea
 
 from db.contacts import group_options, organisation_options
 from db.initiative_changes import validate_initiative
@@ -16,11 +18,12 @@ from db.records import (
 )
 from db.validation import Errors, parse_date
 from db.vocabulary import MANUAL_INITIATIVE_STATUSES, Orientation
-from lokus_tui.form_fields import fill_contacts, select_value
+from lokus_tui.context import app_database
+from lokus_tui.form_fields import chosen, fill_contacts, select_value, widget_text
 from lokus_tui.form_screen import FormScreen
 from lokus_tui.plain import Plain, PlainSelect, TextInput
 from lokus_tui.validators import DateValidator
-from screens.initiative_rows import DecisionRow, GoalRow, PartnerRow
+from screens.initiative_rows import DecisionRow, GoalRow, InitiativeRow, PartnerRow
 
 STATUS_OPTIONS = [
     ("Efter datum (kommande/pågående/avslutad)", ""),
@@ -68,7 +71,11 @@ class InitiativeForm(FormScreen):
         "decisions": "Finansieringsbeslut",
         "partners": "Samverkansparter",
     }
-    ROWS = {"goals": GoalRow, "decisions": DecisionRow, "partners": PartnerRow}
+    ROWS: ClassVar[dict[str, type[InitiativeRow]]] = {
+        "goals": GoalRow,
+        "decisions": DecisionRow,
+        "partners": PartnerRow,
+    }
 
     def __init__(
         self, detail: InitiativeDetail | None, save: Callable, fetch: Callable | None = None
@@ -78,7 +85,7 @@ class InitiativeForm(FormScreen):
         self.draft_name = f"insats-{detail.id if detail else 'ny'}"
 
     def compose(self) -> ComposeResult:
-        db = self.app.database
+        db = app_database(self)
         d = self.detail.data if self.detail else InitiativeInput(name="")
         self.orgs = _opts(organisation_options(db))
         title = f"Redigera insats: {d.name}" if self.detail else "Ny insats"
@@ -214,7 +221,7 @@ class InitiativeForm(FormScreen):
         self._fill_owner_contacts()
 
     @on(Button.Pressed)
-    def _button(self, event: Button.Pressed) -> None:
+    async def _button(self, event: Button.Pressed) -> None:
         actions = {
             "add-effect": lambda: self.action_add_goal("effect"),
             "add-output": lambda: self.action_add_goal("output"),
@@ -223,7 +230,7 @@ class InitiativeForm(FormScreen):
         }
         if event.button.id in actions:
             event.stop()
-            actions[event.button.id]()
+            await actions[event.button.id]()
 
     async def _add_row(self, container: str, row) -> None:
         await self.query_one(container).mount(row)
@@ -246,8 +253,7 @@ class InitiativeForm(FormScreen):
         errors = Errors()
 
         def text(widget_id: str) -> str:
-            widget = self.query_one(f"#{widget_id}")
-            return widget.text if isinstance(widget, TextArea) else widget.value
+            return widget_text(self.query_one(f"#{widget_id}"))
 
         decisions = tuple(
             row.read(n, errors)
@@ -268,11 +274,11 @@ class InitiativeForm(FormScreen):
             target_group=text("target_group"),
             method=text("method"),
             background=text("background"),
-            orientation=self.query_one("#orientation", Select).value,
+            orientation=chosen(self.query_one("#orientation", Select), str),
             priority_groups=text("priority_groups"),
             start_date=parse_date(text("start_date"), "start_date", "Startdatum", errors),
             end_date=parse_date(text("end_date"), "end_date", "Slutdatum", errors),
-            manual_status=self.query_one("#manual_status", Select).value,
+            manual_status=chosen(self.query_one("#manual_status", Select), str),
             goals=tuple(row.read() for row in self.query_one("#goals").query_children(GoalRow)),
             decisions=decisions,
             partners=partners,
@@ -281,32 +287,14 @@ class InitiativeForm(FormScreen):
             errors.extend(validate_initiative(data))
         return data, errors
 
-    def show_errors(self, errors: list) -> None:
-        for widget in self.query(".field-error"):
-            widget.update("")
-        self.query_one("#form-errors", Static).update(
-            "Rätta följande:\n" + "\n".join(f"• {e}" for e in errors) if errors else ""
-        )
-        first_widget = None
-        for error in errors:
-            field = error.field
-            if field.startswith(("goals.", "decisions.", "partners.")):
-                section, n, _rest = field.split(".", 2)
-                row_type = {"goals": GoalRow, "decisions": DecisionRow, "partners": PartnerRow}[
-                    section
-                ]
-                rows = list(self.query_one(f"#{section}").query_children(row_type))
-                if int(n) - 1 < len(rows):
-                    row = rows[int(n) - 1]
-                    row.show_error(str(error))
-                    first_widget = first_widget or row.query("Input, Select").first()
-                continue
-            matches = self.query(f"#err-{field}")
-            if matches:
-                matches.first().update(str(error))
-            targets = self.query(f"#{field}")
-            if targets:
-                first_widget = first_widget or targets.first()
-        if first_widget is not None:
-            first_widget.focus()
-            first_widget.scroll_visible()
+    def show_error(self, error) -> Widget | None:
+        """An error of a row (``goals.2.text``) shows in that row."""
+        if not error.field.startswith(("goals.", "decisions.", "partners.")):
+            return super().show_error(error)
+        section, n, _rest = error.field.split(".", 2)
+        rows = list(self.query_one(f"#{section}").query_children(self.ROWS[section]))
+        if int(n) - 1 >= len(rows):
+            return None
+        row = rows[int(n) - 1]
+        row.show_error(str(error))
+        return row.query("Input, Select").first()

@@ -1,5 +1,7 @@
 """The editable rows of the insats form: goals, funding decisions, partners."""
 
+from typing import Self
+
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal
@@ -14,13 +16,26 @@ from db.records import (
 from db.validation import Errors, parse_amount, parse_budget_lines, parse_date
 from db.vocabulary import GoalKind
 from exports.swedish import format_amount
-from lokus_tui.form_fields import fill_contacts, select_value
+from lokus_tui.form_fields import chosen, fill_contacts, select_value
 from lokus_tui.list_rows import ListRow
 from lokus_tui.plain import PlainSelect, TextInput
 from lokus_tui.validators import AmountValidator, DateValidator
 
+Orgs = list[tuple[str, int]]
 
-class GoalRow(ListRow):
+
+class InitiativeRow(ListRow):
+    """A row of the insats form; a draft keeps its fields as a plain list."""
+
+    def values(self) -> list:
+        raise NotImplementedError
+
+    @classmethod
+    def from_values(cls, values: list, orgs: Orgs) -> Self:
+        raise NotImplementedError
+
+
+class GoalRow(InitiativeRow):
     def __init__(self, kind: str = "effect", text: str = ""):
         super().__init__()
         self.kind, self.text = kind, text
@@ -38,7 +53,8 @@ class GoalRow(ListRow):
 
     def read(self) -> GoalInput:
         return GoalInput(
-            self.query_one(".goal-kind", Select).value, self.query_one(".goal-text", Input).value
+            chosen(self.query_one(".goal-kind", Select), str),
+            self.query_one(".goal-text", Input).value,
         )
 
     def values(self) -> list:
@@ -46,7 +62,7 @@ class GoalRow(ListRow):
         return [goal.kind, goal.text]
 
     @classmethod
-    def from_values(cls, values: list, _orgs) -> "GoalRow":
+    def from_values(cls, values: list, orgs: Orgs) -> Self:
         return cls(values[0], values[1])
 
 
@@ -61,7 +77,7 @@ DECISION_FIELDS = (
 )
 
 
-class DecisionRow(ListRow):
+class DecisionRow(InitiativeRow):
     def __init__(self, decision: FundingInput | None = None, raw: list | None = None):
         super().__init__()
         d = decision or FundingInput()
@@ -123,7 +139,7 @@ class DecisionRow(ListRow):
         return [self.query_one(f".{cls}", Input).value for cls in DECISION_FIELDS]
 
     @classmethod
-    def from_values(cls, values: list, _orgs) -> "DecisionRow":
+    def from_values(cls, values: list, orgs: Orgs) -> Self:
         return cls(raw=values)
 
     def read(self, n: int, errors: Errors) -> FundingInput:
@@ -155,8 +171,8 @@ class DecisionRow(ListRow):
         )
 
 
-class PartnerRow(ListRow):
-    def __init__(self, orgs: list[tuple[str, int]], partner: PartnerInput | None = None):
+class PartnerRow(InitiativeRow):
+    def __init__(self, orgs: Orgs, partner: PartnerInput | None = None):
         super().__init__()
         self.orgs = orgs
         self.partner = partner
@@ -202,5 +218,5 @@ class PartnerRow(ListRow):
         ]
 
     @classmethod
-    def from_values(cls, values: list, orgs) -> "PartnerRow":
+    def from_values(cls, values: list, orgs: Orgs) -> Self:
         return cls(orgs, PartnerInput(values[0], values[1]) if values[0] else None)

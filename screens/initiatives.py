@@ -11,6 +11,7 @@ from db.initiative_changes import create_initiative
 from db.initiatives import SORT_KEYS, list_initiatives
 from db.records import InitiativeRow
 from exports.swedish import format_amount, format_period
+from lokus_tui.context import app_database
 from lokus_tui.filter_input import FilterInput
 from lokus_tui.paged_table import PagedTable
 from lokus_tui.plain import Plain
@@ -74,7 +75,7 @@ class InitiativesScreen(Screen):
 
     def _fetch_page(self, limit: int, offset: int):
         text = self.query_one("#initiatives-filter", Input).value
-        return list_initiatives(self.app.database, text, self.sort, self.descending, limit, offset)
+        return list_initiatives(app_database(self), text, self.sort, self.descending, limit, offset)
 
     @staticmethod
     def _row_cells(row: InitiativeRow):
@@ -177,7 +178,7 @@ class InitiativesScreen(Screen):
         self.app.push_screen(InitiativeForm(None, save=self._save_new), created)
 
     def _save_new(self, data) -> int:
-        new_id = create_initiative(self.app.database, data)
+        new_id = create_initiative(app_database(self), data)
         self.notify(f"Insatsen ”{data.name}” är sparad.", timeout=3)
         return new_id
 

@@ -14,6 +14,7 @@ from db.records import MeetingDetail, MeetingInput
 from db.validation import Errors, parse_date, parse_time
 from db.vocabulary import MeetingKind, MembershipRole
 from exports.swedish import format_time
+from lokus_tui.context import app_database
 from lokus_tui.form_fields import select_value
 from lokus_tui.form_screen import FormScreen
 from lokus_tui.plain import Plain, PlainSelect, TextInput
@@ -49,14 +50,10 @@ class MeetingForm(FormScreen):
         self.group_id = group_id
 
     def compose(self) -> ComposeResult:
-        d = (
-            self.detail.data
-            if self.detail
-            else MeetingInput(
-                group_id=self.group_id or 0, meeting_date=None, start_time=None, end_time=None
-            )
-        )
-        groups = [(g.label, g.id) for g in group_options(self.app.database)]
+        # a new meeting has no date yet: date.min is never shown, the field starts empty
+        new = MeetingInput(group_id=self.group_id or 0, meeting_date=date.min)
+        d = self.detail.data if self.detail else new
+        groups = [(g.label, g.id) for g in group_options(app_database(self))]
 
         def field(key, label, value, placeholder="", validators=None):
             with Vertical():
@@ -89,7 +86,7 @@ class MeetingForm(FormScreen):
                     yield from field(
                         "meeting_date",
                         "Datum *",
-                        _iso(d.meeting_date),
+                        _iso(d.meeting_date) if self.detail else "",
                         "ÅÅÅÅ-MM-DD",
                         [DateValidator()],
                     )
@@ -139,7 +136,7 @@ class MeetingForm(FormScreen):
         chair = self.query_one("#chair_id", Select)
         if selected is None:
             selected = select_value(chair)
-        members = group_members(self.app.database, group) if group else []
+        members = group_members(app_database(self), group) if group else []
         options = [
             (f"{m.name} ({m.role_label}, {m.organisation_name})", m.person_id) for m in members
         ]

@@ -11,6 +11,7 @@ from db.contacts import group_options
 from db.meetings import create_meeting, list_meetings
 from db.records import MeetingRow
 from exports.swedish import format_date_long, format_time
+from lokus_tui.context import app_database
 from lokus_tui.filter_input import FilterInput
 from lokus_tui.form_fields import select_value
 from lokus_tui.paged_table import PagedTable
@@ -58,7 +59,7 @@ class MeetingsScreen(Screen):
         yield Footer()
 
     def on_mount(self) -> None:
-        groups = group_options(self.app.database)
+        groups = group_options(app_database(self))
         self.query_one("#meetings-group", Select).set_options([(g.label, g.id) for g in groups])
         self.query_one("#meetings-table", PagedTable).add_columns(
             "Datum", "Tid", "Lokusgrupp", "Typ", "Plats", "Status", "Klar att kalla?"
@@ -79,7 +80,7 @@ class MeetingsScreen(Screen):
 
     def _fetch_page(self, limit: int, offset: int):
         return list_meetings(
-            self.app.database,
+            app_database(self),
             group_id=self.group_id,
             text=self.query_one("#meetings-filter", Input).value,
             limit=limit,
@@ -140,7 +141,7 @@ class MeetingsScreen(Screen):
         self.app.push_screen(MeetingScreen(record.id))
 
     def _has_groups(self) -> bool:
-        if group_options(self.app.database):
+        if group_options(app_database(self)):
             return True
         self.notify(
             "Det finns ingen lokusgrupp än. Skapa en under Kontakter → Lokusgrupper "
@@ -165,7 +166,7 @@ class MeetingsScreen(Screen):
         self.app.push_screen(
             MeetingForm(
                 None,
-                save=lambda data: create_meeting(self.app.database, data),
+                save=lambda data: create_meeting(app_database(self), data),
                 group_id=self.group_id,
             ),
             created,
@@ -185,17 +186,17 @@ class MeetingsScreen(Screen):
         from db.agenda import agenda_template, set_agenda_template
         from screens.template_form import TemplateForm
 
-        name = next(g.label for g in group_options(self.app.database) if g.id == group_id)
+        name = next(g.label for g in group_options(app_database(self)) if g.id == group_id)
 
         def save(titles, version):
-            set_agenda_template(self.app.database, group_id, titles, version)
+            set_agenda_template(app_database(self), group_id, titles, version)
             self.notify(f"Mallen för {name} är sparad.", timeout=3, markup=False)
 
         self.app.push_screen(
             TemplateForm(
-                agenda_template(self.app.database, group_id),
+                agenda_template(app_database(self), group_id),
                 save,
-                fetch=lambda: agenda_template(self.app.database, group_id),
+                fetch=lambda: agenda_template(app_database(self), group_id),
             )
         )
 

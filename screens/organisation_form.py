@@ -13,6 +13,7 @@ from db.contacts import validate_organisation
 from db.errors import LokusError, ValidationError
 from db.records import OrganisationInput
 from db.vocabulary import OrganisationKind
+from lokus_tui.form_fields import chosen
 from lokus_tui.plain import Plain, PlainSelect, TextInput
 
 
@@ -63,7 +64,7 @@ class OrganisationForm(ModalScreen[int | None]):
     def action_save(self) -> None:
         data = OrganisationInput(
             self.query_one("#name", Input).value,
-            self.query_one("#kind", Select).value,
+            chosen(self.query_one("#kind", Select), str),
             self.current.note if self.current else "",
         )
         errors = validate_organisation(data)

@@ -8,6 +8,8 @@ from textual.widgets import DataTable, Footer, Header, Static
 
 from db.contacts import get_person, update_person
 from db.errors import NotFoundError
+from db.records import PersonDetail
+from lokus_tui.context import app_database
 from lokus_tui.plain import Plain, PlainTable, plain_str
 from lokus_tui.sections import SectionBar
 
@@ -26,7 +28,7 @@ class PersonDetailScreen(Screen):
     def __init__(self, person_id: int):
         super().__init__()
         self.person_id = person_id
-        self.detail = None
+        self.detail: PersonDetail | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -46,7 +48,7 @@ class PersonDetailScreen(Screen):
 
     def load(self) -> None:
         try:
-            self.detail = d = get_person(self.app.database, self.person_id)
+            self.detail = d = get_person(app_database(self), self.person_id)
         except NotFoundError as exc:
             self.notify(str(exc), severity="error")
             self.app.pop_screen()
@@ -86,6 +88,8 @@ class PersonDetailScreen(Screen):
         if table.row_count == 0:
             return
         key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        if key is None:  # every row of this table is added with a key
+            return
         from screens.initiative_detail import InitiativeDetailScreen
 
         self.app.push_screen(InitiativeDetailScreen(int(key.split("-")[0])))
@@ -94,13 +98,13 @@ class PersonDetailScreen(Screen):
         from screens.person_form import PersonForm
 
         def save(data, version):
-            version = update_person(self.app.database, self.person_id, data, version)
+            version = update_person(app_database(self), self.person_id, data, version)
             self.notify("Ändringarna är sparade.", timeout=3)
             return version
 
         self.app.push_screen(
             PersonForm(
-                self.detail, save=save, fetch=lambda: get_person(self.app.database, self.person_id)
+                self.detail, save=save, fetch=lambda: get_person(app_database(self), self.person_id)
             ),
             lambda _r: self.load(),
         )
@@ -127,7 +131,7 @@ class PersonDetailScreen(Screen):
             if not yes:
                 return
             try:
-                outcome = delete_person(self.app.database, detail.id, detail.version)
+                outcome = delete_person(app_database(self), detail.id, detail.version)
             except LokusError as exc:
                 self.notify(str(exc), severity="warning", markup=False)
                 self.load()
@@ -166,7 +170,7 @@ class PersonDetailScreen(Screen):
         from db.errors import LokusError
 
         try:
-            restore_person(self.app.database, self.detail.id, self.detail.version)
+            restore_person(app_database(self), self.detail.id, self.detail.version)
         except LokusError as exc:
             self.notify(str(exc), severity="warning", markup=False)
         else:

@@ -8,6 +8,7 @@ from textual.widgets import Button, Footer, Input, Label, Select
 
 from db.contacts import organisation_options, validate_person
 from db.records import PersonDetail, PersonInput
+from lokus_tui.context import app_database
 from lokus_tui.form_fields import select_value
 from lokus_tui.form_screen import FormScreen
 from lokus_tui.plain import Plain, PlainSelect, TextInput
@@ -42,7 +43,7 @@ class PersonForm(FormScreen):
             if self.detail
             else PersonInput(name="", organisation_id=self.organisation_id)
         )
-        orgs = [(o.label, o.id) for o in organisation_options(self.app.database)]
+        orgs = [(o.label, o.id) for o in organisation_options(app_database(self))]
         with Vertical(classes="form-dialog"):
             yield Plain(
                 f"Redigera {d.name}" if self.detail else "Ny person", classes="title", markup=False

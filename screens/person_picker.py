@@ -8,6 +8,7 @@ from textual.widgets import Button, Footer, Label, Select
 from db.contacts import organisation_options
 from db.validation import Errors
 from db.vocabulary import MembershipRole
+from lokus_tui.context import app_database
 from lokus_tui.form_fields import select_value
 from lokus_tui.form_screen import FormScreen
 from lokus_tui.plain import Plain, PlainSelect
@@ -29,7 +30,7 @@ class PersonPicker(FormScreen):
         self.role = role
 
     def compose(self) -> ComposeResult:
-        orgs = [(o.label, o.id) for o in organisation_options(self.app.database)]
+        orgs = [(o.label, o.id) for o in organisation_options(app_database(self))]
         with Vertical(classes="form-dialog", id="picker-dialog"):
             yield Plain(self.title_text, classes="title", markup=False)
             yield Plain("", id="form-errors", classes="field-error", markup=False)

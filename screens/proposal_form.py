@@ -7,6 +7,7 @@ from textual.widgets import Button, Footer, Input, Label, Select
 from db import clock
 from db.contacts import organisation_options
 from db.validation import Errors, check_text, parse_date
+from lokus_tui.context import app_database
 from lokus_tui.form_fields import select_value
 from lokus_tui.form_screen import FormScreen
 from lokus_tui.plain import Plain, PlainSelect, TextInput
@@ -19,7 +20,7 @@ class ProposalForm(FormScreen):
     draft_name = "förslag-ny"
 
     def compose(self) -> ComposeResult:
-        orgs = [(o.label, o.id) for o in organisation_options(self.app.database)]
+        orgs = [(o.label, o.id) for o in organisation_options(app_database(self))]
         with Vertical(classes="form-dialog"):
             yield Plain("Nytt förslag till dagordningen", classes="title")
             yield Plain("", id="form-errors", classes="field-error", markup=False)

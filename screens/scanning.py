@@ -32,6 +32,7 @@ from db.scanning import (
 from db.validation import Errors, parse_date
 from db.vocabulary import ScanningKind
 from exports.markdown import escape_block, escape_inline
+from lokus_tui.context import app_database
 from lokus_tui.filter_input import FilterInput
 from lokus_tui.form_fields import select_value
 from lokus_tui.form_screen import FormScreen
@@ -60,7 +61,7 @@ class ScanningForm(FormScreen):
 
     def compose(self) -> ComposeResult:
         e = self.entry.data if self.entry else ScanningInput(title="")
-        groups = [(g.label, g.id) for g in group_options(self.app.database)]
+        groups = [(g.label, g.id) for g in group_options(app_database(self))]
         with Vertical(classes="form-dialog"):
             yield Plain(
                 "Redigera anteckning" if self.entry else "Ny omvärldsanteckning", classes="title"
@@ -161,7 +162,7 @@ class ScanningScreen(Screen):
 
     def _fetch_page(self, limit: int, offset: int):
         return list_entries(
-            self.app.database, self.query_one("#scanning-filter", Input).value, limit, offset
+            app_database(self), self.query_one("#scanning-filter", Input).value, limit, offset
         )
 
     @staticmethod
@@ -222,7 +223,7 @@ class ScanningScreen(Screen):
 
     def action_new(self) -> None:
         self.app.push_screen(
-            ScanningForm(None, lambda data: create_entry(self.app.database, data)),
+            ScanningForm(None, lambda data: create_entry(app_database(self), data)),
             lambda _r: self.reload(),
         )
 
@@ -230,12 +231,12 @@ class ScanningScreen(Screen):
         record = self.table.current_record
         if record is None:
             return
-        entry = get_entry(self.app.database, record.id)
+        entry = get_entry(app_database(self), record.id)
         self.app.push_screen(
             ScanningForm(
                 entry,
-                lambda data, version: update_entry(self.app.database, entry.id, data, version),
-                fetch=lambda: get_entry(self.app.database, entry.id),
+                lambda data, version: update_entry(app_database(self), entry.id, data, version),
+                fetch=lambda: get_entry(app_database(self), entry.id),
             ),
             lambda _r: self.reload(),
         )
@@ -249,7 +250,7 @@ class ScanningScreen(Screen):
         def answered(yes):
             if yes:
                 try:
-                    delete_entry(self.app.database, record.id, record.version)
+                    delete_entry(app_database(self), record.id, record.version)
                 except LokusError as exc:
                     self.notify(str(exc), severity="error", markup=False)
                 self.reload()

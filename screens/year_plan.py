@@ -13,7 +13,8 @@ from db.meetings import create_meetings
 from db.records import MeetingInput
 from db.validation import Errors, parse_date, parse_int, parse_time
 from exports.swedish import WEEKDAYS, format_date_long
-from lokus_tui.form_fields import select_value
+from lokus_tui.context import app_database
+from lokus_tui.form_fields import chosen, select_value
 from lokus_tui.form_screen import FormScreen
 from lokus_tui.plain import Plain, PlainSelect, TextInput
 from lokus_tui.validators import DateValidator, TimeValidator
@@ -30,7 +31,7 @@ class YearPlanForm(FormScreen):
         self.year = year or clock.today().year + 1
 
     def compose(self) -> ComposeResult:
-        groups = [(g.label, g.id) for g in group_options(self.app.database)]
+        groups = [(g.label, g.id) for g in group_options(app_database(self))]
         with Vertical(classes="form-dialog"):
             yield Plain("Planera året", classes="title")
             yield Plain("", id="form-errors", classes="field-error", markup=False)
@@ -136,10 +137,10 @@ class YearPlanForm(FormScreen):
         dates = plan_year(
             year,
             count,
-            self.query_one("#weekday", Select).value,
+            chosen(self.query_one("#weekday", Select), int),
             first,
             interval,
-            self.query_one("#week", Select).value,
+            chosen(self.query_one("#week", Select), int),
         )
         rows = []
         for n, day in enumerate(dates, 1):
@@ -204,6 +205,6 @@ class YearPlanForm(FormScreen):
     def _create(self, data):
         group, dates, template = data
         try:
-            return create_meetings(self.app.database, group, dates, template)
+            return create_meetings(app_database(self), group, dates, template)
         except ValidationError:
             raise

@@ -14,6 +14,8 @@ def run() -> None:
     connection = config.attributes.get("connection")
     if connection is None:
         url = config.get_main_option("sqlalchemy.url")
+        if url is None:
+            raise RuntimeError("Alembic needs sqlalchemy.url or a connection in config.attributes")
         engine = create_engine(url)
         with engine.begin() as conn:
             context.configure(

@@ -17,6 +17,7 @@ from db.agenda import (
 from db.agenda_template import is_follow_up
 from db.vocabulary import AgendaItemKind, GuestStatus
 from exports.swedish import format_time
+from lokus_tui.context import app_database
 from lokus_tui.plain import Plain, PlainTable
 from screens.meeting.pane import MeetingPane
 
@@ -42,7 +43,7 @@ class AgendaPane(MeetingPane):
 
     def load(self) -> None:
         detail = self.detail
-        follow_ups = follow_up_actions(self.app.database, self.meeting_id)
+        follow_ups = follow_up_actions(app_database(self), self.meeting_id)
 
         def fill(table):
             for n, item in enumerate(detail.items, 1):
@@ -77,14 +78,14 @@ class AgendaPane(MeetingPane):
 
         return [
             (g.name, g.person_id)
-            for g in list_guests(self.app.database, self.meeting_id)
+            for g in list_guests(app_database(self), self.meeting_id)
             if g.status in (GuestStatus.CONFIRMED, GuestStatus.PRESENTED)
         ]
 
     def action_new_item(self) -> None:
         from screens.agenda_item_form import AgendaItemForm
 
-        db, meeting_id = self.app.database, self.meeting_id
+        db, meeting_id = app_database(self), self.meeting_id
 
         def save(data):
             return add_agenda_item(
@@ -114,7 +115,7 @@ class AgendaPane(MeetingPane):
             return
         from screens.agenda_item_form import AgendaItemForm
 
-        db = self.app.database
+        db = app_database(self)
 
         def save(data, version):
             update_agenda_item(db, item.id, data, version)

@@ -6,6 +6,7 @@ from textual.widgets import DataTable, Static
 
 from db.attendance import add_substitute, attendance_list, party_counts, set_attendance
 from db.errors import LokusError
+from lokus_tui.context import app_database
 from lokus_tui.plain import Plain, PlainTable
 from screens.meeting.pane import MeetingPane
 
@@ -30,7 +31,7 @@ class AttendancePane(MeetingPane):
 
     def load(self) -> None:
         meeting_id = self.meeting_id
-        self.rows = attendance_list(self.app.database, meeting_id)
+        self.rows = attendance_list(app_database(self), meeting_id)
         table = self.query_one("#attendance-table", DataTable)
         row = table.cursor_row
         table.clear()
@@ -52,7 +53,7 @@ class AttendancePane(MeetingPane):
         person = self.rows[row]
         try:
             set_attendance(
-                self.app.database,
+                app_database(self),
                 self.meeting_id,
                 person.person_id,
                 status,
@@ -69,6 +70,6 @@ class AttendancePane(MeetingPane):
         from screens.person_picker import PersonPicker
 
         def save(person_id):
-            add_substitute(self.app.database, self.meeting_id, person_id)
+            add_substitute(app_database(self), self.meeting_id, person_id)
 
         self.app.push_screen(PersonPicker("Ersättare på mötet", save), lambda _r: self.changed())

@@ -14,7 +14,9 @@ from db.guests import (
     set_guest_status,
     update_guest,
 )
+from db.records import GuestView
 from db.vocabulary import GuestStatus
+from lokus_tui.context import app_database
 from lokus_tui.plain import Plain, PlainTable
 from screens.meeting.pane import MeetingPane
 
@@ -35,13 +37,13 @@ class GuestsPane(MeetingPane):
         yield Plain("", id="guests-summary", classes="status-line")
 
     def on_mount(self) -> None:
-        self.guests = []
+        self.guests: list[GuestView] = []
         self.query_one("#guests-table", DataTable).add_columns(
             "Gäst", "Organisation", "Ämne", "Punkt", "Status", "Följ upp"
         )
 
     def load(self) -> None:
-        self.guests = list_guests(self.app.database, self.meeting_id)
+        self.guests = list_guests(app_database(self), self.meeting_id)
 
         def fill(table):
             for g in self.guests:
@@ -71,7 +73,7 @@ class GuestsPane(MeetingPane):
     def action_invite(self) -> None:
         from screens.guest_form import GuestForm
 
-        db, meeting_id = self.app.database, self.meeting_id
+        db, meeting_id = app_database(self), self.meeting_id
 
         def save(data):
             return invite_guest(
@@ -93,7 +95,7 @@ class GuestsPane(MeetingPane):
             return
         from screens.guest_form import GuestForm
 
-        db = self.app.database
+        db = app_database(self)
 
         def save(data, version):
             return update_guest(
@@ -160,5 +162,5 @@ class GuestsPane(MeetingPane):
             return
         from lokus_tui.documents import export_invitation
 
-        db, meeting_id = self.app.database, self.meeting_id
+        db, meeting_id = app_database(self), self.meeting_id
         self.ask_folder_and_write(lambda folder: export_invitation(db, meeting_id, guest, folder))

@@ -8,6 +8,7 @@ from textual.widgets import Markdown
 from db import clock
 from db.notice import mark_notice_sent
 from db.vocabulary import MeetingStatus
+from lokus_tui.context import app_database
 from lokus_tui.plain import Plain
 from screens.meeting.pane import MeetingPane
 
@@ -28,7 +29,7 @@ class NoticePane(MeetingPane):
         from lokus_tui.documents import notice_document
 
         markdown, changed_since = notice_document(
-            self.app.database, self.meeting_id, meeting=self.detail
+            app_database(self), self.meeting_id, meeting=self.detail
         )
         self.query_one("#notice-preview", Markdown).update(markdown)
         state = self.query_one("#notice-state", Plain)
@@ -43,7 +44,7 @@ class NoticePane(MeetingPane):
     def action_export_notice(self) -> None:
         from lokus_tui.documents import export_notice
 
-        db, meeting_id = self.app.database, self.meeting_id
+        db, meeting_id = app_database(self), self.meeting_id
         detail = self.detail
 
         def offer_mark_sent():
@@ -70,7 +71,7 @@ class NoticePane(MeetingPane):
 
     def action_mark_sent(self) -> None:
         sequence = self.run_db(
-            mark_notice_sent, self.meeting_id, self.screen.detail.version, clock.today()
+            mark_notice_sent, self.meeting_id, self.detail.version, clock.today()
         )
         if sequence:
             self.notify(

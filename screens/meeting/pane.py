@@ -8,12 +8,18 @@ block reading.)
 """
 
 from pathlib import Path
+from typing import TYPE_CHECKING, cast
 
 from textual.containers import Vertical
 from textual.widgets import DataTable
 
 from db.errors import LokusError
+from lokus_tui.context import app_database
 from screens.meeting.events import MeetingChanged
+
+if TYPE_CHECKING:
+    from db.records import MeetingDetail
+    from screens.meeting.screen import MeetingScreen
 
 
 class MeetingPane(Vertical):
@@ -26,13 +32,22 @@ class MeetingPane(Vertical):
         self.stale = True
 
     @property
-    def meeting_id(self) -> int:
-        return self.screen.meeting_id
+    def meeting_screen(self) -> "MeetingScreen":
+        """The screen of the meeting; a pane is only ever mounted in one."""
+        return cast("MeetingScreen", self.screen)
 
     @property
-    def detail(self):
-        """The meeting as the screen last read it (MeetingDetail)."""
-        return self.screen.detail
+    def meeting_id(self) -> int:
+        return self.meeting_screen.meeting_id
+
+    @property
+    def detail(self) -> "MeetingDetail":
+        """The meeting as the screen last read it. Panes load and act only once the
+        screen has read it (it leaves when it cannot)."""
+        detail = self.meeting_screen.detail
+        if detail is None:
+            raise RuntimeError("the meeting screen has not read its meeting yet")
+        return detail
 
     def load(self) -> None:
         raise NotImplementedError
@@ -45,10 +60,15 @@ class MeetingPane(Vertical):
         self.post_message(MeetingChanged())
 
     def selected_key(self, table_id: str) -> int | None:
-        table = self.query_one(table_id, DataTable)
+        return self.cursor_key(self.query_one(table_id, DataTable))
+
+    @staticmethod
+    def cursor_key(table: DataTable) -> int | None:
+        """The id of the row under the cursor (rows are added with their id as key)."""
         if table.row_count == 0:
             return None
-        return int(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        return None if key is None else int(key)
 
     @staticmethod
     def refill(table: DataTable, fill) -> None:
@@ -62,7 +82,7 @@ class MeetingPane(Vertical):
     def run_db(self, fn, *args, success: str = "", **kwargs):
         """Call a db write; say what happened; the meeting changed either way."""
         try:
-            result = fn(self.app.database, *args, **kwargs)
+            result = fn(app_database(self), *args, **kwargs)
         except LokusError as exc:
             self.notify(str(exc), severity="error")
             self.changed()
@@ -87,7 +107,7 @@ class MeetingPane(Vertical):
                 return
             self.app.last_export_paths = paths
             self.notify("Sparat:\n" + "\n".join(str(p) for p in paths), timeout=8)
-            if self.app.database.read_only:
+            if app_database(self).read_only:
                 self.notify(
                     "Databasen är skrivskyddad: exporten sparades inte i mötets historik.",
                     severity="warning",

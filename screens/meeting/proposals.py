@@ -15,6 +15,8 @@ from db.proposals import (
     postpone_proposal,
     reject_proposal,
 )
+from db.records import PointsRequestView, ProposalView
+from lokus_tui.context import app_database
 from lokus_tui.plain import Plain, PlainTable
 from screens.meeting.pane import MeetingPane
 
@@ -37,8 +39,8 @@ class ProposalsPane(MeetingPane):
         yield PlainTable(id="checklist-table", cursor_type="row")
 
     def on_mount(self) -> None:
-        self.proposals = []
-        self.checklist = []
+        self.proposals: list[ProposalView] = []
+        self.checklist: list[PointsRequestView] = []
         self.query_one("#proposals-table", DataTable).add_columns(
             "Inkom", "Från", "Förslag", "Status"
         )
@@ -47,7 +49,7 @@ class ProposalsPane(MeetingPane):
         )
 
     def load(self) -> None:
-        db = self.app.database
+        db = app_database(self)
         self.proposals = list_proposals(db, self.meeting_id)
         self.checklist = points_checklist(db, self.meeting_id)
 
@@ -83,7 +85,7 @@ class ProposalsPane(MeetingPane):
     def action_new_proposal(self) -> None:
         from screens.proposal_form import ProposalForm
 
-        db, meeting_id = self.app.database, self.meeting_id
+        db, meeting_id = app_database(self), self.meeting_id
 
         def save(data):
             text, org, person, received = data

@@ -18,6 +18,7 @@ from db.review import (
     set_comment_handled,
 )
 from db.validation import Errors, parse_date
+from lokus_tui.context import app_database
 from lokus_tui.documents import finalise_minutes, minutes_document
 from lokus_tui.plain import Plain, PlainTable
 from screens.meeting.pane import MeetingPane
@@ -47,14 +48,14 @@ class ReviewPane(MeetingPane):
         )
 
     def load(self) -> None:
-        db = self.app.database
+        db = app_database(self)
         meeting_id = self.meeting_id
         self.state = state = minutes_state(db, meeting_id)
         text = f"Anteckningarna: {state.status_label}."
         if state.sent_for_review_date:
-            text += (
-                f" Skickade {state.sent_for_review_date.isoformat()}, synpunkter senast "
-                f"{state.comment_deadline.isoformat()}."
+            deadline = state.comment_deadline  # set together with the date sent
+            text += f" Skickade {state.sent_for_review_date.isoformat()}" + (
+                f", synpunkter senast {deadline.isoformat()}." if deadline else "."
             )
         if state.deadline_passed:
             text += " Sista dag för synpunkter har passerat — dags att fastställa."
@@ -84,7 +85,7 @@ class ReviewPane(MeetingPane):
     def _write(self) -> None:
         from lokus_tui.documents import export_minutes
 
-        db = self.app.database
+        db = app_database(self)
         meeting_id = self.meeting_id
         self.ask_folder_and_write(lambda folder: export_minutes(db, meeting_id, folder))
 
@@ -103,7 +104,7 @@ class ReviewPane(MeetingPane):
                 self.notify(str(errors[0]), severity="error")
                 return
             try:
-                send_for_review(self.app.database, self.meeting_id, deadline, version)
+                send_for_review(app_database(self), self.meeting_id, deadline, version)
             except LokusError as exc:
                 self.notify(str(exc), severity="error", markup=False)
                 self.changed()
@@ -112,7 +113,7 @@ class ReviewPane(MeetingPane):
             self.notify("Utkastet är skickat för synpunkter. Välj mapp för filerna.", timeout=4)
             self._write()
 
-        self.screen.flush_pending()
+        self.meeting_screen.flush_pending()
         self.app.push_screen(
             TextPrompt("Sista dag för synpunkter (ÅÅÅÅ-MM-DD):", default, ok_label="Skicka"),
             answered,
@@ -123,7 +124,7 @@ class ReviewPane(MeetingPane):
 
         def save(data):
             return add_comment(
-                self.app.database,
+                app_database(self),
                 self.meeting_id,
                 data["text"],
                 data["person_id"],
@@ -137,10 +138,9 @@ class ReviewPane(MeetingPane):
         )
 
     def action_handled(self) -> None:
-        table = self.query_one("#comments-table", DataTable)
-        if table.row_count == 0:
+        comment_id = self.selected_key("#comments-table")
+        if comment_id is None:
             return
-        comment_id = int(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
         comment = next(c for c in self.state.comments if c.id == comment_id)
         from screens.text_prompt import TextPrompt
 
@@ -148,7 +148,7 @@ class ReviewPane(MeetingPane):
             if note is None:
                 return
             try:
-                set_comment_handled(self.app.database, comment_id, note, comment.version)
+                set_comment_handled(app_database(self), comment_id, note, comment.version)
             except LokusError as exc:
                 self.notify(str(exc), severity="error", markup=False)
             self.changed()
@@ -162,18 +162,18 @@ class ReviewPane(MeetingPane):
 
         meeting_id, version = self.meeting_id, self.detail.version
         try:
-            early = check_finalise(self.app.database, meeting_id)
+            early = check_finalise(app_database(self), meeting_id)
         except LokusError as exc:
             self.notify(str(exc), severity="error", timeout=8, markup=False)
             return
-        self.screen.flush_pending()
+        self.meeting_screen.flush_pending()
         open_comments = [c for c in self.state.comments if not c.handled]
 
         def answered(yes):
             if not yes:
                 return
             try:
-                finalise_minutes(self.app.database, meeting_id, version, early_ok=True)
+                finalise_minutes(app_database(self), meeting_id, version, early_ok=True)
             except LokusError as exc:
                 self.notify(str(exc), severity="error", markup=False)
                 self.changed()
@@ -202,7 +202,7 @@ class ReviewPane(MeetingPane):
             if not reason:
                 return
             try:
-                reopen_minutes(self.app.database, meeting_id, reason, version)
+                reopen_minutes(app_database(self), meeting_id, reason, version)
             except LokusError as exc:
                 self.notify(str(exc), severity="error", markup=False)
                 self.changed()
@@ -220,7 +220,7 @@ class ReviewPane(MeetingPane):
         )
 
     def action_export(self) -> None:
-        self.screen.flush_pending()
+        self.meeting_screen.flush_pending()
         self._write()
 
     def action_history(self) -> None:

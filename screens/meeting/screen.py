@@ -15,8 +15,10 @@ from textual.widgets import Footer, Header, TabbedContent, TabPane
 from db.errors import LokusError, NotFoundError
 from db.meeting_warnings import meeting_warnings
 from db.meetings import cancel_meeting, get_meeting, reopen_meeting, update_meeting
+from db.records import MeetingDetail
 from db.vocabulary import MeetingStatus
 from exports.swedish import format_when
+from lokus_tui.context import app_database
 from lokus_tui.plain import Plain, plain_str
 from lokus_tui.sections import SectionBar
 from screens.meeting.agenda import AgendaPane
@@ -56,7 +58,7 @@ class MeetingScreen(Screen):
     def __init__(self, meeting_id: int):
         super().__init__()
         self.meeting_id = meeting_id
-        self.detail = None
+        self.detail: MeetingDetail | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -77,7 +79,7 @@ class MeetingScreen(Screen):
     # --- the meeting and its header ------------------------------------------------------
     def read_meeting(self) -> bool:
         try:
-            self.detail = d = get_meeting(self.app.database, self.meeting_id)
+            self.detail = d = get_meeting(app_database(self), self.meeting_id)
         except NotFoundError as exc:
             self.notify(str(exc), severity="error")
             self.app.pop_screen()
@@ -95,11 +97,11 @@ class MeetingScreen(Screen):
         if d.notice_sent_date:
             info += f" (kallelse skickad {d.notice_sent_date.isoformat()})"
         self.query_one("#meeting-info", Plain).update(info)
-        warnings = meeting_warnings(self.app.database, d)
+        warnings = meeting_warnings(app_database(self), d)
         if not d.notice_outdated:
             from lokus_tui.documents import notice_changed_since_export
 
-            changed = notice_changed_since_export(self.app.database, d)
+            changed = notice_changed_since_export(app_database(self), d)
             if changed:
                 warnings.append(
                     f"Kallelsen har ändrats sedan den exporterades {changed:%Y-%m-%d}. "
@@ -173,7 +175,7 @@ class MeetingScreen(Screen):
     def action_edit_meeting(self) -> None:
         from screens.meeting_form import MeetingForm
 
-        db, meeting_id = self.app.database, self.meeting_id
+        db, meeting_id = app_database(self), self.meeting_id
 
         def save(data, version):
             return update_meeting(db, meeting_id, data, version)
@@ -184,6 +186,8 @@ class MeetingScreen(Screen):
         )
 
     def action_cancel_meeting(self) -> None:
+        if self.detail is None:
+            return
         version = self.detail.version
         if self.detail.status == MeetingStatus.CANCELLED:
             self._run(reopen_meeting, self.meeting_id, version, success="Mötet är återupptaget.")
@@ -207,7 +211,7 @@ class MeetingScreen(Screen):
 
     def _run(self, fn, *args, success: str = "") -> None:
         try:
-            fn(self.app.database, *args)
+            fn(app_database(self), *args)
         except LokusError as exc:
             self.notify(str(exc), severity="error")
         else:
