@@ -1,9 +1,10 @@
-"""Child process for bench.py: start an app headless and print when it is ready.
+"""Child process for bench.py: start an app headless and print when it shows data.
 
-Usage: python bench/probe.py lokus DB_PATH      (insatser table filled with data)
-       python bench/probe.py lokus-frame DB_PATH (first frame: header, footer, loading)
-       python bench/probe.py floor               (bare Textual app)
-Prints one line: "<unix time when interactive> <peak RSS kB>".
+Usage: python bench/probe.py floor                 (bare Textual app: Header, Footer, one line)
+       python bench/probe.py overview DB_PATH      (lokus: Översikt shows the database's figures)
+       python bench/probe.py opened DB_PATH        (lokus: ... and the database layer is loaded)
+       python bench/probe.py initiatives DB_PATH   (lokus started on Insatser: table filled)
+Prints one line: "<unix time when shown> <peak RSS kB>".
 """
 
 import resource
@@ -19,11 +20,12 @@ def report() -> None:
 
 def run_floor() -> None:
     from textual.app import App
-    from textual.widgets import Footer, Header
+    from textual.widgets import Footer, Header, Static
 
     class Floor(App):
         def compose(self):
             yield Header()
+            yield Static("Översikt: 400 lokusgrupper, 2600 personer")
             yield Footer()
 
         def on_mount(self):
@@ -36,32 +38,24 @@ def run_floor() -> None:
     Floor().run(headless=True)
 
 
-def run_lokus(path: str, first_frame: bool = False) -> None:
+def shows_data(app, what: str) -> bool:
+    screen = app.screen
+    if what == "initiatives":
+        table = screen.query("#initiatives-table")
+        return bool(table) and table.first().row_count > 0
+    found = screen.query("#overview")
+    if not found or not found.first().children:
+        return False
+    return what == "overview" or app.database_ready
+
+
+def run_lokus(what: str, path: str) -> None:
     from lokus_tui.app import make_app
 
-    app = make_app(path, start_section="initiatives")
-    if first_frame:
-        from lokus_tui.app import LokusApp
-
-        class FirstFrame(LokusApp):
-            def on_mount(self) -> None:
-                super().on_mount()
-                self.call_after_refresh(self._first_frame)
-
-            def _first_frame(self) -> None:
-                report()
-                self.exit()
-
-        FirstFrame(path, start_section="initiatives").run(headless=True)
-        return
+    app = make_app(path, start_section="initiatives" if what == "initiatives" else "overview")
 
     async def auto_pilot(pilot):
-        while True:
-            screen = app.screen
-            if type(screen).__name__ == "InitiativesScreen":
-                table = screen.query("#initiatives-table")
-                if table and table.first().row_count:
-                    break
+        while not shows_data(app, what):
             await pilot.pause(0.005)
         await pilot.pause()
         report()
@@ -73,7 +67,5 @@ def run_lokus(path: str, first_frame: bool = False) -> None:
 if __name__ == "__main__":
     if sys.argv[1] == "floor":
         run_floor()
-    elif sys.argv[1] == "lokus-frame":
-        run_lokus(sys.argv[2], first_frame=True)
     else:
-        run_lokus(sys.argv[2])
+        run_lokus(sys.argv[1], sys.argv[2])
