@@ -27,7 +27,7 @@ sys.path.insert(0, str(ROOT))
 
 def build(path: Path, scale: int) -> None:
     from db import demo
-    from db.engine import open_database
+    from db.opening import open_database
 
     t = time.perf_counter()
     db = open_database(path)

@@ -106,7 +106,7 @@ def make_database(folder: Path, today: str) -> Path:
     from datetime import date
 
     from db import demo
-    from db.engine import open_database
+    from db.opening import open_database
 
     path = folder / "probe.db"
     db = open_database(path)

@@ -46,7 +46,8 @@ def shows_data(app, what: str) -> bool:
     found = screen.query("#overview")
     if not found or not found.first().children:
         return False
-    return what == "overview" or app.database_ready
+    # (getattr: earlier versions of lokus open the database before any screen)
+    return what == "overview" or getattr(app, "database_ready", True)
 
 
 def run_lokus(what: str, path: str) -> None:

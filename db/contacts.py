@@ -1,7 +1,6 @@
-"""People, organisations, groups and memberships."""
+"""People: list, pick, read, create, update; where they appear; delete or archive."""
 
 from sqlalchemy import func, label, or_, select
-from sqlalchemy.exc import IntegrityError
 from sqlmodel import col
 
 from db.engine import Database
@@ -25,8 +24,6 @@ from db.models import (
 from db.records import (
     MembershipView,
     Option,
-    OrganisationInput,
-    OrganisationRow,
     Page,
     PersonDetail,
     PersonInput,
@@ -36,7 +33,6 @@ from db.records import (
 from db.text_match import contains
 from db.validation import MAX_LONG, Errors, check_email, check_phone, check_text
 from db.versioning import get_checked, saved_id, touch
-from db.vocabulary import OrganisationKind
 
 
 def validate_person(data: PersonInput) -> Errors:
@@ -46,14 +42,6 @@ def validate_person(data: PersonInput) -> Errors:
     check_email(data.email, "email", "E-post", errors)
     check_phone(data.phone, "phone", "Telefon", errors)
     check_text(data.note, "note", "Anteckning", errors, max_len=MAX_LONG)
-    return errors
-
-
-def validate_organisation(data: OrganisationInput) -> Errors:
-    errors = Errors()
-    check_text(data.name, "name", "Namn", errors, required=True)
-    if data.kind not in OrganisationKind.values():
-        errors.add("kind", "Typ", "okänt värde")
     return errors
 
 
@@ -101,55 +89,6 @@ def list_people(
         total,
         offset,
     )
-
-
-def list_organisations(db: Database, text: str = "", limit: int = 200, offset: int = 0) -> Page:
-    people = (
-        select(func.count(col(Person.id)))
-        .where(
-            col(Person.organisation_id) == col(Organisation.id), col(Person.archived_at).is_(None)
-        )
-        .correlate(Organisation)
-        .scalar_subquery()
-    )
-    owned = (
-        select(func.count(col(Initiative.id)))
-        .where(col(Initiative.owner_org_id) == col(Organisation.id))
-        .correlate(Organisation)
-        .scalar_subquery()
-    )
-    stmt = select(
-        col(Organisation.id),
-        col(Organisation.name),
-        col(Organisation.kind),
-        people.label("people"),
-        owned.label("owned"),
-        col(Organisation.version),
-    )
-    for word in text.split():
-        stmt = stmt.where(contains(db, col(Organisation.name), word))
-    with db.session() as s:
-        total = s.execute(select(func.count()).select_from(stmt.subquery())).scalar_one()
-        rows = s.execute(stmt.order_by(col(Organisation.name)).limit(limit).offset(offset)).all()
-    return Page(
-        [OrganisationRow(r.id, r.name, r.kind, r.people, r.owned, r.version) for r in rows],
-        total,
-        offset,
-    )
-
-
-def organisation_options(db: Database) -> list[Option]:
-    with db.session() as s:
-        rows = s.execute(
-            select(col(Organisation.id), col(Organisation.name)).order_by(col(Organisation.name))
-        )
-        return [Option(r.id, r.name) for r in rows]
-
-
-def group_options(db: Database) -> list[Option]:
-    with db.session() as s:
-        rows = s.execute(select(col(Group.id), col(Group.name)).order_by(col(Group.name)))
-        return [Option(r.id, r.name) for r in rows]
 
 
 def people_options(db: Database, organisation_id: int | None, limit: int = 500) -> list[Option]:
@@ -315,51 +254,3 @@ def restore_person(db: Database, person_id: int, expected_version: int) -> None:
         person = get_checked(s, Person, person_id, expected_version, "Personen")
         person.archived_at = None
         touch(person)
-
-
-def create_organisation(db: Database, data: OrganisationInput) -> int:
-    errors = validate_organisation(data)
-    if errors:
-        raise ValidationError(errors)
-    try:
-        with db.session() as s:
-            org = Organisation(name=data.name.strip(), kind=data.kind, note=data.note)
-            s.add(org)
-            s.flush()
-            return saved_id(org)
-    except IntegrityError as exc:
-        errors.add("name", "Namn", f"det finns redan en organisation som heter ”{data.name}”")
-        raise ValidationError(errors) from exc
-
-
-def get_organisation(db: Database, organisation_id: int) -> tuple[OrganisationInput, int]:
-    with db.session() as s:
-        org = s.get(Organisation, organisation_id)
-        if org is None:
-            raise NotFoundError("Organisationen finns inte (längre).")
-        return OrganisationInput(org.name, org.kind, org.note), org.version
-
-
-def update_organisation(
-    db: Database, organisation_id: int, data: OrganisationInput, expected_version: int
-) -> int:
-    errors = validate_organisation(data)
-    if errors:
-        raise ValidationError(errors)
-    try:
-        with db.session() as s:
-            org = get_checked(s, Organisation, organisation_id, expected_version, "Organisationen")
-            org.name, org.kind, org.note = data.name.strip(), data.kind, data.note
-            touch(org)
-            s.flush()
-            return org.version
-    except IntegrityError as exc:
-        errors.add("name", "Namn", f"det finns redan en organisation som heter ”{data.name}”")
-        raise ValidationError(errors) from exc
-
-
-def delete_organisation(db: Database, organisation_id: int, expected_version: int) -> None:
-    """People stay (without organisation); the organisation leaves insatser it was part of."""
-    with db.session() as s:
-        org = get_checked(s, Organisation, organisation_id, expected_version, "Organisationen")
-        s.delete(org)

@@ -1,4 +1,4 @@
-"""Lokusgrupper and their members."""
+"""Lokusgrupper (listing and picking them) and their members."""
 
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
@@ -14,6 +14,7 @@ from db.models import (
 )
 from db.records import (
     MemberView,
+    Option,
 )
 from db.validation import Errors, check_text
 from db.versioning import check_version, get_row, saved_id, touch
@@ -37,6 +38,12 @@ def list_groups(db: Database) -> list[tuple[int, str, str, int, str]]:
             .order_by(col(Group.name))
         ).all()
     return [(i, n, m, c, p or "") for i, n, m, c, p in rows]
+
+
+def group_options(db: Database) -> list[Option]:
+    with db.session() as s:
+        rows = s.execute(select(col(Group.id), col(Group.name)).order_by(col(Group.name)))
+        return [Option(r.id, r.name) for r in rows]
 
 
 def create_group(

@@ -3,7 +3,7 @@
 from db.engine import Database
 from db.guests import list_guests
 from db.records import MeetingDetail
-from db.review import minutes_state
+from db.review_comments import minutes_state
 from db.vocabulary import MeetingStatus
 
 

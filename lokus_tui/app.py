@@ -126,8 +126,8 @@ class LokusApp(App):
 
     @work(thread=True, exit_on_error=False, name="open-database")
     def _open_database(self) -> None:
-        from db.engine import open_database
         from db.errors import LokusError
+        from db.opening import open_database
 
         try:
             database = open_database(self.db_target, **self.open_options)

@@ -69,7 +69,7 @@ def _unexpected(exc: BaseException) -> int:
 
 def _open(target, **options):
     """Open (and, when allowed, migrate) the database before the app starts."""
-    from db.engine import open_database
+    from db.opening import open_database
 
     database = open_database(target, **options)
     if database.backup is not None:
@@ -93,7 +93,7 @@ def _shown(target) -> str:
     """A path, or a URL with its password replaced by ***."""
     if isinstance(target, Path):
         return str(target)
-    from db.engine import display_url
+    from db.opening import display_url
 
     return display_url(target)
 
@@ -110,7 +110,7 @@ def cmd_meetings(args) -> int:
         except ValueError:
             return fail(f"--from: ”{args.from_date}” är inget datum; skriv ÅÅÅÅ-MM-DD")
     database = _existing_database(args)
-    from db.contacts import group_options
+    from db.groups import group_options
     from db.meetings import list_meetings
 
     group_id = None

@@ -9,8 +9,9 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Select, Static
 
 from db.actions import list_actions, set_action_status
-from db.contacts import group_options, organisation_options
 from db.errors import LokusError
+from db.groups import group_options
+from db.organisations import organisation_options
 from db.records import ActionRow
 from lokus_tui.context import app_database
 from lokus_tui.form_fields import chosen, select_value

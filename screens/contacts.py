@@ -6,8 +6,9 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Static, TabbedContent, TabPane
 
-from db.contacts import create_organisation, create_person, list_organisations, list_people
+from db.contacts import create_person, list_people
 from db.errors import LokusError
+from db.organisations import create_organisation, list_organisations
 from db.records import OrganisationRow, PersonRow
 from lokus_tui.context import app_database
 from lokus_tui.filter_input import FilterInput
@@ -175,7 +176,7 @@ class ContactsScreen(Screen):
         record = self._selected_org()
         if record is None:
             return
-        from db.contacts import get_organisation, update_organisation
+        from db.organisations import get_organisation, update_organisation
         from screens.organisation_form import OrganisationForm
 
         current, version = get_organisation(app_database(self), record.id)
@@ -189,7 +190,7 @@ class ContactsScreen(Screen):
         record = self._selected_org()
         if record is None:
             return
-        from db.contacts import delete_organisation
+        from db.organisations import delete_organisation
         from screens.confirm import ConfirmDialog
 
         def answered(yes):
@@ -239,7 +240,7 @@ class ContactsScreen(Screen):
 
     def show_organisation(self, organisation_id: int) -> None:
         """List the people of one organisation (from the org table or the palette)."""
-        from db.contacts import organisation_options
+        from db.organisations import organisation_options
 
         names = {o.id: o.label for o in organisation_options(app_database(self))}
         self.organisation_filter = (organisation_id, names.get(organisation_id, "?"))

@@ -4,7 +4,8 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Footer, Input, Label, Select
 
-from db.contacts import organisation_options, validate_person
+from db.contacts import validate_person
+from db.organisations import organisation_options
 from db.records import AgendaItemView, GuestView, PersonInput
 from db.validation import Errors, check_text, parse_date
 from lokus_tui.context import app_database

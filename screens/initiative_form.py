@@ -10,8 +10,9 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widget import Widget
 from textual.widgets import Button, Footer, Input, Label, Select, TextArea
 
-from db.contacts import group_options, organisation_options
+from db.groups import group_options
 from db.initiative_changes import validate_initiative
+from db.organisations import organisation_options
 from db.records import (
     InitiativeDetail,
     InitiativeInput,

@@ -7,9 +7,8 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Footer, Input, Label, Select
 
-from db.contacts import group_options
-from db.groups import group_members
-from db.meetings import validate_meeting
+from db.groups import group_members, group_options
+from db.meeting_changes import validate_meeting
 from db.records import MeetingDetail, MeetingInput
 from db.validation import Errors, parse_date, parse_time
 from db.vocabulary import MeetingKind, MembershipRole

@@ -7,8 +7,9 @@ from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Select, Static
 
-from db.contacts import group_options
-from db.meetings import create_meeting, list_meetings
+from db.groups import group_options
+from db.meeting_changes import create_meeting
+from db.meetings import list_meetings
 from db.records import MeetingRow
 from exports.swedish import format_date_long, format_time
 from lokus_tui.context import app_database
@@ -183,7 +184,7 @@ class MeetingsScreen(Screen):
             self.notify("Välj först en lokusgrupp (ctrl+g).", severity="warning")
             self.action_focus_group()
             return
-        from db.agenda import agenda_template, set_agenda_template
+        from db.group_template import agenda_template, set_agenda_template
         from screens.template_form import TemplateForm
 
         name = next(g.label for g in group_options(app_database(self)) if g.id == group_id)

@@ -9,8 +9,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Footer, Input, Label, Select, Static
 
-from db.contacts import validate_organisation
 from db.errors import LokusError, ValidationError
+from db.organisations import validate_organisation
 from db.records import OrganisationInput
 from db.vocabulary import OrganisationKind
 from lokus_tui.form_fields import chosen

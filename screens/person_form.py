@@ -6,7 +6,8 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Footer, Input, Label, Select
 
-from db.contacts import organisation_options, validate_person
+from db.contacts import validate_person
+from db.organisations import organisation_options
 from db.records import PersonDetail, PersonInput
 from lokus_tui.context import app_database
 from lokus_tui.form_fields import select_value

@@ -5,7 +5,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Footer, Label, Select
 
-from db.contacts import organisation_options
+from db.organisations import organisation_options
 from db.validation import Errors
 from db.vocabulary import MembershipRole
 from lokus_tui.context import app_database

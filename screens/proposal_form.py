@@ -5,7 +5,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Footer, Input, Label, Select
 
 from db import clock
-from db.contacts import organisation_options
+from db.organisations import organisation_options
 from db.validation import Errors, check_text, parse_date
 from lokus_tui.context import app_database
 from lokus_tui.form_fields import select_value

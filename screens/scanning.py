@@ -18,8 +18,8 @@ from textual.widgets import (
 )
 
 from db import clock
-from db.contacts import group_options
 from db.errors import LokusError
+from db.groups import group_options
 from db.records import ScanningInput, ScanningView
 from db.scanning import (
     create_entry,

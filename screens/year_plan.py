@@ -7,9 +7,9 @@ from textual.widgets import Button, Footer, Input, Label, Select, Static
 
 from db import clock
 from db.calendar_rules import plan_year, swedish_holidays
-from db.contacts import group_options
 from db.errors import ValidationError
-from db.meetings import create_meetings
+from db.groups import group_options
+from db.meeting_changes import create_meetings
 from db.records import MeetingInput
 from db.validation import Errors, parse_date, parse_int, parse_time
 from exports.swedish import WEEKDAYS, format_date_long

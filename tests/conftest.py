@@ -5,7 +5,7 @@ import pytest
 
 from db import demo
 from db.clock import Clock, use_clock
-from db.engine import open_database
+from db.opening import open_database
 
 # The day every test lives on, whatever the real date is (a Tuesday).
 TODAY = date(2026, 11, 24)

@@ -5,7 +5,7 @@ from pathlib import Path
 from icalendar import Calendar
 
 from db import demo
-from db.engine import open_database
+from db.opening import open_database
 from lokus_tui.cli import main
 from tests.conftest import TODAY
 

@@ -1,16 +1,27 @@
 """Drafts only for real edits; a stale draft never overwrites newer data silently."""
 
+import json
+
 from textual.widgets import Input
 
-from db.meetings import get_meeting, list_meetings, update_meeting
+from db.meeting_changes import update_meeting
+from db.meetings import get_meeting, list_meetings
 from db.records import MeetingInput
 from lokus_tui.app import make_app
 from tests.conftest import TODAY
+from tests.waiting import timers_due, until
 
 
 def drafts_on_disk(tmp_path) -> list:
     folder = tmp_path / "data" / "utkast"
     return sorted(folder.glob("*.json")) if folder.exists() else []
+
+
+def draft_values(tmp_path) -> list[dict]:
+    """The fields kept in each draft on disk (a draft is written whole, then renamed)."""
+    return [
+        json.loads(path.read_text(encoding="utf-8"))["values"] for path in drafts_on_disk(tmp_path)
+    ]
 
 
 async def open_meeting_form(pilot, app):
@@ -27,8 +38,12 @@ async def open_meeting_form(pilot, app):
 async def test_opening_a_form_and_waiting_writes_no_draft(demo_db, tmp_path):
     app = make_app(demo_db.path, database=demo_db, start_section="meetings")
     async with app.run_test(size=(100, 40)) as pilot:
-        await open_meeting_form(pilot, app)
-        await pilot.pause(1.5)  # longer than the draft delay
+        form = await open_meeting_form(pilot, app)
+        # every draft timer the opening could have started has fired by now
+        await timers_due(pilot, form.DRAFT_SECONDS, "the draft delay")
+        assert drafts_on_disk(tmp_path) == []
+        form.flush_pending()  # what quitting does: still nothing typed, nothing kept
+        assert drafts_on_disk(tmp_path) == []
         app.exit()  # as if the terminal closed: the app keeps what is typed
         await pilot.pause()
     assert drafts_on_disk(tmp_path) == []
@@ -40,8 +55,11 @@ async def test_a_stale_draft_brings_back_only_my_edit_and_shows_the_conflict(dem
     async with app.run_test(size=(100, 40)) as pilot:
         form = await open_meeting_form(pilot, app)
         form.query_one("#room", Input).value = "Rum A (mitt)"
-        await pilot.pause(1.5)
-        assert len(drafts_on_disk(tmp_path)) == 1
+        await until(
+            pilot,
+            lambda: [v["room"] for v in draft_values(tmp_path)] == ["Rum A (mitt)"],
+            what="the draft of the typed room",
+        )
         app.exit()  # the terminal closes before saving
         await pilot.pause()
     # meanwhile, another window changes the room and the address
@@ -82,7 +100,10 @@ async def test_the_insats_form_with_rows_writes_no_draft_until_something_is_type
         form = app.screen
         assert type(form).__name__ == "InitiativeForm"
         assert form.extra_values()["partners"]  # rows with contact selects filled later
-        await pilot.pause(1.5)
+        await timers_due(pilot, form.DRAFT_SECONDS, "the draft delay")
+        assert drafts_on_disk(tmp_path) == []
+        form.flush_pending()
+        assert drafts_on_disk(tmp_path) == []
         app.exit()
         await pilot.pause()
     assert drafts_on_disk(tmp_path) == []

@@ -9,12 +9,14 @@ from datetime import time, timedelta
 from textual.widgets import Markdown
 
 from db.agenda import add_agenda_item
-from db.meetings import create_meeting, get_meeting, list_meetings
+from db.meeting_changes import create_meeting
+from db.meetings import get_meeting, list_meetings
 from db.notice import mark_notice_sent
 from db.overview import get_overview, read_overview_file
 from db.records import AgendaItemInput, MeetingInput
 from lokus_tui.app import make_app
 from tests.conftest import TODAY
+from tests.waiting import until
 
 
 def test_the_file_reader_says_what_the_database_says(demo_db):
@@ -46,15 +48,18 @@ async def test_overview_shows_before_the_database_opens_and_keys_wait_for_it(dem
     demo_db.close()
     app = make_app(demo_db.path)
     async with app.run_test(size=(80, 24)) as pilot:
-        while not app.screen.query("#overview") or not app.screen.query_one("#overview").children:
-            await pilot.pause(0.01)
+        await until(
+            pilot,
+            lambda: app.screen.query_one("#overview").children,
+            what="the overview to show",
+        )
         shown_before_open = not app.database_ready
         text = app.screen.query_one("#overview", Markdown).source
         await pilot.press("2")  # a section asked for while the database is still loading
-        for _ in range(500):
-            if app.database_ready and type(app.screen).__name__ == "MeetingsScreen":
-                break
-            await pilot.pause(0.02)
-        assert type(app.screen).__name__ == "MeetingsScreen"
+        await until(
+            pilot,
+            lambda: app.database_ready and type(app.screen).__name__ == "MeetingsScreen",
+            what="Möten, once the database is open",
+        )
     assert shown_before_open
     assert "lokusgrupper" in text

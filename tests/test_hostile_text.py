@@ -9,15 +9,17 @@ import pytest
 from icalendar import Calendar
 from textual.widgets import Input
 
-from db.contacts import create_person, get_person, group_options, list_people
+from db.contacts import create_person, get_person, list_people
 from db.errors import LokusError, ValidationError
-from db.groups import create_group, set_member
-from db.meetings import create_meeting, get_meeting, list_meetings
+from db.groups import create_group, group_options, set_member
+from db.meeting_changes import create_meeting
+from db.meetings import get_meeting, list_meetings
 from db.records import MeetingInput, PersonInput
 from db.review import list_exports
 from lokus_tui.app import make_app
 from lokus_tui.documents import export_minutes, export_notice
 from tests.conftest import TODAY
+from tests.waiting import palette_choice, until
 
 MARKUP_NAME = "Ada [bold red]Röd[/] a[/]b"
 ESCAPES = "Eva \x1b]0;ÄGD\x07 \x1b[31mröd\x1b[0m \x1b]8;;file:///etc/passwd\x1b\\länk\x1b]8;;\x1b\\"
@@ -61,16 +63,26 @@ async def test_a_name_with_closing_markup_is_shown_literally_everywhere(demo_db)
     async with app.run_test(size=(120, 40), notifications=True) as pilot:
         await pilot.pause()
         await pilot.press(*"ada")
-        await pilot.pause(0.3)
         table = app.screen.query_one("#people-table")
-        assert str(table.get_row_at(0)[0]) == MARKUP_NAME
+        await until(
+            pilot,
+            lambda: str(table.get_row_at(0)[0]) == MARKUP_NAME,
+            what="the name, literally, first in the filtered list",
+        )
         await pilot.press("escape", "ctrl+p")
         await pilot.pause()
         await pilot.press(*"Ada Röd")
-        await pilot.pause(0.5)
+        await until(
+            pilot,
+            lambda: palette_choice(app).startswith(f"Person: {MARKUP_NAME}"),
+            what="the palette to offer the name, literally",
+        )
         await pilot.press("enter")
-        await pilot.pause()
-        assert type(app.screen).__name__ == "PersonDetailScreen"
+        await until(
+            pilot,
+            lambda: type(app.screen).__name__ == "PersonDetailScreen",
+            what="the person's screen",
+        )
         assert MARKUP_NAME in str(app.screen.query_one("#person-card").render())
         assert app.screen.sub_title == MARKUP_NAME
     assert get_person(demo_db, pid).data.name == MARKUP_NAME
@@ -118,7 +130,9 @@ async def test_escape_sequences_in_stored_names_are_shown_harmlessly(demo_db):
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         await pilot.press(*"zzescape")
-        await pilot.pause(0.3)
+        table = app.screen.query_one("#people-table")
+        await until(pilot, lambda: table.row_count == 1, what="the filtered list")
+        await pilot.pause()  # drawn
         shown = screen_text(app)
         assert "\x1b" not in shown and "\x07" not in shown
         cell = str(app.screen.query_one("#people-table").get_row_at(0)[0])

@@ -2,10 +2,11 @@ from datetime import date
 
 import pytest
 
-from db.contacts import create_organisation, create_person
+from db.contacts import create_person
 from db.errors import ConflictError, ValidationError
 from db.initiative_changes import create_initiative, delete_initiative, update_initiative
 from db.initiatives import count_by_status, get_initiative, list_initiatives
+from db.organisations import create_organisation
 from db.records import (
     BudgetLineInput,
     FundingInput,

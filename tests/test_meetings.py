@@ -12,7 +12,8 @@ from db.calendar_rules import (
 )
 from db.errors import LokusError, ValidationError
 from db.guests import invite_guest, list_guests, set_guest_status
-from db.meetings import cancel_meeting, create_meeting, get_meeting, list_meetings, update_meeting
+from db.meeting_changes import cancel_meeting, create_meeting, update_meeting
+from db.meetings import get_meeting, list_meetings
 from db.notice import mark_notice_sent, notice_data
 from db.notice_rules import notice_is_outdated
 from db.proposals import (
@@ -65,7 +66,7 @@ def test_year_plan_avoids_july_and_holidays():
 
 
 def _group(db):
-    from db.contacts import group_options
+    from db.groups import group_options
 
     return group_options(db)[0].id
 

@@ -5,13 +5,15 @@ from markdown_it import MarkdownIt
 
 from db.actions import add_action, follow_up_actions, list_actions, set_action_status
 from db.attendance import add_substitute, attendance_list, party_counts, set_attendance
-from db.contacts import group_options
 from db.errors import LokusError, ValidationError
-from db.meetings import create_meeting, get_meeting
+from db.groups import group_options
+from db.meeting_changes import create_meeting
+from db.meetings import get_meeting
 from db.minutes import minutes_data
 from db.notes import add_decision, save_notes
 from db.records import ActionInput, MeetingInput
-from db.review import add_comment, finalise, minutes_state, send_for_review, set_comment_handled
+from db.review import finalise, send_for_review
+from db.review_comments import add_comment, minutes_state, set_comment_handled
 from exports.minutes import minutes_markdown
 from tests.conftest import TODAY
 

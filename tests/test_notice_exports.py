@@ -9,9 +9,10 @@ from icalendar import Calendar
 from markdown_it import MarkdownIt
 
 from db.agenda import add_agenda_item
-from db.contacts import group_options
+from db.groups import group_options
 from db.guests import get_guest, invite_guest, set_guest_status
-from db.meetings import create_meeting, get_meeting
+from db.meeting_changes import create_meeting
+from db.meetings import get_meeting
 from db.notice import mark_notice_sent, notice_data
 from db.records import AgendaItemInput, MeetingInput, PersonInput
 from exports.files import write_new_file

@@ -6,8 +6,9 @@ from email import message_from_bytes, policy
 
 from icalendar import Calendar
 
-from db.contacts import group_options
-from db.meetings import create_meeting, get_meeting, update_meeting
+from db.groups import group_options
+from db.meeting_changes import create_meeting, update_meeting
+from db.meetings import get_meeting
 from db.notice import last_export, mark_notice_sent, notice_data
 from db.records import MeetingInput
 from exports.notice import notice_markdown

@@ -16,11 +16,12 @@ from pathlib import Path
 import pytest
 
 from db import demo
-from db.engine import open_database
 from db.errors import DatabaseOpenError, StorageError
 from db.meetings import list_meetings
+from db.opening import open_database
 from lokus_tui.cli import main
 from tests.test_storage import make_old_database
+from tests.waiting import until
 
 
 def snapshot(path: Path):
@@ -183,7 +184,7 @@ def test_a_locked_database_is_reported_as_locked(lokus_file, capsys):
 
 def test_a_failed_backup_leaves_nothing_and_migrates_nothing(tmp_path, monkeypatch):
     """A full disk while the backup is written (SQLite's own 'database or disk is full')."""
-    import db.engine as engine
+    import db.opening as opening
 
     path = tmp_path / "gammal.db"
     make_old_database(path)
@@ -196,7 +197,7 @@ def test_a_failed_backup_leaves_nothing_and_migrates_nothing(tmp_path, monkeypat
             con.execute("PRAGMA max_page_count=2")  # the disk fills after two pages
         return con
 
-    monkeypatch.setattr(engine.sqlite3, "connect", connect)
+    monkeypatch.setattr(opening.sqlite3, "connect", connect)
     with pytest.raises(DatabaseOpenError) as info:
         open_database(path)
     assert info.value.exit_code == 10 and "disken är full" in str(info.value)
@@ -238,10 +239,11 @@ async def test_the_app_shows_a_read_only_database_and_keeps_the_notes_locked(lok
     before = snapshot(lokus_file)
     app = make_app(lokus_file, start_section="meetings")
     async with app.run_test(size=(100, 40), notifications=True) as pilot:
-        for _ in range(20):
-            await pilot.pause(0.1)
-            if app.database is not None:
-                break
+        await until(  # the database opens in a thread
+            pilot,
+            lambda: app.database_ready and type(app.screen).__name__ == "MeetingsScreen",
+            what="the database to open on Möten",
+        )
         await pilot.pause()
         assert app.sub_title.startswith("Skrivskyddad — ändringar sparas inte")
         await pilot.press("enter")

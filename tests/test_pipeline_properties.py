@@ -19,10 +19,10 @@ from icalendar import Calendar
 from db.agenda import add_agenda_item, validate_agenda_item
 from db.characters import BIDI, forbidden
 from db.contacts import create_person, validate_person
-from db.engine import open_database
 from db.groups import create_group, set_member
 from db.guests import get_guest, invite_guest, set_guest_status
-from db.meetings import create_meeting, validate_meeting
+from db.meeting_changes import create_meeting, validate_meeting
+from db.opening import open_database
 from db.records import AgendaItemInput, MeetingInput, PersonInput
 from lokus_tui.documents import export_minutes, export_notice
 from tests.conftest import TODAY

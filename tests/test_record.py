@@ -12,26 +12,19 @@ from db.contacts import (
     create_person,
     delete_person,
     get_person,
-    group_options,
     list_people,
     people_options,
     person_usage,
     restore_person,
 )
 from db.errors import LokusError, RecordLockedError
-from db.groups import group_members
-from db.meetings import create_meeting, get_meeting
+from db.groups import group_members, group_options
+from db.meeting_changes import create_meeting
+from db.meetings import get_meeting
 from db.notes import add_decision, save_notes
 from db.records import ActionInput, AgendaItemInput, MeetingInput, PersonInput
-from db.review import (
-    add_comment,
-    check_finalise,
-    finalise,
-    list_exports,
-    minutes_state,
-    reopen_minutes,
-    send_for_review,
-)
+from db.review import check_finalise, finalise, list_exports, reopen_minutes, send_for_review
+from db.review_comments import add_comment, minutes_state
 from lokus_tui.documents import export_minutes, finalise_minutes, minutes_document
 from tests.conftest import TODAY
 

@@ -1,6 +1,7 @@
-from db.contacts import create_organisation, create_person, get_person, update_person
+from db.contacts import create_person, get_person, update_person
 from db.initiative_changes import create_initiative, delete_initiative, update_initiative
 from db.initiatives import get_initiative
+from db.organisations import create_organisation
 from db.records import GoalInput, InitiativeInput, OrganisationInput, PersonInput
 from db.search import fts_query, search
 

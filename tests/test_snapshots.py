@@ -6,7 +6,7 @@ intended change with `uv run pytest tests/test_snapshots.py --snapshot-update`.
 
 import pytest
 
-from db.engine import open_database
+from db.opening import open_database
 from lokus_tui.app import make_app
 
 

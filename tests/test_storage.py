@@ -4,11 +4,11 @@ import stat
 
 import pytest
 
-from db.engine import open_database
 from db.errors import DatabaseOpenError
 from db.initiative_changes import create_initiative
 from db.initiatives import list_initiatives
 from db.migrate import current_revision, head_revision
+from db.opening import open_database
 from db.records import InitiativeInput
 from db.schema import SCHEMA_HEAD
 

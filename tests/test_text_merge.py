@@ -5,9 +5,10 @@ from datetime import date, time
 import pytest
 
 from db.agenda import get_agenda_item, update_agenda_item
-from db.contacts import group_options
 from db.errors import ValidationError
-from db.meetings import create_meeting, get_meeting
+from db.groups import group_options
+from db.meeting_changes import create_meeting
+from db.meetings import get_meeting
 from db.notes import NOTES_MAX, item_notes, save_notes
 from db.records import AgendaItemInput, MeetingInput
 from db.text_merge import END_MARKER, MINE_MARKER, merge_fields, merge_text

@@ -91,7 +91,7 @@ async def test_delete_a_person_asks_and_explains(demo_db):
 
 
 async def test_rename_and_delete_an_organisation(demo_db):
-    from db.contacts import list_organisations
+    from db.organisations import list_organisations
     from db.search import search
 
     app = make_app(demo_db.path, database=demo_db, start_section="contacts")

@@ -4,9 +4,11 @@ from datetime import date
 
 from textual.widgets import Input, Markdown, Select
 
-from db.contacts import create_organisation, create_person, people_options
+from db.contacts import create_person, people_options
 from db.groups import group_members, list_groups
-from db.meetings import create_meeting, get_meeting
+from db.meeting_changes import create_meeting
+from db.meetings import get_meeting
+from db.organisations import create_organisation
 from db.records import MeetingInput, OrganisationInput, PersonInput
 from lokus_tui.app import make_app
 

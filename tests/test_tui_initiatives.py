@@ -4,12 +4,13 @@ from datetime import date
 
 from textual.widgets import Input, Markdown, Select
 
-from db.contacts import organisation_options
 from db.initiative_changes import update_initiative
 from db.initiatives import get_initiative, list_initiatives
+from db.organisations import organisation_options
 from db.records import InitiativeInput
 from lokus_tui.app import make_app
 from lokus_tui.paged_table import PagedTable
+from tests.waiting import palette_choice, until
 
 
 def app_for(db, section="initiatives"):
@@ -242,11 +243,18 @@ async def test_palette_finds_a_person(demo_db):
         await pilot.press("ctrl+p")
         await pilot.pause()
         await pilot.press(*person.name.split()[0][:4], " ", *person.name.split()[1][:4])
-        await pilot.pause(0.5)
+        await until(
+            pilot,
+            lambda: palette_choice(app).startswith(f"Person: {person.name}"),
+            what=f"the palette to offer {person.name}",
+        )
         await pilot.press("enter")
-        await pilot.pause(0.3)
+        await until(
+            pilot,
+            lambda: person.name in str(app.screen.query_one("#person-card").render()),
+            what="the person's card",
+        )
         assert type(app.screen).__name__ == "PersonDetailScreen"
-        assert person.name in str(app.screen.query_one("#person-card").render())
 
 
 async def test_palette_offers_the_screens_actions(demo_db):
@@ -256,14 +264,21 @@ async def test_palette_offers_the_screens_actions(demo_db):
         await pilot.press("ctrl+p")
         await pilot.pause()
         await pilot.press(*"ny insats")
-        await pilot.pause(0.5)
+        await until(
+            pilot,
+            lambda: palette_choice(app).startswith("Ny insats (ctrl+n)"),
+            what="the palette to offer Ny insats",
+        )
         await pilot.press("enter")
-        await pilot.pause(0.3)
-        assert type(app.screen).__name__ == "InitiativeForm"
+        await until(
+            pilot, lambda: type(app.screen).__name__ == "InitiativeForm", what="the insats form"
+        )
 
 
 async def test_form_text_survives_a_closed_terminal(demo_db, tmp_path):
     from textual.widgets import TextArea
+
+    from lokus_tui.drafts import load_draft
 
     app = app_for(demo_db)
     async with app.run_test(size=(100, 40)) as pilot:
@@ -274,7 +289,15 @@ async def test_form_text_survives_a_closed_terminal(demo_db, tmp_path):
         app.screen.query_one("#purpose", TextArea).load_text(
             "Ett långt syfte som\ninte får förloras"
         )
-        await pilot.pause(1.3)  # the draft is written a moment after typing
+
+        def draft_has_all_of_it() -> bool:  # the draft is written a moment after typing
+            draft = load_draft(str(demo_db.path), "insats-ny")
+            return draft is not None and (draft.values["name"], draft.values["purpose"]) == (
+                "Halvfärdig insats",
+                "Ett långt syfte som\ninte får förloras",
+            )
+
+        await until(pilot, draft_has_all_of_it, what="the draft of the typed insats")
     # the terminal closed without saving; the draft is a private file
     import os
     import stat

@@ -4,7 +4,7 @@ from datetime import date
 
 from textual.widgets import DataTable, Input, Select
 
-from db.contacts import group_options
+from db.groups import group_options
 from db.guests import list_guests
 from db.meetings import get_meeting, list_meetings
 from db.proposals import add_proposal, points_checklist
@@ -184,7 +184,7 @@ async def test_edit_group_template_then_new_meeting_uses_it(demo_db):
         ).text = "Inledning\nUppföljning av åtgärder\nAvslut"
         await pilot.press("ctrl+s")
         await pilot.pause()
-    from db.meetings import create_meeting
+    from db.meeting_changes import create_meeting
     from db.records import MeetingInput
 
     mid = create_meeting(demo_db, MeetingInput(uppsala(demo_db), date(2027, 4, 6)))

@@ -7,12 +7,13 @@ from textual.widgets import DataTable, Input, TextArea
 from db.actions import list_actions
 from db.attendance import attendance_list
 from db.clock import Clock, set_clock
-from db.contacts import group_options
+from db.groups import group_options
 from db.meetings import get_meeting, list_meetings
-from db.notes import list_decisions
-from db.review import minutes_state
+from db.notes import item_notes, list_decisions
+from db.review_comments import minutes_state
 from lokus_tui.app import make_app
 from tests.conftest import TODAY
+from tests.waiting import until
 
 
 def uppsala(db) -> int:
@@ -54,8 +55,14 @@ async def test_notes_survive_an_abrupt_quit(demo_db):
     async with app.run_test(size=(100, 40)) as pilot:
         await pilot.pause()
         await open_tab(pilot, app, "tab-notes", 5)
+        items = get_meeting(demo_db, meeting.id).items
         await pilot.press(*"Ordföranden öppnade mötet.")
-        await pilot.pause(1.0)  # a pause in typing: saved without any key
+        # a pause in typing: saved without any key (the next key would save it anyway)
+        await until(
+            pilot,
+            lambda: item_notes(demo_db, items[0].id)[0] == "Ordföranden öppnade mötet.",
+            what="the notes saved after a pause in typing",
+        )
         await pilot.press("alt+down")
         await pilot.press(*"Anteckningarna godkändes.")
         await pilot.press("f2")
@@ -71,14 +78,16 @@ async def test_notes_survive_an_abrupt_quit(demo_db):
         await pilot.press("ctrl+s")
         await pilot.pause()
         await pilot.press(*" Klart.")
-        await pilot.pause(1.0)
+        await until(
+            pilot,
+            lambda: item_notes(demo_db, items[1].id)[0] == "Anteckningarna godkändes. Klart.",
+            what="the notes saved after a pause in typing",
+        )
         saved = str(app.screen.query_one("#notes-saved").render())
         assert saved.startswith("Sparat kl.")
         app.exit()  # no save key, no goodbye
     items = get_meeting(demo_db, meeting.id).items
     assert items[0].data.prep_notes == ""  # untouched
-    from db.notes import item_notes
-
     assert item_notes(demo_db, items[0].id)[0] == "Ordföranden öppnade mötet."
     assert item_notes(demo_db, items[1].id)[0] == "Anteckningarna godkändes. Klart."
     assert [d.text for d in list_decisions(demo_db, items[1].id)] == [
@@ -194,7 +203,5 @@ async def test_ctrl_q_saves_what_was_just_typed(demo_db):
         await pilot.press(*"Sista raden")
         await pilot.press("ctrl+q")  # no pause: the autosave timer has not fired yet
         await pilot.pause()
-    from db.notes import item_notes
-
     item = get_meeting(demo_db, meeting.id).items[0]
     assert item_notes(demo_db, item.id)[0] == "Sista raden"

@@ -6,7 +6,8 @@ from textual.widgets import Input
 from db.attendance import attendance_list
 from db.contacts import get_person
 from db.meetings import get_meeting
-from db.review import list_exports, minutes_state
+from db.review import list_exports
+from db.review_comments import minutes_state
 from lokus_tui.app import make_app
 from screens.meeting import MeetingScreen
 from tests.test_record import approved

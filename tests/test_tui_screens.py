@@ -3,8 +3,10 @@
 from textual.widgets import Input, Markdown, Select
 
 from db.attendance import attendance_list
-from db.contacts import group_options, list_organisations, organisation_options, people_options
+from db.contacts import people_options
+from db.groups import group_options
 from db.meetings import list_meetings
+from db.organisations import list_organisations, organisation_options
 from lokus_tui.app import make_app
 
 

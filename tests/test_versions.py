@@ -16,22 +16,18 @@ import pytest
 
 import db
 from db.actions import add_action, list_actions
-from db.agenda import agenda_template
 from db.attendance import attendance_list, set_attendance
-from db.contacts import (
-    create_organisation,
-    create_person,
-    get_organisation,
-    get_person,
-    group_options,
-)
+from db.contacts import create_person, get_person
 from db.errors import ConflictError
-from db.groups import group_members
+from db.group_template import agenda_template
+from db.groups import group_members, group_options
 from db.guests import get_guest, invite_guest
 from db.initiative_changes import create_initiative
 from db.initiatives import get_initiative
-from db.meetings import create_meeting, get_meeting
+from db.meeting_changes import create_meeting
+from db.meetings import get_meeting
 from db.notes import add_decision, list_decisions
+from db.organisations import create_organisation, get_organisation
 from db.proposals import add_proposal, list_proposals, points_checklist
 from db.records import (
     ActionInput,
@@ -42,7 +38,8 @@ from db.records import (
     PersonInput,
     ScanningInput,
 )
-from db.review import add_comment, minutes_state, send_for_review
+from db.review import send_for_review
+from db.review_comments import add_comment, minutes_state
 from db.scanning import create_entry, get_entry
 from tests.conftest import TODAY
 
@@ -139,8 +136,9 @@ def scenarios(database):
         it = get_meeting(d, mid).items[2]
         return mid, it
 
-    from db.contacts import delete_organisation as delete_org
-    from db.contacts import delete_person, restore_person, update_organisation, update_person
+    from db.contacts import delete_person, restore_person, update_person
+    from db.organisations import delete_organisation as delete_org
+    from db.organisations import update_organisation
 
     pid0 = person(d)
     yield (
@@ -164,7 +162,7 @@ def scenarios(database):
     )
     oid = create_organisation(d, OrganisationInput("Versionsverket"))
     yield (
-        "db.contacts.update_organisation",
+        "db.organisations.update_organisation",
         (
             (lambda v: update_organisation(d, oid, OrganisationInput("Nytt namn"), v)),
             get_organisation(d, oid)[1],
@@ -172,7 +170,7 @@ def scenarios(database):
     )
     oid2 = create_organisation(d, OrganisationInput("Borttagsverket"))
     yield (
-        "db.contacts.delete_organisation",
+        "db.organisations.delete_organisation",
         ((lambda v: delete_org(d, oid2, v)), get_organisation(d, oid2)[1]),
     )
 
@@ -208,25 +206,24 @@ def scenarios(database):
         ((lambda v: delete_initiative(d, ini2, v)), get_initiative(d, ini2).version),
     )
 
-    from db.agenda import (
-        delete_agenda_item,
-        move_agenda_item,
-        set_agenda_template,
-        update_agenda_item,
-    )
-    from db.meetings import cancel_meeting, reopen_meeting, update_meeting
+    from db.agenda import delete_agenda_item, move_agenda_item, update_agenda_item
+    from db.group_template import set_agenda_template
+    from db.meeting_changes import cancel_meeting, reopen_meeting, update_meeting
     from db.notice import mark_notice_sent
 
     def update(mid, v):
         m = get_meeting(d, mid)
         update_meeting(d, mid, MeetingInput(**{**m.data.__dict__, "room": "Rum 2"}), v)
 
-    yield "db.meetings.update_meeting", meeting_fn(update)
-    yield "db.meetings.cancel_meeting", meeting_fn(lambda mid, v: cancel_meeting(d, mid, "", v))
+    yield "db.meeting_changes.update_meeting", meeting_fn(update)
+    yield (
+        "db.meeting_changes.cancel_meeting",
+        meeting_fn(lambda mid, v: cancel_meeting(d, mid, "", v)),
+    )
     cancelled = future_meeting(d)
     cancel_meeting(d, cancelled, "sjukdom", meeting_version(d, cancelled))
     yield (
-        "db.meetings.reopen_meeting",
+        "db.meeting_changes.reopen_meeting",
         ((lambda v: reopen_meeting(d, cancelled, v)), meeting_version(d, cancelled)),
     )
     yield "db.notice.mark_notice_sent", meeting_fn(lambda mid, v: mark_notice_sent(d, mid, v))
@@ -244,7 +241,7 @@ def scenarios(database):
     yield "db.agenda.move_agenda_item", ((lambda v: move_agenda_item(d, it3.id, 1, v)), it3.version)
     template = agenda_template(d, uppsala(d))
     yield (
-        "db.agenda.set_agenda_template",
+        "db.group_template.set_agenda_template",
         (
             (lambda v: set_agenda_template(d, uppsala(d), ["Öppnande", "Avslut"], v)),
             template.version,
@@ -253,7 +250,8 @@ def scenarios(database):
 
     from db.actions import delete_action, set_action_status, update_action
     from db.notes import delete_decision
-    from db.review import finalise, reopen_minutes, set_comment_handled
+    from db.review import finalise, reopen_minutes
+    from db.review_comments import set_comment_handled
 
     mid = past_meeting(d)
     row = attendance_list(d, mid)[0]
@@ -292,7 +290,7 @@ def scenarios(database):
     reviewed = in_review(d)
     cid = add_comment(d, reviewed, "Synpunkt", author_text="Anna")
     yield (
-        "db.review.set_comment_handled",
+        "db.review_comments.set_comment_handled",
         (
             (lambda v: set_comment_handled(d, cid, "Rättat", v)),
             minutes_state(d, reviewed).comments[0].version,
@@ -406,7 +404,7 @@ def test_a_row_that_exists_is_a_conflict_for_a_window_that_saw_none(demo_db):
 
 
 def test_a_refused_write_leaves_the_record_unchanged(demo_db):
-    from db.meetings import update_meeting
+    from db.meeting_changes import update_meeting
 
     mid = future_meeting(demo_db)
     before = get_meeting(demo_db, mid)

@@ -9,14 +9,8 @@ from textual.widgets import DataTable, Markdown, Static
 
 from db import clock
 from db.errors import LokusError
-from db.review import (
-    add_comment,
-    check_finalise,
-    minutes_state,
-    reopen_minutes,
-    send_for_review,
-    set_comment_handled,
-)
+from db.review import check_finalise, reopen_minutes, send_for_review
+from db.review_comments import add_comment, minutes_state, set_comment_handled
 from db.validation import Errors, parse_date
 from lokus_tui.context import app_database
 from lokus_tui.documents import finalise_minutes, minutes_document

@@ -13,8 +13,9 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, TabbedContent, TabPane
 
 from db.errors import LokusError, NotFoundError
+from db.meeting_changes import cancel_meeting, reopen_meeting, update_meeting
 from db.meeting_warnings import meeting_warnings
-from db.meetings import cancel_meeting, get_meeting, reopen_meeting, update_meeting
+from db.meetings import get_meeting
 from db.records import MeetingDetail
 from db.vocabulary import MeetingStatus
 from exports.swedish import format_when

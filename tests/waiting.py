@@ -1,0 +1,63 @@
+"""Waiting in Pilot tests for what the test needs, never for a guessed real time.
+
+A fixed ``pilot.pause(1.5)`` races the app's timers: on a loaded machine (the
+suite runs on every core with pytest-xdist) the timer may not have fired yet,
+and on a fast one the test waits for nothing. Instead:
+
+- ``until(pilot, condition)``: pause in short steps until the condition holds,
+  and fail with a clear message after a generous bound;
+- ``timers_due(pilot, seconds)``: wait until every app timer of at most
+  ``seconds``, started before the call, has fired. Textual's timers are sleeps
+  on the app's event loop, run in the order they fall due: a timer of the same
+  delay started now fires after them, however slow the machine is. This is how
+  a test waits for something *not* to happen (no draft written).
+"""
+
+import time
+from collections.abc import Callable
+
+# Seconds to wait for something the app does at once or after its own short
+# timers (at most 2 s); far above any of them, so only a real failure reaches it.
+BOUND = 15.0
+STEP = 0.02
+
+
+async def until(
+    pilot, condition: Callable[[], object], seconds: float = BOUND, what: str = ""
+) -> float:
+    """Pause in short steps until ``condition()`` is true; the seconds it took.
+
+    While the screen is still being built the condition may raise (a widget not
+    mounted yet): that counts as not yet, and the last error is shown on failure.
+    """
+    started = time.monotonic()
+    last_error: Exception | None = None
+    while True:
+        try:
+            if condition():
+                return time.monotonic() - started
+            last_error = None
+        except Exception as error:  # noqa: BLE001 - reported below if it never comes true
+            last_error = error
+        waited = time.monotonic() - started
+        if waited > seconds:
+            name = what or getattr(condition, "__name__", "the condition")
+            because = f"; last error: {last_error!r}" if last_error is not None else ""
+            raise AssertionError(f"waited {waited:.1f} s for {name}, in vain{because}")
+        await pilot.pause(STEP)
+
+
+async def timers_due(pilot, seconds: float, what: str = "") -> None:
+    """Wait until every app timer of at most ``seconds`` started before now has fired."""
+    fired: list[bool] = []
+    await pilot.pause()  # messages already on their way (which may start timers) first
+    pilot.app.set_timer(seconds, lambda: fired.append(True))
+    await until(pilot, lambda: fired, seconds + BOUND, what or f"{seconds} s of app timers")
+
+
+def palette_choice(app) -> str:
+    """The text of the command palette's highlighted choice (what enter runs)."""
+    from textual.command import CommandList
+
+    option = app.screen.query_one(CommandList).highlighted_option
+    return "" if option is None else str(option.prompt)
