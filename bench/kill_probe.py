@@ -83,17 +83,27 @@ class Terminal:
         os.write(self.fd, keys.encode())
 
     def goto_notes(self) -> None:
-        """Press ] until the Anteckningar tab shows its keys in the footer."""
+        """Press ] until the Anteckningar tab shows its keys in the footer. After each
+        press, wait until lokus has drawn it and gone quiet: a press that is not drawn
+        yet must not be doubled (in the notes, a second ] would be typed as text)."""
         for _ in range(12):
             self.output.clear()
             self.send("]")
-            try:
-                self.wait_for("Nästa punkt", timeout=0.7)
-                time.sleep(0.3)
+            self.wait_quiet()
+            if "Nästa punkt".encode() in self.output:
                 return
-            except TimeoutError:
-                continue
         raise TimeoutError("the Anteckningar tab never showed")
+
+    def wait_quiet(self, quiet: float = 0.4, timeout: float = 20) -> None:
+        """Until something was drawn and nothing more for ``quiet`` seconds."""
+        end = time.monotonic() + timeout
+        size, since = -1, time.monotonic()
+        while time.monotonic() < end:
+            if len(self.output) != size:
+                size, since = len(self.output), time.monotonic()
+            elif size > 0 and time.monotonic() - since >= quiet:
+                return
+            time.sleep(0.05)
 
     def kill(self) -> None:
         os.kill(self.pid, signal.SIGKILL)

@@ -137,13 +137,13 @@ async def test_goal_rows_reorder_and_remove_from_keyboard(demo_db):
             await pilot.press("f3")
             await pilot.press(*text)
         await pilot.press("alt+up", "alt+up")  # C to the top
-        await pilot.pause()
-        data, _errors = form.read()
-        assert [g.text for g in data.goals] == ["C", "A", "B"]
+
+        def goals():
+            return [g.text for g in form.read()[0].goals]
+
+        await until(pilot, lambda: goals() == ["C", "A", "B"], what="C moved to the top")
         await pilot.press("ctrl+t")
-        await pilot.pause()
-        data, _errors = form.read()
-        assert [g.text for g in data.goals] == ["A", "B"]
+        await until(pilot, lambda: goals() == ["A", "B"], what="the goal removed")
 
 
 async def test_conflict_reloads_and_keeps_both_windows_changes(demo_db):

@@ -29,6 +29,7 @@ async def until(
 
     While the screen is still being built the condition may raise (a widget not
     mounted yet): that counts as not yet, and the last error is shown on failure.
+    An AssertionError inside the condition fails at once.
     """
     started = time.monotonic()
     last_error: Exception | None = None
@@ -37,6 +38,8 @@ async def until(
             if condition():
                 return time.monotonic() - started
             last_error = None
+        except AssertionError:
+            raise
         except Exception as error:  # noqa: BLE001 - reported below if it never comes true
             last_error = error
         waited = time.monotonic() - started

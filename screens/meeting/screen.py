@@ -153,6 +153,10 @@ class MeetingScreen(Screen):
 
     def action_tab(self, delta: int) -> None:
         tabs = self.query_one("#meeting-tabs", TabbedContent)
+        # Nothing may keep the focus in the tab being left: Textual would move it to
+        # another widget there, and that late focus would take the tab back (quick
+        # presses of ] were lost that way).
+        self.set_focus(None)
         tabs.active = TAB_IDS[(TAB_IDS.index(tabs.active) + delta) % len(TAB_IDS)]
         self.query_one(self.active_pane.first_widget).focus()
 
