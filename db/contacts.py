@@ -22,6 +22,7 @@ from db.models import (
     utcnow,
 )
 from db.records import (
+    ContactRef,
     MembershipView,
     Option,
     Page,
@@ -254,3 +255,10 @@ def restore_person(db: Database, person_id: int, expected_version: int) -> None:
         person = get_checked(s, Person, person_id, expected_version, "Personen")
         person.archived_at = None
         touch(person)
+
+
+def contact_ref(person: Person | None) -> ContactRef | None:
+    """A person as the documents and screens name them (None stays None)."""
+    if person is None:
+        return None
+    return ContactRef(person.id, person.name, person.title, person.email, person.phone)

@@ -6,6 +6,7 @@ from sqlalchemy import Select, case, func, literal, select
 from sqlmodel import col
 
 from db import clock
+from db.contacts import contact_ref
 from db.engine import Database
 from db.errors import NotFoundError
 from db.models import (
@@ -20,7 +21,6 @@ from db.models import (
 )
 from db.records import (
     BudgetLineInput,
-    ContactRef,
     FundingInput,
     GoalInput,
     InitiativeDetail,
@@ -142,12 +142,6 @@ def _d(value):
     return date.fromisoformat(str(value)[:10])
 
 
-def _contact(person: Person | None) -> ContactRef | None:
-    if person is None:
-        return None
-    return ContactRef(person.id, person.name, person.title, person.email, person.phone)
-
-
 def get_initiative(db: Database, initiative_id: int, today: date | None = None) -> InitiativeDetail:
     today = today or clock.today()
     with db.session() as s:
@@ -233,8 +227,8 @@ def get_initiative(db: Database, initiative_id: int, today: date | None = None) 
         data=data,
         group_name=group.name if group else "",
         owner_name=owner.name if owner else "",
-        owner_contact=_contact(owner_contact),
-        partners=tuple(PartnerView(o.id, o.name, _contact(p)) for _, o, p in partner_rows),
+        owner_contact=contact_ref(owner_contact),
+        partners=tuple(PartnerView(o.id, o.name, contact_ref(p)) for _, o, p in partner_rows),
         status="",
         total_granted=sum(d.amount_max_sek for d in decisions),
     )

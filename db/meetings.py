@@ -9,6 +9,7 @@ from sqlmodel import col
 from db import clock
 from db.agenda import item_views, items_of
 from db.calendar_rules import overrun_minutes
+from db.contacts import contact_ref
 from db.engine import Database
 from db.errors import NotFoundError
 from db.groups import members_of
@@ -21,7 +22,6 @@ from db.models import (
 )
 from db.notice_rules import notice_fingerprint, notice_is_outdated, outdated_map
 from db.records import (
-    ContactRef,
     MeetingDetail,
     MeetingInput,
     MeetingRow,
@@ -185,15 +185,7 @@ def get_meeting(db: Database, meeting_id: int) -> MeetingDetail:
         notice_outdated=outdated,
         items=views,
         members=tuple(members),
-        coordinator=ContactRef(
-            coordinator.id,
-            coordinator.name,
-            coordinator.title,
-            coordinator.email,
-            coordinator.phone,
-        )
-        if coordinator
-        else None,
+        coordinator=contact_ref(coordinator),
         uid=meeting_uid(m),
         cancelled_reason=m.cancelled_reason,
         overrun=overrun_minutes(m.start_time, m.end_time, [i.minutes_allotted for i in items]),

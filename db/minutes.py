@@ -10,6 +10,7 @@ from db.actions import action_query, action_rows, follow_ups_of
 from db.agenda import items_of
 from db.agenda_template import is_follow_up
 from db.attendance import attendance_rows
+from db.contacts import contact_ref
 from db.engine import Database
 from db.groups import members_of
 from db.meetings import meeting_or_error, next_meeting_id
@@ -21,7 +22,6 @@ from db.models import (
     Person,
 )
 from db.records import (
-    ContactRef,
     MinutesData,
     MinutesItem,
 )
@@ -113,13 +113,5 @@ def minutes_data(db: Database, meeting_id: int, today: date | None = None) -> Mi
         comment_deadline=row.comment_deadline if row else None,
         final_date=row.final_date if row else None,
         participants=members,
-        coordinator=ContactRef(
-            coordinator.id,
-            coordinator.name,
-            coordinator.title,
-            coordinator.email,
-            coordinator.phone,
-        )
-        if coordinator
-        else None,
+        coordinator=contact_ref(coordinator),
     )
