@@ -92,7 +92,14 @@ class PlainSelect(Select):
         super().__init__(plain_options(options), **kwargs)
 
     def set_options(self, options) -> None:
-        super().set_options(plain_options(options))
+        options = plain_options(options)
+        if self.query("SelectOverlay"):
+            super().set_options(options)
+            return
+        # Called from a screen's on_mount before this Select has composed its list:
+        # keep the options; Select's own mount builds the list and shows the value.
+        self._setup_variables_for_options(options)
+        self._value = self.NULL if self._allow_blank else self._options[0][1]
 
 
 class TextInput(Input):

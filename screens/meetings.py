@@ -47,7 +47,10 @@ class MeetingsScreen(Screen):
         yield Header()
         yield SectionBar("meetings")
         with Horizontal(classes="filter-row"):
-            yield PlainSelect([], prompt="Alla lokusgrupper", id="meetings-group")
+            groups = group_options(app_database(self))
+            yield PlainSelect(
+                [(g.label, g.id) for g in groups], prompt="Alla lokusgrupper", id="meetings-group"
+            )
             yield FilterInput(
                 "meetings-table",
                 id="meetings-filter",
@@ -60,8 +63,6 @@ class MeetingsScreen(Screen):
         yield Footer()
 
     def on_mount(self) -> None:
-        groups = group_options(app_database(self))
-        self.query_one("#meetings-group", Select).set_options([(g.label, g.id) for g in groups])
         self.query_one("#meetings-table", PagedTable).add_columns(
             "Datum", "Tid", "Lokusgrupp", "Typ", "Plats", "Status", "Klar att kalla?"
         )
