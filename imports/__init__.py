@@ -1,0 +1,1 @@
+"""Reading documents people send in (applications, decisions) into plain data."""
