@@ -10,7 +10,7 @@ and handed out timezone-aware.
 """
 
 from db.models.base import Tracked, UTCDateTime, utcnow  # noqa: F401
-from db.models.contacts import Group, Membership, Organisation, Person  # noqa: F401
+from db.models.contacts import Group, GroupGoal, Membership, Organisation, Person  # noqa: F401
 from db.models.initiatives import BudgetLine, FundingDecision, Goal, Initiative, InitiativePartner  # noqa: F401
 from db.models.meetings import AgendaItem, AgendaProposal, GuestInvitation, Meeting, PointsRequest  # noqa: F401
 from db.models.minutes import (  # noqa: F401
@@ -25,6 +25,7 @@ from db.models.scanning import ScanningEntry  # noqa: F401
 
 VERSIONED_TABLES = [
     Group,
+    GroupGoal,
     Organisation,
     Person,
     Membership,

@@ -17,6 +17,23 @@ class Group(Tracked, table=True):
     # One agenda item title per line; empty means the standard template.
     agenda_template: str = ""
     coordinator_id: int | None = Field(default=None, foreign_key="person.id", ondelete="SET NULL")
+    # The coordinator's own groups come first in Översikt; lead times in days (0004).
+    own: bool = Field(default=False, sa_column_kwargs={"server_default": "0"})
+    notice_lead_days: int = Field(default=14, sa_column_kwargs={"server_default": "14"})
+    points_lead_days: int = Field(default=21, sa_column_kwargs={"server_default": "21"})
+    minutes_send_days: int = Field(default=7, sa_column_kwargs={"server_default": "7"})
+    minutes_final_days: int = Field(default=30, sa_column_kwargs={"server_default": "30"})
+
+
+class GroupGoal(Tracked, table=True):
+    """The funding decision's targets for one group and calendar year (0004)."""
+
+    __tablename__ = "group_goal"
+    __table_args__ = (UniqueConstraint("group_id", "year", name="uq_group_goal"),)
+    group_id: int = Field(foreign_key="lokus_group.id", index=True, ondelete="CASCADE")
+    year: int
+    lokus_meetings: int = 4
+    competence_activities: int = 2
 
 
 class Organisation(Tracked, table=True):
