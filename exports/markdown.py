@@ -53,9 +53,40 @@ def escape_block(text: str) -> str:
     return "\n\n".join(out)
 
 
+# What may stand inside an autolink <…>: no blanks, no < or >, no control characters
+# (CommonMark), and nothing a renderer would read as the link's end.
+_URL = re.compile(r"^https?://[^\s<>\x00-\x1f\x7f\"`\\]+$")
+_EMAIL = re.compile(
+    r"^[A-Za-z0-9.!#$%&'*+/=?^_{}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$"
+)
+
+
+def link(url: str) -> str:
+    """A web address as an explicit CommonMark autolink ``<https://…>``: the URL is
+    never backslash-escaped (escapes are not read inside an autolink, so they would
+    become part of the address). Text that is not a plain web address stays text."""
+    url = "".join(printable(url or "").split())
+    return f"<{url}>" if _URL.match(url) else escape_inline(url)
+
+
+def email_link(address: str) -> str:
+    """An e-mail address as an explicit autolink ``<namn@example.se>`` (an ``_`` in it
+    stays an ``_``); anything else stays escaped text."""
+    address = printable(address or "").strip()
+    return f"<{address}>" if _EMAIL.match(address) else escape_inline(address)
+
+
 def table(headers: list[str], rows: list[list[str]]) -> str:
-    """A GFM table; headers are ours, cells are escaped user text."""
+    """A GFM table; headers are ours, cells are escaped user text.
+
+    Each separator is as long as the column's longest cell (at least three
+    dashes): pandoc reads these lengths as the columns' relative widths."""
+    cells = [[escape_cell(c) for c in row] for row in rows]
+    widths = [
+        max([3, len(h), *(len(row[i]) for row in cells if i < len(row))])
+        for i, h in enumerate(headers)
+    ]
     head = "| " + " | ".join(headers) + " |"
-    rule = "|" + "|".join("---" for _ in headers) + "|"
-    body = ["| " + " | ".join(escape_cell(c) for c in row) + " |" for row in rows]
+    rule = "|" + "|".join("-" * (w + 2) for w in widths) + "|"
+    body = ["| " + " | ".join(row) + " |" for row in cells]
     return "\n".join([head, rule, *body])
