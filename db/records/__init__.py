@@ -41,6 +41,7 @@ from db.records.meetings import (  # noqa: F401
     MeetingRow,
     NoticeData,
     NoticeGuest,
+    SentNotice,
     PointsRequestView,
     ProposalView,
 )

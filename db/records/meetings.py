@@ -205,3 +205,21 @@ class NoticeData:
     is_update: bool
     cancelled: bool = False
     follow_ups: tuple = ()  # ActionRow: open action items of earlier meetings
+    # issue 12: what the kallelse needs beyond the meeting itself
+    chair_id: int | None = None
+    cancelled_reason: str = ""
+    reply_by: date | None = None  # anmäl förhinder senast
+    previous_minutes: date | None = None  # the date of the meeting whose minutes go along
+    usual_minutes: int = 120  # the group's usual meeting length (calendar end when none)
+    previous: "SentNotice | None" = None  # what the last kallelse sent said
+
+
+@dataclass(frozen=True)
+class SentNotice:
+    """When and where the last kallelse sent said the meeting is (read from its .ics)."""
+
+    meeting_date: date
+    start_time: time | None
+    end_time: time | None
+    place: str
+    link: str
