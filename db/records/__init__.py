@@ -41,9 +41,9 @@ from db.records.meetings import (  # noqa: F401
     MeetingRow,
     NoticeData,
     NoticeGuest,
-    SentNotice,
     PointsRequestView,
     ProposalView,
+    SentNotice,
 )
 from db.records.minutes import (  # noqa: F401
     ActionInput,
