@@ -148,3 +148,32 @@ _KEYS = (
 
 def _iso(value: dt.date | None) -> str | None:
     return value.isoformat() if value else None
+
+
+# Swedish names of the keys, for messages and the review form.
+LABELS = {
+    "kind": "Typ",
+    "name": "Insatsens namn",
+    "reference": "Dnr",
+    "owner": "Insatsägare",
+    "owner.organisation": "Insatsägare",
+    "owner.contact": "Kontaktperson hos ägaren",
+    "owner.email": "E-post till kontaktpersonen",
+    "partners": "Samverkansparter",
+    "purpose": "Syfte",
+    "target_group": "Målgrupp",
+    "method": "Metod",
+    "background": "Bakgrund",
+    "effect_goals": "Effektmål",
+    "output_goals": "Insatsmål",
+    "period_start": "Startdatum",
+    "period_end": "Slutdatum",
+    "budget": "Budget per år",
+    "total_sek": "Budget totalt",
+    "decision": "Beslut",
+    "decision.date": "Beslutsdatum",
+    "decision.amount_max_sek": "Beviljat belopp (max)",
+    "decision.start": "Beslutets startdatum",
+    "decision.end": "Beslutets slutdatum",
+}
+KIND_LABELS = {"application": "ansökan", "decision": "beslut"}

@@ -37,7 +37,8 @@ def parse_text(text: str, file_name: str = "") -> ImportedInitiative:
             sources.setdefault(f"owner.{key}", sources["owner"])
     uncertain = set(found.uncertain)
     if "owner" in uncertain:
-        uncertain |= {"owner.organisation", "owner.contact", "owner.email"}
+        uncertain.discard("owner")
+        uncertain |= {f"owner.{k}" for k, v in owner.to_json().items() if v}
     return ImportedInitiative(
         kind=kind,
         name=values.get("name"),

@@ -30,6 +30,10 @@ def main(argv: list[str] | None = None) -> int:
             return cmd_meetings(args)
         if args.command == "export":
             return cmd_export(args)
+        if args.command == "import":
+            from lokus_tui.cli_import import cmd_import
+
+            return cmd_import(args)
         if args.command == "where":
             from lokus_tui.config import resolve_database
 

@@ -84,4 +84,7 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument(
         "-o", "--output", metavar="MAPP", help="mapp att skriva till (standard: Dokument/lokus)"
     )
+    from lokus_tui.cli_import import add_import_parser
+
+    add_import_parser(sub, common)
     return parser
