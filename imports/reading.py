@@ -6,6 +6,7 @@ headings lines starting with ``#``, so the parser sees one kind of structure.
 """
 
 import io
+import logging
 from pathlib import Path
 
 from imports.model import ReadError
@@ -108,6 +109,9 @@ def _pdf_text(data: bytes, name: str) -> str:
 
     if not data.lstrip().startswith(b"%PDF"):
         raise ReadError(f"{name} är ingen PDF-fil (fel filändelse?)")
+    quiet = logging.getLogger("pypdf")
+    level = quiet.level
+    quiet.setLevel(logging.CRITICAL)  # pypdf logs repairs to stderr; we say it ourselves
     try:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted and not reader.decrypt(""):
@@ -123,6 +127,8 @@ def _pdf_text(data: bytes, name: str) -> str:
         raise ReadError(f"{name} kunde inte läsas som PDF (skadad fil?)") from exc
     except Exception as exc:  # noqa: BLE001 - a damaged PDF can raise almost anything
         raise ReadError(f"{name} kunde inte läsas som PDF (skadad fil?)") from exc
+    finally:
+        quiet.setLevel(level)
     if pages and not any(p.strip() for p in pages):
         raise ReadError(
             f"{name} innehåller ingen text, bara bilder (inskannad?); "

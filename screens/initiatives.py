@@ -35,6 +35,7 @@ class InitiativesScreen(Screen):
         Binding("ctrl+s", "sort", "Sortera", id="initiative-sort"),
         Binding("ctrl+r", "reverse", "Omvänd ordning", id="initiative-reverse"),
         Binding("ctrl+f", "focus_filter", "Filter", id="initiative-filter"),
+        Binding("ctrl+l", "import_document", "Importera ansökan/beslut", id="initiative-import"),
         Binding("escape", "clear_filter", "Rensa filter", show=False),
     ]
 
@@ -161,6 +162,11 @@ class InitiativesScreen(Screen):
         from screens.initiative_detail import InitiativeDetailScreen
 
         self.app.push_screen(InitiativeDetailScreen(record.id))
+
+    def action_import_document(self) -> None:
+        from screens.initiative_import import start_import
+
+        start_import(self)
 
     def action_new(self) -> None:
         from screens.initiative_form import InitiativeForm

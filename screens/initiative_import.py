@@ -1,0 +1,289 @@
+"""Review an imported application or decision before anything is saved.
+
+Every field is filled with what the document said and shows the line it came from;
+fields the document lacks say SAKNAS and values read from running text say
+OSÄKERT. Nothing is saved until ctrl+s; esc leaves the register as it was.
+"""
+
+import re
+from pathlib import Path
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widget import Widget
+from textual.widgets import Button, Footer, Label, TextArea
+
+from db.errors import FieldError
+from db.initiative_import import ImportPlan, plan_import, save_import
+from db.validation import Errors, parse_amount, parse_date
+from exports.swedish import format_amount
+from imports.model import KIND_LABELS, BudgetYear, DecisionFound, ImportedInitiative, Party
+from lokus_tui.context import app_database
+from lokus_tui.form_fields import widget_text
+from lokus_tui.form_screen import FormScreen
+from lokus_tui.plain import Plain, TextInput
+from lokus_tui.validators import DateValidator
+
+# form field -> (label, key in the document's sources/missing, kind of widget)
+FIELDS: tuple[tuple[str, str, str, str], ...] = (
+    ("name", "Insatsens namn *", "name", "line"),
+    ("reference", "Dnr", "reference", "line"),
+    ("owner_organisation", "Insatsägare (organisation)", "owner.organisation", "line"),
+    ("owner_contact", "Kontaktperson hos ägaren", "owner.contact", "line"),
+    ("owner_email", "Kontaktpersonens e-post", "owner.email", "line"),
+    ("partners", "Samverkansparter: organisation; kontaktperson; e-post", "partners", "text"),
+    ("purpose", "Syfte", "purpose", "text"),
+    ("target_group", "Målgrupp", "target_group", "text"),
+    ("method", "Metod", "method", "text"),
+    ("background", "Bakgrund", "background", "text"),
+    ("effect_goals", "Effektmål (ett per rad)", "effect_goals", "text"),
+    ("output_goals", "Insatsmål (ett per rad)", "output_goals", "text"),
+    ("period_start", "Startdatum (ÅÅÅÅ-MM-DD)", "period_start", "date"),
+    ("period_end", "Slutdatum", "period_end", "date"),
+    ("budget", "Budget per år (ÅÅÅÅ: belopp)", "budget", "text"),
+    ("total_sek", "Budget totalt", "total_sek", "line"),
+    ("decision_date", "Beslutsdatum", "decision.date", "date"),
+    ("decision_amount", "Beviljat belopp (max)", "decision.amount_max_sek", "line"),
+    ("decision_start", "Beslutets startdatum", "decision.start", "date"),
+    ("decision_end", "Beslutets slutdatum", "decision.end", "date"),
+)
+LABELS = {field: label.rstrip(" *") for field, label, _key, _kind in FIELDS}
+# where the data layer's messages belong in this form
+_ERROR_FIELDS = (
+    (r"owner$", "owner_organisation"),
+    (r"partners\b.*", "partners"),
+    (r"decisions\.\d+\.amount.*", "decision_amount"),
+    (r"decisions\.\d+\..*", "decision_end"),
+    (r"start_date$", "period_start"),
+    (r"end_date$", "period_end"),
+    (r"goals\..*", "effect_goals"),
+)
+
+
+def _date(value) -> str:
+    return value.isoformat() if value else ""
+
+
+def _amount(value: int | None) -> str:
+    return format_amount(value) if value is not None else ""
+
+
+def _party_line(p: Party) -> str:
+    return "; ".join(x or "" for x in (p.organisation, p.contact, p.email)).rstrip("; ")
+
+
+def initial_values(doc: ImportedInitiative) -> dict[str, str]:
+    d = doc.decision or DecisionFound()
+    return {
+        "name": doc.name or "",
+        "reference": doc.reference or "",
+        "owner_organisation": doc.owner.organisation or "",
+        "owner_contact": doc.owner.contact or "",
+        "owner_email": doc.owner.email or "",
+        "partners": "\n".join(_party_line(p) for p in doc.partners),
+        "purpose": doc.purpose or "",
+        "target_group": doc.target_group or "",
+        "method": doc.method or "",
+        "background": doc.background or "",
+        "effect_goals": "\n".join(doc.effect_goals),
+        "output_goals": "\n".join(doc.output_goals),
+        "period_start": _date(doc.period_start),
+        "period_end": _date(doc.period_end),
+        "budget": "\n".join(f"{b.year}: {format_amount(b.amount_sek)}" for b in doc.budget),
+        "total_sek": _amount(doc.total_sek),
+        "decision_date": _date(d.date),
+        "decision_amount": _amount(d.amount_max_sek),
+        "decision_start": _date(d.start),
+        "decision_end": _date(d.end),
+    }
+
+
+def source_note(doc: ImportedInitiative, key: str) -> tuple[str, str]:
+    """(the note under a field, its class): where the value came from, or that it is missing."""
+    missing = doc.missing
+    base = key.split(".")[0]
+    if key.startswith("decision.") and doc.decision is None:
+        if doc.kind == "application":
+            return "Ansökan: inget beslut ännu (fyll i om det finns)", "field-source"
+        return "SAKNAS i dokumentet", "field-source missing"
+    if key in missing or base in missing:
+        return "SAKNAS i dokumentet: fyll i eller lämna tomt", "field-source missing"
+    line = doc.source(key) or doc.source(base)
+    where = f"rad {line.number}: {line.text}" if line else "ur dokumentet"
+    where = where if len(where) <= 68 else where[:67] + "…"
+    unsure = key in doc.uncertain or (
+        "." not in key and any(k.startswith(key + ".") for k in doc.uncertain)
+    )
+    if unsure:
+        return f"OSÄKERT, kontrollera – {where}", "field-source uncertain"
+    return f"Från {where}", "field-source"
+
+
+class ImportReviewForm(FormScreen):
+    """Dismisses with the id of the saved insats, or None when cancelled."""
+
+    CSS_PATH = "initiative_import.tcss"
+    FIELD_LABELS = LABELS
+    detail = None  # always a new save: the data layer matches the register
+
+    def __init__(self, doc: ImportedInitiative, plan: ImportPlan, save):
+        super().__init__(save)
+        self.doc = doc
+        self.plan = plan
+
+    def compose(self) -> ComposeResult:
+        doc = self.doc
+        values = initial_values(doc)
+        found = sum(1 for value in values.values() if value)
+        with Vertical(classes="form-dialog"):
+            yield Plain(f"Granska {KIND_LABELS[doc.kind]}: {doc.file_name}", classes="title")
+            yield Plain(
+                f"{self.plan.describe(doc.kind)} Hittade {found} av {len(FIELDS)} fält; "
+                "inget sparas förrän du sparar (ctrl+s).",
+                id="import-plan",
+            )
+            yield Plain("", id="form-errors", classes="field-error")
+            with VerticalScroll(classes="form-body"):
+                for field, label, key, kind in FIELDS:
+                    yield Label(label, classes="field-label")
+                    if kind == "text":
+                        yield TextArea(values[field], id=field, soft_wrap=True)
+                    else:
+                        validators = [DateValidator()] if kind == "date" else []
+                        yield TextInput(values[field], id=field, validators=validators)
+                    note, classes = source_note(doc, key)
+                    yield Plain(note, id=f"src-{field}", classes=classes)
+                    yield Plain("", id=f"err-{field}", classes="field-error")
+            with Horizontal(classes="buttons"):
+                yield Button("Spara (ctrl+s)", variant="primary", id="save")
+                yield Button("Avbryt (esc)", id="cancel")
+        yield Footer()
+
+    def prepare(self) -> None:
+        self.query_one("#name").focus()
+
+    def read(self) -> tuple[ImportedInitiative, Errors]:
+        errors = Errors()
+
+        def text(field: str) -> str:
+            return widget_text(self.query_one(f"#{field}")).strip()
+
+        def lines(field: str) -> list[str]:
+            return [line.strip() for line in text(field).splitlines() if line.strip()]
+
+        def day(field: str):
+            return parse_date(text(field), field, LABELS[field], errors)
+
+        def money(field: str) -> int | None:
+            return parse_amount(text(field), field, LABELS[field], errors)
+
+        partners = []
+        for line in lines("partners"):
+            cells = [c.strip() or None for c in line.split(";")] + [None, None]
+            partners.append(Party(cells[0], cells[1], cells[2]))
+        budget = []
+        for n, line in enumerate(lines("budget"), 1):
+            m = re.fullmatch(r"(?:år\s*)?(\d{4})\s*[:=–-]?\s*(.+)", line, re.IGNORECASE)
+            amount = parse_amount(m.group(2), "budget", "Budget", Errors()) if m else None
+            if m is None or amount is None:
+                errors.add(
+                    "budget", "Budget per år", f"rad {n}: skriv ÅÅÅÅ: belopp, t.ex. 2021: 360 000"
+                )
+            else:
+                budget.append(BudgetYear(int(m.group(1)), amount))
+        decision_fields = ("decision_date", "decision_amount", "decision_start", "decision_end")
+        decision = None
+        if self.doc.kind == "decision" or any(text(f) for f in decision_fields):
+            decision = DecisionFound(
+                day("decision_date"),
+                money("decision_amount"),
+                day("decision_start"),
+                day("decision_end"),
+            )
+        doc = self.doc.with_values(
+            kind="decision" if decision is not None else self.doc.kind,
+            name=text("name") or None,
+            reference=text("reference") or None,
+            owner=Party(
+                text("owner_organisation") or None,
+                text("owner_contact") or None,
+                text("owner_email") or None,
+            ),
+            partners=tuple(partners),
+            purpose=text("purpose") or None,
+            target_group=text("target_group") or None,
+            method=text("method") or None,
+            background=text("background") or None,
+            effect_goals=tuple(lines("effect_goals")),
+            output_goals=tuple(lines("output_goals")),
+            period_start=day("period_start"),
+            period_end=day("period_end"),
+            budget=tuple(budget),
+            total_sek=money("total_sek"),
+            decision=decision,
+        )
+        if not doc.name:
+            errors.add("name", "Insatsens namn", "måste fyllas i")
+        return doc, errors
+
+    def show_error(self, error: FieldError) -> Widget | None:
+        for pattern, field in _ERROR_FIELDS:
+            if re.match(pattern, error.field):
+                error = FieldError(field, error.label, error.message)
+                break
+        return super().show_error(error)
+
+
+def start_import(screen) -> None:
+    """Ask for a file, read it, and open the review form (from Insatser)."""
+    from screens.text_prompt import TextPrompt
+
+    def chosen(path_text: str | None) -> None:
+        if path_text:
+            open_review(screen, Path(path_text).expanduser())
+
+    screen.app.push_screen(
+        TextPrompt(
+            "Sökväg till ansökan eller beslut (.txt .md .docx .pdf):",
+            placeholder="t.ex. ~/Hämtningar/ansokan.docx",
+            ok_label="Läs in",
+        ),
+        chosen,
+    )
+
+
+def open_review(screen, path: Path) -> None:
+    from imports.model import ReadError
+    from imports.parse import import_file
+
+    try:
+        doc = import_file(path)
+    except ReadError as exc:
+        screen.notify(
+            f"{exc}. Ingenting sparades.",
+            title="Kan inte läsa filen",
+            severity="error",
+            timeout=10,
+            markup=False,
+        )
+        return
+    database = app_database(screen)
+
+    def save(data: ImportedInitiative) -> int:
+        outcome = save_import(database, data)
+        if outcome.created:
+            message = f"Insatsen ”{data.name}” är sparad."
+        elif outcome.decision_added:
+            message = f"Finansieringsbeslutet är tillagt i ”{data.name}”."
+        else:
+            message = f"”{data.name}” fanns redan med detta; ingenting ändrades."
+        screen.notify(message, timeout=4, markup=False)
+        return outcome.initiative_id
+
+    def done(initiative_id) -> None:
+        if isinstance(initiative_id, int):
+            from screens.initiative_detail import InitiativeDetailScreen
+
+            screen.app.push_screen(InitiativeDetailScreen(initiative_id))
+
+    screen.app.push_screen(ImportReviewForm(doc, plan_import(database, doc), save), done)
