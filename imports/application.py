@@ -63,14 +63,16 @@ def read_application(lines: list[Cleaned], found: Found) -> None:
     _read_name(parts.get("name", [])[1:], found)
     owners = parties(parts.get("owner", [])[1:])
     if owners:
-        party, line, fixed = owners[0]
+        party, line, fixed, lines_of = owners[0]
         found.put("owner", party, line)
+        for key, where in lines_of.items():
+            found.sources[f"owner.{key}"] = where
         if fixed:
             found.uncertain.add("owner.email")
     partners = parties(parts.get("partners", [])[1:])
     if partners:
-        found.put("partners", tuple(p for p, _, _ in partners), partners[0][1])
-        for n, (_, line, fixed) in enumerate(partners, 1):
+        found.put("partners", tuple(p for p, _, _, _ in partners), partners[0][1])
+        for n, (_, line, fixed, _) in enumerate(partners, 1):
             found.sources[f"partners.{n}"] = line
             if fixed:
                 found.uncertain.add(f"partners.{n}")
@@ -114,19 +116,21 @@ def _label(text: str) -> tuple[str | None, str]:
     return None, ""
 
 
-def parties(body: list[Line]) -> list[tuple[Party, Line, bool]]:
-    """Organisation/contact/e-mail blocks, as label lines or as a table with a header."""
-    out: list[tuple[Party, Line, bool]] = []
+def parties(body: list[Line]) -> list[tuple[Party, Line, bool, dict[str, Line]]]:
+    """Organisation/contact/e-mail blocks, as label lines or as a table with a header:
+    each party, its first line, whether its address was corrected, each value's line."""
+    out: list[tuple[Party, Line, bool, dict[str, Line]]] = []
     current: dict = {}
+    lines_of: dict[str, Line] = {}
     start: Line | None = None
     fixed = False
     columns: list[str | None] | None = None
 
     def close() -> None:
-        nonlocal current, start, fixed
+        nonlocal current, start, fixed, lines_of
         if current and start is not None:
-            out.append((Party(**current), start, fixed))
-        current, start, fixed = {}, None, False
+            out.append((Party(**current), start, fixed, lines_of))
+        current, start, fixed, lines_of = {}, None, False, {}
 
     for line in body:
         cells = table_cells(line.text)
@@ -144,6 +148,7 @@ def parties(body: list[Line]) -> list[tuple[Party, Line, bool]]:
                 close()
                 current, start = _party_values(row)
                 start = line
+                lines_of = dict.fromkeys(current, line)
                 close()
             continue
         key, value = _label(line.text)
@@ -153,6 +158,7 @@ def parties(body: list[Line]) -> list[tuple[Party, Line, bool]]:
             close()
         if start is None:
             start = line
+        lines_of[key] = line
         if key == "email":
             email, was_fixed = email_in(value)
             if email:
