@@ -86,6 +86,8 @@ def _read_title(before: list[Cleaned], found: Found) -> None:
         text = item.text
         if not text or text.casefold() in GENERIC or re.match(r"dnr\b", text, re.IGNORECASE):
             continue
+        if re.match(r"[\w ]{1,20}:\s", text):  # "Från: …", "Ämne: …" of a pasted e-mail
+            continue
         found.put("name", _SUFFIX.sub("", text).strip(), item.line)
         return
 
