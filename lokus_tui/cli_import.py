@@ -60,7 +60,8 @@ def _save(args, doc) -> int:
 
     target = resolve_database(args.db)
     is_default = isinstance(target, Path) and target == default_database()
-    database = _open(target, create=is_default, make_folder=is_default, empty_ok=is_default)
+    # as the app does: a new file in an existing folder; only the default gets a folder
+    database = _open(target, create=True, make_folder=is_default, empty_ok=is_default)
     try:
         outcome = save_import(database, doc)
     except ValidationError as exc:
