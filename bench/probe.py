@@ -44,7 +44,7 @@ def shows_data(app, what: str) -> bool:
         table = screen.query("#initiatives-table")
         return bool(table) and table.first().row_count > 0
     found = screen.query("#overview")
-    if not found or not found.first().children:
+    if not found or not getattr(found.first(), "option_count", len(found.first().children)):
         return False
     # (getattr: earlier versions of lokus open the database before any screen)
     return what == "overview" or getattr(app, "database_ready", True)

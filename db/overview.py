@@ -1,100 +1,95 @@
-"""Numbers for the Översikt section, the first screen lokus shows.
+"""The Översikt, the first screen lokus shows: one block per lokusgrupp saying what
+to do (the next meeting's readiness, minutes to write, send and fastställa,
+overdue action items, insatser ending, the year's goals).
 
-Plain SQL with named parameters and the standard library only: the same queries
-run through SQLAlchemy once the database is open (``Database.read_rows``) and
-through ``sqlite3`` straight from the file at start-up (``read_overview_file``),
-so the first screen shows its data before SQLAlchemy has been imported. Dates
-come back as ``date`` objects or as ISO text depending on the driver;
-``_day`` takes both.
+Plain SQL (db/overview_sql.py) with named parameters and the standard library
+only: the same queries run through SQLAlchemy once the database is open
+(``Database.read_rows``) and through ``sqlite3`` straight from the file at
+start-up (``read_overview_file``), so the first screen shows its data before
+SQLAlchemy has been imported. Dates and times come back as objects or as ISO
+text depending on the driver; ``_day`` and ``_time`` take both.
+
+Reminders never depend on an optional date: each group has lead times
+(kallelse 14 days before the meeting, points 21 days before, minutes sent for
+comments within 7 days, fastställda within 30), and a date set on the meeting
+itself wins over its lead time.
 """
 
 import sqlite3
 from collections.abc import Callable, Sequence
-from datetime import date, timedelta
+from dataclasses import dataclass, field
+from datetime import date, time, timedelta
 from pathlib import Path
 
+from db import overview_sql as sql
+from db.goals_counts import default_goals, goal_counts
 from db.notice_fingerprint import ITEM_FIELDS, MEETING_FIELDS, fingerprint
 from db.records import InitiativeRow, Overview, initiative_status
+from db.records.overview import GroupBlock, OverviewLine
 from db.schema import look_uri
 from db.vocabulary import InitiativeStatus
 
 Rows = Callable[[str, dict], Sequence[Sequence]]
-
-COUNTS = """
-SELECT (SELECT count(*) FROM lokus_group), (SELECT count(*) FROM initiative),
-       (SELECT count(*) FROM person),
-       (SELECT count(*) FROM actionitem WHERE status = 'open'),
-       (SELECT count(*) FROM actionitem WHERE status = 'open' AND due_date < :today)
-"""
-INITIATIVES = """
-SELECT i.id, i.name, coalesce(g.name, ''), coalesce(o.name, ''),
-       coalesce(i.start_date, f.fstart), coalesce(i.end_date, f.fend),
-       coalesce(f.total, 0), i.manual_status
-FROM initiative i
-LEFT JOIN lokus_group g ON g.id = i.group_id
-LEFT JOIN organisation o ON o.id = i.owner_org_id
-LEFT JOIN (SELECT initiative_id, sum(amount_max_sek) AS total, min(start_date) AS fstart,
-                  max(end_date) AS fend
-           FROM fundingdecision GROUP BY initiative_id) f ON f.initiative_id = i.id
-"""
-UPCOMING = """
-SELECT m.meeting_date, g.name, m.kind, m.id FROM meeting m JOIN lokus_group g ON g.id = m.group_id
-WHERE m.meeting_date >= :today AND m.meeting_date <= :until AND m.status != 'cancelled'
-ORDER BY m.meeting_date, m.id LIMIT 8
-"""
-NOTICE_DUE = """
-SELECT m.id, m.meeting_date, g.name FROM meeting m JOIN lokus_group g ON g.id = m.group_id
-WHERE m.status = 'planned' AND m.meeting_date >= :today AND m.notice_planned_date <= :today
-ORDER BY m.meeting_date, m.id LIMIT :limit
-"""
-REVIEW_OVER = """
-SELECT m.id, m.meeting_date, g.name FROM meeting m JOIN lokus_group g ON g.id = m.group_id
-JOIN minutes mi ON mi.meeting_id = m.id
-WHERE mi.status = 'in_review' AND mi.comment_deadline < :today
-ORDER BY m.meeting_date, m.id LIMIT :limit
-"""
-GUESTS_DUE = """
-SELECT m.id, m.meeting_date, g.name, p.name FROM guestinvitation gi
-JOIN meeting m ON m.id = gi.meeting_id JOIN lokus_group g ON g.id = m.group_id
-JOIN person p ON p.id = gi.person_id
-WHERE gi.status IN ('idea', 'asked') AND gi.follow_up_date < :today
-ORDER BY gi.follow_up_date, gi.id LIMIT :limit
-"""
-NOTICES_SENT = f"""
-SELECT m.id, m.meeting_date, g.name, m.notice_fingerprint, {", ".join("m." + f for f in MEETING_FIELDS)}
-FROM meeting m JOIN lokus_group g ON g.id = m.group_id
-WHERE m.meeting_date >= :today AND m.notice_sent_date IS NOT NULL
-  AND m.notice_fingerprint != '' AND m.status IN ('planned', 'notice_sent')
-ORDER BY m.meeting_date, m.id
-"""
-ITEMS = f"""
-SELECT a.meeting_id, {", ".join("a." + f for f in ITEM_FIELDS)} FROM agendaitem a
-JOIN meeting m ON m.id = a.meeting_id
-WHERE m.meeting_date >= :today AND m.notice_sent_date IS NOT NULL
-  AND m.notice_fingerprint != '' AND m.status IN ('planned', 'notice_sent')
-ORDER BY a.meeting_id, a.position, a.id
-"""
+ACTIONS_SHOWN = 3  # overdue action items listed per group; the rest as one line
 
 
 def _day(value) -> date | None:
-    return date.fromisoformat(value) if isinstance(value, str) else value
+    return date.fromisoformat(value[:10]) if isinstance(value, str) else value
+
+
+def _time(value) -> time | None:
+    return time.fromisoformat(value) if isinstance(value, str) else value
+
+
+@dataclass
+class _Group:
+    id: int
+    name: str
+    own: bool
+    notice_days: int
+    points_days: int
+    send_days: int
+    final_days: int
+    lines: list[OverviewLine] = field(default_factory=list)
 
 
 def get_overview(rows: Rows, today: date, todo_limit: int = 15) -> Overview:
     """The overview from any reader of SQL rows (``Database.read_rows`` or a file)."""
-    params = {"today": today, "until": today + timedelta(days=60), "limit": todo_limit}
-    groups, initiatives, people, open_actions, overdue = rows(COUNTS, params)[0]
+    params = {
+        "today": today,
+        "until": today + timedelta(days=60),
+        "year_ahead": today + timedelta(days=366),
+        "year_ago": today - timedelta(days=366),
+    }
+    groups_n, initiatives, people, open_actions, overdue = rows(sql.COUNTS, params)[0]
+    groups = {
+        r[0]: _Group(r[0], r[1], bool(r[2]), r[3], r[4], r[5], r[6])
+        for r in rows(sql.GROUPS, params)
+    }
+    goals = goal_counts(rows, today.year)
+    todo: list[tuple[int, str]] = []
+    for group in groups.values():
+        mine = goals.get(group.id) or default_goals()
+        group.lines.append(OverviewLine("goals", "goals", group.id, count=today.year, goals=mine))
+    _coming(rows, params, today, groups, todo)
+    _minutes(rows, params, today, groups, todo)
+    _actions(rows, params, groups)
     ending, running = [], 0
-    for r in rows(INITIATIVES, params):
+    for r in rows(sql.INITIATIVES, params):
         start, end = _day(r[4]), _day(r[5])
         status = initiative_status(r[7], start, end, today)
         running += status in (InitiativeStatus.RUNNING, InitiativeStatus.ENDING_SOON)
         if status == InitiativeStatus.ENDING_SOON:
             ending.append(InitiativeRow(r[0], r[1], r[2], r[3], start, end, r[6] or 0, status))
+            if r[8] in groups:
+                line = OverviewLine("initiative_ending", "initiative", r[0], day=end, name=r[1])
+                groups[r[8]].lines.append(line)
     ending.sort(key=lambda row: (row.end_date, row.id))
-    upcoming = [(_day(d), g, k, i) for d, g, k, i in rows(UPCOMING, params)]
+    blocks = [GroupBlock(g.id, g.name, g.own, tuple(g.lines)) for g in groups.values()]
+    blocks.sort(key=lambda b: (not b.own, b.urgent == 0, b.name.casefold(), b.group_id))
+    upcoming = [(_day(d), g, k, i) for d, g, k, i in rows(sql.UPCOMING, params)]
     return Overview(
-        groups=groups,
+        groups=groups_n,
         initiatives=initiatives,
         initiatives_running=running,
         initiatives_ending=ending[:20],
@@ -102,33 +97,149 @@ def get_overview(rows: Rows, today: date, todo_limit: int = 15) -> Overview:
         upcoming_meetings=upcoming,
         open_actions=open_actions,
         overdue_actions=overdue,
-        todo=_todo(rows, params)[:todo_limit],
+        todo=todo[:todo_limit],
+        blocks=blocks,
     )
 
 
-def _todo(rows: Rows, params: dict) -> list[tuple[int, str]]:
-    """What the coordinator should act on now, meeting by meeting."""
-    out = [
-        (mid, f"{g} {_day(d)}: kallelsen skulle ha skickats")
-        for mid, d, g in rows(NOTICE_DUE, params)
-    ]
-    out += [
-        (mid, f"{g} {_day(d)}: tiden för synpunkter har gått ut — fastställ")
-        for mid, d, g in rows(REVIEW_OVER, params)
-    ]
-    out += [
-        (mid, f"{g} {_day(d)}: följ upp gästen {p}") for mid, d, g, p in rows(GUESTS_DUE, params)
-    ]
-    items: dict[int, list[dict]] = {}
-    for r in rows(ITEMS, params):
-        items.setdefault(r[0], []).append(dict(zip(ITEM_FIELDS, r[1:], strict=True)))
-    for r in rows(NOTICES_SENT, params):
-        mid, day, group, sent = r[:4]
-        current = fingerprint(dict(zip(MEETING_FIELDS, r[4:], strict=True)), items.get(mid, []))
-        if current != sent:
-            out.append(
-                (mid, f"{group} {_day(day)}: kallelsen är inaktuell — skicka en uppdatering")
+# What the coordinator should do now, as one short line (Overview.todo; ISO dates).
+TODO_TEXT = {
+    "notice_late": "kallelsen skulle ha skickats",
+    "notice_today": "kallelsen ska skickas i dag",
+    "notice_stale": "kallelsen är inaktuell — skicka en uppdatering",
+    "guest_follow_up": "följ upp gästen",
+    "minutes_late": "anteckningarna skulle ha skickats på remiss",
+    "minutes_finalise": "tiden för synpunkter har gått ut — fastställ",
+}
+
+
+def _todo(todo: list, group: _Group, day: date, line: OverviewLine) -> None:
+    if line.urgent and line.what in TODO_TEXT:
+        extra = f" {line.name}" if line.what == "guest_follow_up" else ""
+        todo.append((line.target_id, f"{group.name} {day}: {TODO_TEXT[line.what]}{extra}"))
+
+
+def _coming(rows: Rows, params: dict, today: date, groups: dict, todo: list) -> None:
+    """The next meeting of each group with its readiness; later meetings only when
+    something is due (a kallelse to send, an out-of-date kallelse, a guest)."""
+    points: dict[int, list[str]] = {}
+    for mid, name in rows(sql.POINTS_OPEN, params):
+        points.setdefault(mid, []).append(name)
+    guests: dict[int, list[tuple]] = {}
+    for mid, name, status, follow_up in rows(sql.GUESTS_OPEN, params):
+        guests.setdefault(mid, []).append((name, status, _day(follow_up)))
+    stale = _stale_notices(rows, params)
+    seen: set[int] = set()
+    for r in rows(sql.COMING_MEETINGS, params):
+        mid, gid, day, start, kind = r[0], r[1], _day(r[2]), _time(r[3]), r[4]
+        planned, sent, deadline = _day(r[5]), _day(r[6]), _day(r[7])
+        group = groups.get(gid)
+        if group is None or day is None:
+            continue
+        first = gid not in seen
+        seen.add(gid)
+        details: list[OverviewLine] = []
+
+        def add(what: str, tab: str, urgent: bool = False, mid=mid, details=details, **data):
+            details.append(
+                OverviewLine(what, "meeting", mid, tab, urgent=urgent, detail=True, **data)
             )
+
+        if sent is None:
+            due = planned or day - timedelta(days=group.notice_days)
+            if due < today:
+                add("notice_late", "notice", True, day=due)
+            elif due == today:
+                add("notice_today", "notice", True, day=due)
+            elif first:
+                add("notice_by", "notice", day=due)
+        elif mid in stale:
+            add("notice_stale", "notice", True)
+        elif first:
+            add("notice_sent", "notice", day=sent)
+        if first:
+            cutoff = deadline or day - timedelta(days=group.points_days)
+            waiting = points.get(mid, [])
+            if waiting:
+                add(
+                    "points_waiting",
+                    "proposals",
+                    day=cutoff,
+                    name=", ".join(waiting),
+                    count=len(waiting),
+                )
+            elif cutoff >= today:
+                add("points_by", "proposals", day=cutoff)
+        for name, status, follow_up in guests.get(mid, []):
+            if follow_up is not None and follow_up < today:
+                add("guest_follow_up", "guests", True, day=follow_up, name=name, who=status)
+            elif first:
+                add("guest_unconfirmed", "guests", name=name, who=status)
+        if not first and not any(d.urgent for d in details):
+            continue
+        what = "next_meeting" if first else "meeting"
+        group.lines.append(
+            OverviewLine(what, "meeting", mid, "agenda", day=day, start=start, name=kind)
+        )
+        group.lines.extend(details)
+        for line in details:
+            _todo(todo, group, day, line)
+
+
+def _minutes(rows: Rows, params: dict, today: date, groups: dict, todo: list) -> None:
+    """Minutes of the last year to write, send for comments and fastställa."""
+    for mid, gid, day, status, deadline in rows(sql.MINUTES_OPEN, params):
+        group, day, deadline = groups.get(gid), _day(day), _day(deadline)
+        if group is None or day is None:
+            continue
+        if status == "draft":
+            due = day + timedelta(days=group.send_days)
+            what, tab, urgent = (
+                ("minutes_late", "review", True)
+                if due < today
+                else ("minutes_write", "notes", False)
+            )
+        elif deadline is not None and deadline >= today:
+            due, what, tab, urgent = deadline, "minutes_comments", "review", False
+        else:
+            due = day + timedelta(days=group.final_days)
+            what, tab, urgent = "minutes_finalise", "review", True
+        line = OverviewLine(what, "meeting", mid, tab, urgent=urgent, day=day, other_day=due)
+        group.lines.append(line)
+        _todo(todo, group, day, line)
+
+
+def _actions(rows: Rows, params: dict, groups: dict) -> None:
+    late: dict[int, list] = {}
+    for r in rows(sql.ACTIONS_OVERDUE, params):
+        late.setdefault(r[1], []).append(r)
+    for gid, items in late.items():
+        group = groups.get(gid)
+        if group is None:
+            continue
+        for _id, _gid, text, owner, due, _mid in items[:ACTIONS_SHOWN]:
+            group.lines.append(
+                OverviewLine(
+                    "action_late", "actions", gid, urgent=True, day=_day(due), name=text, who=owner
+                )
+            )
+        if len(items) > ACTIONS_SHOWN:
+            more = len(items) - ACTIONS_SHOWN
+            group.lines.append(
+                OverviewLine("actions_more", "actions", gid, urgent=True, count=more)
+            )
+
+
+def _stale_notices(rows: Rows, params: dict) -> set[int]:
+    """Coming meetings whose sent kallelse no longer says what the meeting says."""
+    items: dict[int, list[dict]] = {}
+    for r in rows(sql.ITEMS, params):
+        items.setdefault(r[0], []).append(dict(zip(ITEM_FIELDS, r[1:], strict=True)))
+    out = set()
+    for r in rows(sql.NOTICES_SENT, params):
+        mid, sent = r[0], r[3]
+        if fingerprint(dict(zip(MEETING_FIELDS, r[4:], strict=True)), items.get(mid, [])) != sent:
+            out.add(mid)
     return out
 
 

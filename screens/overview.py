@@ -1,93 +1,123 @@
-"""Översikt: the state of things at a glance."""
+"""Översikt: what to do now, one block per lokusgrupp; Enter opens what a line is about.
 
+Read with the standard library straight from the file before the database layer
+is loaded (db/overview.py), so this module imports no SQLAlchemy and builds only
+light widgets (a summary line and one OptionList). Every line opens its target:
+a meeting (at the tab the line is about), a group's action items, an insats, or
+the group's goals and lead times. With hundreds of groups the blocks come in
+pages: own groups first, then groups with something to do now, then the rest.
+"""
+
+from rich.text import Text
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Markdown
+from textual.widgets import Footer, Header, OptionList
+from textual.widgets.option_list import Option
 
 from db import clock
 from db.overview import get_overview, read_overview_file
 from db.records import Overview
-from db.vocabulary import MeetingKind
-from exports.markdown import escape_inline, table
-from exports.swedish import format_date_long, format_period
+from db.records.overview import GroupBlock, OverviewLine
+from exports.overview_text import line_text
 from lokus_tui.context import lokus_app
+from lokus_tui.plain import Plain, plain
 from lokus_tui.sections import SectionBar
 
+PAGE_GROUPS = 20  # group blocks per page
 
-def overview_markdown(ov: Overview) -> str:
-    if ov.groups == 0 and ov.initiatives == 0:
-        return "\n\n".join(
-            [
-                "# Välkommen till lokus",
-                "Databasen är tom. Så kommer du igång:",
-                "1. Tryck **4** (Kontakter) och **ctrl+g** för att skapa din lokusgrupp.\n"
-                "2. Lägg till parternas organisationer och personer under Kontakter (**ctrl+n**) "
-                "och gör dem till ledamöter i gruppen (**m**).\n"
-                "3. Tryck **2** (Möten) och **ctrl+y** för att planera årets möten.\n"
-                "4. Tryck **3** (Insatser) och **ctrl+n** för att registrera gruppens insatser.",
-                "Vill du först se hur det ser ut med data? Avsluta (**ctrl+q**) och starta "
-                "`lokus --demo`.",
-            ]
-        )
-    parts = [
-        "# Översikt",
-        f"- **{ov.groups}** lokusgrupper, **{ov.people}** personer",
-        f"- **{ov.initiatives}** insatser, varav **{ov.initiatives_running}** pågående",
-        f"- **{ov.open_actions}** öppna åtgärder, varav **{ov.overdue_actions}** försenade",
-        "## Att göra nu",
-    ]
-    if ov.todo:
-        parts.append("\n".join(f"- {escape_inline(text)}" for _id, text in ov.todo))
-    else:
-        parts.append("*Inget brådskande.*")
-    parts.append("## Kommande möten (60 dagar)")
-    if ov.upcoming_meetings:
-        parts.append(
-            table(
-                ["Datum", "Lokusgrupp", "Typ"],
-                [
-                    [format_date_long(d, weekday=True), g, MeetingKind.label_of(k)]
-                    for d, g, k, _id in ov.upcoming_meetings
-                ],
+WELCOME = """Välkommen till lokus
+
+Databasen är tom. Så kommer du igång:
+
+1. Tryck 4 (Kontakter) och ctrl+g för att skapa din lokusgrupp.
+2. Lägg till parternas organisationer och personer under Kontakter (ctrl+n)
+   och gör dem till ledamöter i gruppen (m).
+3. Tryck 2 (Möten) och ctrl+y för att planera årets möten.
+4. Tryck 3 (Insatser) och ctrl+n för att registrera gruppens insatser.
+
+Vill du först se hur det ser ut med data? Avsluta (ctrl+q) och starta lokus --demo."""
+
+SECTION_TITLES = {
+    "own": "Mina grupper",
+    "urgent": "Grupper med något att göra nu",
+    "rest": "Övriga grupper",
+}
+
+
+def summary_text(ov: Overview) -> str:
+    return (
+        f"{ov.groups} lokusgrupper · {ov.people} personer · {ov.initiatives} insatser, "
+        f"{ov.initiatives_running} pågående · {ov.open_actions} öppna åtgärder, "
+        f"{ov.overdue_actions} försenade"
+    )
+
+
+def section_of(block: GroupBlock) -> str:
+    return "own" if block.own else "urgent" if block.urgent else "rest"
+
+
+def page_options(blocks: list[GroupBlock], page: int) -> tuple[list[Option], list[OverviewLine]]:
+    """The options of one page and, by option id, the line each opens."""
+    options: list[Option] = []
+    targets: list[OverviewLine] = []
+    shown = blocks[page * PAGE_GROUPS : (page + 1) * PAGE_GROUPS]
+    section = None
+    for block in shown:
+        if section_of(block) != section:
+            section = section_of(block)
+            count = sum(section_of(b) == section for b in blocks)
+            title = Text(f"{SECTION_TITLES[section]} ({count})", style="bold reverse")
+            options.append(Option(title, disabled=True))
+        heading = plain(block.name, multiline=False)
+        heading.stylize("bold")
+        if block.urgent:
+            heading.append(f"  {block.urgent} att göra")
+        targets.append(OverviewLine("group", "goals", block.group_id))
+        options.append(Option(heading, id=str(len(targets) - 1)))
+        for line in block.lines:
+            text = plain(
+                ("    " if line.detail else "  ") + ("! " if line.urgent else "") + line_text(line),
+                multiline=False,
             )
-        )
-    else:
-        parts.append("*Inga möten inom 60 dagar.*")
-    parts.append("## Insatser som slutar inom 90 dagar")
-    if ov.initiatives_ending:
-        parts.append(
-            table(
-                ["Insats", "Lokusgrupp", "Period"],
-                [
-                    [r.name, r.group_name, format_period(r.start_date, r.end_date)]
-                    for r in ov.initiatives_ending[:20]
-                ],
-            )
-        )
-    else:
-        parts.append("*Inga.*")
-    parts.append("*Tryck 2 för möten, 3 för insatser, 4 för kontakter, ctrl+p för att söka.*")
-    return "\n\n".join(parts)
+            if line.urgent:
+                text.stylize("bold")
+            targets.append(line)
+            options.append(Option(text, id=str(len(targets) - 1)))
+    return options, targets
 
 
 class OverviewScreen(Screen):
-    BINDINGS = [Binding("r", "refresh", "Uppdatera", id="overview-refresh")]
+    CSS_PATH = "overview.tcss"
+    BINDINGS = [
+        Binding("r", "refresh", "Uppdatera", id="overview-refresh"),
+        Binding("n", "page(1)", "Nästa sida", id="overview-next-page"),
+        Binding("b", "page(-1)", "Förra sidan", id="overview-previous-page"),
+        Binding("u", "follow_up", "Uppföljning", id="overview-follow-up"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.page = 0
+        self.overview: Overview | None = None
+        self.targets: list[OverviewLine] = []
+        self._pending: OverviewLine | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
         yield SectionBar("overview")
-        with VerticalScroll():
-            yield Markdown(id="overview")
+        yield Plain("", id="overview-summary", classes="status-line")
+        yield OptionList(id="overview")
+        yield Plain("", id="overview-page", classes="status-line")
         yield Footer()
 
     async def on_screen_resume(self) -> None:  # also when first shown
-        await self._show()
+        self._show()
         lokus_app(self).first_screen_shown()
 
-    async def action_refresh(self) -> None:
-        await self._show()
+    def action_refresh(self) -> None:
+        self._show()
 
     def _overview(self) -> Overview:
         app = lokus_app(self)
@@ -96,8 +126,93 @@ class OverviewScreen(Screen):
         assert app.first_file is not None  # shown before the database only for a file
         return read_overview_file(app.first_file, clock.today())
 
-    async def _show(self) -> None:
-        await self.query_one("#overview", Markdown).update(overview_markdown(self._overview()))
+    def _show(self) -> None:
+        self.overview = ov = self._overview()
+        self.page = min(self.page, self.pages - 1)
+        empty = ov.groups == 0 and ov.initiatives == 0
+        self.query_one("#overview-summary", Plain).update(WELCOME if empty else summary_text(ov))
+        self.query_one("#overview-summary").set_class(empty, "-welcome")
+        self._fill()
+
+    @property
+    def pages(self) -> int:
+        blocks = self.overview.blocks if self.overview else []
+        return max(1, -(-len(blocks) // PAGE_GROUPS))
+
+    def _fill(self) -> None:
+        assert self.overview is not None
+        option_list = self.query_one("#overview", OptionList)
+        highlighted = option_list.highlighted
+        options, self.targets = page_options(self.overview.blocks, self.page)
+        option_list.clear_options()
+        option_list.add_options(options)
+        if options:
+            first = next(i for i, o in enumerate(options) if not o.disabled)
+            option_list.highlighted = highlighted if highlighted is not None else first
+        self.query_one("#overview-page", Plain).update(
+            f"Sida {self.page + 1} av {self.pages} — n nästa sida, b förra"
+            if self.pages > 1
+            else "Enter öppnar raden · u uppföljning · ctrl+p söker"
+        )
+        option_list.focus()
+
+    def action_page(self, delta: int) -> None:
+        page = max(0, min(self.pages - 1, self.page + delta))
+        if page != self.page:
+            self.page = page
+            self.query_one("#overview", OptionList).highlighted = None
+            self._fill()
+
+    @on(OptionList.OptionSelected, "#overview")
+    async def _selected(self, event: OptionList.OptionSelected) -> None:
+        if event.option.id is not None:
+            await self.open_line(self.targets[int(event.option.id)])
+
+    async def open_line(self, line: OverviewLine) -> None:
+        app = lokus_app(self)
+        if not app.database_ready:  # opened as soon as the database is
+            if self._pending is None:
+                self.set_timer(0.05, self._open_pending)
+            self._pending = line
+            return
+        if line.target == "meeting":
+            from screens.meeting.screen import TAB_IDS, MeetingScreen
+
+            screen = MeetingScreen(line.target_id)
+            tab = f"tab-{line.tab}"
+
+            def to_tab() -> None:  # once the workspace has read its meeting
+                if screen.detail is not None and tab in TAB_IDS and tab != screen.active_tab:
+                    screen.action_tab(TAB_IDS.index(tab) - TAB_IDS.index(screen.active_tab))
+
+            await app.push_screen(screen)
+            screen.call_after_refresh(to_tab)
+        elif line.target == "actions":
+            from screens.actions import ActionsScreen
+
+            await app.push_screen(ActionsScreen(line.target_id))
+        elif line.target == "initiative":
+            from screens.initiative_detail import InitiativeDetailScreen
+
+            await app.push_screen(InitiativeDetailScreen(line.target_id))
+        elif line.target == "goals":
+            from screens.goals import GoalsScreen
+
+            await app.push_screen(GoalsScreen(line.target_id, clock.today().year))
+
+    async def _open_pending(self) -> None:
+        if not lokus_app(self).database_ready:
+            self.set_timer(0.05, self._open_pending)
+            return
+        line, self._pending = self._pending, None
+        if line is not None:
+            await self.open_line(line)
+
+    async def action_follow_up(self) -> None:
+        from screens.follow_up import FollowUpScreen
+
+        if lokus_app(self).database_ready:
+            await self.app.push_screen(FollowUpScreen())
 
 
 SCREEN = OverviewScreen

@@ -19,6 +19,7 @@ class Overview:
     open_actions: int = 0
     overdue_actions: int = 0
     todo: list = field(default_factory=list)  # (meeting id, text) to act on now
+    blocks: list = field(default_factory=list)  # GroupBlock, own groups first
 
 
 @dataclass(frozen=True)

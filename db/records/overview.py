@@ -1,0 +1,51 @@
+"""The Översikt: one block per lokusgrupp, each line something to see or do.
+
+Frozen records handed between the data layer and the screens (no ORM objects).
+A line says what it is (``what``) with its dates and names; the words are
+written by exports/overview_text.py.
+"""
+
+from dataclasses import dataclass
+from datetime import date, time
+
+
+@dataclass(frozen=True)
+class GoalCount:
+    """A goal of the funding decision for one group and year: held against target."""
+
+    kind: str  # db.vocabulary.MeetingKind value
+    target: int
+    held: int
+    planned: int
+    cancelled: int
+
+
+@dataclass(frozen=True)
+class OverviewLine:
+    """One line of a group's block; Enter opens ``target`` (``target_id``)."""
+
+    what: str  # goals, next_meeting, meeting, notice_late, notice_today, notice_by, …
+    target: str  # meeting, actions (of a group), initiative, goals (of a group)
+    target_id: int
+    tab: str = ""  # the meeting workspace's tab to open (notice, proposals, guests, review …)
+    urgent: bool = False
+    detail: bool = False  # about the meeting on the line above
+    day: date | None = None
+    other_day: date | None = None
+    start: time | None = None
+    name: str = ""  # a kind, guest, action, insats, or the parties not answering
+    who: str = ""  # an action item's owner
+    count: int = 0
+    goals: tuple[GoalCount, ...] = ()
+
+
+@dataclass(frozen=True)
+class GroupBlock:
+    group_id: int
+    name: str
+    own: bool
+    lines: tuple[OverviewLine, ...]
+
+    @property
+    def urgent(self) -> int:
+        return sum(line.urgent for line in self.lines)
