@@ -57,7 +57,6 @@ def get_overview(rows: Rows, today: date, todo_limit: int = 15) -> Overview:
     """The overview from any reader of SQL rows (``Database.read_rows`` or a file)."""
     params = {
         "today": today,
-        "until": today + timedelta(days=60),
         "year_ahead": today + timedelta(days=366),
         "year_ago": today - timedelta(days=366),
     }
@@ -87,14 +86,12 @@ def get_overview(rows: Rows, today: date, todo_limit: int = 15) -> Overview:
     ending.sort(key=lambda row: (row.end_date, row.id))
     blocks = [GroupBlock(g.id, g.name, g.own, tuple(g.lines)) for g in groups.values()]
     blocks.sort(key=lambda b: (not b.own, b.urgent == 0, b.name.casefold(), b.group_id))
-    upcoming = [(_day(d), g, k, i) for d, g, k, i in rows(sql.UPCOMING, params)]
     return Overview(
         groups=groups_n,
         initiatives=initiatives,
         initiatives_running=running,
         initiatives_ending=ending[:20],
         people=people,
-        upcoming_meetings=upcoming,
         open_actions=open_actions,
         overdue_actions=overdue,
         todo=todo[:todo_limit],

@@ -27,11 +27,6 @@ LEFT JOIN (SELECT initiative_id, sum(amount_max_sek) AS total, min(start_date) A
                   max(end_date) AS fend
            FROM fundingdecision GROUP BY initiative_id) f ON f.initiative_id = i.id
 """
-UPCOMING = f"""
-SELECT m.meeting_date, g.name, m.kind, m.id FROM meeting m JOIN lokus_group g ON g.id = m.group_id
-WHERE m.meeting_date >= :today AND m.meeting_date <= :until AND {COMING}
-ORDER BY m.meeting_date, m.id LIMIT 8
-"""
 # Every coming meeting of the next year: the first of each group is its next meeting.
 COMING_MEETINGS = f"""
 SELECT m.id, m.group_id, m.meeting_date, m.start_time, m.kind, m.notice_planned_date,

@@ -15,7 +15,6 @@ class Overview:
     initiatives_running: int
     initiatives_ending: list = field(default_factory=list)  # InitiativeRow
     people: int = 0
-    upcoming_meetings: list = field(default_factory=list)  # (date, group, kind, id)
     open_actions: int = 0
     overdue_actions: int = 0
     todo: list = field(default_factory=list)  # (meeting id, text) to act on now
