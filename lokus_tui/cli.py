@@ -30,6 +30,10 @@ def main(argv: list[str] | None = None) -> int:
             return cmd_meetings(args)
         if args.command == "export":
             return cmd_export(args)
+        if args.command == "report":
+            from lokus_tui.cli_report import cmd_report
+
+            return cmd_report(args)
         if args.command == "import":
             from lokus_tui.cli_import import cmd_import
 

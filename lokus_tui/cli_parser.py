@@ -87,4 +87,7 @@ def build_parser() -> argparse.ArgumentParser:
     from lokus_tui.cli_import import add_import_parser
 
     add_import_parser(sub, common)
+    from lokus_tui.cli_report import add_report_parser
+
+    add_report_parser(sub, common)
     return parser
