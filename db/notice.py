@@ -19,8 +19,14 @@ from db.models import (
     Organisation,
     Person,
 )
-from db.notice_rules import notice_fingerprint, notice_version
-from db.records import NoticeData, NoticeGuest
+from db.notice_rules import (
+    cancel_sequence,
+    notice_fingerprint,
+    notice_version,
+    reply_by,
+    usual_length,
+)
+from db.records import NoticeData, NoticeGuest, SentNotice
 from db.versioning import get_checked, touch
 
 
@@ -43,7 +49,11 @@ def notice_data(db: Database, meeting_id: int, meeting=None) -> NoticeData:
         ).all()
     guests = tuple(NoticeGuest(p.name, p.email, org or "", topic) for p, org, topic in rows)
     sequence, is_update = notice_version(m.notice_sequence, m.notice_outdated)
+    cancelled = m.status == "cancelled"
+    if cancelled:
+        sequence, is_update = cancel_sequence(m.notice_sequence), False
     d = m.data
+    today = clock.today()
     return NoticeData(
         meeting_id=m.id,
         uid=m.uid,
@@ -64,8 +74,87 @@ def notice_data(db: Database, meeting_id: int, meeting=None) -> NoticeData:
         points_deadline=d.points_deadline,
         sequence=sequence,
         is_update=is_update,
-        cancelled=m.status == "cancelled",
+        cancelled=cancelled,
         follow_ups=tuple(follow_up_actions(db, meeting_id)),
+        chair_id=d.chair_id,
+        cancelled_reason=m.cancelled_reason,
+        reply_by=reply_by(d.meeting_date) if reply_by(d.meeting_date) >= today else None,
+        previous_minutes=_previous_minutes(db, d.group_id, d.meeting_date),
+        usual_minutes=_usual_minutes(db, d.group_id),
+        previous=_sent_before(db, meeting_id, sequence) if is_update else None,
+    )
+
+
+def _previous_minutes(db: Database, group_id: int, before: date) -> date | None:
+    """The date of the group's last meeting before this one whose minutes were sent
+    for comments or fastställda: they go with the kallelse."""
+    with db.session() as s:
+        return s.execute(
+            select(col(Meeting.meeting_date))
+            .where(
+                col(Meeting.group_id) == group_id,
+                col(Meeting.meeting_date) < before,
+                col(Meeting.status).in_(("minutes_in_review", "minutes_final")),
+            )
+            .order_by(col(Meeting.meeting_date).desc())
+            .limit(1)
+        ).scalar()
+
+
+def _usual_minutes(db: Database, group_id: int) -> int:
+    with db.session() as s:
+        rows = s.execute(
+            select(col(Meeting.start_time), col(Meeting.end_time)).where(
+                col(Meeting.group_id) == group_id,
+                col(Meeting.start_time).is_not(None),
+                col(Meeting.end_time).is_not(None),
+            )
+        ).all()
+    return usual_length(
+        [(e.hour * 60 + e.minute) - (b.hour * 60 + b.minute) for b, e in rows if b and e]
+    )
+
+
+def _sent_before(db: Database, meeting_id: int, sequence: int) -> SentNotice | None:
+    """What the kallelse before this update said about time and place, read from the
+    calendar file exported with it (None when none was exported)."""
+    from db.models import ExportRecord
+
+    with db.session() as s:
+        content = s.execute(
+            select(col(ExportRecord.content))
+            .where(
+                col(ExportRecord.meeting_id) == meeting_id,
+                col(ExportRecord.document) == "notice",
+                col(ExportRecord.file_format) == "ics",
+                col(ExportRecord.sequence) == sequence - 1,
+            )
+            .order_by(col(ExportRecord.created_at).desc(), col(ExportRecord.id).desc())
+            .limit(1)
+        ).scalar()
+    if not content:
+        return None
+    return sent_notice_from_ics(content)
+
+
+def sent_notice_from_ics(content: str) -> SentNotice | None:
+    from datetime import datetime
+
+    from icalendar import Calendar
+
+    try:
+        event = next(c for c in Calendar.from_ical(content).walk() if c.name == "VEVENT")
+    except (ValueError, StopIteration):
+        return None
+    start = event.decoded("dtstart")
+    end = event.decoded("dtend") if "dtend" in event else None
+    timed = isinstance(start, datetime)
+    return SentNotice(
+        meeting_date=start.date() if timed else start,
+        start_time=start.time().replace(tzinfo=None) if timed else None,
+        end_time=end.time().replace(tzinfo=None) if isinstance(end, datetime) else None,
+        place=str(event.get("location", "")),
+        link=str(event.get("url", "")),
     )
 
 

@@ -1,5 +1,7 @@
 """The kallelse's state: what was sent, whether it is out of date, which version to send now."""
 
+from datetime import date, timedelta
+
 from db.agenda import items_of
 from db.models import (
     AgendaItem,
@@ -41,3 +43,33 @@ def notice_version(sent_count: int, outdated: bool) -> tuple[int, bool]:
     if outdated:
         return sent_count, True
     return sent_count - 1, sent_count > 1
+
+
+def cancel_sequence(sent_count: int) -> int:
+    """The SEQUENCE of a cancellation: one more than the last kallelse sent (whose
+    SEQUENCE was ``sent_count - 1``), and above 0 also when none was marked sent
+    (one may have been exported and sent all the same)."""
+    return max(sent_count, 1)
+
+
+def reply_by(meeting_date: date) -> date:
+    """Anmäl förhinder senast: two working days before the meeting (a Tuesday
+    meeting: the Friday before), so an ersättare can be found."""
+    day, left = meeting_date, 2
+    while left:
+        day -= timedelta(days=1)
+        if day.weekday() < 5:
+            left -= 1
+    return day
+
+
+def usual_length(durations: list[int], default: int = 120) -> int:
+    """The group's usual meeting length in minutes: the most common one of its
+    meetings with a start and an end (the longer one on a tie), else two hours."""
+    counts: dict[int, int] = {}
+    for minutes in durations:
+        if 15 <= minutes <= 12 * 60:
+            counts[minutes] = counts.get(minutes, 0) + 1
+    if not counts:
+        return default
+    return max(counts, key=lambda m: (counts[m], m))

@@ -1,14 +1,12 @@
 """An invitation for a guest who will present: Markdown and e-mail draft."""
 
 from datetime import datetime
-from email.utils import formatdate, make_msgid
 
 from db import clock
 from db.records import GuestView, NoticeData
-from exports.mail import header_text, new_message, set_recipients
-from exports.markdown import escape_inline
-from exports.notice import markdown_to_html
-from exports.swedish import format_time, format_when
+from exports.mail import Attachment, Draft, draft_eml, header_text
+from exports.markdown import email_link, escape_inline, link
+from exports.swedish import format_date_long, format_time, format_when
 
 
 def invitation_filename(data: NoticeData, guest: GuestView, ext: str) -> str:
@@ -42,7 +40,7 @@ def invitation_markdown(data: NoticeData, guest: GuestView) -> str:
     if place:
         out.append(f"- **Var:** {escape_inline(place)}")
     if data.link:
-        out.append(f"- **Digitalt:** {escape_inline(data.link)}")
+        out.append(f"- **Digitalt:** {link(data.link)}")
     out += [
         "",
         "Lokusgruppen består av kommunen, Arbetsförmedlingen, Försäkringskassan och "
@@ -51,26 +49,50 @@ def invitation_markdown(data: NoticeData, guest: GuestView) -> str:
     ]
     c = data.coordinator
     if c:
-        out += [
-            "Vänliga hälsningar,",
-            "",
-            escape_inline(", ".join(x for x in (c.name, c.title, c.email, c.phone) if x)),
-            "",
-        ]
-    return "\n".join(out)
+        lines = [escape_inline(", ".join(x for x in (c.name, c.title) if x))]
+        if c.email:
+            lines.append(f"E-post: {email_link(c.email)}")
+        if c.phone:
+            lines.append(f"Telefon: {escape_inline(c.phone)}")
+        out += ["Vänliga hälsningar,", "", "\\\n".join(lines), ""]
+    return "\n".join(out).rstrip() + "\n"
 
 
-def invitation_eml(data: NoticeData, guest: GuestView, now: datetime | None = None) -> bytes:
+def invitation_header(data: NoticeData) -> str:
+    return (
+        f"{header_text(data.group_name)} · Inbjudan att presentera · "
+        f"{format_date_long(data.meeting_date)}"
+    )
+
+
+def invitation_document_file(
+    data: NoticeData, guest: GuestView, fmt: str, now: datetime | None = None
+) -> bytes:
     now = now or clock.utcnow()
-    msg = new_message()
-    msg["Subject"] = header_text(invitation_subject(data))
-    if data.coordinator:
-        set_recipients(msg, "From", [(data.coordinator.name, data.coordinator.email)])
-    set_recipients(msg, "To", [(guest.name, guest.email)])
-    msg["Date"] = formatdate(now.timestamp())
-    msg["Message-ID"] = make_msgid(domain="lokus.invalid")
-    msg["X-Unsent"] = "1"
     markdown = invitation_markdown(data, guest)
-    msg.set_content(markdown)
-    msg.add_alternative(markdown_to_html(markdown, invitation_subject(data)), subtype="html")
-    return bytes(msg)
+    if fmt == "docx":
+        from exports.word import docx_bytes
+
+        return docx_bytes(markdown, invitation_header(data), invitation_subject(data), now)
+    from exports.pdf import pdf_bytes
+
+    return pdf_bytes(markdown, invitation_header(data), invitation_subject(data), now)
+
+
+def invitation_eml(
+    data: NoticeData, guest: GuestView, now: datetime | None = None, document: str = "pdf"
+) -> bytes:
+    now = now or clock.utcnow()
+    draft = Draft(
+        subject=invitation_subject(data),
+        sender=((data.coordinator.name, data.coordinator.email),) if data.coordinator else (),
+        to=((guest.name, guest.email),),
+        markdown=invitation_markdown(data, guest),
+        attachments=(
+            Attachment(
+                invitation_filename(data, guest, document),
+                invitation_document_file(data, guest, document, now),
+            ),
+        ),
+    )
+    return draft_eml(draft, now)

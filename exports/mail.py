@@ -8,11 +8,14 @@ recipient. Text that goes into a header is first made printable.
 """
 
 import re
+from dataclasses import dataclass
+from datetime import datetime
 from email.errors import HeaderParseError
 from email.headerregistry import Address
 from email.message import EmailMessage
 from email.policy import EmailPolicy
-from email.utils import formataddr
+from email.utils import format_datetime, formataddr, make_msgid
+from zoneinfo import ZoneInfo
 
 from db.characters import printable
 
@@ -80,3 +83,93 @@ def set_recipients(msg: EmailMessage, header: str, people, seen: set[str] | None
 def header_text(text: str) -> str:
     """A subject or other free-text header: one printable line."""
     return " ".join(printable(text).split())
+
+
+STOCKHOLM = ZoneInfo("Europe/Stockholm")
+MIME_TYPES = {
+    "pdf": ("application", "pdf"),
+    "docx": ("application", "vnd.openxmlformats-officedocument.wordprocessingml.document"),
+    "ics": ("application", "ics"),
+    "md": ("text", "markdown"),
+}
+
+
+@dataclass(frozen=True)
+class Attachment:
+    filename: str
+    content: bytes
+
+    @property
+    def mime(self) -> tuple[str, str]:
+        return MIME_TYPES[self.filename.rpartition(".")[2]]
+
+
+@dataclass(frozen=True)
+class Draft:
+    """An e-mail draft: who, what, and the document it carries (as Markdown)."""
+
+    subject: str
+    sender: tuple[tuple[str, str], ...]
+    to: tuple[tuple[str, str], ...]
+    markdown: str
+    cc: tuple[tuple[str, str], ...] = ()
+    calendar: bytes = b""  # an invitation: the iCalendar text, shown by the mail program
+    method: str = "REQUEST"
+    attachments: tuple[Attachment, ...] = ()
+
+
+def mail_date(now: datetime) -> str:
+    """The Date header in Swedish time with its offset: 'Wed, 20 Jan 2027 13:00:00 +0100'."""
+    return format_datetime(now.astimezone(STOCKHOLM))
+
+
+def draft_eml(draft: Draft, now: datetime) -> bytes:
+    """The draft as an .eml file, the way mail programs expect it:
+
+    multipart/mixed
+      multipart/alternative
+        text/plain; charset=utf-8     (the document as plain text, no Markdown)
+        text/html; charset=utf-8      (tables with borders, links clickable)
+        text/calendar; method=…; charset=utf-8   (invitations: what Outlook
+                                       and Thunderbird read as a meeting request)
+      the attachments (the .ics to import, the document as PDF / Word …)
+    """
+    from exports.document import html_document, plain_text
+
+    msg = new_message()
+    msg["Subject"] = header_text(draft.subject)
+    set_recipients(msg, "From", draft.sender)
+    seen: set[str] = set()
+    set_recipients(msg, "To", draft.to, seen)
+    set_recipients(msg, "Cc", draft.cc, seen)
+    msg["Date"] = mail_date(now)
+    msg["Message-ID"] = make_msgid(domain="lokus.invalid")
+    msg["X-Unsent"] = "1"  # Outlook opens it as a draft, ready to send
+    msg.set_content(plain_text(draft.markdown), charset="utf-8")
+    msg.add_alternative(
+        html_document(draft.markdown, draft.subject), subtype="html", charset="utf-8"
+    )
+    if draft.calendar:
+        msg.add_alternative(
+            draft.calendar.decode("utf-8"),
+            subtype="calendar",
+            charset="utf-8",
+            params={"method": draft.method},
+        )
+    for attachment in draft.attachments:
+        maintype, subtype = attachment.mime
+        if maintype == "text":
+            msg.add_attachment(
+                attachment.content.decode("utf-8"),
+                subtype=subtype,
+                charset="utf-8",
+                filename=attachment.filename,
+            )
+        else:
+            msg.add_attachment(
+                attachment.content,
+                maintype=maintype,
+                subtype=subtype,
+                filename=attachment.filename,
+            )
+    return bytes(msg)

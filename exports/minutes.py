@@ -1,14 +1,13 @@
 """Minnesanteckningar: the Markdown document and the e-mail draft for review."""
 
 from datetime import datetime
-from email.utils import formatdate, make_msgid
 
 from db import clock
 from db.records import MinutesData
 from db.vocabulary import MembershipRole
-from exports.mail import header_text, new_message, set_recipients
+from exports.mail import Attachment, Draft, draft_eml, header_text
 from exports.markdown import escape_block, escape_inline, table
-from exports.notice import action_line, markdown_to_html
+from exports.notice import action_line
 from exports.swedish import format_date_long, format_when
 
 
@@ -44,12 +43,38 @@ def minutes_subject(data: MinutesData) -> str:
     return f"Fastställda minnesanteckningar {data.kind_label} {data.group_name} {when}"
 
 
+def minutes_header(data: MinutesData) -> str:
+    """The line at the top of every page of the Word and PDF files."""
+    what = "Minnesanteckningar" + (" (UTKAST)" if is_draft(data) else "")
+    return f"{header_text(data.group_name)} · {what} · {format_date_long(data.meeting_date)}"
+
+
+def _stands_in_for(data: MinutesData) -> dict[int, str]:
+    """Whom each ersättare stood in for: the one member of the same party who was
+    away (attendance does not record it; with two or more away it stays unsaid)."""
+    away: dict[int | None, list[str]] = {}
+    for r in data.attendance:
+        if not r.is_guest and not r.is_substitute and r.status in ("absent", "excused"):
+            away.setdefault(r.organisation_id, []).append(r.name)
+    return {
+        r.person_id: away[r.organisation_id][0]
+        for r in data.attendance
+        if r.is_substitute
+        and r.organisation_id is not None
+        and len(away.get(r.organisation_id, [])) == 1
+    }
+
+
 def _attendance_table(data: MinutesData) -> str:
     parties: dict[str, dict[str, list[str]]] = {}
+    stands_in = _stands_in_for(data)
     for r in data.attendance:
         if r.is_guest:
             continue
-        name = r.name + (" (ersättare)" if r.is_substitute else "")
+        name = r.name
+        if r.is_substitute:
+            replaced = stands_in.get(r.person_id)
+            name += f" (ersättare för {replaced})" if replaced else " (ersättare)"
         if r.role == MembershipRole.CHAIR:
             name += " (ordförande)"
         bucket = parties.setdefault(
@@ -64,6 +89,32 @@ def _attendance_table(data: MinutesData) -> str:
         for party, b in sorted(parties.items())
     ]
     return table(["Part", "Närvarande", "Frånvarande"], rows)
+
+
+def _is_next_meeting(title: str) -> bool:
+    return " ".join(title.casefold().split()).startswith("nästa möte")
+
+
+def _next_meeting_text(data: MinutesData) -> str:
+    if data.next_meeting:
+        return format_when(data.next_meeting, data.next_meeting_start)
+    return "*Inte planerat ännu.*"
+
+
+def closing_block(data: MinutesData) -> list[str]:
+    """'Vid anteckningarna: NN' and 'Justeras: NN, ordförande', each with a date line."""
+    signed = format_date_long(data.final_date) if data.final_date and not is_draft(data) else ""
+    line = signed or "\\_" * 24
+    note_taker = escape_inline(data.note_taker_name) or "\\_" * 24
+    chair = escape_inline(data.chair_name) or "\\_" * 24
+    return [
+        f"Vid anteckningarna: {note_taker}\\",
+        f"Datum: {line}",
+        "",
+        f"Justeras: {chair}, ordförande\\",
+        f"Datum: {line}",
+        "",
+    ]
 
 
 def minutes_markdown(data: MinutesData) -> str:
@@ -102,8 +153,11 @@ def minutes_markdown(data: MinutesData) -> str:
             + ".",
             "",
         ]
+    next_item = any(_is_next_meeting(item.title) for item in data.items)
     for item in data.items:
         out += [f"## {item.number}. {escape_inline(item.title)}", ""]
+        if _is_next_meeting(item.title):
+            out += [f"**Nästa möte:** {_next_meeting_text(data)}", ""]
         if item.notes.strip():
             out += [escape_block(item.notes), ""]
         if item.follow_ups:
@@ -120,7 +174,13 @@ def minutes_markdown(data: MinutesData) -> str:
                     f"{escape_inline(a.owner or 'ej angiven')}{due})"
                 )
             out.append("")
-        if not (item.notes.strip() or item.decisions or item.actions or item.follow_ups):
+        if not (
+            item.notes.strip()
+            or item.decisions
+            or item.actions
+            or item.follow_ups
+            or _is_next_meeting(item.title)
+        ):
             out += ["*Inga anteckningar.*", ""]
     out += ["## Sammanställning av åtgärder", ""]
     if data.actions:
@@ -136,29 +196,37 @@ def minutes_markdown(data: MinutesData) -> str:
         ]
     else:
         out += ["*Inga nya åtgärder.*", ""]
-    out += ["## Nästa möte", ""]
-    if data.next_meeting:
-        out.append(format_when(data.next_meeting, data.next_meeting_start))
-    else:
-        out.append("*Inte planerat ännu.*")
-    out += ["", "---", "", f"*{status_line(data)}*"]
+    if not next_item:  # the agenda has no point of its own for it
+        out += ["## Nästa möte", "", _next_meeting_text(data), ""]
+    out += ["---", ""] + closing_block(data) + [f"*{status_line(data)}*"]
     return "\n".join(out).rstrip() + "\n"
 
 
-def minutes_eml(
-    data: MinutesData, now: datetime | None = None, markdown: str | None = None
+def minutes_document_file(
+    data: MinutesData, markdown: str, fmt: str, now: datetime | None = None
 ) -> bytes:
-    """The e-mail draft; ``markdown`` is the text to send when it is already fixed
-    (fastställda minutes are sent exactly as they were approved)."""
+    """The minutes as Word (docx) or PDF, from their Markdown (for fastställda
+    minutes the text approved that day)."""
     now = now or clock.utcnow()
-    msg = new_message()
-    msg["Subject"] = header_text(minutes_subject(data))
-    if data.coordinator:
-        set_recipients(msg, "From", [(data.coordinator.name, data.coordinator.email)])
-    set_recipients(msg, "To", [(p.name, p.email) for p in data.participants])
-    msg["Date"] = formatdate(now.timestamp())
-    msg["Message-ID"] = make_msgid(domain="lokus.invalid")
-    msg["X-Unsent"] = "1"
+    if fmt == "docx":
+        from exports.word import docx_bytes
+
+        return docx_bytes(markdown, minutes_header(data), minutes_subject(data), now)
+    from exports.pdf import pdf_bytes
+
+    return pdf_bytes(markdown, minutes_header(data), minutes_subject(data), now)
+
+
+def minutes_eml(
+    data: MinutesData,
+    now: datetime | None = None,
+    markdown: str | None = None,
+    document: str = "pdf",
+) -> bytes:
+    """The e-mail draft with the minutes as PDF (or Word) attached; ``markdown`` is
+    the text to send when it is already fixed (fastställda minutes are sent exactly
+    as they were approved)."""
+    now = now or clock.utcnow()
     markdown = markdown if markdown is not None else minutes_markdown(data)
     intro = ""
     if is_draft(data) and data.comment_deadline:
@@ -167,12 +235,16 @@ def minutes_eml(
             f"{format_date_long(data.meeting_date)}. Skicka eventuella synpunkter senast "
             f"{format_date_long(data.comment_deadline)}.\n\n"
         )
-    msg.set_content(intro + markdown)
-    msg.add_alternative(markdown_to_html(intro + markdown, minutes_subject(data)), subtype="html")
-    msg.add_attachment(
-        markdown.encode("utf-8"),
-        maintype="text",
-        subtype="markdown",
-        filename=minutes_filename(data),
+    draft = Draft(
+        subject=minutes_subject(data),
+        sender=((data.coordinator.name, data.coordinator.email),) if data.coordinator else (),
+        to=tuple((p.name, p.email) for p in data.participants),
+        markdown=intro + markdown,
+        attachments=(
+            Attachment(
+                minutes_filename(data, document),
+                minutes_document_file(data, markdown, document, now),
+            ),
+        ),
     )
-    return bytes(msg)
+    return draft_eml(draft, now)

@@ -1,15 +1,14 @@
-"""The kallelse: Markdown document, iCalendar invitation and e-mail draft."""
+"""The kallelse as Markdown, the one source of its text (the calendar file, the
+e-mail, the Word and PDF files are made from it: exports/notice_files.py)."""
 
-from datetime import datetime
-from email.utils import formatdate, make_msgid
+from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from db import clock
 from db.agenda_template import is_follow_up
 from db.characters import printable
 from db.records import NoticeData
-from exports.mail import address, header_text, new_message, set_recipients
-from exports.markdown import escape_block, escape_inline, table
+from exports.mail import header_text
+from exports.markdown import email_link, escape_block, escape_inline, link, table
 from exports.swedish import format_date_long, format_time, format_when
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
@@ -35,23 +34,147 @@ def place_text(data: NoticeData) -> str:
     return ", ".join(p for p in (data.room, data.address) if p)
 
 
+def notice_header(data: NoticeData) -> str:
+    """The line at the top of every page of the Word and PDF files."""
+    what = "Inställt möte" if data.cancelled else "Kallelse"
+    return f"{header_text(data.group_name)} · {what} · {format_date_long(data.meeting_date)}"
+
+
+def _span(start, end) -> str:
+    if start is None:
+        return ""
+    return f"{format_time(start)}–{format_time(end)}" if end else format_time(start)
+
+
+def calendar_location(data: NoticeData) -> str:
+    return header_text(place_text(data)) or ("Digitalt möte" if data.link else "")
+
+
+def calendar_end(data: NoticeData) -> time | None:
+    """The end in the calendar: the meeting's end, else the end of a timed agenda,
+    else the group's usual meeting length (never a zero-length event)."""
+    if data.start_time is None:
+        return None
+    if data.end_time:
+        return data.end_time
+    ends = [i.end for i in data.items if i.end]
+    if ends and max(ends) > data.start_time:
+        return max(ends)
+    end = datetime.combine(data.meeting_date, data.start_time) + timedelta(
+        minutes=data.usual_minutes
+    )
+    return end.time() if end.date() == data.meeting_date else time(23, 59)
+
+
+def changes_lines(data: NoticeData) -> list[str]:
+    """What an updated kallelse changed, in the words of a person who reads it:
+    'Ny tid: 09.00–11.00 (tidigare 13.00–15.00)'."""
+    before = data.previous
+    if before is None:
+        return []
+    out = []
+    if before.meeting_date != data.meeting_date:
+        out.append(
+            f"Nytt datum: {format_date_long(data.meeting_date, weekday=True)} "
+            f"(tidigare {format_date_long(before.meeting_date, weekday=True)})"
+        )
+    now_span = _span(data.start_time, calendar_end(data))
+    before_span = _span(before.start_time, before.end_time)
+    if now_span != before_span and (now_span or before_span):
+        out.append(f"Ny tid: {now_span or 'ingen angiven'} (tidigare {before_span or 'ingen'})")
+    place = calendar_location(data)
+    if place != before.place:
+        out.append(
+            f"Ny plats: {escape_inline(place) or 'ingen angiven'} "
+            f"(tidigare {escape_inline(before.place) or 'ingen'})"
+        )
+    link_now = "".join(printable(data.link).split())
+    if link_now != before.link:
+        out.append(f"Ny länk till det digitala mötet: {link(link_now) or 'ingen'}")
+    if not out:
+        out.append("Dagordningen eller uppgifter om punkterna har ändrats.")
+    return [f"- {line}" for line in out]
+
+
+def _contact(data: NoticeData) -> list[str]:
+    c = data.coordinator
+    if not c:
+        return []
+    out = ["## Kontakt", ""]
+    who = ", ".join(x for x in (c.name, c.title) if x)
+    lines = [f"Samordnare: {escape_inline(who)}"]
+    if c.email:
+        lines.append(f"E-post: {email_link(c.email)}")
+    if c.phone:
+        lines.append(f"Telefon: {escape_inline(c.phone)}")
+    return out + ["\\\n".join(lines), ""]
+
+
+def _attachment_lines(data: NoticeData) -> list[str]:
+    out = []
+    if data.previous_minutes:
+        out.append(f"- Minnesanteckningar från mötet {format_date_long(data.previous_minutes)}")
+    for n, item in enumerate(data.items, 1):
+        for name in (a.strip() for a in item.data.attachments.splitlines()):
+            if name:
+                out.append(f"- {link(name)} (punkt {n})")
+    return out
+
+
+def cancellation_markdown(data: NoticeData) -> str:
+    """A cancellation is its own document: what is cancelled and why; no agenda."""
+    what = data.kind_label
+    when = format_when(data.meeting_date, data.start_time, data.end_time)
+    out = [
+        f"# Inställt: {escape_inline(what)} – {escape_inline(data.group_name)}, "
+        f"{format_date_long(data.meeting_date)}",
+        "",
+        f"Mötet {when} är inställt.",
+        "",
+    ]
+    if data.title:
+        out += [f"Mötet gällde: {escape_inline(data.title)}", ""]
+    reason = " ".join(printable(data.cancelled_reason).split())
+    if reason:
+        out += [f"**Orsak:** {escape_inline(reason)}", ""]
+    out += [
+        "Kalenderbokningen tas bort när du öppnar kalenderfilen i e-postmeddelandet. "
+        "Besked om ny tid kommer i en ny kallelse.",
+        "",
+    ]
+    out += _contact(data)
+    return "\n".join(out).rstrip() + "\n"
+
+
 def notice_markdown(data: NoticeData) -> str:
+    if data.cancelled:
+        return cancellation_markdown(data)
     what = data.kind_label
     title = f"Kallelse till {what} – {escape_inline(data.group_name)}"
     out = [f"# {title}", ""]
-    if data.cancelled:
-        out += ["**Mötet är inställt.**", ""]
-    elif data.is_update:
+    if data.is_update:
         out += ["**Uppdaterad kallelse** – ersätter tidigare utskick.", ""]
+        changes = changes_lines(data)
+        if changes:
+            out += changes + [""]
     if data.title:
         out += [f"**{escape_inline(data.title)}**", ""]
     facts = [("När", format_when(data.meeting_date, data.start_time, data.end_time))]
     if place_text(data):
         facts.append(("Var", escape_inline(place_text(data))))
     if data.link:
-        facts.append(("Digitalt", escape_inline(data.link)))
+        facts.append(("Digitalt", link(data.link)))
     if data.chair_name:
         facts.append(("Ordförande", escape_inline(data.chair_name)))
+    if data.reply_by:
+        facts.append(("Anmäl förhinder senast", format_date_long(data.reply_by, weekday=True)))
+    if data.points_deadline:
+        facts.append(
+            (
+                "Punkter till dagordningen senast",
+                format_date_long(data.points_deadline, weekday=True),
+            )
+        )
     out += [f"- **{label}:** {value}" for label, value in facts] + [""]
     out += ["## Dagordning", ""]
     if data.items:
@@ -72,7 +195,6 @@ def notice_markdown(data: NoticeData) -> str:
         for n, i in enumerate(data.items, 1)
         if i.data.description
         or i.data.prep_notes
-        or i.data.attachments
         or i.initiative_name
         or (is_follow_up(i.title) and data.follow_ups)
     ]
@@ -88,9 +210,9 @@ def notice_markdown(data: NoticeData) -> str:
                 out += [f"Insats: {escape_inline(item.initiative_name)}", ""]
             if item.data.prep_notes:
                 out += ["**Förberedelse:**", "", escape_block(item.data.prep_notes), ""]
-            files = [a.strip() for a in item.data.attachments.splitlines() if a.strip()]
-            if files:
-                out += ["**Bilagor:**", ""] + [f"- {escape_inline(f)}" for f in files] + [""]
+    attachments = _attachment_lines(data)
+    if attachments:
+        out += ["## Bilagor", ""] + attachments + [""]
     if data.guests:
         out += ["## Gäster", ""]
         for g in data.guests:
@@ -102,16 +224,16 @@ def notice_markdown(data: NoticeData) -> str:
         out.append("")
     out += ["## Anmäl förhinder", ""]
     c = data.coordinator
+    by = f" senast {format_date_long(data.reply_by, weekday=True)}" if data.reply_by else ""
     if c and c.email:
         out.append(
-            f"Anmäl förhinder till {escape_inline(c.name)} ({escape_inline(c.email)}) "
-            "så snart som möjligt, och skicka gärna en ersättare."
+            f"Anmäl förhinder{by} till {escape_inline(c.name)} ({email_link(c.email)}), "
+            "och skicka gärna en ersättare."
         )
     else:
-        out.append(
-            "Anmäl förhinder till samordnaren så snart som möjligt, och skicka gärna en ersättare."
-        )
+        out.append(f"Anmäl förhinder{by} till samordnaren, och skicka gärna en ersättare.")
     out.append("")
+    out += _contact(data)
     if c:
         signature = ", ".join(x for x in (c.name, c.title) if x)
         out += ["Välkomna!", "", escape_inline(signature), ""]
@@ -126,150 +248,3 @@ def action_line(a) -> str:
     parts.append(f"från mötet {a.meeting_date.isoformat()}")
     status = "" if a.status == "open" else f" – {a.status_label}"
     return f"- {escape_inline(a.text)} ({escape_inline(', '.join(parts))}){status}"
-
-
-def notice_plain_text(data: NoticeData) -> str:
-    """A readable plain-text agenda (e-mail body, iCalendar DESCRIPTION)."""
-    lines = [
-        notice_subject(data),
-        "",
-        f"När: {format_when(data.meeting_date, data.start_time, data.end_time)}",
-    ]
-    if place_text(data):
-        lines.append(f"Var: {place_text(data)}")
-    if data.link:
-        lines.append(f"Digitalt: {data.link}")
-    if data.chair_name:
-        lines.append(f"Ordförande: {data.chair_name}")
-    lines += ["", "Dagordning:"]
-    for n, item in enumerate(data.items, 1):
-        when = f"{format_time(item.start)}–{format_time(item.end)} " if item.start else ""
-        who = ", ".join(x for x in (item.presenter, *item.guests) if x)
-        lines.append(f"{n}. {when}{item.title}" + (f" ({who})" if who else ""))
-        for note in (item.data.prep_notes,):
-            if note:
-                lines.append(f"   Förberedelse: {' '.join(note.split())}")
-    if data.coordinator and data.coordinator.email:
-        lines += ["", f"Anmäl förhinder till {data.coordinator.name} ({data.coordinator.email})."]
-    return "\n".join(printable(line) for line in lines) + "\n"
-
-
-def _dt(data: NoticeData, t) -> datetime:
-    return datetime.combine(data.meeting_date, t, tzinfo=STOCKHOLM)
-
-
-def notice_ics(data: NoticeData, now: datetime | None = None) -> bytes:
-    from icalendar import Calendar, Event, vCalAddress, vText
-
-    now = now or clock.utcnow()
-    cal = Calendar()
-    cal.add("prodid", "-//lokus//kallelse//SV")
-    cal.add("version", "2.0")
-    cal.add("method", "CANCEL" if data.cancelled else "REQUEST")
-    event = Event()
-    event.add("uid", data.uid)
-    event.add("sequence", data.sequence)
-    event.add("dtstamp", now)
-    event.add("summary", header_text(f"{data.kind_label} {data.group_name}"))
-    if data.start_time:
-        event.add("dtstart", _dt(data, data.start_time))
-        end = data.end_time or data.start_time
-        event.add("dtend", _dt(data, end))
-    else:
-        event.add("dtstart", data.meeting_date)
-    location = header_text(place_text(data)) or ("Digitalt möte" if data.link else "")
-    if location:
-        event.add("location", location)
-    link = "".join(printable(data.link).split())
-    if link:
-        event.add("url", link)
-    event.add("description", notice_plain_text(data))
-    event.add("status", "CANCELLED" if data.cancelled else "CONFIRMED")
-    organizer_address = (
-        address(data.coordinator.name, data.coordinator.email) if data.coordinator else None
-    )
-    if organizer_address is not None:
-        organizer = vCalAddress(f"mailto:{organizer_address.addr_spec}")
-        organizer.params["cn"] = vText(organizer_address.display_name)
-        event.add("organizer", organizer)
-    seen = set()
-    for name, email in [(m.name, m.email) for m in data.members] + [
-        (g.name, g.email) for g in data.guests
-    ]:
-        found = address(name, email)
-        if found is None or found.addr_spec.lower() in seen:
-            continue
-        seen.add(found.addr_spec.lower())
-        attendee = vCalAddress(f"mailto:{found.addr_spec}")
-        attendee.params["cn"] = vText(found.display_name)
-        attendee.params["role"] = vText("REQ-PARTICIPANT")
-        attendee.params["partstat"] = vText("NEEDS-ACTION")
-        attendee.params["rsvp"] = vText("TRUE")
-        event.add("attendee", attendee, encode=False)
-    if data.start_time:
-        cal.add_component(_stockholm_vtimezone())
-    cal.add_component(event)
-    return cal.to_ical()
-
-
-def _stockholm_vtimezone():
-    """Europe/Stockholm with yearly rules, the form Outlook and Thunderbird expect."""
-    from icalendar import Timezone, TimezoneDaylight, TimezoneStandard
-
-    tz = Timezone()
-    tz.add("tzid", "Europe/Stockholm")
-    for cls, name, start, offset_from, offset_to, month in (
-        (TimezoneDaylight, "CEST", datetime(1970, 3, 29, 2), "+0100", "+0200", 3),
-        (TimezoneStandard, "CET", datetime(1970, 10, 25, 3), "+0200", "+0100", 10),
-    ):
-        part = cls()
-        part.add("tzname", name)
-        part.add("dtstart", start)
-        part.add("tzoffsetfrom", _offset(offset_from))
-        part.add("tzoffsetto", _offset(offset_to))
-        part.add("rrule", {"freq": "yearly", "bymonth": month, "byday": "-1su"})
-        tz.add_component(part)
-    return tz
-
-
-def _offset(text: str):
-    from datetime import timedelta
-
-    return timedelta(hours=int(text[1:3]) * (1 if text[0] == "+" else -1))
-
-
-def markdown_to_html(markdown: str, title: str) -> str:
-    from html import escape
-
-    from markdown_it import MarkdownIt
-
-    body = MarkdownIt("commonmark").enable("table").render(printable(markdown, multiline=True))
-    return (
-        f'<!DOCTYPE html>\n<html lang="sv"><head><meta charset="utf-8">'
-        f"<title>{escape(header_text(title))}</title></head><body>\n{body}</body></html>\n"
-    )
-
-
-def notice_eml(data: NoticeData, now: datetime | None = None) -> bytes:
-    now = now or clock.utcnow()
-    msg = new_message()
-    msg["Subject"] = header_text(notice_subject(data))
-    if data.coordinator:
-        set_recipients(msg, "From", [(data.coordinator.name, data.coordinator.email)])
-    seen: set[str] = set()
-    set_recipients(msg, "To", [(m.name, m.email) for m in data.members], seen)
-    set_recipients(msg, "Cc", [(g.name, g.email) for g in data.guests], seen)
-    msg["Date"] = formatdate(now.timestamp(), localtime=False)
-    msg["Message-ID"] = make_msgid(domain="lokus.invalid")
-    msg["X-Unsent"] = "1"  # Outlook opens it as a draft, ready to send
-    markdown = notice_markdown(data)
-    msg.set_content(markdown)
-    msg.add_alternative(markdown_to_html(markdown, notice_subject(data)), subtype="html")
-    msg.add_attachment(
-        notice_ics(data, now),
-        maintype="text",
-        subtype="calendar",
-        filename=notice_filename(data, "ics"),
-        params={"method": "CANCEL" if data.cancelled else "REQUEST"},
-    )
-    return bytes(msg)

@@ -15,6 +15,15 @@ from db.vocabulary import DocumentKind
 from exports.notice_files import FORMATS as NOTICE_FORMATS
 
 MINUTES_FORMATS = ("md", "eml")
+INVITATION_FORMATS = ("md", "eml")
+# Word and PDF are drawn from the Markdown, which the history keeps with the e-mail
+# (the PDF or Word file travels inside it): they are not kept a second time.
+BINARY_FORMATS = ("pdf", "docx")
+
+
+def attached_document(formats) -> str:
+    """Which document the e-mail carries: Word when the user chose Word, else PDF."""
+    return "docx" if "docx" in formats else "pdf"
 
 
 class Rendered:
@@ -66,8 +75,9 @@ def write_export(database, meeting_id: int, folder: Path, files: list[Rendered])
                 database,
                 meeting_id,
                 [
-                    (f.document, f.variant, f.sequence, f.fmt, f.content.decode("utf-8", "replace"))
+                    (f.document, f.variant, f.sequence, f.fmt, f.content.decode("utf-8"))
                     for f in files
+                    if f.fmt not in BINARY_FORMATS
                 ],
             )
     except LokusError as exc:
@@ -78,19 +88,34 @@ def write_export(database, meeting_id: int, folder: Path, files: list[Rendered])
     return written
 
 
-def export_notice(database, meeting_id: int, folder: Path, formats=NOTICE_FORMATS) -> list[Path]:
-    from db.notice import notice_data
+def export_notice(
+    database, meeting_id: int, folder: Path, formats=NOTICE_FORMATS, mark_sent: bool = False
+) -> list[Path]:
+    """The kallelse in the chosen formats. ``mark_sent``: once every file is written,
+    record it as sent today (as `k` in the TUI), so the next export after a change is
+    an update. The meeting must not have changed since its files were made."""
+    from db.meetings import get_meeting
+    from db.notice import mark_notice_sent, notice_data
     from exports.notice import notice_filename
     from exports.notice_files import render_notice
 
-    data = notice_data(database, meeting_id)
-    variant = "uppdatering" if data.is_update else ""
+    meeting = get_meeting(database, meeting_id)
+    data = notice_data(database, meeting_id, meeting=meeting)
+    if mark_sent and data.cancelled:
+        from db.errors import LokusError
+
+        raise LokusError(
+            "Mötet är inställt; kallelsen kan inte markeras som skickad. "
+            "Exportera utan --markera-skickad."
+        )
+    variant = "inställt" if data.cancelled else "uppdatering" if data.is_update else ""
+    document = attached_document(formats)
     files = _render(
         "Kallelsen",
         lambda: [
             Rendered(
                 notice_filename(data, fmt),
-                render_notice(data, fmt),
+                render_notice(data, fmt, document=document),
                 fmt,
                 variant,
                 data.sequence,
@@ -99,34 +124,55 @@ def export_notice(database, meeting_id: int, folder: Path, formats=NOTICE_FORMAT
             for fmt in formats
         ],
     )
-    return write_export(database, meeting_id, folder, files)
+    written = write_export(database, meeting_id, folder, files)
+    if mark_sent:
+        from db.errors import LokusError
+
+        try:
+            mark_notice_sent(database, meeting_id, meeting.version, clock.today())
+        except LokusError as exc:
+            raise LokusError(
+                f"Filerna skrevs, men kallelsen markerades inte som skickad: {exc}"
+            ) from exc
+    return written
 
 
-def export_invitation(database, meeting_id: int, guest, folder: Path) -> list[Path]:
-    """The invitation to a guest who presents: Markdown and an e-mail draft."""
+def export_invitation(
+    database, meeting_id: int, guest, folder: Path, formats=INVITATION_FORMATS
+) -> list[Path]:
+    """The invitation to a guest who presents: Markdown, an e-mail draft, PDF/Word.
+    Every file goes into the meeting's history under the guest's name (the
+    Markdown and the e-mail as text; PDF and Word travel inside the e-mail)."""
     from db.notice import notice_data
-    from exports.invitation import invitation_eml, invitation_filename, invitation_markdown
+    from exports.invitation import (
+        invitation_document_file,
+        invitation_eml,
+        invitation_filename,
+        invitation_markdown,
+    )
 
     data = notice_data(database, meeting_id)
+    document = attached_document(formats)
+
+    def content(fmt: str) -> bytes | str:
+        if fmt == "md":
+            return invitation_markdown(data, guest)
+        if fmt == "eml":
+            return invitation_eml(data, guest, document=document)
+        return invitation_document_file(data, guest, fmt)
+
     files = _render(
         "Inbjudan",
         lambda: [
             Rendered(
-                invitation_filename(data, guest, "md"),
-                invitation_markdown(data, guest),
-                "md",
+                invitation_filename(data, guest, fmt),
+                content(fmt),
+                fmt,
                 guest.name,
                 0,
                 DocumentKind.INVITATION,
-            ),
-            Rendered(
-                invitation_filename(data, guest, "eml"),
-                invitation_eml(data, guest),
-                "eml",
-                guest.name,
-                0,
-                DocumentKind.INVITATION,
-            ),
+            )
+            for fmt in formats
         ],
     )
     return write_export(database, meeting_id, folder, files)
@@ -173,16 +219,24 @@ def minutes_document(database, meeting_id: int):
 
 
 def export_minutes(database, meeting_id: int, folder: Path, formats=MINUTES_FORMATS) -> list[Path]:
-    from exports.minutes import minutes_eml, minutes_filename
+    from exports.minutes import minutes_document_file, minutes_eml, minutes_filename
 
     data, markdown = minutes_document(database, meeting_id)
     variant = "fastställd" if data.status == "final" else "utkast"
+    document = attached_document(formats)
+
+    def content(fmt: str) -> bytes | str:
+        if fmt == "md":
+            return markdown
+        if fmt == "eml":
+            return minutes_eml(data, markdown=markdown, document=document)
+        return minutes_document_file(data, markdown, fmt)
 
     def make():
         return [
             Rendered(
                 minutes_filename(data, fmt),
-                markdown if fmt == "md" else minutes_eml(data, markdown=markdown),
+                content(fmt),
                 fmt,
                 variant,
                 0,

@@ -16,8 +16,9 @@ from db.meetings import get_meeting
 from db.notice import mark_notice_sent, notice_data
 from db.records import AgendaItemInput, MeetingInput, PersonInput
 from exports.files import write_new_file
-from exports.notice import notice_eml, notice_ics, notice_markdown, notice_subject
-from exports.notice_files import write_notice
+from exports.notice import notice_markdown, notice_subject
+from exports.notice_calendar import notice_ics
+from exports.notice_files import notice_eml, write_notice
 
 HOSTILE = "# Rubrik * lista _kursiv_ [länk](http://x) <b>fet</b> | pipe `kod` 1. ett"
 MD = MarkdownIt("commonmark").enable("table")
@@ -88,7 +89,19 @@ def test_markdown_structure_and_escaping(meeting):
             cells_per_row.append(count)
     assert set(cells_per_row) == {4}
     html = MD.render(text)
-    assert "<b>" not in html and "<a " not in html and "<em>" not in html
+    assert "<b>" not in html and "<em>" not in html
+    # the only links are the ones lokus makes: the meeting link, the attachment
+    # address and the coordinator's e-mail — never one from the typed text
+    import re
+
+    links = set(re.findall(r'<a href="([^"]*)"', html))
+    coordinator = notice_data(db, mid).coordinator
+    assert coordinator is not None
+    assert links == {
+        "https://meet.example.se/lokus",
+        "https://x.example.se/a.pdf",
+        f"mailto:{coordinator.email}",
+    }
     assert "<code>" not in html
     assert "&lt;b&gt;fet&lt;/b&gt;" in html
     assert "13.00–13.05" in text
@@ -114,6 +127,9 @@ def test_ics_is_a_meeting_request(meeting):
     assert "mailto:gosta@ips.example.se" in attendees
     assert len(attendees) >= 6
     assert str(event["ORGANIZER"]).startswith("mailto:")
+    for a in event.get("ATTENDEE"):  # the organiser is never asked to reply to herself
+        if str(a) == str(event["ORGANIZER"]):
+            assert a.params["PARTSTAT"] == "ACCEPTED" and "RSVP" not in a.params
     assert "Dagordning" in str(event["DESCRIPTION"])
     # the same meeting re-sent after a change: same UID, higher SEQUENCE
     mark_notice_sent(db, mid, get_meeting(db, mid).version, date(2027, 2, 16))
@@ -134,14 +150,13 @@ def test_eml_is_a_ready_draft(meeting):
     assert msg["X-Unsent"] == "1"
     plain = msg.get_body(("plain",)).get_content()
     html = msg.get_body(("html",)).get_content()
-    assert "## Dagordning" in plain
-    assert "<table>" in html and "&lt;b&gt;fet&lt;/b&gt;" in html
+    assert "Dagordning\n----------" in plain
+    assert '<table border="1"' in html and "&lt;b&gt;fet&lt;/b&gt;" in html
     attachments = list(msg.iter_attachments())
-    assert len(attachments) == 1
-    ics = attachments[0]
-    assert ics.get_content_type() == "text/calendar"
-    assert ics.get_param("method") == "REQUEST"
-    assert Calendar.from_ical(ics.get_content()).walk("VEVENT")[0]["UID"]
+    assert [a.get_content_type() for a in attachments] == ["application/ics", "application/pdf"]
+    invitation = next(p for p in msg.walk() if p.get_content_type() == "text/calendar")
+    assert invitation.get_param("method") == "REQUEST"
+    assert Calendar.from_ical(invitation.get_content()).walk("VEVENT")[0]["UID"]
 
 
 def test_files_are_never_overwritten(meeting, tmp_path):
