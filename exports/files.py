@@ -26,7 +26,7 @@ def write_new_file(folder: Path, filename: str, data: bytes | str) -> Path:
         data = data.encode("utf-8")
     folder = Path(folder).expanduser()
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
     except OSError as exc:
         raise LokusError(f"Mappen {folder} kan inte skapas: {exc.strerror}") from exc
     if not folder.is_dir():

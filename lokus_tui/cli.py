@@ -158,8 +158,11 @@ def cmd_export(args) -> int:
     folder = Path(args.output).expanduser() if args.output else export_dir()
     if folder.exists() and not folder.is_dir():
         return fail(f"-o: {folder} är ingen mapp")
-    if args.document == "minnesanteckningar" and args.format == "ics":
-        return fail("--format: minnesanteckningar finns som md eller eml")
+    chosen = list(dict.fromkeys(args.format or ["alla"]))
+    if args.document == "minnesanteckningar" and "ics" in chosen:
+        return fail("--format: minnesanteckningar finns som md, eml, pdf eller docx")
+    if args.document == "minnesanteckningar" and args.mark_sent:
+        return fail("--markera-skickad: gäller bara kallelsen")
     database = _existing_database(args)
     from lokus_tui.documents import (
         MINUTES_FORMATS,
@@ -169,12 +172,21 @@ def cmd_export(args) -> int:
     )
 
     minutes = args.document == "minnesanteckningar"
-    export = export_minutes if minutes else export_notice
-    formats: tuple[str, ...] = MINUTES_FORMATS if minutes else NOTICE_FORMATS
-    if args.format != "alla":
-        formats = (args.format,)
-    for path in export(database, int(args.meeting_id), folder, formats):
+    every: tuple[str, ...] = MINUTES_FORMATS if minutes else NOTICE_FORMATS
+    formats = tuple(f for c in chosen for f in (every if c == "alla" else (c,)))
+    formats = tuple(dict.fromkeys(formats))
+    if minutes:
+        paths = export_minutes(database, int(args.meeting_id), folder, formats)
+    else:
+        paths = export_notice(
+            database, int(args.meeting_id), folder, formats, mark_sent=args.mark_sent
+        )
+    for path in paths:
         print(path)
+    if args.mark_sent:
+        from db import clock
+
+        print(f"Kallelsen är markerad som skickad {clock.today().isoformat()}.", file=sys.stderr)
     if database.read_only:
         print(
             f"lokus: obs: databasen är skrivskyddad ({database.read_only_reason}); exporten "

@@ -77,9 +77,16 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("meeting_id", metavar="MÖTES_ID", help="mötets id (se lokus meetings)")
     export.add_argument(
         "--format",
-        choices=["md", "ics", "eml", "alla"],
-        default="alla",
-        help="filformat (standard: alla; minnesanteckningar finns som md och eml)",
+        choices=["md", "ics", "eml", "pdf", "docx", "alla"],
+        action="append",
+        help="filformat, flera går att ange (standard: alla = md, ics och eml med PDF; "
+        "med docx bifogas Word i stället för PDF; minnesanteckningar har inte ics)",
+    )
+    export.add_argument(
+        "--markera-skickad",
+        dest="mark_sent",
+        action="store_true",
+        help="kallelse: markera den som skickad i dag när filerna är skrivna",
     )
     export.add_argument(
         "-o", "--output", metavar="MAPP", help="mapp att skriva till (standard: Dokument/lokus)"
