@@ -152,3 +152,24 @@ def test_review_form_scrolled_to_the_decision_at_80x24(snap_compare, tmp_path):
         assert snap_compare(app, terminal_size=(80, 24), run_before=scroll_down)
     finally:
         db.close()
+
+
+async def test_every_field_is_reached_with_tab_and_shown_at_80x24(database):
+    from screens.initiative_import import FIELDS
+
+    app = app_for(database)
+    async with app.run_test(size=(80, 24)) as pilot:
+        form = await open_review(app, pilot, seed("004"))
+        seen: list[str] = []
+        for _ in range(40):
+            focused = app.focused
+            assert focused is not None
+            await until(pilot, lambda f=focused: f.region.height > 0, what=f"#{focused.id} shown")
+            region = focused.region
+            assert region.y >= 0 and region.bottom <= 24 and region.right <= 80, focused.id
+            if focused.id and focused.id not in seen:
+                seen.append(focused.id)
+            await pilot.press("tab")
+        assert app.screen is form
+    assert [f for f, *_ in FIELDS if f not in seen] == []
+    assert seen[: len(FIELDS)] == [f for f, *_ in FIELDS]
