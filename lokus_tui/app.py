@@ -9,7 +9,7 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.widgets import Footer, Header
 
-from lokus_tui.commands import ActionsProvider, LookupProvider
+from lokus_tui.commands import ActionsProvider, LookupProvider, MeetingsProvider
 from lokus_tui.plain import Plain, plain_str
 from lokus_tui.sections import SECTIONS
 
@@ -35,7 +35,7 @@ class LokusApp(App):
     CSS_PATH = Path(__file__).parent / "app.tcss"
     TITLE = "lokus"
     SUB_TITLE = "LOKUS-samordning"
-    COMMANDS = App.COMMANDS | {LookupProvider, ActionsProvider}
+    COMMANDS = App.COMMANDS | {LookupProvider, MeetingsProvider, ActionsProvider}
     MODES = {name: _mode(name) for name, _key, _title in SECTIONS}
     BINDINGS = [
         *(
