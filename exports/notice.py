@@ -51,18 +51,17 @@ def calendar_location(data: NoticeData) -> str:
 
 
 def calendar_end(data: NoticeData) -> time | None:
-    """The end in the calendar: the meeting's end, else the end of a timed agenda,
-    else the group's usual meeting length (never a zero-length event)."""
+    """The end in the calendar: the meeting's end, else the group's usual meeting
+    length from the start, or the end of the agenda if that is later (never a
+    zero-length event)."""
     if data.start_time is None:
         return None
     if data.end_time:
         return data.end_time
-    ends = [i.end for i in data.items if i.end]
-    if ends and max(ends) > data.start_time:
-        return max(ends)
-    end = datetime.combine(data.meeting_date, data.start_time) + timedelta(
-        minutes=data.usual_minutes
-    )
+    start = datetime.combine(data.meeting_date, data.start_time)
+    end = start + timedelta(minutes=data.usual_minutes)
+    agenda_ends = [datetime.combine(data.meeting_date, i.end) for i in data.items if i.end]
+    end = max([end, *(e for e in agenda_ends if e > start)])
     return end.time() if end.date() == data.meeting_date else time(23, 59)
 
 
