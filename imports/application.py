@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from imports.lines import Cleaned, heading_key, join_text, strip_bullet, table_cells
+from imports.lines import Cleaned, glue, heading_key, join_text, strip_bullet, table_cells
 from imports.model import BudgetYear, Line, Party
 from imports.values import amount_of, dates_in, email_in
 
@@ -203,7 +203,7 @@ def goal_items(body: list[Line]) -> list[tuple[str, Line]]:
         if bullet or not open_item:
             items.append((text, line))
         else:
-            items[-1] = (f"{items[-1][0]} {text}", items[-1][1])
+            items[-1] = (glue(items[-1][0], text), items[-1][1])
         open_item = True
     return [(t, line) for t, line in items if t]
 

@@ -5,7 +5,7 @@ target group and goals (read from running text, so marked as uncertain)."""
 import re
 
 from imports.application import Found
-from imports.lines import GENERIC, Cleaned, heading_key, strip_bullet
+from imports.lines import GENERIC, Cleaned, glue, heading_key, strip_bullet
 from imports.model import DecisionFound, Line, Party
 from imports.values import amounts_in, dates_in
 
@@ -102,7 +102,7 @@ def _clauses(lines: list[Cleaned]) -> list[tuple[str, Line]]:
         if re.match(r"att\s", text, re.IGNORECASE):
             out.append((text, item.line))
         elif out and text:
-            out[-1] = (f"{out[-1][0]} {text}", out[-1][1])
+            out[-1] = (glue(out[-1][0], text), out[-1][1])
     return out
 
 
@@ -122,7 +122,7 @@ def sentences(lines: list[Cleaned]) -> list[tuple[str, Line]]:
         for piece in re.split(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ])", text):
             if first is None:
                 first = item.line
-            current = f"{current} {piece}" if current else piece
+            current = glue(current, piece)
             if re.search(r"[.!?]$", piece):
                 out.append((current, first))
                 current, first = "", None

@@ -108,6 +108,15 @@ def strip_bullet(text: str) -> tuple[str, bool]:
     return (m.group(1), True) if m else (text, False)
 
 
+def glue(before: str, after: str) -> str:
+    """Two pieces of a wrapped line: "LOKUS-" + "samordnare" keeps the hyphen, no space."""
+    if not before:
+        return after
+    if re.search(r"\w-$", before) and after[:1].isalpha():
+        return before + after
+    return f"{before} {after}"
+
+
 def join_text(lines: list[Line]) -> str:
     """Lines of one section as text: wrapped lines joined, paragraphs apart, bullets kept."""
     paragraphs: list[str] = []
@@ -123,7 +132,7 @@ def join_text(lines: list[Line]) -> str:
         if bullet and current:
             current += "\n" + text
         else:
-            current = f"{current} {text}" if current else text
+            current = glue(current, text)
     if current:
         paragraphs.append(current)
     return "\n\n".join(paragraphs)

@@ -134,4 +134,4 @@ def _pdf_text(data: bytes, name: str) -> str:
             f"{name} innehåller ingen text, bara bilder (inskannad?); "
             "be om dokumentet som Word eller text-PDF"
         )
-    return "\n\n".join(pages)
+    return "\n".join(pages)

@@ -270,3 +270,29 @@ def test_encrypted_and_scanned_pdfs_are_refused(tmp_path):
     image_only.write_bytes(bytes(scanned.output()))
     with pytest.raises(ReadError, match="inskannad"):
         import_file(image_only)
+
+
+def test_a_word_broken_at_its_hyphen_across_a_page_is_whole_again(tmp_path):
+    """As LibreOffice writes a PDF: "LOKUS-" at the foot of a page, "samordnare" on the next."""
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.set_font("Helvetica", size=11)
+    pdf.add_page()
+    for line in (
+        "Insatsens namn",
+        "",
+        "Samordning Enköping",
+        "",
+        "Beskriv syftet med insatsen",
+        "",
+    ):
+        pdf.cell(0, 6, line, new_x="LMARGIN", new_y="NEXT")
+    pdf.cell(0, 6, "Stöd av en operativ resurs, LOKUS-", new_x="LMARGIN", new_y="NEXT")
+    pdf.add_page()
+    pdf.cell(0, 6, "samordnare, som bereder mötena.", new_x="LMARGIN", new_y="NEXT")
+    path = tmp_path / "ansokan.pdf"
+    path.write_bytes(bytes(pdf.output()))
+    doc = import_file(path)
+    assert doc.name == "Samordning Enköping"
+    assert doc.purpose == "Stöd av en operativ resurs, LOKUS-samordnare, som bereder mötena."
