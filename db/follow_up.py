@@ -141,11 +141,11 @@ def follow_up(
     initiatives = _initiatives(rows, params, today)
     groups = []
     for gid, name in rows(GROUPS, params):
-        mine = meetings.get(gid, [])
+        held = meetings.get(gid, [])
         a = actions.get(gid, [0, 0, 0, 0])
         groups.append(
             GroupFollowUp(
-                gid, name, goals.get(gid) or default_goals(), tuple(mine), _rates(mine),
+                gid, name, goals.get(gid) or default_goals(), tuple(held), _rates(held),
                 a[0], a[1], a[2], a[3], tuple(guests.get(gid, [])), tuple(scanning.get(gid, [])),
                 tuple(initiatives.get(gid, [])),
             )

@@ -3,6 +3,7 @@ groups, and every binding of the current screen as a command."""
 
 import re
 from functools import partial
+from typing import Any
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
@@ -38,13 +39,14 @@ MONTH_WORD = re.compile(r"^[a-zåäö]{3,}$")
 ISO_DATE = re.compile(r"^\d{4}-\d{2}(-\d{2})?$")
 
 
-def read_query(query: str) -> tuple[list[str], dict]:
+def read_query(query: str) -> tuple[list[str], dict[str, Any]]:
     """The words of a palette query that name a meeting's date (an ISO date, a year, a
     day of the month, a Swedish month or its first letters: "aug", "augusti") apart
     from the rest: 'heby augusti 2026' -> (['heby'], {'month': 8, 'year': 2026})."""
     from exports.swedish import MONTHS
 
-    words, when = [], {}
+    words: list[str] = []
+    when: dict[str, Any] = {}
     for word in query.casefold().split():
         month = [
             n
@@ -76,10 +78,10 @@ class MeetingsProvider(Provider):
         from db.vocabulary import MeetingKind
         from exports.swedish import format_date_long
 
-        report = "Uppföljning: årets rapport per grupp eller för alla"
-        score = self.matcher(query).match(report)
+        title = "Uppföljning: årets rapport per grupp eller för alla"
+        score = self.matcher(query).match(title)
         if score > 0:
-            yield Hit(score, self.matcher(query).highlight(report), partial(open_follow_up, app))
+            yield Hit(score, self.matcher(query).highlight(title), partial(open_follow_up, app))
         words, when = read_query(query)
         database = app.database
         if words and not when:
@@ -93,10 +95,11 @@ class MeetingsProvider(Provider):
                     help="Möten i gruppen",
                 )
         hits = find_meetings(database, words, clock.today(), **when)
-        for n, (mid, day, group, kind, title) in enumerate(hits):
+        for n, (mid, day, group_name, kind, title) in enumerate(hits):
             what = title or MeetingKind.label_of(kind)
             shown = plain(
-                f"Möte: {group} {format_date_long(day, weekday=True)} ({what})", multiline=False
+                f"Möte: {group_name} {format_date_long(day, weekday=True)} ({what})",
+                multiline=False,
             )
             yield Hit(
                 score=0.9 - n / 100,
