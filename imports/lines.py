@@ -31,6 +31,8 @@ OTHER_HEADINGS = (
 )
 _HEADING_RES = {key: re.compile(rf"(?:{words})", re.IGNORECASE) for key, words in HEADINGS.items()}
 _OTHER_RE = re.compile(OTHER_HEADINGS, re.IGNORECASE)
+# control characters and the ones that turn the reading direction: never part of a value
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]")
 GENERIC = {"ansökan", "beslut", "förslag till beslut", "tjänsteskrivelse", "ärendet", "ärende"}
 
 
@@ -47,8 +49,9 @@ class Cleaned:
 def clean_lines(text: str) -> list[Cleaned]:
     """Numbered, cleaned lines; a line ``A**B**C`` of run-together bold fields is split."""
     out: list[Cleaned] = []
-    for number, raw in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"), 1):
-        line = raw.replace("\u00a0", " ").replace("\t", " ").strip()
+    # every line break Unicode knows (also U+2028, form feed …) ends a line
+    for number, raw in enumerate(text.splitlines(), 1):
+        line = _UNSAFE.sub("", raw.replace("\u00a0", " ").replace("\t", " ")).strip()
         mark = False
         if line.startswith("#"):
             line, mark = line.lstrip("#").strip(), True

@@ -211,3 +211,27 @@ def test_bad_files_exit_2_with_a_swedish_message(tmp_path, capsys, name, content
 def test_a_missing_file_exits_2(tmp_path, capsys):
     assert main(["import", str(tmp_path / "finns-inte.pdf"), "--dry-run"]) == 2
     assert "finns inte" in capsys.readouterr().err
+
+
+def test_the_decision_on_an_imported_application_fills_in_what_was_applied_for(database, tmp_path):
+    """The application's period and budget wait as a decision without amount; the board's
+    decision for the same period fills it in, and the insats is no longer an application."""
+    applied = save_import(database, import_file(seed("004")))
+    decision = tmp_path / "beslut.txt"
+    decision.write_text(
+        "LOKUS-samordnare LOKUS Uppsala\n\nFörslag till beslut\n\n"
+        "Förbundsstyrelsen föreslås besluta\n\n"
+        "att bevilja finansiellt stöd enligt ansökan till insatsen LOKUS-samordnare LOKUS "
+        "Uppsala\n\natt avsätta maximalt 720 000 kr under perioden 2021-01-01 till 2022-12-31\n\n"
+        "Beslutsdatum: 2020-09-24\n",
+        encoding="utf-8",
+    )
+    outcome = save_import(database, import_file(decision))
+    assert outcome.initiative_id == applied.initiative_id
+    assert outcome.decision_added and not outcome.created
+    detail = get_initiative(database, applied.initiative_id)
+    (funding,) = detail.data.decisions
+    assert funding.amount_max_sek == 720_000
+    assert funding.decision_date.isoformat() == "2020-09-24"
+    assert [b.year for b in funding.budget] == [2021, 2022]  # the applied budget is kept
+    assert detail.status != "application"

@@ -296,3 +296,15 @@ def test_a_word_broken_at_its_hyphen_across_a_page_is_whole_again(tmp_path):
     doc = import_file(path)
     assert doc.name == "Samordning Enköping"
     assert doc.purpose == "Stöd av en operativ resurs, LOKUS-samordnare, som bereder mötena."
+
+
+def test_control_and_direction_characters_never_reach_a_value():
+    text = (
+        "Insatsens namn\n\nSpråk\x1b[31mstöd\u202e i Tierp\n\n"
+        "Insatsägare\n\nOrganisation: Tierps\u2066 kommun\x07\n"
+        "Kontaktperson: Eva\u2028Berg\n"
+    )
+    doc = parse_text(text)
+    assert doc.name == "Språk[31mstöd i Tierp"
+    assert doc.owner.organisation == "Tierps kommun"
+    assert doc.owner.contact == "Eva"  # a line separator ends the line
