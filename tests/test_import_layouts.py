@@ -308,3 +308,9 @@ def test_control_and_direction_characters_never_reach_a_value():
     assert doc.name == "Språk[31mstöd i Tierp"
     assert doc.owner.organisation == "Tierps kommun"
     assert doc.owner.contact == "Eva"  # a line separator ends the line
+
+
+def test_text_saved_by_an_older_windows_program(tmp_path):
+    path = tmp_path / "ansokan.txt"
+    path.write_bytes("Insatsens namn\r\n\r\nSpråkstöd i Älvkarleby\r\n".encode("cp1252"))
+    assert import_file(path).name == "Språkstöd i Älvkarleby"

@@ -10,7 +10,7 @@ from db.opening import open_database
 from lokus_tui.app import make_app
 from screens.initiative_import import ImportReviewForm
 from tests.test_import_seeds import seed
-from tests.waiting import until
+from tests.waiting import palette_choice, until
 
 
 def app_for(db):
@@ -173,3 +173,19 @@ async def test_every_field_is_reached_with_tab_and_shown_at_80x24(database):
         assert app.screen is form
     assert [f for f, *_ in FIELDS if f not in seen] == []
     assert seen[: len(FIELDS)] == [f for f, *_ in FIELDS]
+
+
+async def test_the_palette_offers_the_import(database):
+    app = app_for(database)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: app.screen.query_one("#initiatives-table"), what="Insatser")
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"importera")
+        await until(
+            pilot,
+            lambda: palette_choice(app).startswith("Importera ansökan/beslut (ctrl+l)"),
+            what="the palette to offer the import",
+        )
+        await pilot.press("enter")
+        await until(pilot, lambda: app.screen.query_one("#prompt-input"), what="the file prompt")
