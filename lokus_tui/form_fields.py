@@ -14,6 +14,10 @@ def select_value(select: Select):
 def chosen(select: Select, kind: type[T]) -> T:
     """The value of a Select that offers no blank (``allow_blank=False``), as ``kind``."""
     value = select.value
+    if value == Select.NULL:
+        # Read (by the draft timer) before the Select has mounted: until then it holds
+        # the value it was created with, not yet as its reactive value.
+        value = getattr(select, "_value", value)
     if not isinstance(value, kind):
         raise TypeError(f"#{select.id}: {value!r} is no {kind.__name__}")
     return value

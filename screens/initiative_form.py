@@ -233,16 +233,19 @@ class InitiativeForm(FormScreen):
             event.stop()
             await actions[event.button.id]()
 
-    async def _add_row(self, container: str, row) -> None:
+    async def _add_row(self, container: str, row, first: str = "Input, Select") -> None:
+        """The new row is shown and its first field has the focus (once laid out: before
+        that the row has no place to scroll to)."""
         await self.query_one(container).mount(row)
-        row.scroll_visible()
-        row.query("Input, Select").first().focus()
+
+        def show() -> None:
+            row.query(first).first().focus(scroll_visible=False)
+            row.scroll_visible(animate=False)
+
+        self.call_after_refresh(show)
 
     async def action_add_goal(self, kind: str) -> None:
-        row = GoalRow(kind)
-        await self.query_one("#goals").mount(row)
-        row.scroll_visible()
-        row.query_one(".goal-text", Input).focus()
+        await self._add_row("#goals", GoalRow(kind), ".goal-text")
 
     async def action_add_decision(self) -> None:
         await self._add_row("#decisions", DecisionRow())

@@ -1,0 +1,143 @@
+"""Every form at 80×24: each field and button can be reached with Tab and is on the
+screen when it has the focus (a real region inside the dialog, not a zero-height row
+that takes keystrokes nobody sees)."""
+
+import pytest
+from textual.widget import Widget
+
+from db.group_template import agenda_template
+from db.groups import group_options
+from db.initiatives import get_initiative, list_initiatives
+from db.meetings import get_meeting, list_meetings
+from lokus_tui.app import make_app
+from screens.action_form import ActionForm
+from screens.agenda_item_form import AgendaItemForm
+from screens.comment_form import CommentForm
+from screens.groups import GroupForm
+from screens.guest_form import GuestForm
+from screens.initiative_form import InitiativeForm
+from screens.meeting_form import MeetingForm
+from screens.organisation_form import OrganisationForm
+from screens.person_form import PersonForm
+from screens.person_picker import PersonPicker
+from screens.proposal_form import ProposalForm
+from screens.scanning import ScanningForm
+from screens.template_form import TemplateForm
+from screens.year_plan import YearPlanForm
+from tests.conftest import TODAY
+from tests.waiting import until
+
+
+def _nothing(*_args, **_kwargs):
+    return None
+
+
+def _meeting(db):
+    return get_meeting(db, list_meetings(db, from_date=TODAY).rows[0].id)
+
+
+def _initiative(db):
+    return get_initiative(db, list_initiatives(db).rows[0].id)
+
+
+FORMS = {
+    "möte (nytt)": lambda db: MeetingForm(None, _nothing),
+    "möte (redigera)": lambda db: MeetingForm(_meeting(db), _nothing),
+    "insats (ny)": lambda db: InitiativeForm(None, _nothing),
+    "insats (redigera, med rader)": lambda db: InitiativeForm(_initiative(db), _nothing),
+    "person": lambda db: PersonForm(None, _nothing),
+    "organisation": lambda db: OrganisationForm(_nothing),
+    "lokusgrupp": lambda db: GroupForm(_nothing),
+    "ledamot": lambda db: PersonPicker("Lägg till ledamot", _nothing),
+    "dagordningspunkt": lambda db: AgendaItemForm(
+        None, _meeting(db).members, _meeting(db).data.group_id, _nothing
+    ),
+    "förslag": lambda db: ProposalForm(_nothing),
+    "gäst": lambda db: GuestForm(None, _meeting(db).items, _nothing),
+    "åtgärd": lambda db: ActionForm(_meeting(db).members, _nothing),
+    "synpunkt": lambda db: CommentForm(_meeting(db).members, _meeting(db).items, _nothing),
+    "omvärld": lambda db: ScanningForm(None, _nothing),
+    "årsplan": lambda db: YearPlanForm(group_options(db)[0].id),
+    "dagordningsmall": lambda db: TemplateForm(
+        agenda_template(db, group_options(db)[0].id), _nothing
+    ),
+}
+
+
+def _visible(widget: Widget, dialog: Widget) -> bool:
+    """Its whole box is on the screen: inside every container up to the dialog (a
+    container too small for it clips it) and not squeezed below its own height."""
+    region = widget.region
+    if region.height < 1 or region.width < 3 or region.height < widget.outer_size.height:
+        return False
+    node = widget.parent
+    while isinstance(node, Widget):
+        if not node.region.contains_region(region):
+            return False
+        if node is dialog:
+            return True
+        node = node.parent
+    return False
+
+
+@pytest.mark.parametrize("name", list(FORMS))
+async def test_every_field_has_a_visible_region_at_80x24(demo_db, name):
+    app = make_app(demo_db.path, database=demo_db, start_section="meetings")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: type(app.screen).__name__ == "MeetingsScreen", what="Möten")
+        form = FORMS[name](demo_db)
+        app.push_screen(form)
+        await until(pilot, lambda: app.screen is form and form.focused, what="the form")
+        for _ in range(3):  # forms that fill a part after mounting (the year plan's dates)
+            await pilot.pause()
+        dialog = form.query_one(".form-dialog")
+        fields = [w for w in dialog.query("Input, Select, TextArea, Button, Checkbox")]
+        assert fields, "a form without fields"
+        hidden = []
+        for widget in fields:
+            if not widget.is_attached:
+                hidden.append(f"{widget.id or type(widget).__name__} (replaced while focusing)")
+                continue
+            widget.focus()
+            await pilot.pause()
+            await pilot.pause()
+            if not _visible(widget, dialog):
+                hidden.append(widget.id or type(widget).__name__)
+        assert hidden == [], f"{name}: not visible when focused: {hidden}"
+        # Tab reaches every field in turn (nothing is skipped or a trap)
+        reached = set()
+        fields[0].focus()
+        await pilot.pause()
+        for _ in range(len(fields) * 2 + 5):
+            focused = app.focused
+            if focused is not None:
+                reached.add(id(focused))
+            await pilot.press("tab")
+        unreached = [w.id or type(w).__name__ for w in fields if id(w) not in reached]
+        assert unreached == [], f"{name}: Tab never reaches {unreached}"
+
+
+@pytest.mark.parametrize("key", ["f2", "f3", "f4", "f5"])
+async def test_a_row_added_to_the_insats_form_is_shown_with_the_focus_in_it(demo_db, key):
+    """F2–F5 add a goal, a decision or a partner: the new row is on the screen and what
+    is typed goes into it, in sight."""
+    app = make_app(demo_db.path, database=demo_db, start_section="meetings")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: type(app.screen).__name__ == "MeetingsScreen", what="Möten")
+        form = InitiativeForm(_initiative(demo_db), _nothing)
+        app.push_screen(form)
+        await until(pilot, lambda: app.screen is form and form.focused, what="the form")
+        rows_before = len(form.query(".list-row"))
+        await pilot.press(key)
+        await until(pilot, lambda: len(form.query(".list-row")) == rows_before + 1, what="row")
+        await until(
+            pilot,
+            lambda: (
+                form.focused is not None
+                and any(row in form.focused.ancestors for row in form.query(".list-row"))
+            ),
+            what="the focus in the new row",
+        )
+        dialog = form.query_one(".form-dialog")
+        await pilot.pause()
+        assert _visible(form.focused, dialog)
