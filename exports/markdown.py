@@ -11,14 +11,18 @@ from db.characters import printable
 # Every character that can start or end inline markup, plus & (entities) and
 # | (GFM table cells). Escaping ASCII punctuation with a backslash is always
 # allowed in CommonMark.
-_INLINE = re.compile(r"([\\`*_\[\]<>&|~!#])")
+_INLINE = re.compile(r"([\\`*\[\]<>&|~!#])")
+# An underscore between two letters or digits can neither open nor close emphasis
+# (CommonMark's flanking rules): it stays as typed, so "anna_b@x.se" and
+# "Rapport_Q3" read the same in every renderer; any other underscore is escaped.
+_UNDERSCORE = re.compile(r"(?<![^\W_])_|_(?![^\W_])")
 # Characters that start a block construct at the beginning of a line.
 _BLOCK_START = re.compile(r"^(\s*)([-+=>]|\d+[.)])")
 
 
 def _escape_chars(text: str) -> str:
     text = " ".join(printable(text or "").split())  # newlines and runs of blanks -> one space
-    return _INLINE.sub(r"\\\1", text)
+    return _UNDERSCORE.sub(r"\\_", _INLINE.sub(r"\\\1", text))
 
 
 def escape_inline(text: str) -> str:

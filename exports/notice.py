@@ -92,7 +92,8 @@ def changes_lines(data: NoticeData) -> list[str]:
         out.append(f"Ny länk till det digitala mötet: {link(link_now) or 'ingen'}")
     if not out:
         out.append("Dagordningen eller uppgifter om punkterna har ändrats.")
-    return [f"- {line}" for line in out]
+    # "*" items: a list of their own, never run together with the "-" facts below
+    return ["Ändrat sedan förra kallelsen:", ""] + [f"* {line}" for line in out]
 
 
 def _contact(data: NoticeData) -> list[str]:

@@ -102,7 +102,7 @@ def test_cli_markera_skickad_makes_the_next_export_after_a_change_an_update(
     assert main(["export", "kallelse", str(mid), "--db", db_file, "-o", str(second)]) == 0
     seq, subject, md = exported(second)
     assert seq == 1 and subject.startswith("Uppdaterad kallelse")
-    assert "- Ny tid: 09.00–11.00 (tidigare 13.00–15.00)" in md
+    assert "* Ny tid: 09.00–11.00 (tidigare 13.00–15.00)" in md
     assert "Ny plats" not in md
     # marked sent, the same update exported again still says what changed since the first
     mark_notice_sent(demo_db, mid, get_meeting(demo_db, mid).version)
