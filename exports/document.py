@@ -150,7 +150,8 @@ def parse(markdown: str) -> list[Block]:
 def column_widths(rows, total: float, measure, padding: float) -> list[float]:
     """Widths that fit each column's content within ``total``: every column at least
     as wide as its longest word (``measure`` gives a text's width), the rest shared
-    by how much more each column would need to fit its longest cell on one line."""
+    by how much more each column would need to fit its longest cell on one line.
+    The table spans the text width, as tables in Word documents usually do."""
     columns = max((len(r) for r in rows), default=0)
     natural = [padding] * columns
     least = [padding] * columns
@@ -160,8 +161,8 @@ def column_widths(rows, total: float, measure, padding: float) -> list[float]:
             natural[i] = max(natural[i], measure(text) + padding)
             words = [measure(w) for w in text.split()] or [0.0]
             least[i] = max(least[i], min(max(words), total / columns) + padding)
-    if sum(natural) <= total:
-        return natural
+    if sum(natural) <= total:  # room to spare: shared out as the content needs it
+        return [w * total / sum(natural) for w in natural]
     spare = max(total - sum(least), 0.0)
     extra = [n - m for n, m in zip(natural, least, strict=True)]
     share = sum(extra) or 1.0
@@ -210,6 +211,8 @@ def plain_text(markdown: str) -> str:
             marker = "•" if block.kind == "bullet" else f"{block.number}."
             indent = "  " * (block.level - 1)
             lines = text.split("\n")
+            if block.number == 1 and block.level == 1 and out and out[-1] != "":
+                out.append("")  # a new list after another one
             out.append(f"{indent}{marker} {lines[0]}")
             out += [f"{indent}  {line}" for line in lines[1:]]
             continue

@@ -145,9 +145,13 @@ def draft_eml(draft: Draft, now: datetime) -> bytes:
     msg["Date"] = mail_date(now)
     msg["Message-ID"] = make_msgid(domain="lokus.invalid")
     msg["X-Unsent"] = "1"  # Outlook opens it as a draft, ready to send
-    msg.set_content(plain_text(draft.markdown), charset="utf-8")
+    # quoted-printable: the text stays readable in the file itself
+    msg.set_content(plain_text(draft.markdown), charset="utf-8", cte="quoted-printable")
     msg.add_alternative(
-        html_document(draft.markdown, draft.subject), subtype="html", charset="utf-8"
+        html_document(draft.markdown, draft.subject),
+        subtype="html",
+        charset="utf-8",
+        cte="quoted-printable",
     )
     if draft.calendar:
         msg.add_alternative(

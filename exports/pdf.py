@@ -107,6 +107,8 @@ def pdf_bytes(markdown: str, header: str, title: str, now: datetime) -> bytes:
     for block in parse(markdown):
         if block.kind == "heading":
             size = HEADING_SIZE.get(block.level, BODY)
+            if pdf.will_page_break(25):  # never a heading alone at the foot of a page
+                pdf.add_page()
             pdf.ln(2 if block.level > 1 else 0)
             pdf.start_section(block.text, level=block.level - 1)
             _write_runs(pdf, block.runs, size, bold=True)

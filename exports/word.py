@@ -21,7 +21,7 @@ from exports.document import Block, Run, column_widths, parse
 
 LANGUAGE = "sv-SE"
 TEXT_WIDTH_MM = 160.0  # A4 210 mm less 25 mm margins on each side
-CHAR_MM = 2.3  # about one character of 10.5 pt text (bold, a wide font)
+CHAR_MM = 2.5  # about one character of 10.5 pt text (bold, a wide font)
 
 
 def _set_language(doc) -> None:
@@ -114,7 +114,7 @@ def _add_runs(paragraph, runs: tuple[Run, ...]) -> None:
 def _table(doc, block: Block) -> None:
     rows = block.rows
     columns = max(len(r) for r in rows)
-    widths = column_widths(rows, TEXT_WIDTH_MM, lambda text: len(text) * CHAR_MM, 5.0)
+    widths = column_widths(rows, TEXT_WIDTH_MM, lambda text: len(text) * CHAR_MM, 6.0)
     table = doc.add_table(rows=len(rows), cols=columns)
     table.style = doc.styles["Table Grid"]
     table.alignment = WD_TABLE_ALIGNMENT.LEFT
