@@ -1,4 +1,5 @@
-"""Kallelse: the notice as it reads now; export it (Markdown, .ics, .eml), mark it sent."""
+"""Kallelse: the notice as it reads now; export it (Markdown, .ics, .eml, and PDF or
+Word when chosen), mark it sent."""
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -65,8 +66,15 @@ class NoticePane(MeetingPane):
                 answered,
             )
 
-        self.ask_folder_and_write(
-            lambda folder: export_notice(db, meeting_id, folder), after=offer_mark_sent
+        from lokus_tui.documents import NOTICE_FORMATS
+        from screens.meeting.export_prompt import chosen_formats
+
+        self.ask_export(
+            lambda folder, extra: export_notice(
+                db, meeting_id, folder, chosen_formats(NOTICE_FORMATS, extra)
+            ),
+            "Markdown, kalenderfil och e-post",
+            after=offer_mark_sent,
         )
 
     def action_mark_sent(self) -> None:

@@ -92,31 +92,47 @@ class MeetingPane(Vertical):
         self.changed()
         return result if result is not None else True
 
+    def ask_export(self, write, usual: str, after=None) -> None:
+        """Ask where to save and in which formats (PDF or Word besides the usual
+        files), then write: ``write(folder, extra)`` with extra '', 'pdf' or 'docx'."""
+        from lokus_tui.config import export_dir
+        from screens.meeting.export_prompt import ExportPrompt
+
+        def answered(answer):
+            if answer:
+                folder, extra = answer
+                self._write_files(lambda path: write(path, extra), folder, after)
+
+        self.app.push_screen(ExportPrompt(str(export_dir()), usual), answered)
+
     def ask_folder_and_write(self, write, after=None) -> None:
         """Ask where to save, then write (all or nothing) and list the files."""
         from lokus_tui.config import export_dir
         from screens.text_prompt import TextPrompt
 
         def answered(folder):
-            if not folder:
-                return
-            try:
-                paths = write(Path(folder).expanduser())
-            except LokusError as exc:
-                self.notify(str(exc), severity="error", timeout=8)
-                return
-            self.app.last_export_paths = paths
-            self.notify("Sparat:\n" + "\n".join(str(p) for p in paths), timeout=8)
-            if app_database(self).read_only:
-                self.notify(
-                    "Databasen är skrivskyddad: exporten sparades inte i mötets historik.",
-                    severity="warning",
-                    timeout=8,
-                )
-            self.changed()
-            if after is not None:
-                after()
+            if folder:
+                self._write_files(write, folder, after)
 
         self.app.push_screen(
             TextPrompt("Mapp att spara i:", str(export_dir()), ok_label="Spara"), answered
         )
+
+    def _write_files(self, write, folder: str, after=None) -> None:
+        """Write (all or nothing), list the files, and say when no history was kept."""
+        try:
+            paths = write(Path(folder).expanduser())
+        except LokusError as exc:
+            self.notify(str(exc), severity="error", timeout=8)
+            return
+        self.app.last_export_paths = paths
+        self.notify("Sparat:\n" + "\n".join(str(p) for p in paths), timeout=8)
+        if app_database(self).read_only:
+            self.notify(
+                "Databasen är skrivskyddad: exporten sparades inte i mötets historik.",
+                severity="warning",
+                timeout=8,
+            )
+        self.changed()
+        if after is not None:
+            after()

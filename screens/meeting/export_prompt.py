@@ -1,0 +1,79 @@
+"""Where to save a meeting's documents, and in which formats (the TUI's counterpart of
+`lokus export … -o MAPP --format …`)."""
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Footer, Input, Label, RadioButton, RadioSet
+
+from lokus_tui.plain import Plain, TextInput
+
+# (key, label): what is written besides the usual files
+CHOICES = (
+    ("", "Som vanligt (e-posten har dokumentet som PDF)"),
+    ("pdf", "Som vanligt och en PDF-fil"),
+    ("docx", "Som vanligt och en Word-fil (e-posten får Word i stället för PDF)"),
+)
+
+
+def chosen_formats(usual: tuple[str, ...], extra: str) -> tuple[str, ...]:
+    """The formats to write: the usual ones, and PDF or Word when chosen."""
+    return usual + ((extra,) if extra else ())
+
+
+class ExportPrompt(ModalScreen[tuple[str, str] | None]):
+    """Answers (folder, extra format: '' / 'pdf' / 'docx'), or None when cancelled."""
+
+    DEFAULT_CSS = """
+    ExportPrompt { align: center middle; }
+    #export-box {
+        width: 76; max-width: 100%; height: auto; max-height: 100%;
+        border: thick $primary; background: $surface; padding: 0 1;
+    }
+    #export-formats { height: auto; width: 100%; border: none; padding: 0; }
+    #export-buttons { height: 3; align: right middle; }
+    #export-buttons Button { margin-left: 1; }
+    #export-error { color: $error; }
+    """
+    BINDINGS = [
+        Binding("escape", "cancel", "Avbryt", id="export-cancel"),
+        Binding("ctrl+s", "save", "Spara", id="export-save"),
+    ]
+
+    def __init__(self, folder: str, usual: str):
+        super().__init__()
+        self.folder = folder
+        self.usual = usual
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="export-box"):
+            yield Label("Mapp att spara i:")
+            yield TextInput(self.folder, id="prompt-input")
+            yield Plain("", id="export-error", classes="field-error")
+            yield Label(f"Format (som vanligt: {self.usual}; tab och ↑/↓ väljer):")
+            with RadioSet(id="export-formats"):
+                for n, (_key, label) in enumerate(CHOICES):
+                    yield RadioButton(label, value=n == 0)
+            with Horizontal(id="export-buttons"):
+                yield Button("Spara (enter)", variant="primary", id="ok")
+                yield Button("Avbryt (esc)", id="cancel")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#prompt-input", Input).focus()
+
+    @on(Input.Submitted)
+    @on(Button.Pressed, "#ok")
+    def action_save(self) -> None:
+        folder = self.query_one("#prompt-input", Input).value.strip()
+        if not folder:
+            self.query_one("#export-error", Plain).update("Mapp: fältet måste fyllas i.")
+            return
+        index = self.query_one("#export-formats", RadioSet).pressed_index
+        self.dismiss((folder, CHOICES[max(index, 0)][0]))
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,57 @@
+"""The kallelse's export in the TUI offers the same formats as the command line:
+the usual files, plus PDF or Word, chosen with the keys at 80×24."""
+
+import io
+from email import message_from_bytes, policy
+
+from docx import Document
+from textual.widgets import Input, RadioSet
+
+from db.meetings import list_meetings
+from lokus_tui.app import make_app
+from tests.conftest import TODAY
+from tests.waiting import until
+
+
+async def export_with_choice(demo_db, tmp_path, downs: int) -> list[str]:
+    meeting = list_meetings(demo_db, from_date=TODAY).rows[0]
+    app = make_app(demo_db.path, database=demo_db, start_section="meetings")
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")
+        await until(pilot, lambda: type(app.screen).__name__ == "MeetingScreen", what="meeting")
+        screen = app.screen
+        assert screen.meeting_id == meeting.id
+        for _ in range(7):
+            if screen.active_tab == "tab-notice":
+                break
+            await pilot.press("ctrl+pagedown")
+        await until(pilot, lambda: screen.active_pane is not None, what="the Kallelse tab")
+        await pilot.press("x")
+        await until(pilot, lambda: type(app.screen).__name__ == "ExportPrompt", what="prompt")
+        prompt = app.screen
+        region = prompt.query_one(RadioSet).region  # every choice visible at 80×24
+        assert region.height >= 3 and region.bottom <= 24
+        prompt.query_one("#prompt-input", Input).value = str(tmp_path / "ut")
+        await pilot.press("tab")  # to the formats
+        for _ in range(downs):
+            await pilot.press("down")
+        await pilot.press("enter")  # choose the highlighted format
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: (tmp_path / "ut").exists(), what="the files")
+    return sorted(p.name.rsplit(".", 1)[1] for p in (tmp_path / "ut").iterdir())
+
+
+async def test_choosing_word_writes_a_docx_and_the_mail_carries_it(demo_db, tmp_path):
+    assert await export_with_choice(demo_db, tmp_path, 2) == ["docx", "eml", "ics", "md"]
+    folder = tmp_path / "ut"
+    docx = next(folder.glob("*.docx"))
+    heading = Document(io.BytesIO(docx.read_bytes())).paragraphs[0]
+    assert heading.style.name == "Heading 1" and heading.text.startswith("Kallelse till")
+    mail = message_from_bytes(next(folder.glob("*.eml")).read_bytes(), policy=policy.strict)
+    assert [a.get_filename() for a in mail.iter_attachments()][-1] == docx.name
+
+
+async def test_choosing_pdf_writes_a_pdf(demo_db, tmp_path):
+    assert await export_with_choice(demo_db, tmp_path, 1) == ["eml", "ics", "md", "pdf"]
+    assert next((tmp_path / "ut").glob("*.pdf")).read_bytes().startswith(b"%PDF")
