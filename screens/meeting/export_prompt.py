@@ -52,7 +52,8 @@ class ExportPrompt(ModalScreen[tuple[str, str] | None]):
             yield Label("Mapp att spara i:")
             yield TextInput(self.folder, id="prompt-input")
             yield Plain("", id="export-error", classes="field-error")
-            yield Label(f"Format (som vanligt: {self.usual}; tab och ↑/↓ väljer):")
+            yield Label(f"Som vanligt: {self.usual}.")
+            yield Label("Format (tab, ↑/↓ och enter väljer):")
             with RadioSet(id="export-formats"):
                 for n, (_key, label) in enumerate(CHOICES):
                     yield RadioButton(label, value=n == 0)
