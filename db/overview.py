@@ -15,6 +15,7 @@ comments within 7 days, fastställda within 30), and a date set on the meeting
 itself wins over its lead time.
 """
 
+import json
 import sqlite3
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -24,13 +25,13 @@ from pathlib import Path
 from db import overview_sql as sql
 from db.goals_counts import default_goals, goal_counts
 from db.notice_fingerprint import ITEM_FIELDS, MEETING_FIELDS, fingerprint
-from db.records import InitiativeRow, Overview, initiative_status
-from db.records.overview import GroupBlock, OverviewLine
+from db.records import Overview
+from db.records.overview import GroupBlock, GroupRef, OverviewLine
 from db.schema import look_uri
-from db.vocabulary import InitiativeStatus
 
 Rows = Callable[[str, dict], Sequence[Sequence]]
 ACTIONS_SHOWN = 3  # overdue action items listed per group; the rest as one line
+PAGE_GROUPS = 20  # group blocks per page
 
 
 def _day(value) -> date | None:
@@ -53,50 +54,81 @@ class _Group:
     lines: list[OverviewLine] = field(default_factory=list)
 
 
-def get_overview(rows: Rows, today: date, todo_limit: int = 15) -> Overview:
-    """The overview from any reader of SQL rows (``Database.read_rows`` or a file)."""
-    params = {
-        "today": today,
-        "year_ahead": today + timedelta(days=366),
-        "year_ago": today - timedelta(days=366),
-    }
+def get_overview(rows: Rows, today: date, page: int = 0, todo_limit: int = 15) -> Overview:
+    """The overview from any reader of SQL rows (``Database.read_rows`` or a file): the
+    figures, every group in order (own, then with something to do now, then the rest)
+    and the blocks of one page of ``PAGE_GROUPS`` groups."""
+    params = _params(today)
     groups_n, initiatives, people, open_actions, overdue = rows(sql.COUNTS, params)[0]
+    running = rows(sql.RUNNING, params)[0][0]
     groups = {
         r[0]: _Group(r[0], r[1], bool(r[2]), r[3], r[4], r[5], r[6])
         for r in rows(sql.GROUPS, params)
     }
-    goals = goal_counts(rows, today.year)
+    stale = _stale_notices(rows, params)
+    urgent = {r[0] for r in rows(sql.URGENT, params)} | set(stale.values())
+    order = sorted(
+        (GroupRef(g.id, g.name, g.own, g.id in urgent) for g in groups.values()),
+        key=lambda g: (not g.own, not g.urgent, g.name.casefold(), g.group_id),
+    )
+    pages = max(1, -(-len(order) // PAGE_GROUPS))
+    page = max(0, min(page, pages - 1))
+    shown = [groups[g.group_id] for g in order[page * PAGE_GROUPS : (page + 1) * PAGE_GROUPS]]
     todo: list[tuple[int, str]] = []
-    for group in groups.values():
-        mine = goals.get(group.id) or default_goals()
-        group.lines.append(OverviewLine("goals", "goals", group.id, count=today.year, goals=mine))
-    _coming(rows, params, today, groups, todo)
-    _minutes(rows, params, today, groups, todo)
-    _actions(rows, params, groups)
-    ending, running = [], 0
-    for r in rows(sql.INITIATIVES, params):
-        start, end = _day(r[4]), _day(r[5])
-        status = initiative_status(r[7], start, end, today)
-        running += status in (InitiativeStatus.RUNNING, InitiativeStatus.ENDING_SOON)
-        if status == InitiativeStatus.ENDING_SOON:
-            ending.append(InitiativeRow(r[0], r[1], r[2], r[3], start, end, r[6] or 0, status))
-            if r[8] in groups:
-                line = OverviewLine("initiative_ending", "initiative", r[0], day=end, name=r[1])
-                groups[r[8]].lines.append(line)
-    ending.sort(key=lambda row: (row.end_date, row.id))
-    blocks = [GroupBlock(g.id, g.name, g.own, tuple(g.lines)) for g in groups.values()]
-    blocks.sort(key=lambda b: (not b.own, b.urgent == 0, b.name.casefold(), b.group_id))
+    blocks = group_blocks(rows, today, shown, set(stale), todo)
     return Overview(
         groups=groups_n,
         initiatives=initiatives,
         initiatives_running=running,
-        initiatives_ending=ending[:20],
         people=people,
         open_actions=open_actions,
         overdue_actions=overdue,
         todo=todo[:todo_limit],
         blocks=blocks,
+        order=order,
+        page=page,
+        pages=pages,
     )
+
+
+def _params(today: date) -> dict:
+    return {
+        "today": today,
+        "year_ahead": today + timedelta(days=366),
+        "year_ago": today - timedelta(days=366),
+        "in_90_days": today + timedelta(days=90),
+    }
+
+
+def group_blocks(
+    rows: Rows, today: date, shown: list[_Group], stale: set[int], todo: list
+) -> list[GroupBlock]:
+    """The blocks of the ``shown`` groups, in their order."""
+    params = {**_params(today), "groups": json.dumps([g.id for g in shown])}
+    groups = {g.id: g for g in shown}
+    goals = goal_counts(rows, today.year, groups=list(groups))
+    for group in shown:
+        group.lines = []
+        mine = goals.get(group.id) or default_goals()
+        group.lines.append(OverviewLine("goals", "goals", group.id, count=today.year, goals=mine))
+    _coming(rows, params, today, groups, todo, stale)
+    _minutes(rows, params, today, groups, todo)
+    _actions(rows, params, groups)
+    for iid, gid, name, end in rows(sql.ENDING, params):
+        line = OverviewLine("initiative_ending", "initiative", iid, day=_day(end), name=name)
+        groups[gid].lines.append(line)
+    return [GroupBlock(g.id, g.name, g.own, tuple(g.lines)) for g in shown]
+
+
+def all_groups(rows: Rows, today: date) -> list[GroupBlock]:
+    """Every group's block, in the order of the overview (for checks and reports)."""
+    ov = get_overview(rows, today)
+    groups = {
+        r[0]: _Group(r[0], r[1], bool(r[2]), r[3], r[4], r[5], r[6])
+        for r in rows(sql.GROUPS, _params(today))
+    }
+    stale = set(_stale_notices(rows, _params(today)))
+    return group_blocks(rows, today, [groups[g.group_id] for g in ov.order], stale, [])
 
 
 # What the coordinator should do now, as one short line (Overview.todo; ISO dates).
@@ -116,7 +148,9 @@ def _todo(todo: list, group: _Group, day: date, line: OverviewLine) -> None:
         todo.append((line.target_id, f"{group.name} {day}: {TODO_TEXT[line.what]}{extra}"))
 
 
-def _coming(rows: Rows, params: dict, today: date, groups: dict, todo: list) -> None:
+def _coming(
+    rows: Rows, params: dict, today: date, groups: dict, todo: list, stale: set[int]
+) -> None:
     """The next meeting of each group with its readiness; later meetings only when
     something is due (a kallelse to send, an out-of-date kallelse, a guest)."""
     points: dict[int, list[str]] = {}
@@ -125,7 +159,6 @@ def _coming(rows: Rows, params: dict, today: date, groups: dict, todo: list) -> 
     guests: dict[int, list[tuple]] = {}
     for mid, name, status, follow_up in rows(sql.GUESTS_OPEN, params):
         guests.setdefault(mid, []).append((name, status, _day(follow_up)))
-    stale = _stale_notices(rows, params)
     seen: set[int] = set()
     for r in rows(sql.COMING_MEETINGS, params):
         mid, gid, day, start, kind = r[0], r[1], _day(r[2]), _time(r[3]), r[4]
@@ -227,20 +260,21 @@ def _actions(rows: Rows, params: dict, groups: dict) -> None:
             )
 
 
-def _stale_notices(rows: Rows, params: dict) -> set[int]:
-    """Coming meetings whose sent kallelse no longer says what the meeting says."""
+def _stale_notices(rows: Rows, params: dict) -> dict[int, int]:
+    """{meeting id: group id} of coming meetings whose sent kallelse no longer says what
+    the meeting says."""
     items: dict[int, list[dict]] = {}
     for r in rows(sql.ITEMS, params):
         items.setdefault(r[0], []).append(dict(zip(ITEM_FIELDS, r[1:], strict=True)))
-    out = set()
+    out = {}
     for r in rows(sql.NOTICES_SENT, params):
-        mid, sent = r[0], r[3]
-        if fingerprint(dict(zip(MEETING_FIELDS, r[4:], strict=True)), items.get(mid, [])) != sent:
-            out.add(mid)
+        mid, gid, sent = r[0], r[1], r[2]
+        if fingerprint(dict(zip(MEETING_FIELDS, r[3:], strict=True)), items.get(mid, [])) != sent:
+            out[mid] = gid
     return out
 
 
-def read_overview_file(path: Path, today: date) -> Overview:
+def read_overview_file(path: Path, today: date, page: int = 0) -> Overview:
     """The overview read straight from a SQLite file with the standard library, leaving
     no trace (start-up, before the database layer is loaded). sqlite3.Error propagates."""
     con = sqlite3.connect(look_uri(path), uri=True, timeout=2)
@@ -250,6 +284,6 @@ def read_overview_file(path: Path, today: date) -> Overview:
             plain = {k: v.isoformat() if isinstance(v, date) else v for k, v in params.items()}
             return con.execute(sql, plain).fetchall()
 
-        return get_overview(rows, today)
+        return get_overview(rows, today, page)
     finally:
         con.close()

@@ -17,15 +17,13 @@ from textual.widgets import Footer, Header, OptionList
 from textual.widgets.option_list import Option
 
 from db import clock
-from db.overview import get_overview, read_overview_file
+from db.overview import read_overview_file
 from db.records import Overview
-from db.records.overview import GroupBlock, OverviewLine
+from db.records.overview import GroupRef, OverviewLine
 from exports.overview_text import line_text
 from lokus_tui.context import lokus_app
 from lokus_tui.plain import Plain, plain
 from lokus_tui.sections import SectionBar
-
-PAGE_GROUPS = 20  # group blocks per page
 
 WELCOME = """Välkommen till lokus
 
@@ -54,21 +52,26 @@ def summary_text(ov: Overview) -> str:
     )
 
 
-def section_of(block: GroupBlock) -> str:
-    return "own" if block.own else "urgent" if block.urgent else "rest"
+def section_of(group: GroupRef) -> str:
+    return "own" if group.own else "urgent" if group.urgent else "rest"
 
 
-def page_options(blocks: list[GroupBlock], page: int) -> tuple[list[Option], list[OverviewLine]]:
-    """The options of one page and, by option id, the line each opens."""
+def page_options(ov: Overview) -> tuple[list[Option], list[OverviewLine]]:
+    """The options of the page shown and, by option id, the line each opens."""
     options: list[Option] = []
     targets: list[OverviewLine] = []
-    shown = blocks[page * PAGE_GROUPS : (page + 1) * PAGE_GROUPS]
+    refs = {g.group_id: g for g in ov.order}
+    counts: dict[str, int] = {}
+    for group in ov.order:
+        counts[section_of(group)] = counts.get(section_of(group), 0) + 1
     section = None
-    for block in shown:
-        if section_of(block) != section:
-            section = section_of(block)
-            count = sum(section_of(b) == section for b in blocks)
-            title = Text(f"{SECTION_TITLES[section]} ({count})", style="bold reverse")
+    for block in ov.blocks:
+        ref = refs.get(block.group_id, GroupRef(block.group_id, block.name, block.own, False))
+        if section_of(ref) != section:
+            section = section_of(ref)
+            title = Text(
+                f"{SECTION_TITLES[section]} ({counts.get(section, 0)})", style="bold reverse"
+            )
             options.append(Option(title, disabled=True))
         heading = plain(block.name, multiline=False)
         heading.stylize("bold")
@@ -121,14 +124,16 @@ class OverviewScreen(Screen):
 
     def _overview(self) -> Overview:
         app = lokus_app(self)
-        if app.database_ready:
-            return get_overview(app.database.read_rows, clock.today())
+        if app.database_ready:  # SQLAlchemy is loaded by now
+            from db.overview_reader import read_overview
+
+            return read_overview(app.database, clock.today(), self.page)
         assert app.first_file is not None  # shown before the database only for a file
-        return read_overview_file(app.first_file, clock.today())
+        return read_overview_file(app.first_file, clock.today(), self.page)
 
     def _show(self) -> None:
         self.overview = ov = self._overview()
-        self.page = min(self.page, self.pages - 1)
+        self.page = ov.page
         empty = ov.groups == 0 and ov.initiatives == 0
         self.query_one("#overview-summary", Plain).update(WELCOME if empty else summary_text(ov))
         self.query_one("#overview-summary").set_class(empty, "-welcome")
@@ -136,19 +141,20 @@ class OverviewScreen(Screen):
 
     @property
     def pages(self) -> int:
-        blocks = self.overview.blocks if self.overview else []
-        return max(1, -(-len(blocks) // PAGE_GROUPS))
+        return self.overview.pages if self.overview else 1
 
     def _fill(self) -> None:
         assert self.overview is not None
         option_list = self.query_one("#overview", OptionList)
         highlighted = option_list.highlighted
-        options, self.targets = page_options(self.overview.blocks, self.page)
+        options, self.targets = page_options(self.overview)
         option_list.clear_options()
         option_list.add_options(options)
         if options:
             first = next(i for i, o in enumerate(options) if not o.disabled)
-            option_list.highlighted = highlighted if highlighted is not None else first
+            keep = highlighted is not None and highlighted < len(options)
+            keep = keep and not options[highlighted].disabled  # type: ignore[index]
+            option_list.highlighted = highlighted if keep else first
         self.query_one("#overview-page", Plain).update(
             f"Sida {self.page + 1} av {self.pages} — n nästa sida, b förra"
             if self.pages > 1
@@ -161,7 +167,7 @@ class OverviewScreen(Screen):
         if page != self.page:
             self.page = page
             self.query_one("#overview", OptionList).highlighted = None
-            self._fill()
+            self._show()
 
     @on(OptionList.OptionSelected, "#overview")
     async def _selected(self, event: OptionList.OptionSelected) -> None:

@@ -146,3 +146,28 @@ def test_own_groups_first_then_what_is_urgent(database, year):
 def test_file_reader_says_the_same(database, year):
     for day in (TODAY, TODAY - timedelta(days=200), TODAY + timedelta(days=30)):
         assert read_overview_file(database.path, day) == get_overview(database.read_rows, day)
+
+
+def test_the_order_agrees_with_the_blocks(database, year, demo_db):
+    """Groups are ordered by one cheap query over every group; the blocks of a page say
+    the same thing line by line: a group is "to do now" exactly when a line is urgent."""
+    from db.overview import all_groups
+
+    set_own(database, year.other_group_id, True)
+    seen = set()
+    for db in (database, demo_db):
+        for day in (TODAY, TODAY - timedelta(days=150), TODAY + timedelta(days=45)):
+            ov = get_overview(db.read_rows, day)
+            blocks = all_groups(db.read_rows, day)
+            assert [b.group_id for b in blocks] == [g.group_id for g in ov.order]
+            assert [g.urgent for g in ov.order] == [b.urgent > 0 for b in blocks]
+            seen |= {g.urgent for g in ov.order}
+    assert seen == {True, False}  # both kinds were compared
+
+
+def test_the_app_reader_says_what_the_database_layer_says(database, year, demo_db):
+    from db.overview_reader import read_overview
+
+    for db in (database, demo_db):
+        for day in (TODAY, TODAY - timedelta(days=100)):
+            assert read_overview(db, day) == get_overview(db.read_rows, day)

@@ -13,12 +13,14 @@ class Overview:
     groups: int
     initiatives: int
     initiatives_running: int
-    initiatives_ending: list = field(default_factory=list)  # InitiativeRow
     people: int = 0
     open_actions: int = 0
     overdue_actions: int = 0
     todo: list = field(default_factory=list)  # (meeting id, text) to act on now
-    blocks: list = field(default_factory=list)  # GroupBlock, own groups first
+    blocks: list = field(default_factory=list)  # GroupBlock of the page shown
+    order: list = field(default_factory=list)  # GroupRef of every group, own groups first
+    page: int = 0
+    pages: int = 1
 
 
 @dataclass(frozen=True)

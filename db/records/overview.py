@@ -40,6 +40,16 @@ class OverviewLine:
 
 
 @dataclass(frozen=True)
+class GroupRef:
+    """A group in the overview's order, whether or not its block is on the page shown."""
+
+    group_id: int
+    name: str
+    own: bool
+    urgent: bool  # something to do now
+
+
+@dataclass(frozen=True)
 class GroupBlock:
     group_id: int
     name: str
