@@ -14,7 +14,7 @@ from textual.containers import Vertical
 from textual.widgets import DataTable
 
 from db.errors import LokusError
-from lokus_tui.context import app_database
+from lokus_tui.context import app_database, lokus_app
 from screens.meeting.events import MeetingChanged
 
 if TYPE_CHECKING:
@@ -125,7 +125,7 @@ class MeetingPane(Vertical):
         except LokusError as exc:
             self.notify(str(exc), severity="error", timeout=8)
             return
-        self.app.last_export_paths = paths
+        lokus_app(self).last_export_paths = paths
         self.notify("Sparat:\n" + "\n".join(str(p) for p in paths), timeout=8)
         if app_database(self).read_only:
             self.notify(
