@@ -166,3 +166,26 @@ def test_fastställda_minutes_in_word_say_when_they_were_approved(minutes):
     assert "UTKAST" not in doc.sections[0].header.paragraphs[0].text
     assert f"Justeras: {data.chair_name}, ordförande\nDatum: 15 december 2026" in text
     assert runs_text(parse(minutes_markdown(final))[0].runs).startswith("Minnesanteckningar –")
+
+
+def test_an_ersättare_is_named_with_the_member_she_stood_in_for(minutes):
+    from dataclasses import replace
+
+    from db.records import AttendanceRow
+    from exports.minutes import minutes_markdown
+
+    data, _ = minutes
+    rows = (
+        AttendanceRow(1, "Bo Borta", 7, "Försäkringskassan", "member", "excused"),
+        AttendanceRow(2, "Eva Ersätt", 7, "Försäkringskassan", "substitute", "present", True),
+        AttendanceRow(3, "Al Ett", 8, "Regionen", "member", "absent"),
+        AttendanceRow(4, "Ulf Två", 8, "Regionen", "member", "absent"),
+        AttendanceRow(5, "Siv Ers", 8, "Regionen", "substitute", "present", True),
+    )
+    markdown = minutes_markdown(replace(data, attendance=rows))
+    assert "Eva Ersätt (ersättare för Bo Borta)" in markdown
+    # two members away: whom she stood in for is not known, so it is not said
+    assert "Siv Ers (ersättare)" in markdown and "ersättare för Al" not in markdown
+    doc = docx(minutes_document_file(data, markdown, "docx", NOW))
+    cells = [c.text for t in doc.tables for row in t.rows for c in row.cells]
+    assert "Eva Ersätt (ersättare för Bo Borta)" in cells
