@@ -160,7 +160,13 @@ class GuestsPane(MeetingPane):
         guest = self._guest()
         if guest is None:
             return
-        from lokus_tui.documents import export_invitation
+        from lokus_tui.documents import INVITATION_FORMATS, export_invitation
+        from screens.meeting.export_prompt import chosen_formats
 
         db, meeting_id = app_database(self), self.meeting_id
-        self.ask_folder_and_write(lambda folder: export_invitation(db, meeting_id, guest, folder))
+        self.ask_export(
+            lambda folder, extra: export_invitation(
+                db, meeting_id, guest, folder, chosen_formats(INVITATION_FORMATS, extra)
+            ),
+            "Markdown och e-post",
+        )

@@ -77,11 +77,17 @@ class ReviewPane(MeetingPane):
         self.query_one("#minutes-preview", Markdown).update(minutes_document(db, meeting_id)[1])
 
     def _write(self) -> None:
-        from lokus_tui.documents import export_minutes
+        from lokus_tui.documents import MINUTES_FORMATS, export_minutes
+        from screens.meeting.export_prompt import chosen_formats
 
         db = app_database(self)
         meeting_id = self.meeting_id
-        self.ask_folder_and_write(lambda folder: export_minutes(db, meeting_id, folder))
+        self.ask_export(
+            lambda folder, extra: export_minutes(
+                db, meeting_id, folder, chosen_formats(MINUTES_FORMATS, extra)
+            ),
+            "Markdown och e-post",
+        )
 
     def action_send(self) -> None:
         from screens.text_prompt import TextPrompt
