@@ -110,13 +110,28 @@ def source_note(doc: ImportedInitiative, key: str) -> tuple[str, str]:
         return "SAKNAS i dokumentet: fyll i eller lämna tomt", "field-source missing"
     line = doc.source(key) or doc.source(base)
     where = f"rad {line.number}: {line.text}" if line else "ur dokumentet"
-    where = where if len(where) <= 68 else where[:67] + "…"
+    where = where if len(where) <= 130 else where[:129] + "…"
     unsure = key in doc.uncertain or (
         "." not in key and any(k.startswith(key + ".") for k in doc.uncertain)
     )
     if unsure:
         return f"OSÄKERT, kontrollera – {where}", "field-source uncertain"
     return f"Från {where}", "field-source"
+
+
+def register_note(doc: ImportedInitiative, plan: ImportPlan) -> str:
+    """How many of the named organisations and people are in the register already."""
+    known = new = 0
+    for party, match in ((doc.owner, plan.owner), *zip(doc.partners, plan.partners, strict=True)):
+        for named, found in (
+            (party.organisation, match.organisation_id),
+            (party.contact, match.contact_id),
+        ):
+            if named:
+                known, new = (known + 1, new) if found is not None else (known, new + 1)
+    if not known and not new:
+        return ""
+    return f"Organisationer och personer: {known} finns i registret, {new} läggs till. "
 
 
 class ImportReviewForm(FormScreen):
@@ -137,13 +152,14 @@ class ImportReviewForm(FormScreen):
         found = sum(1 for value in values.values() if value)
         with Vertical(classes="form-dialog"):
             yield Plain(f"Granska {KIND_LABELS[doc.kind]}: {doc.file_name}", classes="title")
-            yield Plain(
-                f"{self.plan.describe(doc.kind)} Hittade {found} av {len(FIELDS)} fält; "
-                "inget sparas förrän du sparar (ctrl+s).",
-                id="import-plan",
-            )
             yield Plain("", id="form-errors", classes="field-error")
             with VerticalScroll(classes="form-body"):
+                yield Plain(
+                    f"{self.plan.describe(doc.kind)} {register_note(doc, self.plan)}"
+                    f"Hittade {found} av {len(FIELDS)} fält; inget sparas förrän du sparar "
+                    "(ctrl+s).",
+                    id="import-plan",
+                )
                 for field, label, key, kind in FIELDS:
                     yield Label(label, classes="field-label")
                     if kind == "text":
@@ -161,6 +177,22 @@ class ImportReviewForm(FormScreen):
 
     def prepare(self) -> None:
         self.query_one("#name").focus()
+
+    def on_descendant_focus(self, event) -> None:
+        """A field with the focus shows the line it came from under it, too."""
+        field = getattr(event, "widget", None)
+        if field is None or field.id not in LABELS:
+            return
+        note = self.query_one(f"#src-{field.id}")
+
+        def show() -> None:
+            # Textual centres a field that is not wholly in view (the note with it);
+            # a field already in view with its note under the edge: bring the note up
+            screen = self.screen
+            if screen.can_view_entire(field) and not screen.can_view_entire(note):
+                note.scroll_visible(animate=False)
+
+        self.call_after_refresh(show)
 
     def read(self) -> tuple[ImportedInitiative, Errors]:
         errors = Errors()

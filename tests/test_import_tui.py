@@ -48,6 +48,7 @@ async def test_review_edit_and_save(database):
         )
         assert text_of(form, "src-decision_amount").startswith("Ansökan: inget beslut ännu")
         assert list_initiatives(database).total == 0  # nothing saved while reviewing
+        assert "8 läggs till" in text_of(form, "import-plan")  # 4 organisations, 4 people
         form.query_one("#name", Input).value = "LOKUS-samordnare Uppsala 2021–2022"
         form.query_one("#effect_goals", TextArea).load_text(
             "Underlätta parternas medverkan.\nFyra möten om året."
@@ -100,7 +101,10 @@ async def test_a_decision_about_a_known_insats_says_so(database):
     app = app_for(database)
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
         form = await open_review(app, pilot, seed("000"))
-        assert "Finns redan (samma namn)" in text_of(form, "import-plan")
+        plan = text_of(form, "import-plan")
+        assert "Finns redan (samma namn)" in plan
+        # 000 names no organisation; 001 named four, saved above
+        assert "Organisationer och personer" not in plan
         await pilot.press("ctrl+s")
         await until(pilot, lambda: not isinstance(app.screen, ImportReviewForm), what="saved")
         assert any("Finansieringsbeslutet är tillagt" in m for m in app.notified)
@@ -144,8 +148,11 @@ def test_review_form_scrolled_to_the_decision_at_80x24(snap_compare, tmp_path):
     async def scroll_down(pilot):
         form = await open_review(app, pilot, seed("001"))
         form.query_one("#decision_end").focus()
-        await pilot.pause()
-        form.query_one("#decision_end").scroll_visible(animate=False)
+        await until(
+            pilot,
+            lambda: form.query_one("#src-decision_end").region.height > 0,
+            what="the last field's source line on screen",
+        )
         await pilot.pause()
 
     try:
@@ -164,9 +171,14 @@ async def test_every_field_is_reached_with_tab_and_shown_at_80x24(database):
         for _ in range(40):
             focused = app.focused
             assert focused is not None
-            await until(pilot, lambda f=focused: f.region.height > 0, what=f"#{focused.id} shown")
-            region = focused.region
-            assert region.y >= 0 and region.bottom <= 24 and region.right <= 80, focused.id
+            dialog = form.query_one(".form-dialog").region
+
+            def shown(f=focused, box=dialog) -> bool:
+                r = f.region
+                return r.height > 0 and r.y >= box.y and r.bottom <= box.bottom
+
+            await until(pilot, shown, what=f"#{focused.id} on screen")
+            assert focused.region.right <= 80, focused.id
             if focused.id and focused.id not in seen:
                 seen.append(focused.id)
             await pilot.press("tab")
