@@ -97,14 +97,16 @@ def pdf_bytes(markdown: str, header: str, title: str, now: datetime) -> bytes:
     pdf.set_auto_page_break(True, margin=20)
     pdf.add_font(FONT, "", str(FONTS / "DejaVuSans.ttf"))
     pdf.add_font(FONT, "B", str(FONTS / "DejaVuSans-Bold.ttf"))
-    pdf.add_font(FONT, "I", str(FONTS / "DejaVuSans-Oblique.ttf"))
+    blocks = parse(markdown)
+    if any(r.italic and not r.bold for b in blocks for r in b.runs):  # only when used:
+        pdf.add_font(FONT, "I", str(FONTS / "DejaVuSans-Oblique.ttf"))  # each font costs time
     pdf.set_lang(LANGUAGE)
     pdf.set_title(title)
     pdf.set_author("lokus")
     pdf.set_creator("lokus")
     pdf.set_creation_date(now)
     pdf.add_page()
-    for block in parse(markdown):
+    for block in blocks:
         if block.kind == "heading":
             size = HEADING_SIZE.get(block.level, BODY)
             if pdf.will_page_break(25):  # never a heading alone at the foot of a page
