@@ -31,7 +31,7 @@ from db.schema import look_uri
 
 Rows = Callable[[str, dict], Sequence[Sequence]]
 ACTIONS_SHOWN = 3  # overdue action items listed per group; the rest as one line
-PAGE_GROUPS = 20  # group blocks per page
+PAGE_GROUPS = 10  # group blocks per page
 
 
 def _day(value) -> date | None:

@@ -90,11 +90,11 @@ WHERE m.meeting_date >= :today AND m.meeting_date <= :year_ahead AND {COMING}
   AND m.notice_sent_date IS NULL
   AND coalesce(m.notice_planned_date,
                date(m.meeting_date, '-' || g.notice_lead_days || ' days')) <= :today
-UNION
+UNION ALL
 SELECT m.group_id FROM guestinvitation gi JOIN meeting m ON m.id = gi.meeting_id
 WHERE m.meeting_date >= :today AND {COMING} AND gi.status IN ('idea', 'asked')
   AND gi.follow_up_date < :today
-UNION
+UNION ALL
 SELECT m.group_id FROM meeting m JOIN lokus_group g ON g.id = m.group_id
 LEFT JOIN minutes mi ON mi.meeting_id = m.id
 WHERE {_MINUTES_OPEN}
@@ -102,7 +102,7 @@ WHERE {_MINUTES_OPEN}
         AND date(m.meeting_date, '+' || g.minutes_send_days || ' days') < :today)
        OR (mi.status = 'in_review'
            AND (mi.comment_deadline IS NULL OR mi.comment_deadline < :today)))
-UNION
+UNION ALL
 SELECT m.group_id FROM actionitem a JOIN meeting m ON m.id = a.meeting_id
 WHERE a.status = 'open' AND a.due_date < :today
 """

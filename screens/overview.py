@@ -57,7 +57,8 @@ def section_of(group: GroupRef) -> str:
 
 
 def page_options(ov: Overview) -> tuple[list[Option], list[OverviewLine]]:
-    """The options of the page shown and, by option id, the line each opens."""
+    """The options of the page shown and, by option id ("<line>-<group id>"), the line
+    each opens."""
     options: list[Option] = []
     targets: list[OverviewLine] = []
     refs = {g.group_id: g for g in ov.order}
@@ -78,7 +79,7 @@ def page_options(ov: Overview) -> tuple[list[Option], list[OverviewLine]]:
         if block.urgent:
             heading.append(f"  {block.urgent} att göra")
         targets.append(OverviewLine("group", "goals", block.group_id))
-        options.append(Option(heading, id=str(len(targets) - 1)))
+        options.append(Option(heading, id=f"{len(targets) - 1}-{block.group_id}"))
         for line in block.lines:
             text = plain(
                 ("    " if line.detail else "  ") + ("! " if line.urgent else "") + line_text(line),
@@ -87,7 +88,7 @@ def page_options(ov: Overview) -> tuple[list[Option], list[OverviewLine]]:
             if line.urgent:
                 text.stylize("bold")
             targets.append(line)
-            options.append(Option(text, id=str(len(targets) - 1)))
+            options.append(Option(text, id=f"{len(targets) - 1}-{block.group_id}"))
     return options, targets
 
 
@@ -172,7 +173,7 @@ class OverviewScreen(Screen):
     @on(OptionList.OptionSelected, "#overview")
     async def _selected(self, event: OptionList.OptionSelected) -> None:
         if event.option.id is not None:
-            await self.open_line(self.targets[int(event.option.id)])
+            await self.open_line(self.targets[int(event.option.id.split("-")[0])])
 
     async def open_line(self, line: OverviewLine) -> None:
         app = lokus_app(self)
@@ -215,10 +216,15 @@ class OverviewScreen(Screen):
             await self.open_line(line)
 
     async def action_follow_up(self) -> None:
+        """Uppföljning of the group whose block is highlighted."""
         from screens.follow_up import FollowUpScreen
 
+        options = self.query_one("#overview", OptionList)
+        index = options.highlighted
+        option = options.get_option_at_index(index) if index is not None else None
+        group_id = int(option.id.split("-")[1]) if option is not None and option.id else None
         if lokus_app(self).database_ready:
-            await self.app.push_screen(FollowUpScreen())
+            await self.app.push_screen(FollowUpScreen(group_id))
 
 
 SCREEN = OverviewScreen

@@ -4,6 +4,8 @@ names a bad field, and exports without overwriting."""
 import os
 from pathlib import Path
 
+from textual.widgets import Select
+
 from lokus_tui.app import make_app
 from tests.waiting import until
 
@@ -20,10 +22,13 @@ async def test_follow_up_from_the_overview_and_exported_twice(demo_db):
     app = make_app(demo_db.path, database=demo_db)
     async with app.run_test(size=(80, 24)) as pilot:
         await until(pilot, lambda: app.screen.query_one("#overview").option_count, what="data")
-        await pilot.press("u")
-        await until(
-            pilot, lambda: "Uppföljning 2026 — alla lokusgrupper" in shown(app), what="report"
-        )
+        await pilot.press("u")  # on the first group's heading: that group
+        await until(pilot, lambda: "Uppföljning 2026 — LOKUS Enköping" in shown(app), what="one")
+        await pilot.press("escape")
+        await pilot.press("down", "u")  # Enköping's goals line
+        await until(pilot, lambda: "Uppföljning 2026 — LOKUS Enköping" in shown(app), what="again")
+        app.screen.query_one("#follow-up-group", Select).clear()  # every group
+        await until(pilot, lambda: "Uppföljning 2026 — alla lokusgrupper" in shown(app), what="all")
         assert "Underlag för SUS och verksamhetsberättelse" in shown(app)
         await pilot.press("end", "backspace", "5", "enter")  # 2025
         await until(pilot, lambda: "Uppföljning 2025" in shown(app), what="the year 2025")
