@@ -17,6 +17,7 @@ from lokus_tui.context import app_database
 from lokus_tui.form_fields import chosen, select_value
 from lokus_tui.plain import Plain, PlainSelect, PlainTable, TextInput
 from lokus_tui.sections import SectionBar
+from lokus_tui.table_columns import Column
 
 SHOW_AT_MOST = 300
 STATUS_FILTERS = [
@@ -66,8 +67,14 @@ class ActionsScreen(Screen):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one("#actions-table", DataTable).add_columns(
-            "Åtgärd", "Ansvarig", "Part", "Klart senast", "Status", "Möte", "Lokusgrupp"
+        self.query_one("#actions-table", DataTable).set_columns(
+            Column("Åtgärd", flex=True, min_width=20),
+            Column("Ansvarig", rank=1),
+            Column("Part", rank=4),
+            Column("Klart senast"),
+            Column("Status"),
+            Column("Möte", rank=3),
+            Column("Lokusgrupp", rank=2),
         )
         self.reload()
         self.query_one("#actions-table").focus()

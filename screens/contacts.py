@@ -15,6 +15,7 @@ from lokus_tui.filter_input import FilterInput
 from lokus_tui.paged_table import PagedTable
 from lokus_tui.plain import Plain
 from lokus_tui.sections import SectionBar
+from lokus_tui.table_columns import Column
 
 
 class ContactsScreen(Screen):
@@ -66,7 +67,13 @@ class ContactsScreen(Screen):
 
     def on_mount(self) -> None:
         people = self.query_one("#people-table", PagedTable)
-        people.add_columns("Namn", "Titel", "Organisation", "E-post", "Telefon")
+        people.set_columns(
+            Column("Namn"),
+            Column("Titel", rank=3, flex=True),
+            Column("Organisation", rank=1, flex=True),
+            Column("E-post"),
+            Column("Telefon", rank=2),
+        )
         orgs = self.query_one("#orgs-table", PagedTable)
         orgs.add_columns("Organisation", "Typ", "Personer", "Äger insatser")
         self.reload()

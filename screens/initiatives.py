@@ -16,6 +16,7 @@ from lokus_tui.filter_input import FilterInput
 from lokus_tui.paged_table import PagedTable
 from lokus_tui.plain import Plain
 from lokus_tui.sections import SectionBar
+from lokus_tui.table_columns import Column
 
 COLUMNS = (
     ("name", "Insats"),
@@ -92,11 +93,14 @@ class InitiativesScreen(Screen):
     def _set_columns(self) -> None:
         table = self.table
         table.clear(columns=True)
+        columns = []
         for key, label in COLUMNS:
             if key == self.sort:
                 label += " ▼" if self.descending else " ▲"
-            # long names are cut so that status and money stay in view at 80 columns
-            table.add_column(label, key=key, width=34 if key == "name" else None)
+            # the name is narrowed (never status or money); the others go when too narrow
+            rank = {"group": 2, "owner": 3, "period": 1}.get(key, 0)
+            columns.append(Column(label, rank=rank, flex=key == "name", min_width=24, key=key))
+        table.set_columns(*columns)
 
     def reload(self, keep_current: bool = False) -> None:
         keep = None

@@ -18,6 +18,7 @@ from lokus_tui.form_fields import select_value
 from lokus_tui.paged_table import PagedTable
 from lokus_tui.plain import Plain, PlainSelect
 from lokus_tui.sections import SectionBar
+from lokus_tui.table_columns import Column
 
 
 def readiness(row: MeetingRow) -> str:
@@ -63,8 +64,14 @@ class MeetingsScreen(Screen):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one("#meetings-table", PagedTable).add_columns(
-            "Datum", "Tid", "Lokusgrupp", "Typ", "Plats", "Status", "Klar att kalla?"
+        self.query_one("#meetings-table", PagedTable).set_columns(
+            Column("Datum"),
+            Column("Tid", rank=2),
+            Column("Lokusgrupp"),
+            Column("Typ", rank=4),
+            Column("Plats", rank=5, flex=True),
+            Column("Status"),
+            Column("Klar att kalla?", rank=3, flex=True),
         )
         self.reload()
         self.query_one("#meetings-table").focus()

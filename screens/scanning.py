@@ -39,6 +39,7 @@ from lokus_tui.form_screen import FormScreen
 from lokus_tui.paged_table import PagedTable
 from lokus_tui.plain import Plain, PlainSelect, TextInput
 from lokus_tui.sections import SectionBar
+from lokus_tui.table_columns import Column
 from lokus_tui.validators import DateValidator
 
 
@@ -154,8 +155,12 @@ class ScanningScreen(Screen):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one("#scanning-table", PagedTable).add_columns(
-            "Datum", "Typ", "Rubrik", "Organisation", "Lokusgrupp"
+        self.query_one("#scanning-table", PagedTable).set_columns(
+            Column("Datum"),
+            Column("Typ", rank=2),
+            Column("Rubrik", flex=True, min_width=20),
+            Column("Organisation", rank=1, flex=True),
+            Column("Lokusgrupp", rank=3),
         )
         self.reload()
         self.query_one("#scanning-table").focus()

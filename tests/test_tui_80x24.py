@@ -141,3 +141,70 @@ async def test_a_row_added_to_the_insats_form_is_shown_with_the_focus_in_it(demo
         dialog = form.query_one(".form-dialog")
         await pilot.pause()
         assert _visible(form.focused, dialog)
+
+
+def test_columns_go_by_rank_and_only_free_text_is_narrowed():
+    from lokus_tui.table_columns import Column, fit_columns
+
+    cols = [Column("Datum"), Column("Tid", rank=2), Column("Plats", rank=1, flex=True)]
+    cols += [Column("Status")]
+    widths = [24, 11, 40, 22]
+    assert fit_columns(cols, widths, 200) == ((0, 1, 2, 3), {})
+    # too narrow for Plats at full width: Plats is narrowed, nothing else is cut
+    shown, flex = fit_columns(cols, widths, 90)
+    assert shown == (0, 1, 2, 3) and flex == {2: 90 - (26 + 13 + 24) - 2}
+    # narrower still: Tid (rank 2) goes before Plats (rank 1); Datum and Status stay
+    assert fit_columns(cols, widths, 70)[0] == (0, 2, 3)
+    assert fit_columns(cols, widths, 40)[0] == (0, 3)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+async def test_lists_keep_date_name_and_status_whole(demo_db, size):
+    """Möten, Kontakter, Åtgärder and the meeting's tabs: what matters stays, whole."""
+    from textual.widgets import TabbedContent
+
+    from lokus_tui.plain import PlainTable
+
+    app = make_app(demo_db.path, database=demo_db, start_section="meetings")
+    seen: dict[str, list[str]] = {}
+
+    async def check(where: str) -> None:
+        for _ in range(4):
+            await pilot.pause()
+        for table in app.screen.query(PlainTable):
+            if table.shown_columns and table.display and table.size.width:
+                assert table.cut_columns == [] or all(
+                    c
+                    in ("Plats", "Klar att kalla?", "Titel", "Organisation", "Åtgärd", "Punkt")
+                    + ("Föredragande", "Ämne", "Från", "Förslag", "Synpunkt", "Rubrik", "Part")
+                    for c in table.cut_columns
+                ), (where, table.id, table.cut_columns)
+                seen[f"{where}/{table.id}"] = table.shown_columns
+
+    async with app.run_test(size=size) as pilot:
+        await until(pilot, lambda: type(app.screen).__name__ == "MeetingsScreen", what="Möten")
+        await check("möten")
+        await pilot.press("ctrl+b")
+        await until(pilot, lambda: type(app.screen).__name__ == "ActionsScreen", what="Åtgärder")
+        await check("åtgärder")
+        await pilot.press("escape", "4")
+        await until(pilot, lambda: type(app.screen).__name__ == "ContactsScreen", what="Kontakter")
+        await check("kontakter")
+        await pilot.press("2")
+        await until(pilot, lambda: type(app.screen).__name__ == "MeetingsScreen", what="Möten")
+        await pilot.pause()
+        await pilot.press("enter")
+        await until(pilot, lambda: type(app.screen).__name__ == "MeetingScreen", what="mötet")
+        tabs = app.screen.query_one(TabbedContent)
+        for tab in ("tab-agenda", "tab-proposals", "tab-guests", "tab-attendance"):
+            tabs.active = tab
+            await check(tab)
+    assert {"Datum", "Lokusgrupp", "Status"} <= set(seen["möten/meetings-table"])
+    assert {"Åtgärd", "Klart senast", "Status"} <= set(seen["åtgärder/actions-table"])
+    assert {"Namn", "E-post"} <= set(seen["kontakter/people-table"])
+    assert {"Gäst", "Status"} <= set(seen["tab-guests/guests-table"])
+    assert {"Förslag", "Status"} <= set(seen["tab-proposals/proposals-table"])
+    if size[0] >= 120:
+        assert {"Tid", "Klar att kalla?"} <= set(seen["möten/meetings-table"])
+        assert "Telefon" in seen["kontakter/people-table"]
+        assert "Lokusgrupp" in seen["åtgärder/actions-table"]

@@ -19,6 +19,7 @@ from db.vocabulary import AgendaItemKind, GuestStatus
 from exports.swedish import format_time
 from lokus_tui.context import app_database
 from lokus_tui.plain import Plain, PlainTable
+from lokus_tui.table_columns import Column
 from screens.meeting.pane import MeetingPane
 
 
@@ -37,8 +38,13 @@ class AgendaPane(MeetingPane):
         yield Plain("", id="agenda-summary", classes="status-line")
 
     def on_mount(self) -> None:
-        self.query_one("#agenda-table", DataTable).add_columns(
-            "Nr", "Tid", "Punkt", "Typ", "Föredragande", "Min"
+        self.query_one("#agenda-table", DataTable).set_columns(
+            Column("Nr"),
+            Column("Tid"),
+            Column("Punkt", flex=True, min_width=30),
+            Column("Typ", rank=1),
+            Column("Föredragande", rank=2, flex=True),
+            Column("Min", rank=3),
         )
 
     def load(self) -> None:

@@ -8,6 +8,7 @@ from db.attendance import add_substitute, attendance_list, party_counts, set_att
 from db.errors import LokusError
 from lokus_tui.context import app_database
 from lokus_tui.plain import Plain, PlainTable
+from lokus_tui.table_columns import Column
 from screens.meeting.pane import MeetingPane
 
 
@@ -25,8 +26,8 @@ class AttendancePane(MeetingPane):
         yield Plain("", id="attendance-counts", classes="status-line", markup=False)
 
     def on_mount(self) -> None:
-        self.query_one("#attendance-table", DataTable).add_columns(
-            "Namn", "Part", "Roll", "Närvaro"
+        self.query_one("#attendance-table", DataTable).set_columns(
+            Column("Namn"), Column("Part", flex=True), Column("Roll", rank=1), Column("Närvaro")
         )
 
     def load(self) -> None:

@@ -18,6 +18,7 @@ from db.records import GuestView
 from db.vocabulary import GuestStatus
 from lokus_tui.context import app_database
 from lokus_tui.plain import Plain, PlainTable
+from lokus_tui.table_columns import Column
 from screens.meeting.pane import MeetingPane
 
 
@@ -38,8 +39,13 @@ class GuestsPane(MeetingPane):
 
     def on_mount(self) -> None:
         self.guests: list[GuestView] = []
-        self.query_one("#guests-table", DataTable).add_columns(
-            "Gäst", "Organisation", "Ämne", "Punkt", "Status", "Följ upp"
+        self.query_one("#guests-table", DataTable).set_columns(
+            Column("Gäst"),
+            Column("Organisation", rank=3, flex=True),
+            Column("Ämne", flex=True, min_width=14),
+            Column("Punkt", rank=2, flex=True),
+            Column("Status"),
+            Column("Följ upp", rank=1),
         )
 
     def load(self) -> None:

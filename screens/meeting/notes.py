@@ -17,6 +17,7 @@ from db.notes import add_decision, delete_decision, item_notes, list_decisions
 from lokus_tui import drafts
 from lokus_tui.context import app_database
 from lokus_tui.plain import Plain, PlainTable
+from lokus_tui.table_columns import Column
 from screens.meeting.notes_editor import NotesEditor
 
 
@@ -50,7 +51,9 @@ class NotesPane(NotesEditor):
     def on_mount(self) -> None:
         self.query_one("#notes-items", DataTable).add_columns("Nr", "Punkt")
         self.query_one("#notes-decisions", DataTable).add_columns("Beslut")
-        self.query_one("#notes-actions", DataTable).add_columns("Åtgärd", "Ansvarig", "Senast")
+        self.query_one("#notes-actions", DataTable).set_columns(
+            Column("Åtgärd", flex=True, min_width=16), Column("Ansvarig"), Column("Senast")
+        )
 
     # --- data -----------------------------------------------------------------------
     def load(self) -> None:

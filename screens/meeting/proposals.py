@@ -18,6 +18,7 @@ from db.proposals import (
 from db.records import PointsRequestView, ProposalView
 from lokus_tui.context import app_database
 from lokus_tui.plain import Plain, PlainTable
+from lokus_tui.table_columns import Column
 from screens.meeting.pane import MeetingPane
 
 
@@ -41,8 +42,11 @@ class ProposalsPane(MeetingPane):
     def on_mount(self) -> None:
         self.proposals: list[ProposalView] = []
         self.checklist: list[PointsRequestView] = []
-        self.query_one("#proposals-table", DataTable).add_columns(
-            "Inkom", "Från", "Förslag", "Status"
+        self.query_one("#proposals-table", DataTable).set_columns(
+            Column("Inkom", rank=1),
+            Column("Från", rank=2, flex=True),
+            Column("Förslag", flex=True, min_width=20),
+            Column("Status"),
         )
         self.query_one("#checklist-table", DataTable).add_columns(
             "Part", "Tillfrågad", "Svarat", "Förslag"

@@ -15,6 +15,7 @@ from db.validation import Errors, parse_date
 from lokus_tui.context import app_database
 from lokus_tui.documents import finalise_minutes, minutes_document
 from lokus_tui.plain import Plain, PlainTable
+from lokus_tui.table_columns import Column
 from screens.meeting.pane import MeetingPane
 
 
@@ -37,8 +38,12 @@ class ReviewPane(MeetingPane):
             yield Markdown(id="minutes-preview")
 
     def on_mount(self) -> None:
-        self.query_one("#comments-table", DataTable).add_columns(
-            "Inkom", "Från", "Punkt", "Synpunkt", "Hanterad"
+        self.query_one("#comments-table", DataTable).set_columns(
+            Column("Inkom", rank=1),
+            Column("Från", rank=2, flex=True),
+            Column("Punkt", rank=3, flex=True),
+            Column("Synpunkt", flex=True, min_width=20),
+            Column("Hanterad"),
         )
 
     def load(self) -> None:
