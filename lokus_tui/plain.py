@@ -14,6 +14,7 @@ from rich.cells import cell_len
 from rich.text import Text
 from textual import events
 from textual.widgets import DataTable, Input, Select, Static
+from textual.widgets.data_table import ColumnKey
 
 from db.characters import printable
 from lokus_tui.table_columns import Column, fit_columns
@@ -91,7 +92,7 @@ class PlainTable(DataTable):
         return [
             self._spec[i].label
             for i in self._shown
-            if self.columns[self._spec[i].column_key].get_render_width(self)
+            if self.columns[ColumnKey(self._spec[i].column_key)].get_render_width(self)
             < self._widths[i] + 2 * self.cell_padding
         ]
 

@@ -67,7 +67,7 @@ class ActionsScreen(Screen):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one("#actions-table", DataTable).set_columns(
+        self.query_one("#actions-table", PlainTable).set_columns(
             Column("Åtgärd", flex=True, min_width=20),
             Column("Ansvarig", rank=1),
             Column("Part", rank=4),

@@ -38,7 +38,7 @@ class AgendaPane(MeetingPane):
         yield Plain("", id="agenda-summary", classes="status-line")
 
     def on_mount(self) -> None:
-        self.query_one("#agenda-table", DataTable).set_columns(
+        self.query_one("#agenda-table", PlainTable).set_columns(
             Column("Nr"),
             Column("Tid"),
             Column("Punkt", flex=True, min_width=30),

@@ -26,7 +26,7 @@ class AttendancePane(MeetingPane):
         yield Plain("", id="attendance-counts", classes="status-line", markup=False)
 
     def on_mount(self) -> None:
-        self.query_one("#attendance-table", DataTable).set_columns(
+        self.query_one("#attendance-table", PlainTable).set_columns(
             Column("Namn"), Column("Part", flex=True), Column("Roll", rank=1), Column("Närvaro")
         )
 

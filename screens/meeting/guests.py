@@ -39,7 +39,7 @@ class GuestsPane(MeetingPane):
 
     def on_mount(self) -> None:
         self.guests: list[GuestView] = []
-        self.query_one("#guests-table", DataTable).set_columns(
+        self.query_one("#guests-table", PlainTable).set_columns(
             Column("Gäst"),
             Column("Organisation", rank=3, flex=True),
             Column("Ämne", flex=True, min_width=14),

@@ -51,7 +51,7 @@ class NotesPane(NotesEditor):
     def on_mount(self) -> None:
         self.query_one("#notes-items", DataTable).add_columns("Nr", "Punkt")
         self.query_one("#notes-decisions", DataTable).add_columns("Beslut")
-        self.query_one("#notes-actions", DataTable).set_columns(
+        self.query_one("#notes-actions", PlainTable).set_columns(
             Column("Åtgärd", flex=True, min_width=16), Column("Ansvarig"), Column("Senast")
         )
 

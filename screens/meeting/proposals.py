@@ -42,7 +42,7 @@ class ProposalsPane(MeetingPane):
     def on_mount(self) -> None:
         self.proposals: list[ProposalView] = []
         self.checklist: list[PointsRequestView] = []
-        self.query_one("#proposals-table", DataTable).set_columns(
+        self.query_one("#proposals-table", PlainTable).set_columns(
             Column("Inkom", rank=1),
             Column("Från", rank=2, flex=True),
             Column("Förslag", flex=True, min_width=20),

@@ -38,7 +38,7 @@ class ReviewPane(MeetingPane):
             yield Markdown(id="minutes-preview")
 
     def on_mount(self) -> None:
-        self.query_one("#comments-table", DataTable).set_columns(
+        self.query_one("#comments-table", PlainTable).set_columns(
             Column("Inkom", rank=1),
             Column("Från", rank=2, flex=True),
             Column("Punkt", rank=3, flex=True),
