@@ -84,12 +84,20 @@ def table(headers: list[str], rows: list[list[str]]) -> str:
     """A GFM table; headers are ours, cells are escaped user text.
 
     Each separator is as long as the column's longest cell (at least three
-    dashes): pandoc reads these lengths as the columns' relative widths."""
+    dashes), and the row at least 73 characters: pandoc then reads these lengths
+    as the columns' relative widths (else it makes every column as wide)."""
     cells = [[escape_cell(c) for c in row] for row in rows]
     widths = [
         max([3, len(h), *(len(row[i]) for row in cells if i < len(row))])
         for i, h in enumerate(headers)
     ]
+    # pandoc uses the dashes as widths only when a line of the table is longer than
+    # its 72 columns: the separator is stretched to 73 characters, in proportion
+    rule_length = sum(w + 2 for w in widths) + len(widths) + 1
+    if rule_length <= 72:
+        spare = 73 - rule_length
+        extra = [spare * w // sum(widths) + 1 for w in widths]
+        widths = [w + e for w, e in zip(widths, extra, strict=True)]
     head = "| " + " | ".join(headers) + " |"
     rule = "|" + "|".join("-" * (w + 2) for w in widths) + "|"
     body = ["| " + " | ".join(row) + " |" for row in cells]

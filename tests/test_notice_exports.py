@@ -195,3 +195,25 @@ def test_unwritable_folder_gives_message_and_leaves_nothing(tmp_path):
             assert list(locked.iterdir()) == []
     finally:
         locked.chmod(0o700)
+
+
+def test_table_separators_give_pandoc_the_column_widths(meeting):
+    """Each column's dashes match its longest cell; the row is longer than pandoc's
+    72 columns, so pandoc sizes the columns by them instead of making them equal."""
+    db, mid = meeting
+    text = notice_markdown(notice_data(db, mid))
+    lines = [line for line in text.splitlines() if line.startswith("|")]
+    rule = lines[1]
+    assert set(rule) <= {"|", "-"} and len(rule) > 72
+    dashes = [len(d) for d in rule.strip("|").split("|")]
+    cells = [[c.strip() for c in line.strip("|").split(" | ")] for line in lines[2:]]
+    longest = [max(len(row[i]) for row in cells) for i in range(4)]
+    assert dashes == [max(3, n) + 2 for n in longest]
+    # a small table is stretched to 73 characters, each column in proportion
+    from exports.markdown import table
+
+    small = table(["Nr", "Tid", "Punkt"], [["1", "13.00–13.10", "Mötets öppnande"]])
+    rule = small.splitlines()[1]
+    assert len(rule) > 72
+    dashes = [len(d) for d in rule.strip("|").split("|")]
+    assert dashes[0] < dashes[1] < dashes[2]
