@@ -2,7 +2,7 @@
 
 from db.records import ContactRef, InitiativeDetail
 from db.vocabulary import GoalKind, Orientation
-from exports.markdown import escape_block, escape_inline, table
+from exports.markdown import email_link, escape_block, escape_inline, table
 from exports.swedish import format_amount, format_date_long, format_period
 
 
@@ -13,7 +13,7 @@ def _contact_line(contact: ContactRef | None) -> str:
     if contact.title:
         parts.append(escape_inline(contact.title))
     if contact.email:
-        parts.append(escape_inline(contact.email))
+        parts.append(email_link(contact.email))
     if contact.phone:
         parts.append(escape_inline(contact.phone))
     return ", ".join(parts)
