@@ -211,3 +211,18 @@ def test_lokus_report_names_the_bad_argument(database, capsys):
     assert "--from: ”2026-02-30” är inget datum" in capsys.readouterr().err
     assert main(["report", "--db", str(database.path), "--group", "finns inte"]) == 2
     assert "--group: ”finns inte” matchar 0 lokusgrupper" in capsys.readouterr().err
+
+
+def test_names_are_text_in_the_report(database):
+    """A group and a guest whose names look like Markdown come out as the same text."""
+    from markdown_it import MarkdownIt
+
+    from db.groups import create_group
+
+    name = "LOKUS | *Norr* # [x](http://a.example)"
+    group = create_group(database, name)
+    start, end, _ = period(2026, None, None)
+    text = follow_up_markdown(follow_up(database, start, end, TODAY, group), name)
+    html = MarkdownIt("commonmark").enable("table").render(text)
+    assert "<em>" not in html and "<a " not in html
+    assert "LOKUS | *Norr* # [x](http://a.example)" in html.split("</h1>")[0]
