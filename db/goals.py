@@ -121,9 +121,11 @@ def save_settings(db: Database, seen: GoalSettings, values: dict[str, str], own:
         goal.competence_activities = numbers["competence_activities"]
 
 
-def set_own(db: Database, group_id: int, own: bool) -> None:
+def set_own(db: Database, group_id: int, own: bool, expected_version: int) -> None:
+    """Mark the group as one of the user's own (shown first in Översikt) or not."""
     with db.session() as s:
         group = get_row(s, Group, group_id, "Lokusgruppen")
+        check_version(group, expected_version, "Lokusgruppen")
         if group.own != own:
             group.own = own
             touch(group)

@@ -41,7 +41,8 @@ def parse_date(text: str, field: str, label: str, errors: Errors, required: bool
 
 
 def parse_time(text: str, field: str, label: str, errors: Errors, required: bool = False):
-    text = (text or "").strip().replace(".", ":")
+    typed = (text or "").strip()
+    text = typed.replace(".", ":")
     if not text:
         if required:
             errors.add(field, label, "måste fyllas i")
@@ -51,7 +52,7 @@ def parse_time(text: str, field: str, label: str, errors: Errors, required: bool
         hour, minute = int(m.group(1)), int(m.group(2) or 0)
         if hour < 24 and minute < 60:
             return time(hour, minute)
-    errors.add(field, label, f"”{text}” är ingen tid; skriv TT.MM, t.ex. 13.00")
+    errors.add(field, label, f"”{typed}” är ingen tid; skriv TT.MM, t.ex. 13.00")
     return None
 
 

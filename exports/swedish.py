@@ -1,6 +1,9 @@
 """Swedish formatting of dates, times and amounts for documents and the UI."""
 
-from datetime import date, time
+from datetime import UTC, date, datetime, time
+from zoneinfo import ZoneInfo
+
+STOCKHOLM = ZoneInfo("Europe/Stockholm")
 
 MONTHS = (
     "januari",
@@ -37,6 +40,20 @@ def format_date_long(day: date | None, weekday: bool = False) -> str:
 
 def format_time(value: time | None) -> str:
     return "" if value is None else f"{value.hour:02d}.{value.minute:02d}"
+
+
+def format_clock(moment: datetime) -> str:
+    """A moment as Swedes read a clock, in Stockholm time: 'kl. 13.05'.
+
+    A naive datetime is taken to be UTC (that is how the database stores times)."""
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return f"kl. {format_time(moment.astimezone(STOCKHOLM).time())}"
+
+
+def count_of(n: int, singular: str, plural: str) -> str:
+    """'1 organisation', '3 organisationer', '0 organisationer'."""
+    return f"{n} {singular if n == 1 else plural}"
 
 
 def format_time_span(start: time | None, end: time | None) -> str:

@@ -7,9 +7,10 @@ from typing import TYPE_CHECKING
 from textual import work
 from textual.app import App, ComposeResult
 from textual.binding import Binding
-from textual.widgets import Footer, Header
+from textual.widgets import Header
 
 from lokus_tui.commands import ActionsProvider, LookupProvider, MeetingsProvider
+from lokus_tui.key_bar import KeyBar
 from lokus_tui.plain import Plain, plain_str
 from lokus_tui.sections import SECTIONS
 
@@ -42,8 +43,11 @@ class LokusApp(App):
             Binding(key, f"section('{name}')", title, show=False, id=f"section-{name}")
             for name, key, title in SECTIONS
         ),
-        Binding("ctrl+q", "quit", "Avsluta", id="quit"),
-        Binding("f1", "help", "Hjälp", id="help"),
+        # priority: they work in every form and dialog too (a modal screen cuts off
+        # the app's other keys); a form's typing is kept as its draft on quit.
+        Binding("ctrl+q", "quit", "Avsluta", id="quit", priority=True),
+        Binding("f1", "help", "Hjälp", id="help", priority=True),
+        Binding("ctrl+p", "command_palette", "Sök och kommandon", show=False, priority=True),
     ]
 
     def __init__(
@@ -84,7 +88,7 @@ class LokusApp(App):
         # A still text, not an animation: the database layer is imported in a thread
         # right now, and an animation would compete with it for the interpreter.
         yield Plain("Öppnar databasen …", id="loading-text")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         if self.demo:
@@ -206,10 +210,24 @@ class LokusApp(App):
             return
         self.switch_mode(name)
 
+    def action_command_palette(self) -> None:
+        from lokus_tui.palette import SwedishPalette
+
+        if self.use_command_palette and not SwedishPalette.is_open(self):
+            self.push_screen(SwedishPalette(id="--command-palette"))
+
+    def get_system_commands(self, screen):
+        """Textual's own palette commands are English and mostly for developers
+        (screenshot, theme, maximize); Avsluta and Hjälp come with the keys."""
+        return iter(())
+
     def action_help(self) -> None:
         from screens.help import HelpScreen
 
-        self.push_screen(HelpScreen(self.screen))
+        if isinstance(self.screen, HelpScreen):
+            self.screen.dismiss()
+        else:
+            self.push_screen(HelpScreen(self.screen))
 
     async def open_record(self, kind: str, record_id: int) -> None:
         """Open an insats, person or organisation found in the palette."""

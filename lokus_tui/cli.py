@@ -4,6 +4,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+from exports.swedish import count_of
 from lokus_tui.cli_parser import EXIT_USAGE, build_parser
 
 
@@ -217,8 +218,10 @@ def cmd_demo(args) -> int:
     counts = demo.generate(database, scale=args.scale)
     database.close()
     print(
-        f"Demodata skrivet till {_shown(target)}: {counts.get('initiative', 0)} insatser, "
-        f"{counts.get('person', 0)} personer, {counts.get('meeting', 0)} möten."
+        f"Demodata skrivet till {_shown(target)}: "
+        f"{count_of(counts.get('initiative', 0), 'insats', 'insatser')}, "
+        f"{count_of(counts.get('person', 0), 'person', 'personer')}, "
+        f"{count_of(counts.get('meeting', 0), 'möte', 'möten')}."
     )
     return 0
 

@@ -4,6 +4,8 @@ import json
 import sys
 from pathlib import Path
 
+from exports.swedish import count_of
+
 EXIT_BAD_FILE = 2
 
 
@@ -74,9 +76,11 @@ def _save(args, doc) -> int:
     if outcome.decision_added and not outcome.created:
         extra.append("ett nytt finansieringsbeslut")
     if outcome.organisations_created:
-        extra.append(f"{outcome.organisations_created} nya organisationer")
+        extra.append(
+            count_of(outcome.organisations_created, "ny organisation", "nya organisationer")
+        )
     if outcome.people_created:
-        extra.append(f"{outcome.people_created} nya personer")
+        extra.append(count_of(outcome.people_created, "ny person", "nya personer"))
     if not outcome.created and not outcome.decision_added and not extra:
         what = "Redan inläst; ingenting ändrades"
     tail = f" ({', '.join(extra)})" if extra else ""

@@ -17,7 +17,12 @@ def add_report_parser(sub, common) -> None:
     parser.add_argument("--group", metavar="GRUPP", help="lokusgruppens namn (annars alla)")
     parser.add_argument("--from", dest="from_date", metavar="DATUM", help="periodens början")
     parser.add_argument("--to", dest="to_date", metavar="DATUM", help="periodens slut")
-    parser.add_argument("--format", choices=FORMATS, default="md", help="filformat (standard: md)")
+    parser.add_argument(
+        "--format",
+        choices=FORMATS,
+        action="append",
+        help="filformat, flera går att ange (standard: md)",
+    )
     parser.add_argument(
         "-o", "--output", metavar="MAPP", help="mapp att skriva till (standard: Dokument/lokus)"
     )
@@ -84,6 +89,7 @@ def cmd_report(args) -> int:
     from db import clock
     from db.errors import ValidationError
     from db.follow_up import period
+    from exports.swedish import count_of
     from lokus_tui.cli import _existing_database
     from lokus_tui.config import export_dir
 
@@ -112,11 +118,11 @@ def cmd_report(args) -> int:
             groups = [g for g in groups if g.label.casefold() == wanted] or groups
             if len(groups) != 1:
                 names = ", ".join(g.label for g in groups[:8]) or "ingen"
-                return _fail(
-                    f"--group: ”{args.group}” matchar {len(groups)} lokusgrupper ({names})"
-                )
+                matches = count_of(len(groups), "lokusgrupp", "lokusgrupper")
+                return _fail(f"--group: ”{args.group}” matchar {matches} ({names})")
             group_id, group_name = groups[0].id, groups[0].label
-        print(write_report(database, start, end, group_id, group_name, args.format, folder))
+        for fmt in dict.fromkeys(args.format or ["md"]):
+            print(write_report(database, start, end, group_id, group_name, fmt, folder))
     finally:
         database.close()
     return 0

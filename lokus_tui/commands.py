@@ -8,6 +8,7 @@ from typing import Any
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from lokus_tui.context import lokus_app
+from lokus_tui.key_words import swedish
 from lokus_tui.plain import markup_literal, plain
 
 KIND_LABELS = {"initiative": "Insats", "person": "Person", "organisation": "Organisation"}
@@ -139,12 +140,13 @@ class ActionsProvider(Provider):
     def _commands(self):
         screen = self.screen
         seen = set()
-        for key, active in screen.active_bindings.items():
+        for active in screen.active_bindings.values():
             binding = active.binding
             if not binding.description or binding.action in seen:
                 continue
             seen.add(binding.action)
-            yield (f"{binding.description} ({key})", binding.action, active.node)
+            shown = self.app.get_key_display(binding)
+            yield (f"{swedish(binding.description)} ({shown})", binding.action, active.node)
 
     async def discover(self) -> Hits:
         for text, action, node in self._commands():

@@ -6,15 +6,17 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Input, Select, Static
+from textual.widgets import DataTable, Header, Input, Select, Static
 
 from db.actions import list_actions, set_action_status
 from db.errors import LokusError
 from db.groups import group_options
 from db.organisations import organisation_options
 from db.records import ActionRow
+from exports.swedish import count_of
 from lokus_tui.context import app_database
 from lokus_tui.form_fields import chosen, select_value
+from lokus_tui.key_bar import KeyBar
 from lokus_tui.plain import Plain, PlainSelect, PlainTable, TextInput
 from lokus_tui.sections import SectionBar
 from lokus_tui.table_columns import Column
@@ -64,7 +66,7 @@ class ActionsScreen(Screen):
             yield TextInput(placeholder="Person eller möte (datum)", id="actions-filter")
         yield PlainTable(id="actions-table", cursor_type="row", zebra_stripes=True)
         yield Plain("", id="actions-summary", classes="status-line", markup=False)
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one("#actions-table", PlainTable).set_columns(
@@ -117,7 +119,9 @@ class ActionsScreen(Screen):
         if table.row_count:
             table.move_cursor(row=min(cursor, table.row_count - 1))
         overdue = sum(1 for r in self.rows if r.overdue)
-        summary = f"{len(self.rows)} åtgärder" + (f", varav {overdue} försenade" if overdue else "")
+        summary = count_of(len(self.rows), "åtgärd", "åtgärder") + (
+            f", varav {overdue} försenade" if overdue else ""
+        )
         if more:
             summary += f" (visar de {SHOW_AT_MOST} första; välj grupp eller part för fler)"
         self.query_one("#actions-summary", Static).update(summary)

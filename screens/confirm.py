@@ -4,8 +4,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Footer
+from textual.widgets import Button
 
+from lokus_tui.key_bar import KeyBar
 from lokus_tui.plain import Plain
 
 
@@ -27,7 +28,7 @@ class ConfirmDialog(ModalScreen[bool]):
             with Horizontal(id="confirm-buttons"):
                 yield Button(f"{self.yes_label} (j)", variant="error", id="yes")
                 yield Button("Avbryt (n)", variant="primary", id="no")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one("#no", Button).focus()

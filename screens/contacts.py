@@ -4,14 +4,16 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Input, Static, TabbedContent, TabPane
+from textual.widgets import DataTable, Header, Input, Static, TabbedContent, TabPane
 
 from db.contacts import create_person, list_people
 from db.errors import LokusError
 from db.organisations import create_organisation, list_organisations
 from db.records import OrganisationRow, PersonRow
+from exports.swedish import count_of
 from lokus_tui.context import app_database
 from lokus_tui.filter_input import FilterInput
+from lokus_tui.key_bar import KeyBar
 from lokus_tui.paged_table import PagedTable
 from lokus_tui.plain import Plain
 from lokus_tui.sections import SectionBar
@@ -63,7 +65,7 @@ class ContactsScreen(Screen):
                     self._fetch_orgs, self._org_cells, filter_id="orgs-filter", id="orgs-table"
                 )
         yield Plain("", id="contacts-status", classes="status-line")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         people = self.query_one("#people-table", PagedTable)
@@ -137,8 +139,8 @@ class ContactsScreen(Screen):
 
     def _update_status(self) -> None:
         table = self.table
-        noun = "personer" if self.on_people else "organisationer"
-        self.query_one("#contacts-status", Static).update(f"{table.total} {noun}")
+        noun = ("person", "personer") if self.on_people else ("organisation", "organisationer")
+        self.query_one("#contacts-status", Static).update(count_of(table.total, *noun))
 
     @on(TabbedContent.TabActivated)
     def _tab_changed(self) -> None:
@@ -210,8 +212,9 @@ class ContactsScreen(Screen):
 
         self.app.push_screen(
             ConfirmDialog(
-                f"Ta bort {record.name}? {record.people} personer blir kvar utan organisation och "
-                f"{record.initiatives} insatser blir utan insatsägare."
+                f"Ta bort {record.name}? {count_of(record.people, 'person', 'personer')} blir kvar "
+                f"utan organisation och {count_of(record.initiatives, 'insats', 'insatser')} "
+                "blir utan insatsägare."
             ),
             answered,
         )

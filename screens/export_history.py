@@ -1,26 +1,27 @@
 """What was exported when: every kallelse and set of minutes, verbatim; save any again."""
 
-from datetime import datetime
-from zoneinfo import ZoneInfo
+from datetime import UTC, datetime
 
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import DataTable, Footer
+from textual.widgets import DataTable
 
 from db.review import exported_content, list_exports
 from db.vocabulary import DocumentKind
+from exports.swedish import STOCKHOLM
 from lokus_tui.context import app_database
+from lokus_tui.key_bar import KeyBar
 from lokus_tui.plain import Plain, PlainTable
-
-STOCKHOLM = ZoneInfo("Europe/Stockholm")
 
 
 def _local(created: object, fmt: str) -> str:
     """When an export was made (db.review.list_exports gives created_at as object)."""
     if not isinstance(created, datetime):
         raise TypeError(f"created_at is no datetime: {created!r}")
+    if created.tzinfo is None:  # the database keeps UTC without an offset
+        created = created.replace(tzinfo=UTC)
     return created.astimezone(STOCKHOLM).strftime(fmt)
 
 
@@ -39,14 +40,14 @@ class ExportHistory(ModalScreen[None]):
         with Vertical(classes="form-dialog"):
             yield Plain("Exporterade versioner av mötets dokument", classes="title")
             yield PlainTable(id="history-table", cursor_type="row")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         table = self.query_one("#history-table", DataTable)
         table.add_columns("När", "Dokument", "Version", "Format")
         self.rows = list_exports(app_database(self), self.meeting_id)
         for export_id, document, variant, fmt, created in self.rows:
-            when = _local(created, "%Y-%m-%d %H.%M")
+            when = _local(created, "%Y-%m-%d kl. %H.%M")
             table.add_row(
                 when, DocumentKind.label_of(document), variant or "–", fmt, key=str(export_id)
             )

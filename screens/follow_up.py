@@ -8,7 +8,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, Select
+from textual.widgets import Header, Input, Select
 
 from db import clock
 from db.errors import LokusError, ValidationError
@@ -17,6 +17,7 @@ from db.groups import group_options
 from lokus_tui.cli_report import report_text, write_report
 from lokus_tui.context import app_database
 from lokus_tui.form_fields import select_value
+from lokus_tui.key_bar import KeyBar
 from lokus_tui.plain import Plain, PlainSelect, TextInput
 
 
@@ -51,7 +52,7 @@ class FollowUpScreen(Screen):
         yield Plain("", id="follow-up-status", classes="status-line")
         with VerticalScroll(id="follow-up-scroll"):
             yield Plain("", id="follow-up-text")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.action_show()

@@ -7,12 +7,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Checkbox, Footer, Header, Input, Label
+from textual.widgets import Checkbox, Header, Input, Label
 
 from db.errors import ConflictError, LokusError, ValidationError
 from db.goals import LIMITS, GoalSettings, goal_settings, save_settings
 from exports.overview_text import goal_text
 from lokus_tui.context import app_database
+from lokus_tui.key_bar import KeyBar
 from lokus_tui.plain import Plain, TextInput
 from lokus_tui.sections import SectionBar
 
@@ -45,7 +46,7 @@ class GoalsScreen(Screen):
                     yield TextInput("", id=name, compact=True, classes="goals-input")
                     yield Plain("", id=f"err-{name}", classes="field-error")
             yield Checkbox("Min grupp (visas först i Översikt)", id="own", compact=True)
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.load()

@@ -5,7 +5,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Button, DataTable, Footer, Header, Input, Label
+from textual.widgets import Button, DataTable, Header, Input, Label
 
 from db.errors import LokusError
 from db.groups import create_group, group_members, list_groups, remove_member, set_member
@@ -13,6 +13,7 @@ from db.validation import Errors, check_text
 from db.vocabulary import MembershipRole
 from lokus_tui.context import app_database
 from lokus_tui.form_screen import FormScreen
+from lokus_tui.key_bar import KeyBar
 from lokus_tui.plain import Plain, PlainTable, TextInput
 from lokus_tui.sections import SectionBar
 
@@ -32,7 +33,7 @@ class GroupForm(FormScreen):
             with Horizontal(classes="buttons"):
                 yield Button("Spara (ctrl+s)", variant="primary", id="save")
                 yield Button("Avbryt (esc)", id="cancel")
-        yield Footer()
+        yield KeyBar()
 
     def prepare(self) -> None:
         self.query_one("#name").focus()
@@ -61,7 +62,7 @@ class GroupsScreen(Screen):
         yield PlainTable(id="groups-table", cursor_type="row")
         yield Plain("Ledamöter i vald grupp", classes="title")
         yield PlainTable(id="members-table", cursor_type="row")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one("#groups-table", DataTable).add_columns(

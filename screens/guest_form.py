@@ -2,7 +2,7 @@
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Button, Footer, Input, Label, Select
+from textual.widgets import Button, Input, Label, Select
 
 from db.contacts import validate_person
 from db.organisations import organisation_options
@@ -11,6 +11,7 @@ from db.validation import Errors, check_text, parse_date
 from lokus_tui.context import app_database
 from lokus_tui.form_fields import select_value
 from lokus_tui.form_screen import FormScreen
+from lokus_tui.key_bar import KeyBar
 from lokus_tui.plain import Plain, PlainSelect, TextInput
 from lokus_tui.validators import DateValidator
 
@@ -82,7 +83,7 @@ class GuestForm(FormScreen):
             with Horizontal(classes="buttons"):
                 yield Button("Spara (ctrl+s)", variant="primary", id="save")
                 yield Button("Avbryt (esc)", id="cancel")
-        yield Footer()
+        yield KeyBar()
 
     def prepare(self) -> None:
         self.query_one("#topic" if self.guest else "#organisation_id").focus()

@@ -4,15 +4,15 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Markdown
+from textual.widgets import Markdown
 
 from exports.markdown import escape_inline, table
+from lokus_tui.key_bar import KeyBar
+from lokus_tui.key_words import swedish
 
 
 class HelpScreen(ModalScreen[None]):
     BINDINGS = [Binding("escape,f1,q", "dismiss", "Stäng", id="help-close")]
-    # Textual's own focus keys, in English; everybody knows tab.
-    SKIP = {"focus_next", "focus_previous", "app.focus_next", "app.focus_previous"}
 
     def __init__(self, below):
         super().__init__()
@@ -20,10 +20,12 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         rows = []
-        for key, active in self.below.active_bindings.items():
+        seen = set()
+        for active in self.below.active_bindings.values():
             binding = active.binding
-            if binding.description and binding.action not in self.SKIP:
-                rows.append([key, binding.description])
+            if binding.description and binding.action not in seen:
+                seen.add(binding.action)
+                rows.append([self.app.get_key_display(binding), swedish(binding.description)])
         path = getattr(getattr(self.app, "database", None), "path", None)
         text = "\n\n".join(
             [
@@ -37,4 +39,4 @@ class HelpScreen(ModalScreen[None]):
         )
         with VerticalScroll(classes="form-dialog"):
             yield Markdown(text)
-        yield Footer()
+        yield KeyBar()

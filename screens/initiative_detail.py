@@ -4,7 +4,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Markdown
+from textual.widgets import Header, Markdown
 
 from db.errors import ConflictError, NotFoundError
 from db.initiative_changes import delete_initiative, update_initiative
@@ -12,6 +12,7 @@ from db.initiatives import get_initiative
 from db.records import InitiativeDetail
 from exports.initiative import initiative_markdown
 from lokus_tui.context import app_database
+from lokus_tui.key_bar import KeyBar
 from lokus_tui.plain import plain_str
 from lokus_tui.sections import SectionBar
 
@@ -35,7 +36,7 @@ class InitiativeDetailScreen(Screen):
         yield SectionBar("initiatives")
         with VerticalScroll(id="detail-scroll"):
             yield Markdown(id="initiative-detail")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.load()

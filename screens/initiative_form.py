@@ -8,7 +8,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widget import Widget
-from textual.widgets import Button, Footer, Input, Label, Select, TextArea
+from textual.widgets import Button, Input, Label, Select, TextArea
 
 from db.groups import group_options
 from db.initiative_changes import validate_initiative
@@ -22,6 +22,7 @@ from db.vocabulary import MANUAL_INITIATIVE_STATUSES, Orientation
 from lokus_tui.context import app_database
 from lokus_tui.form_fields import chosen, fill_contacts, select_value, widget_text
 from lokus_tui.form_screen import FormScreen
+from lokus_tui.key_bar import KeyBar
 from lokus_tui.plain import Plain, PlainSelect, TextInput
 from lokus_tui.validators import DateValidator
 from screens.initiative_rows import DecisionRow, GoalRow, InitiativeRow, PartnerRow
@@ -188,7 +189,7 @@ class InitiativeForm(FormScreen):
             with Horizontal(classes="buttons"):
                 yield Button("Spara (ctrl+s)", variant="primary", id="save")
                 yield Button("Avbryt (esc)", id="cancel")
-        yield Footer()
+        yield KeyBar()
 
     def prepare(self) -> None:
         d = self.detail.data if self.detail else None

@@ -11,7 +11,7 @@ from pathlib import Path
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widget import Widget
-from textual.widgets import Button, Footer, Label, TextArea
+from textual.widgets import Button, Label, TextArea
 
 from db.errors import FieldError
 from db.initiative_import import ImportPlan, plan_import, save_import
@@ -21,6 +21,7 @@ from imports.model import KIND_LABELS, BudgetYear, DecisionFound, ImportedInitia
 from lokus_tui.context import app_database
 from lokus_tui.form_fields import widget_text
 from lokus_tui.form_screen import FormScreen
+from lokus_tui.key_bar import KeyBar
 from lokus_tui.plain import Plain, TextInput
 from lokus_tui.validators import DateValidator
 
@@ -173,7 +174,7 @@ class ImportReviewForm(FormScreen):
             with Horizontal(classes="buttons"):
                 yield Button("Spara (ctrl+s)", variant="primary", id="save")
                 yield Button("Avbryt (esc)", id="cancel")
-        yield Footer()
+        yield KeyBar()
 
     def prepare(self) -> None:
         self.query_one("#name").focus()

@@ -5,7 +5,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Input, Static
+from textual.widgets import DataTable, Header, Input, Static
 
 from db.initiative_changes import create_initiative
 from db.initiatives import SORT_KEYS, list_initiatives
@@ -13,6 +13,7 @@ from db.records import InitiativeRow
 from exports.swedish import format_amount, format_period
 from lokus_tui.context import app_database
 from lokus_tui.filter_input import FilterInput
+from lokus_tui.key_bar import KeyBar
 from lokus_tui.paged_table import PagedTable
 from lokus_tui.plain import Plain
 from lokus_tui.sections import SectionBar
@@ -61,7 +62,7 @@ class InitiativesScreen(Screen):
             id="initiatives-table",
         )
         yield Plain("", id="initiatives-status", classes="status-line")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self._set_columns()

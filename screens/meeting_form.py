@@ -5,7 +5,7 @@ from datetime import date
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Button, Footer, Input, Label, Select
+from textual.widgets import Button, Input, Label, Select
 
 from db.groups import group_members, group_options
 from db.meeting_changes import validate_meeting
@@ -16,6 +16,7 @@ from exports.swedish import format_time
 from lokus_tui.context import app_database
 from lokus_tui.form_fields import select_value
 from lokus_tui.form_screen import FormScreen
+from lokus_tui.key_bar import KeyBar
 from lokus_tui.plain import Plain, PlainSelect, TextInput
 from lokus_tui.validators import DateValidator, TimeValidator
 
@@ -124,7 +125,7 @@ class MeetingForm(FormScreen):
             with Horizontal(classes="buttons"):
                 yield Button("Spara (ctrl+s)", variant="primary", id="save")
                 yield Button("Avbryt (esc)", id="cancel")
-        yield Footer()
+        yield KeyBar()
 
     def prepare(self) -> None:
         self._fill_chairs(self.detail.data.chair_id if self.detail else None)

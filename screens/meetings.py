@@ -5,16 +5,17 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Input, Select, Static
+from textual.widgets import DataTable, Header, Input, Select, Static
 
 from db.groups import group_options
 from db.meeting_changes import create_meeting
 from db.meetings import list_meetings
 from db.records import MeetingRow
-from exports.swedish import format_date_long, format_time
+from exports.swedish import count_of, format_date_long, format_time
 from lokus_tui.context import app_database
 from lokus_tui.filter_input import FilterInput
 from lokus_tui.form_fields import select_value
+from lokus_tui.key_bar import KeyBar
 from lokus_tui.paged_table import PagedTable
 from lokus_tui.plain import Plain, PlainSelect
 from lokus_tui.sections import SectionBar
@@ -61,7 +62,7 @@ class MeetingsScreen(Screen):
             self._fetch_page, self._row_cells, filter_id="meetings-filter", id="meetings-table"
         )
         yield Plain("", id="meetings-status", classes="status-line")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one("#meetings-table", PagedTable).set_columns(
@@ -117,7 +118,7 @@ class MeetingsScreen(Screen):
             keep = str(self.table.current_record.id)
         self.table.reload(keep_key=keep)
         self.query_one("#meetings-status", Static).update(
-            f"{self.table.total} möten — kommande först, sedan tidigare"
+            f"{count_of(self.table.total, 'möte', 'möten')} — kommande först, sedan tidigare"
         )
 
     @on(Select.Changed, "#meetings-group")
@@ -216,7 +217,7 @@ class MeetingsScreen(Screen):
 
         def planned(ids) -> None:
             if ids:
-                self.notify(f"{len(ids)} möten är planerade.", timeout=4)
+                self.notify(f"{count_of(len(ids), 'möte', 'möten')} planerade.", timeout=4)
                 self.reload()
 
         self.app.push_screen(YearPlanForm(group_id=self.group_id), planned)

@@ -13,7 +13,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Footer, Header, OptionList
+from textual.widgets import Header, OptionList
 from textual.widgets.option_list import Option
 
 from db import clock
@@ -21,7 +21,9 @@ from db.overview import read_overview_file
 from db.records import Overview
 from db.records.overview import GroupRef, OverviewLine
 from exports.overview_text import line_text
+from exports.swedish import count_of
 from lokus_tui.context import lokus_app
+from lokus_tui.key_bar import KeyBar
 from lokus_tui.plain import Plain, plain
 from lokus_tui.sections import SectionBar
 
@@ -46,8 +48,11 @@ SECTION_TITLES = {
 
 def summary_text(ov: Overview) -> str:
     return (
-        f"{ov.groups} lokusgrupper · {ov.people} personer · {ov.initiatives} insatser, "
-        f"{ov.initiatives_running} pågående · {ov.open_actions} öppna åtgärder, "
+        f"{count_of(ov.groups, 'lokusgrupp', 'lokusgrupper')} · "
+        f"{count_of(ov.people, 'person', 'personer')} · "
+        f"{count_of(ov.initiatives, 'insats', 'insatser')}, "
+        f"{ov.initiatives_running} pågående · "
+        f"{count_of(ov.open_actions, 'öppen åtgärd', 'öppna åtgärder')}, "
         f"{ov.overdue_actions} försenade"
     )
 
@@ -114,7 +119,7 @@ class OverviewScreen(Screen):
         yield Plain("", id="overview-summary", classes="status-line")
         yield OptionList(id="overview")
         yield Plain("", id="overview-page", classes="status-line")
-        yield Footer()
+        yield KeyBar()
 
     async def on_screen_resume(self) -> None:  # also when first shown
         self._show()

@@ -4,12 +4,13 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from db.contacts import get_person, update_person
 from db.errors import NotFoundError
 from db.records import PersonDetail
 from lokus_tui.context import app_database
+from lokus_tui.key_bar import KeyBar
 from lokus_tui.plain import Plain, PlainTable, plain_str
 from lokus_tui.sections import SectionBar
 
@@ -38,7 +39,7 @@ class PersonDetailScreen(Screen):
         yield PlainTable(id="person-memberships", cursor_type="row", show_cursor=False)
         yield Plain("Kontaktperson för insatser (enter öppnar)", classes="title")
         yield PlainTable(id="person-initiatives", cursor_type="row")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one("#person-memberships", DataTable).add_columns("Lokusgrupp", "Roll")

@@ -4,7 +4,7 @@ from collections.abc import Callable
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Button, Footer, Input, Label, Select
+from textual.widgets import Button, Input, Label, Select
 
 from db.contacts import validate_person
 from db.organisations import organisation_options
@@ -12,6 +12,7 @@ from db.records import PersonDetail, PersonInput
 from lokus_tui.context import app_database
 from lokus_tui.form_fields import select_value
 from lokus_tui.form_screen import FormScreen
+from lokus_tui.key_bar import KeyBar
 from lokus_tui.plain import Plain, PlainSelect, TextInput
 
 FIELDS = (("name", "Namn *"), ("title", "Titel"), ("email", "E-post"), ("phone", "Telefon"))
@@ -65,7 +66,7 @@ class PersonForm(FormScreen):
             with Horizontal(classes="buttons"):
                 yield Button("Spara (ctrl+s)", variant="primary", id="save")
                 yield Button("Avbryt (esc)", id="cancel")
-        yield Footer()
+        yield KeyBar()
 
     def prepare(self) -> None:
         self.query_one("#name", Input).focus()

@@ -3,7 +3,7 @@ of a group; with ``roles`` the person's role is chosen too."""
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Button, Footer, Label, Select
+from textual.widgets import Button, Label, Select
 
 from db.organisations import organisation_options
 from db.validation import Errors
@@ -11,6 +11,7 @@ from db.vocabulary import MembershipRole
 from lokus_tui.context import app_database
 from lokus_tui.form_fields import select_value
 from lokus_tui.form_screen import FormScreen
+from lokus_tui.key_bar import KeyBar
 from lokus_tui.plain import Plain, PlainSelect
 
 
@@ -45,7 +46,7 @@ class PersonPicker(FormScreen):
             with Horizontal(classes="buttons"):
                 yield Button("Välj (ctrl+s)", variant="primary", id="save")
                 yield Button("Avbryt (esc)", id="cancel")
-        yield Footer()
+        yield KeyBar()
 
     def prepare(self) -> None:
         self.query_one("#organisation_id").focus()

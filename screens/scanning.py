@@ -8,7 +8,6 @@ from textual.screen import Screen
 from textual.widgets import (
     Button,
     DataTable,
-    Footer,
     Header,
     Input,
     Label,
@@ -36,6 +35,7 @@ from lokus_tui.context import app_database
 from lokus_tui.filter_input import FilterInput
 from lokus_tui.form_fields import select_value
 from lokus_tui.form_screen import FormScreen
+from lokus_tui.key_bar import KeyBar
 from lokus_tui.paged_table import PagedTable
 from lokus_tui.plain import Plain, PlainSelect, TextInput
 from lokus_tui.sections import SectionBar
@@ -105,7 +105,7 @@ class ScanningForm(FormScreen):
             with Horizontal(classes="buttons"):
                 yield Button("Spara (ctrl+s)", variant="primary", id="save")
                 yield Button("Avbryt (esc)", id="cancel")
-        yield Footer()
+        yield KeyBar()
 
     def prepare(self) -> None:
         self.query_one("#title").focus()
@@ -152,7 +152,7 @@ class ScanningScreen(Screen):
         )
         with VerticalScroll(id="scanning-detail"):
             yield Markdown(id="scanning-text")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one("#scanning-table", PagedTable).set_columns(

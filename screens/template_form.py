@@ -2,11 +2,12 @@
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Button, Footer, Label, TextArea
+from textual.widgets import Button, Label, TextArea
 
 from db.agenda_template import DEFAULT_AGENDA_TEMPLATE
 from db.records import AgendaTemplate
 from lokus_tui.form_screen import FormScreen
+from lokus_tui.key_bar import KeyBar
 from lokus_tui.plain import Plain
 
 
@@ -35,7 +36,7 @@ class TemplateForm(FormScreen):
             with Horizontal(classes="buttons"):
                 yield Button("Spara (ctrl+s)", variant="primary", id="save")
                 yield Button("Avbryt (esc)", id="cancel")
-        yield Footer()
+        yield KeyBar()
 
     def prepare(self) -> None:
         area = self.query_one("#titles", TextArea)

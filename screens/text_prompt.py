@@ -5,8 +5,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Footer, Input, Label, Static
+from textual.widgets import Button, Input, Label, Static
 
+from lokus_tui.key_bar import KeyBar
 from lokus_tui.plain import Plain, TextInput, plain
 
 
@@ -37,7 +38,7 @@ class TextPrompt(ModalScreen[str | None]):
             with Horizontal(id="prompt-buttons"):
                 yield Button(f"{self.ok_label} (enter)", variant="primary", id="ok")
                 yield Button("Avbryt (esc)", id="cancel")
-        yield Footer()
+        yield KeyBar()
 
     @on(Input.Submitted)
     @on(Button.Pressed, "#ok")

@@ -3,7 +3,7 @@
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Button, Footer, Input, Label, Select, Static
+from textual.widgets import Button, Input, Label, Select, Static
 
 from db import clock
 from db.calendar_rules import plan_year, swedish_holidays
@@ -16,6 +16,7 @@ from exports.swedish import WEEKDAYS, format_date_long
 from lokus_tui.context import app_database
 from lokus_tui.form_fields import chosen, select_value
 from lokus_tui.form_screen import FormScreen
+from lokus_tui.key_bar import KeyBar
 from lokus_tui.plain import Plain, PlainSelect, TextInput
 from lokus_tui.validators import DateValidator, TimeValidator
 
@@ -98,7 +99,7 @@ class YearPlanForm(FormScreen):
             with Horizontal(classes="buttons"):
                 yield Button("Skapa mötena (ctrl+s)", variant="primary", id="save")
                 yield Button("Avbryt (esc)", id="cancel")
-        yield Footer()
+        yield KeyBar()
 
     def prepare(self) -> None:
         self.refresh_preview()

@@ -79,4 +79,4 @@ def test_export_minutes(tmp_path, capsys):
         main(["export", "minnesanteckningar", meeting_id, "--db", str(path), "--format", "ics"])
         == 2
     )
-    assert "md eller eml" in capsys.readouterr().err
+    assert "finns som md, eml, pdf eller docx" in capsys.readouterr().err

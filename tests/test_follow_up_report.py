@@ -200,6 +200,11 @@ def test_lokus_report_writes_md_docx_and_pdf_never_over_a_file(database, year, t
     )
     pdf = pypdf.PdfReader(capsys.readouterr().out.strip())
     assert "Uppföljning 2026-05-01–2026-06-30 — alla lokusgrupper" in pdf.pages[0].extract_text()
+    # several formats in one run: one file each, in the order asked for
+    assert main([*args, "--format", "md", "--format", "docx", "--format", "pdf"]) == 0
+    written = [Path(p) for p in capsys.readouterr().out.split()]
+    assert [p.suffix for p in written] == [".md", ".docx", ".pdf"]
+    assert all(p.stat().st_size > 0 for p in written)
 
 
 def test_lokus_report_names_the_bad_argument(database, capsys):

@@ -196,7 +196,7 @@ async def test_the_palette_offers_the_import(database):
         await pilot.press(*"importera")
         await until(
             pilot,
-            lambda: palette_choice(app).startswith("Importera ansökan/beslut (ctrl+l)"),
+            lambda: palette_choice(app).startswith("Importera ansökan/beslut (^l)"),
             what="the palette to offer the import",
         )
         await pilot.press("enter")

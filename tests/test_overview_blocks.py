@@ -137,7 +137,7 @@ def test_overdue_actions_with_owner(database, year):
 def test_own_groups_first_then_what_is_urgent(database, year):
     ov = get_overview(database.read_rows, TODAY)
     assert [b.group_id for b in ov.blocks] == [year.group_id, year.other_group_id]
-    set_own(database, year.other_group_id, True)
+    set_own(database, year.other_group_id, True, group_version(database, year.other_group_id))
     ov = get_overview(database.read_rows, TODAY)
     assert [b.group_id for b in ov.blocks] == [year.other_group_id, year.group_id]
     assert ov.blocks[0].own and ov.blocks[0].urgent == 0
@@ -153,7 +153,7 @@ def test_the_order_agrees_with_the_blocks(database, year, demo_db):
     the same thing line by line: a group is "to do now" exactly when a line is urgent."""
     from db.overview import all_groups
 
-    set_own(database, year.other_group_id, True)
+    set_own(database, year.other_group_id, True, group_version(database, year.other_group_id))
     seen = set()
     for db in (database, demo_db):
         for day in (TODAY, TODAY - timedelta(days=150), TODAY + timedelta(days=45)):
@@ -171,3 +171,9 @@ def test_the_app_reader_says_what_the_database_layer_says(database, year, demo_d
     for db in (database, demo_db):
         for day in (TODAY, TODAY - timedelta(days=100)):
             assert read_overview(db, day) == get_overview(db.read_rows, day)
+
+
+def group_version(database, group_id: int) -> int:
+    from db.goals import goal_settings
+
+    return goal_settings(database, group_id, TODAY.year).group_version

@@ -208,3 +208,41 @@ async def test_lists_keep_date_name_and_status_whole(demo_db, size):
         assert {"Tid", "Klar att kalla?"} <= set(seen["möten/meetings-table"])
         assert "Telefon" in seen["kontakter/people-table"]
         assert "Lokusgrupp" in seen["åtgärder/actions-table"]
+
+
+async def test_the_key_bar_shows_every_key_of_every_tab_at_80_columns(demo_db):
+    """In each tab of the meeting, each of the tab's keys is on the screen, whole; in the
+    notes, where ] is typed as text, the key bar offers ^PgDn for the next tab."""
+    from textual.widgets import TabbedContent
+    from textual.widgets._footer import FooterKey
+
+    from lokus_tui.key_bar import KeyBar
+
+    app = make_app(demo_db.path, database=demo_db, start_section="meetings")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: type(app.screen).__name__ == "MeetingsScreen", what="Möten")
+        await pilot.pause()
+        await pilot.press("enter")
+        await until(pilot, lambda: type(app.screen).__name__ == "MeetingScreen", what="mötet")
+        screen = app.screen
+        tabs = screen.query_one(TabbedContent)
+        for tab in [p.id for p in tabs.query("TabPane")]:
+            tabs.active = tab
+            screen.query_one(screen.active_pane.first_widget).focus()
+            for _ in range(4):
+                await pilot.pause()
+            bar = screen.query_one(KeyBar)
+            shown = {}
+            for key in bar.query(FooterKey):
+                region = key.region
+                if region.width and screen.region.contains_region(region):
+                    shown[key.action] = key
+            wanted = {
+                b.action: b.description
+                for _n, b, enabled, _t in screen.active_bindings.values()
+                if b.show and b.action != "command_palette"
+            }
+            missing = sorted(d for a, d in wanted.items() if a not in shown)
+            assert missing == [], f"{tab}: keys not on screen: {missing}"
+            assert "tab(1)" in shown, f"{tab}: no key for the next tab"
+            assert "command_palette" in shown

@@ -266,7 +266,7 @@ async def test_palette_offers_the_screens_actions(demo_db):
         await pilot.press(*"ny insats")
         await until(
             pilot,
-            lambda: palette_choice(app).startswith("Ny insats (ctrl+n)"),
+            lambda: palette_choice(app).startswith("Ny insats (^n)"),
             what="the palette to offer Ny insats",
         )
         await pilot.press("enter")

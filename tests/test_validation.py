@@ -19,6 +19,8 @@ def test_parse_time_accepts_swedish_dot():
     assert parse_time("9", "t", "Starttid", errors) == time(9, 0)
     assert parse_time("25.00", "t", "Starttid", errors) is None
     assert errors[0].label == "Starttid"
+    # the message quotes what the user typed, not a rewritten "25:00"
+    assert str(errors[0]) == "Starttid: ”25.00” är ingen tid; skriv TT.MM, t.ex. 13.00"
 
 
 def test_parse_amount_whole_kronor():

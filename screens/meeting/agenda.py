@@ -16,7 +16,7 @@ from db.agenda import (
 )
 from db.agenda_template import is_follow_up
 from db.vocabulary import AgendaItemKind, GuestStatus
-from exports.swedish import format_time
+from exports.swedish import count_of, format_time
 from lokus_tui.context import app_database
 from lokus_tui.plain import Plain, PlainTable
 from lokus_tui.table_columns import Column
@@ -57,7 +57,9 @@ class AgendaPane(MeetingPane):
                 who = ", ".join(x for x in (item.presenter, *item.guests) if x)
                 title = item.title
                 if is_follow_up(title) and follow_ups:
-                    title += f" ({len(follow_ups)} åtgärder från tidigare möten)"
+                    title += (
+                        f" ({count_of(len(follow_ups), 'åtgärd', 'åtgärder')} från tidigare möten)"
+                    )
                 table.add_row(
                     str(n),
                     when,

@@ -6,8 +6,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Footer, Input, Label, RadioButton, RadioSet
+from textual.widgets import Button, Input, Label, RadioButton, RadioSet
 
+from lokus_tui.key_bar import KeyBar
 from lokus_tui.plain import Plain, TextInput
 
 # (key, label): what is written besides the usual files
@@ -26,17 +27,7 @@ def chosen_formats(usual: tuple[str, ...], extra: str) -> tuple[str, ...]:
 class ExportPrompt(ModalScreen[tuple[str, str] | None]):
     """Answers (folder, extra format: '' / 'pdf' / 'docx'), or None when cancelled."""
 
-    DEFAULT_CSS = """
-    ExportPrompt { align: center middle; }
-    #export-box {
-        width: 76; max-width: 100%; height: auto; max-height: 100%;
-        border: thick $primary; background: $surface; padding: 0 1;
-    }
-    #export-formats { height: auto; width: 100%; border: none; padding: 0; }
-    #export-buttons { height: 3; align: right middle; }
-    #export-buttons Button { margin-left: 1; }
-    #export-error { color: $error; }
-    """
+    CSS_PATH = "export_prompt.tcss"
     BINDINGS = [
         Binding("escape", "cancel", "Avbryt", id="export-cancel"),
         Binding("ctrl+s", "save", "Spara", id="export-save"),
@@ -60,7 +51,7 @@ class ExportPrompt(ModalScreen[tuple[str, str] | None]):
             with Horizontal(id="export-buttons"):
                 yield Button("Spara (enter)", variant="primary", id="ok")
                 yield Button("Avbryt (esc)", id="cancel")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one("#prompt-input", Input).focus()

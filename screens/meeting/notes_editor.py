@@ -20,6 +20,7 @@ from db import clock
 from db.errors import LokusError, NotFoundError, RecordLockedError, StorageError, ValidationError
 from db.notes import save_notes
 from db.text_merge import merge_text
+from exports.swedish import format_clock
 from lokus_tui import drafts
 from lokus_tui.context import app_database
 from screens.meeting.pane import MeetingPane
@@ -154,7 +155,7 @@ class NotesEditor(MeetingPane):
             )
         elif saved.merged:
             note = " — sammanfogat med ändringar från ett annat fönster"
-        self._status(f"Sparat kl. {clock.now().strftime('%H.%M.%S')}{note}")
+        self._status(f"Sparat {format_clock(clock.now())}{note}")
         if saved.held:
             self.changed()
         return True

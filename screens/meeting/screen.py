@@ -10,7 +10,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Footer, Header, TabbedContent, TabPane
+from textual.widgets import Header, TabbedContent, TabPane
 
 from db.errors import LokusError, NotFoundError
 from db.meeting_changes import cancel_meeting, reopen_meeting, update_meeting
@@ -20,6 +20,7 @@ from db.records import MeetingDetail
 from db.vocabulary import MeetingStatus
 from exports.swedish import format_when
 from lokus_tui.context import app_database
+from lokus_tui.key_bar import KeyBar
 from lokus_tui.plain import Plain, plain_str
 from lokus_tui.sections import SectionBar
 from screens.meeting.agenda import AgendaPane
@@ -50,7 +51,8 @@ class MeetingScreen(Screen):
         Binding("escape", "back", "Tillbaka", id="meeting-back"),
         Binding("right_square_bracket", "tab(1)", "Nästa flik", id="meeting-next-tab"),
         Binding("left_square_bracket", "tab(-1)", "Förra fliken", show=False),
-        Binding("ctrl+pagedown", "tab(1)", "Nästa flik", show=False, priority=True),
+        # in the notes, where ] is typed as text, the key bar shows this one instead
+        Binding("ctrl+pagedown", "tab(1)", "Nästa flik", key_display="^PgDn", priority=True),
         Binding("ctrl+pageup", "tab(-1)", "Förra fliken", show=False, priority=True),
         Binding("ctrl+e", "edit_meeting", "Redigera möte", id="meeting-edit"),
         Binding("ctrl+x", "cancel_meeting", "Ställ in/återuppta", id="meeting-cancel"),
@@ -70,7 +72,7 @@ class MeetingScreen(Screen):
             for tab_id, title, pane, pane_id in TABS:
                 with TabPane(title, id=tab_id):
                     yield pane(id=pane_id)
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         if self.read_meeting():
