@@ -147,24 +147,46 @@ def parse(markdown: str) -> list[Block]:
     return blocks
 
 
+def _longest_words(rows, measure) -> tuple[list[float], list[float]]:
+    """Per column: its longest cell on one line and its longest word."""
+    columns = max((len(r) for r in rows), default=0)
+    natural, longest = [0.0] * columns, [0.0] * columns
+    for r in rows:
+        for i, cell in enumerate(r):
+            text = cell if isinstance(cell, str) else runs_text(cell)
+            natural[i] = max(natural[i], measure(text))
+            longest[i] = max([longest[i], *(measure(w) for w in text.split())])
+    return natural, longest
+
+
+def table_scale(rows, total: float, measure, padding: float, smallest: float = 0.7) -> float:
+    """How much a wide table's text shrinks (1.0: not at all) so that the longest word
+    of every column fits on one line: "Arbetsförmedlingen" never becomes
+    "Arbetsförm" + "edlingen". Never below ``smallest``."""
+    _natural, longest = _longest_words(rows, measure)
+    room = total - padding * len(longest)
+    need = sum(longest)
+    if need <= room or need <= 0:
+        return 1.0
+    return max(smallest, room / need)
+
+
 def column_widths(rows, total: float, measure, padding: float) -> list[float]:
     """Widths that fit each column's content within ``total``: every column at least
     as wide as its longest word (``measure`` gives a text's width), the rest shared
     by how much more each column would need to fit its longest cell on one line.
     The table spans the text width, as tables in Word documents usually do."""
-    columns = max((len(r) for r in rows), default=0)
-    natural = [padding] * columns
-    least = [padding] * columns
-    for r in rows:
-        for i, cell in enumerate(r):
-            text = cell if isinstance(cell, str) else runs_text(cell)
-            natural[i] = max(natural[i], measure(text) + padding)
-            words = [measure(w) for w in text.split()] or [0.0]
-            least[i] = max(least[i], min(max(words), total / columns) + padding)
+    natural, longest = _longest_words(rows, measure)
+    columns = len(natural)
+    natural = [n + padding for n in natural]
+    if sum(longest) + padding * columns <= total:
+        least = [w + padding for w in longest]
+    else:  # even the words do not fit: no column takes more than its share for them
+        least = [min(w, total / columns) + padding for w in longest]
     if sum(natural) <= total:  # room to spare: shared out as the content needs it
         return [w * total / sum(natural) for w in natural]
     spare = max(total - sum(least), 0.0)
-    extra = [n - m for n, m in zip(natural, least, strict=True)]
+    extra = [max(n - m, 0.0) for n, m in zip(natural, least, strict=True)]
     share = sum(extra) or 1.0
     widths = [m + spare * e / share for m, e in zip(least, extra, strict=True)]
     scale = total / sum(widths) if sum(widths) > total else 1.0

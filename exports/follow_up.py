@@ -17,9 +17,11 @@ from exports.markdown import escape_inline, table
 from exports.overview_text import goal_text
 from exports.swedish import format_amount, format_date_long, format_period
 
+# Short headers (with a key under the table) so that eight columns fit an A4 page
+# in Word and PDF without breaking "Arbetsförmedlingen" inside the word.
 SUS_KINDS = (
-    ("employment_service", "Arbetsförmedlingen"),
-    ("social_insurance", "Försäkringskassan"),
+    ("employment_service", "Af"),
+    ("social_insurance", "FK"),
     ("municipality", "Kommun"),
     ("region", "Region"),
 )
@@ -264,6 +266,13 @@ def _sus(g: GroupFollowUp) -> str:
             ]
             + [str(c) for c in counts]
         )
-    return table(
-        ["Datum", "Aktivitet", "Timmar", *(label for _k, label in SUS_KINDS), "Övriga"], rows
+    return "\n\n".join(
+        [
+            table(
+                ["Datum", "Aktivitet", "Timmar", *(label for _k, label in SUS_KINDS), "Övriga"],
+                rows,
+            ),
+            "Antal deltagare per organisationstyp. Af = Arbetsförmedlingen, "
+            "FK = Försäkringskassan; gäster räknas som övriga.",
+        ]
     )

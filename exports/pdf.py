@@ -10,7 +10,7 @@ show and can be copied on any machine.
 from datetime import datetime
 from pathlib import Path
 
-from exports.document import Block, Run, column_widths, parse, runs_text
+from exports.document import Block, Run, column_widths, parse, runs_text, table_scale
 
 FONTS = Path(__file__).parent / "fonts"
 FONT = "DejaVu"
@@ -71,14 +71,17 @@ def _table(pdf, block: Block) -> None:
     rows = block.rows
     columns = max(len(r) for r in rows)
     pdf.set_font(FONT, "B", BODY - 0.5)  # measured bold: the header row is bold
+    scale = table_scale(rows, TEXT_WIDTH_MM, pdf.get_string_width, 4.0)
+    size = (BODY - 0.5) * scale
+    pdf.set_font(FONT, "B", size)
     widths = column_widths(rows, TEXT_WIDTH_MM, pdf.get_string_width, 4.0)
-    pdf.set_font(FONT, "", BODY - 0.5)
+    pdf.set_font(FONT, "", size)
     with pdf.table(
         col_widths=tuple(widths),
         width=sum(widths),
         align="LEFT",
         text_align="LEFT",
-        line_height=5,
+        line_height=5 * max(scale, 0.8),
         headings_style=FontFace(emphasis="BOLD", fill_color=(235, 235, 235)),
         borders_layout="ALL",
     ) as table:

@@ -17,10 +17,11 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 
-from exports.document import Block, Run, column_widths, parse
+from exports.document import Block, Run, column_widths, parse, table_scale
 
 LANGUAGE = "sv-SE"
 TEXT_WIDTH_MM = 160.0  # A4 210 mm less 25 mm margins on each side
+BODY_PT = 10.5
 CHAR_MM = 2.5  # about one character of 10.5 pt text (bold, a wide font)
 
 
@@ -97,7 +98,7 @@ def _hyperlink(paragraph, run: Run) -> None:
     paragraph._p.append(link)
 
 
-def _add_runs(paragraph, runs: tuple[Run, ...]) -> None:
+def _add_runs(paragraph, runs: tuple[Run, ...], size: float | None = None) -> None:
     for run in runs:
         if run.href:
             _hyperlink(paragraph, run)
@@ -109,12 +110,19 @@ def _add_runs(paragraph, runs: tuple[Run, ...]) -> None:
                 added = paragraph.add_run(piece)
                 added.bold = run.bold or None
                 added.italic = run.italic or None
+                if size is not None:
+                    added.font.size = Pt(size)
 
 
 def _table(doc, block: Block) -> None:
     rows = block.rows
     columns = max(len(r) for r in rows)
-    widths = column_widths(rows, TEXT_WIDTH_MM, lambda text: len(text) * CHAR_MM, 6.0)
+    def measure(text: str) -> float:
+        return len(text) * CHAR_MM
+
+    scale = table_scale(rows, TEXT_WIDTH_MM, measure, 6.0)
+    size = None if scale == 1.0 else round(BODY_PT * scale * 2) / 2
+    widths = column_widths(rows, TEXT_WIDTH_MM, lambda text: measure(text) * scale, 6.0)
     table = doc.add_table(rows=len(rows), cols=columns)
     table.style = doc.styles["Table Grid"]
     table.alignment = WD_TABLE_ALIGNMENT.LEFT
@@ -130,7 +138,7 @@ def _table(doc, block: Block) -> None:
             runs = row[i] if i < len(row) else ()
             if r == 0:
                 runs = tuple(Run(x.text, True, x.italic, x.href) for x in runs)
-            _add_runs(paragraph, runs)
+            _add_runs(paragraph, runs, size)
         if r == 0:  # the header row repeats on every page
             trpr = table.rows[0]._tr.get_or_add_trPr()
             header = OxmlElement("w:tblHeader")
@@ -160,7 +168,7 @@ def docx_bytes(markdown: str, header: str, title: str, now: datetime) -> bytes:
     _set_language(doc)
     normal = doc.styles["Normal"]
     normal.font.name = "Calibri"
-    normal.font.size = Pt(10.5)
+    normal.font.size = Pt(BODY_PT)
     section = doc.sections[0]
     section.page_width, section.page_height = Mm(210), Mm(297)
     section.left_margin = section.right_margin = Mm(25)

@@ -189,3 +189,43 @@ def test_an_ersättare_is_named_with_the_member_she_stood_in_for(minutes):
     doc = docx(minutes_document_file(data, markdown, "docx", NOW))
     cells = [c.text for t in doc.tables for row in t.rows for c in row.cells]
     assert "Eva Ersätt (ersättare för Bo Borta)" in cells
+
+
+WIDE_TABLE = """# Underlag
+
+| Datum | Slag | Timmar | Arbetsförmedlingen | Försäkringskassan | Kommun |
+|---|---|---|---|---|---|
+| 2026-09-01 | kompetenshöjande aktivitet | 3 | 2 | 1 | 4 |
+| 2026-10-13 | LOKUS-möte | 2 | 1 | 1 | 3 |
+"""
+WIDE_WORDS = ["Arbetsförmedlingen", "Försäkringskassan", "kompetenshöjande", "2026-09-01"]
+
+
+def test_a_wide_table_in_pdf_breaks_no_word():
+    """Six columns with long words: the text gets smaller rather than
+    "Arbetsförm" + "edlingen" on two lines."""
+    from exports.pdf import pdf_bytes
+
+    text = PdfReader(io.BytesIO(pdf_bytes(WIDE_TABLE, "Uppföljning", "Underlag", NOW)))
+    lines = [line.strip() for page in text.pages for line in page.extract_text().split("\n")]
+    for word in WIDE_WORDS:
+        assert any(word in line for line in lines), (word, lines)
+
+
+def test_a_wide_table_in_word_has_room_for_its_longest_words():
+    from exports.word import CHAR_MM, docx_bytes
+
+    table = docx(docx_bytes(WIDE_TABLE, "Uppföljning", "Underlag", NOW)).tables[0]
+    sizes = {
+        run.font.size.pt for cell in table.rows[0].cells for p in cell.paragraphs for run in p.runs
+    }
+    assert len(sizes) == 1 and 7 <= sizes.pop() < 10.5  # smaller, the same in every cell
+    size = table.rows[1].cells[0].paragraphs[0].runs[0].font.size.pt
+    widths = [c.width for c in table.rows[0].cells]
+    assert sum(widths) <= Mm(160) + Mm(1)
+    for column, word in (
+        (3, "Arbetsförmedlingen"),
+        (4, "Försäkringskassan"),
+        (1, "kompetenshöjande"),
+    ):
+        assert widths[column] >= Mm(len(word) * CHAR_MM * size / 10.5), word
