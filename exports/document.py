@@ -253,10 +253,23 @@ def plain_text(markdown: str) -> str:
     return "\n".join(out).strip("\n") + "\n"
 
 
+PLAIN_WIDTH = 72  # what a mail program shows without wrapping
+
+
 def _plain_table(block: Block) -> list[str]:
+    """Columns when they fit in a mail window; otherwise one entry a row, the first
+    cell as the entry and the others as "Rubrik: värde" lines under it."""
     rows = [["".join(link_label(r) for r in cell) for cell in row] for row in block.rows]
     columns = max(len(r) for r in rows)
     widths = [max(len(r[i]) for r in rows if i < len(r)) for i in range(columns)]
+    if sum(widths) + 2 * (columns - 1) > PLAIN_WIDTH and len(rows) > 1:
+        header, lines = rows[0], []
+        for r in rows[1:]:
+            lines.append(f"• {r[0]}" if r else "•")
+            for name, value in zip(header[1:], r[1:], strict=False):
+                if value.strip():
+                    lines.append(f"  {name}: {value}")
+        return lines
     lines = []
     for n, r in enumerate(rows):
         lines.append("  ".join(c.ljust(widths[i]) for i, c in enumerate(r)).rstrip())

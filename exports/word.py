@@ -117,6 +117,7 @@ def _add_runs(paragraph, runs: tuple[Run, ...], size: float | None = None) -> No
 def _table(doc, block: Block) -> None:
     rows = block.rows
     columns = max(len(r) for r in rows)
+
     def measure(text: str) -> float:
         return len(text) * CHAR_MM
 

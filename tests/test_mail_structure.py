@@ -162,6 +162,12 @@ def test_minutes_draft_carries_the_pdf_and_no_markdown_in_the_text(meeting, demo
         plain = alternative.get_body(("plain",)).get_content()
         check_plain(plain)
         assert "Vid anteckningarna:" in plain and "Justeras:" in plain
+        # a mail window shows 72–80 columns and wraps a longer line, which would break
+        # a table's rows apart: a table too wide becomes one entry a row
+        summary = plain.split("Sammanställning av åtgärder")[1].split("Vid anteckningarna")[0]
+        assert max(len(line) for line in summary.splitlines()) <= 72
+        for action in data.actions:
+            assert f"• {action.text}" in summary or len(action.text) > 60
 
 
 def _minutes_with_actions(db, meeting_id: int) -> bool:
