@@ -4,6 +4,7 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import col
 
+from db import clock
 from db.engine import Database
 from db.errors import FieldError, LokusError, NotFoundError, ValidationError
 from db.models import (
@@ -13,6 +14,7 @@ from db.models import (
     Person,
 )
 from db.records import (
+    GroupRow,
     MemberView,
     Option,
 )
@@ -21,8 +23,8 @@ from db.versioning import check_version, get_row, saved_id, touch
 from db.vocabulary import MembershipRole
 
 
-def list_groups(db: Database) -> list[tuple[int, str, str, int, str]]:
-    """(id, name, municipality, number of members, coordinator's name)."""
+def list_groups(db: Database) -> list[GroupRow]:
+    """Every group, the archived ones last."""
     members = (
         select(func.count(col(Membership.id)))
         .where(col(Membership.group_id) == col(Group.id))
@@ -32,18 +34,58 @@ def list_groups(db: Database) -> list[tuple[int, str, str, int, str]]:
     with db.session() as s:
         rows = s.execute(
             select(
-                col(Group.id), col(Group.name), col(Group.municipality), members, col(Person.name)
+                col(Group.id),
+                col(Group.name),
+                col(Group.municipality),
+                members,
+                col(Person.name),
+                col(Group.version),
+                col(Group.archived_at),
             )
             .outerjoin(Person, col(Person.id) == col(Group.coordinator_id))
-            .order_by(col(Group.name))
+            .order_by(col(Group.archived_at).is_not(None), col(Group.name))
         ).all()
-    return [(i, n, m, c, p or "") for i, n, m, c, p in rows]
+    return [GroupRow(i, n, m, c, p or "", v, a is not None) for i, n, m, c, p, v, a in rows]
 
 
-def group_options(db: Database) -> list[Option]:
+def group_options(db: Database, include_archived: bool = False) -> list[Option]:
+    """The groups to pick from; an archived group only when asked for (a record that
+    already belongs to it, a report of earlier years)."""
+    query = select(col(Group.id), col(Group.name)).order_by(col(Group.name))
+    if not include_archived:
+        query = query.where(col(Group.archived_at).is_(None))
     with db.session() as s:
-        rows = s.execute(select(col(Group.id), col(Group.name)).order_by(col(Group.name)))
-        return [Option(r.id, r.name) for r in rows]
+        return [Option(r.id, r.name) for r in s.execute(query)]
+
+
+def update_group(
+    db: Database, group_id: int, name: str, municipality: str, expected_version: int
+) -> None:
+    """Rename a group (a typo, a new name after a merger) or change its municipality."""
+    errors = Errors()
+    check_text(name, "name", "Namn", errors, required=True)
+    check_text(municipality, "municipality", "Kommun", errors)
+    if errors:
+        raise ValidationError(errors)
+    try:
+        with db.session() as s:
+            group = get_row(s, Group, group_id, "Lokusgruppen")
+            check_version(group, expected_version, "Lokusgruppen")
+            group.name, group.municipality = name.strip(), municipality.strip()
+            touch(group)
+    except IntegrityError as exc:
+        errors.add("name", "Namn", f"det finns redan en lokusgrupp som heter ”{name.strip()}”")
+        raise ValidationError(errors) from exc
+
+
+def archive_group(db: Database, group_id: int, archived: bool, expected_version: int) -> None:
+    """Archive a group (it keeps its meetings, minutes and insatser) or restore it."""
+    with db.session() as s:
+        group = get_row(s, Group, group_id, "Lokusgruppen")
+        check_version(group, expected_version, "Lokusgruppen")
+        if (group.archived_at is not None) != archived:
+            group.archived_at = clock.utcnow() if archived else None
+            touch(group)
 
 
 def create_group(

@@ -11,7 +11,8 @@ COMING = "m.status IN ('planned', 'notice_sent')"
 ON_PAGE = "m.group_id IN (SELECT value FROM json_each(:groups))"
 
 COUNTS = """
-SELECT (SELECT count(*) FROM lokus_group), (SELECT count(*) FROM initiative),
+SELECT (SELECT count(*) FROM lokus_group WHERE archived_at IS NULL),
+       (SELECT count(*) FROM initiative),
        (SELECT count(*) FROM person),
        (SELECT count(*) FROM actionitem WHERE status = 'open'),
        (SELECT count(*) FROM actionitem WHERE status = 'open' AND due_date < :today)
@@ -19,7 +20,7 @@ SELECT (SELECT count(*) FROM lokus_group), (SELECT count(*) FROM initiative),
 GROUPS = """
 SELECT id, name, own, notice_lead_days, points_lead_days, minutes_send_days,
        minutes_final_days
-FROM lokus_group
+FROM lokus_group WHERE archived_at IS NULL
 """
 # An insats's period: its own dates, else those of its funding decisions.
 _PERIODS = """

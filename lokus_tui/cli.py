@@ -125,7 +125,11 @@ def cmd_meetings(args) -> int:
     group_id = None
     if args.group:
         wanted = args.group.casefold()
-        groups = [g for g in group_options(database) if wanted in g.label.casefold()]
+        groups = [
+            g
+            for g in group_options(database, include_archived=True)
+            if wanted in g.label.casefold()
+        ]
         exact = [g for g in groups if g.label.casefold() == wanted]
         groups = exact or groups
         if len(groups) != 1:

@@ -114,7 +114,11 @@ def cmd_report(args) -> int:
             from db.groups import group_options
 
             wanted = args.group.casefold()
-            groups = [g for g in group_options(database) if wanted in g.label.casefold()]
+            groups = [
+                g
+                for g in group_options(database, include_archived=True)
+                if wanted in g.label.casefold()
+            ]
             groups = [g for g in groups if g.label.casefold() == wanted] or groups
             if len(groups) != 1:
                 names = ", ".join(g.label for g in groups[:8]) or "ingen"

@@ -37,7 +37,7 @@ class FollowUpScreen(Screen):
         self.year = year or clock.today().year
 
     def compose(self) -> ComposeResult:
-        groups = [(g.label, g.id) for g in group_options(app_database(self))]
+        groups = [(g.label, g.id) for g in group_options(app_database(self), include_archived=True)]
         yield Header()
         with Horizontal(classes="filter-row"):
             yield PlainSelect(
@@ -79,7 +79,7 @@ class FollowUpScreen(Screen):
             year = int(year_text)
         start, end, _ = period(year, days[0], days[1])
         group_id = select_value(self.query_one("#follow-up-group", Select))
-        names = {g.id: g.label for g in group_options(app_database(self))}
+        names = {g.id: g.label for g in group_options(app_database(self), include_archived=True)}
         return start, end, group_id, names.get(group_id) if group_id else None
 
     def _status(self, text: str) -> None:

@@ -8,7 +8,16 @@ from textual.screen import Screen
 from textual.widgets import Button, DataTable, Header, Input, Label
 
 from db.errors import LokusError
-from db.groups import create_group, group_members, list_groups, remove_member, set_member
+from db.groups import (
+    archive_group,
+    create_group,
+    group_members,
+    list_groups,
+    remove_member,
+    set_member,
+    update_group,
+)
+from db.records import GroupRow
 from db.validation import Errors, check_text
 from db.vocabulary import MembershipRole
 from lokus_tui.context import app_database
@@ -21,15 +30,22 @@ ROLE_OPTIONS = MembershipRole.options()
 
 
 class GroupForm(FormScreen):
+    """A new group, or (with ``group``) its name and municipality changed."""
+
+    def __init__(self, save, group: GroupRow | None = None):
+        super().__init__(save)
+        self.group = group
+
     def compose(self) -> ComposeResult:
+        group = self.group
         with Vertical(classes="form-dialog", id="group-dialog"):
-            yield Plain("Ny lokusgrupp", classes="title")
+            yield Plain(f"Byt namn på {group.name}" if group else "Ny lokusgrupp", classes="title")
             yield Plain("", id="form-errors", classes="field-error", markup=False)
             yield Label("Namn *", classes="field-label")
-            yield TextInput(id="name", placeholder="t.ex. LOKUS Tierp")
+            yield TextInput(group.name if group else "", id="name", placeholder="t.ex. LOKUS Tierp")
             yield Plain("", id="err-name", classes="field-error", markup=False)
             yield Label("Kommun", classes="field-label")
-            yield TextInput(id="municipality")
+            yield TextInput(group.municipality if group else "", id="municipality")
             with Horizontal(classes="buttons"):
                 yield Button("Spara (ctrl+s)", variant="primary", id="save")
                 yield Button("Avbryt (esc)", id="cancel")
@@ -50,6 +66,8 @@ class GroupsScreen(Screen):
     BINDINGS = [
         Binding("escape", "back", "Tillbaka", id="groups-back"),
         Binding("ctrl+n", "new_group", "Ny grupp", id="groups-new"),
+        Binding("ctrl+e", "rename_group", "Byt namn", id="groups-rename"),
+        Binding("ctrl+a", "archive_group", "Arkivera/återställ", id="groups-archive"),
         Binding("m", "add_member", "Lägg till ledamot", id="groups-add-member"),
         Binding("r", "change_role", "Ändra roll", id="groups-role"),
         Binding("delete", "remove_member", "Ta bort ur gruppen", id="groups-remove"),
@@ -66,7 +84,7 @@ class GroupsScreen(Screen):
 
     def on_mount(self) -> None:
         self.query_one("#groups-table", DataTable).add_columns(
-            "Lokusgrupp", "Kommun", "Ledamöter", "Samordnare"
+            "Lokusgrupp", "Kommun", "Ledamöter", "Samordnare", "Status"
         )
         self.query_one("#members-table", DataTable).add_columns("Namn", "Part", "Roll", "E-post")
         self.reload()
@@ -77,16 +95,28 @@ class GroupsScreen(Screen):
         row = table.cursor_row
         table.clear()
         self.groups = list_groups(app_database(self))
-        for gid, name, municipality, members, coordinator in self.groups:
-            table.add_row(name, municipality, str(members), coordinator or "–", key=str(gid))
+        for g in self.groups:
+            table.add_row(
+                g.name,
+                g.municipality,
+                str(g.members),
+                g.coordinator or "–",
+                "arkiverad" if g.archived else "aktiv",
+                key=str(g.id),
+            )
         if table.row_count:
             table.move_cursor(row=min(row, table.row_count - 1))
         self.show_members()
 
     @property
-    def group_id(self) -> int | None:
+    def group(self) -> GroupRow | None:
         table = self.query_one("#groups-table", DataTable)
-        return self.groups[table.cursor_row][0] if self.groups else None
+        return self.groups[table.cursor_row] if self.groups else None
+
+    @property
+    def group_id(self) -> int | None:
+        group = self.group
+        return group.id if group else None
 
     def show_members(self) -> None:
         table = self.query_one("#members-table", DataTable)
@@ -107,6 +137,50 @@ class GroupsScreen(Screen):
             return create_group(app_database(self), *data)
 
         self.app.push_screen(GroupForm(save), lambda _r: self.reload())
+
+    def action_rename_group(self) -> None:
+        group = self.group
+        if group is None:
+            self.notify("Skapa först en lokusgrupp (ctrl+n).", severity="warning")
+            return
+
+        def save(data):
+            name, municipality = data
+            update_group(app_database(self), group.id, name, municipality, group.version)
+
+        self.app.push_screen(GroupForm(save, group), lambda _r: self.reload())
+
+    def action_archive_group(self) -> None:
+        group = self.group
+        if group is None:
+            return
+        from screens.confirm import ConfirmDialog
+
+        def answered(yes):
+            if not yes:
+                return
+            try:
+                archive_group(app_database(self), group.id, not group.archived, group.version)
+            except LokusError as exc:
+                self.notify(str(exc), severity="error", markup=False)
+            else:
+                done = "återställd" if group.archived else "arkiverad"
+                self.notify(f"{group.name} är {done}.", timeout=3, markup=False)
+            self.reload()
+
+        if group.archived:
+            question = (
+                f"Återställ {group.name}? Gruppen visas igen i Översikt och när möten planeras."
+            )
+            label = "Ja, återställ"
+        else:
+            question = (
+                f"Arkivera {group.name}? Möten, anteckningar och insatser finns kvar, men "
+                "gruppen visas inte längre i Översikt eller när nya möten och insatser läggs "
+                "till. Den kan återställas här."
+            )
+            label = "Ja, arkivera"
+        self.app.push_screen(ConfirmDialog(question, yes_label=label), answered)
 
     def action_add_member(self) -> None:
         group_id = self.group_id

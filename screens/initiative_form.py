@@ -102,7 +102,7 @@ class InitiativeForm(FormScreen):
                     with Vertical():
                         yield Label("Lokusgrupp", classes="field-label")
                         yield PlainSelect(
-                            _opts(group_options(db)),
+                            _opts(group_options(db, include_archived=bool(d.group_id))),
                             id="group_id",
                             prompt="Välj lokusgrupp",
                             value=d.group_id if d.group_id else Select.NULL,

@@ -53,7 +53,10 @@ class MeetingForm(FormScreen):
         # a new meeting has no date yet: date.min is never shown, the field starts empty
         new = MeetingInput(group_id=self.group_id or 0, meeting_date=date.min)
         d = self.detail.data if self.detail else new
-        groups = [(g.label, g.id) for g in group_options(app_database(self))]
+        groups = [
+            (g.label, g.id)
+            for g in group_options(app_database(self), include_archived=self.detail is not None)
+        ]
 
         def field(key, label, value, placeholder="", validators=None):
             with Vertical():

@@ -49,7 +49,9 @@ class MeetingsScreen(Screen):
         yield Header()
         yield SectionBar("meetings")
         with Horizontal(classes="filter-row"):
-            groups = group_options(app_database(self))
+            # archived groups too: their meetings stay in the list and the palette
+            # opens Möten for any group it finds
+            groups = group_options(app_database(self), include_archived=True)
             yield PlainSelect(
                 [(g.label, g.id) for g in groups], prompt="Alla lokusgrupper", id="meetings-group"
             )
@@ -196,7 +198,11 @@ class MeetingsScreen(Screen):
         from db.group_template import agenda_template, set_agenda_template
         from screens.template_form import TemplateForm
 
-        name = next(g.label for g in group_options(app_database(self)) if g.id == group_id)
+        name = next(
+            g.label
+            for g in group_options(app_database(self), include_archived=True)
+            if g.id == group_id
+        )
 
         def save(titles, version):
             set_agenda_template(app_database(self), group_id, titles, version)

@@ -52,7 +52,60 @@ async def test_empty_database_guides_and_group_can_be_built(database):
         await pilot.press("ctrl+s")
         await pilot.pause()
     groups = list_groups(database)
-    assert [(g[1], g[3]) for g in groups] == [("LOKUS Tierp", 1)]
-    assert [m.role for m in group_members(database, groups[0][0])] == ["chair"]
-    mid = create_meeting(database, MeetingInput(groups[0][0], date(2027, 2, 9)))
+    assert [(g.name, g.members) for g in groups] == [("LOKUS Tierp", 1)]
+    assert [m.role for m in group_members(database, groups[0].id)] == ["chair"]
+    mid = create_meeting(database, MeetingInput(groups[0].id, date(2027, 2, 9)))
     assert get_meeting(database, mid).chair_name == "Tove Tierp"
+
+
+async def test_a_group_is_renamed_and_archived_and_restored(demo_db):
+    """A typo in a group's name is fixed once for every list; an ended group is
+    archived: out of Översikt and the pickers, its meetings kept; and restored."""
+    from db.groups import group_options
+    from db.meetings import list_meetings
+    from db.overview import get_overview
+    from tests.conftest import TODAY
+
+    def group_named(name):
+        return next(g for g in list_groups(demo_db) if g.name == name)
+
+    heby = group_named("LOKUS Heby")
+    meetings_before = list_meetings(demo_db, group_id=heby.id).total
+    app = make_app(demo_db.path, database=demo_db, start_section="contacts")
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+g")
+        await pilot.pause()
+        table = app.screen.query_one("#groups-table")
+        table.move_cursor(row=[g.id for g in app.screen.groups].index(heby.id))
+        await pilot.press("ctrl+e")
+        await pilot.pause()
+        assert app.screen.query_one("#name", Input).value == "LOKUS Heby"
+        app.screen.query_one("#name", Input).value = "LOKUS Enköping"  # taken
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "det finns redan en lokusgrupp" in str(app.screen.query_one("#err-name").render())
+        app.screen.query_one("#name", Input).value = "LOKUS Heby-Sala"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "GroupsScreen"
+        assert "LOKUS Heby-Sala" in [g.label for g in group_options(demo_db)]
+        await pilot.press("ctrl+a")
+        await pilot.pause()
+        assert "Arkivera LOKUS Heby-Sala?" in str(
+            app.screen.query_one("#confirm-question").render()
+        )
+        await pilot.press("j")
+        await pilot.pause()
+        assert any("LOKUS Heby-Sala är arkiverad" in n for n in app.notified)
+        row = next(g for g in app.screen.groups if g.id == heby.id)
+        assert row.archived and app.screen.groups[-1].id == heby.id  # archived last
+    assert heby.id not in [g.id for g in group_options(demo_db)]
+    assert heby.id in [g.id for g in group_options(demo_db, include_archived=True)]
+    ov = get_overview(demo_db.read_rows, TODAY)
+    assert heby.id not in [g.group_id for g in ov.order]
+    assert list_meetings(demo_db, group_id=heby.id).total == meetings_before  # nothing lost
+    from db.groups import archive_group
+
+    archive_group(demo_db, heby.id, False, group_named("LOKUS Heby-Sala").version)
+    assert heby.id in [g.group_id for g in get_overview(demo_db.read_rows, TODAY).order]

@@ -54,6 +54,7 @@ WRITE_PREFIXES = (
     "accept_",
     "postpone_",
     "reject_",
+    "archive_",
     "mark_",
     "remove_",
     "restore_",
@@ -402,6 +403,19 @@ def scenarios(database):
             (lambda v: save_settings(d, replace(seen, group_version=v), values, seen.own)),
             seen.group_version,
         ),
+    )
+    from db.groups import archive_group, list_groups, update_group
+
+    def group_version(group_id):
+        return next(x.version for x in list_groups(d) if x.id == group_id)
+
+    yield (
+        "db.groups.update_group",
+        ((lambda v: update_group(d, g, "LOKUS Uppsala län", "Uppsala", v)), group_version(g)),
+    )
+    yield (
+        "db.groups.archive_group",
+        ((lambda v: archive_group(d, g, True, v)), group_version(g)),
     )
     yield (
         "db.goals.set_own",

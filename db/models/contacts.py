@@ -23,6 +23,8 @@ class Group(Tracked, table=True):
     points_lead_days: int = Field(default=21, sa_column_kwargs={"server_default": "21"})
     minutes_send_days: int = Field(default=7, sa_column_kwargs={"server_default": "7"})
     minutes_final_days: int = Field(default=30, sa_column_kwargs={"server_default": "30"})
+    # An ended or merged group (0005): kept with its records, out of Översikt and pickers.
+    archived_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
 
 
 class GroupGoal(Tracked, table=True):

@@ -11,6 +11,7 @@ from db.records.common import (  # noqa: F401
     SearchHit,
 )
 from db.records.contacts import (  # noqa: F401
+    GroupRow,
     MembershipView,
     MemberView,
     OrganisationInput,

@@ -126,6 +126,19 @@ class OrganisationInput:
 
 
 @dataclass(frozen=True)
+class GroupRow:
+    """A lokusgrupp in the Lokusgrupper list."""
+
+    id: int
+    name: str
+    municipality: str
+    members: int
+    coordinator: str
+    version: int
+    archived: bool = False
+
+
+@dataclass(frozen=True)
 class MemberView:
     person_id: int
     name: str
