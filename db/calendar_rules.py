@@ -1,5 +1,6 @@
 """Pure date rules: Swedish public holidays, the year planner, agenda clock times."""
 
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 
@@ -59,6 +60,72 @@ def nth_weekday(year: int, month: int, weekday: int, n: int) -> date:
     return first + timedelta(days=offset + 7 * (n - 1))
 
 
+@dataclass(frozen=True)
+class PlannedDay:
+    """One meeting of the year planner: the day it got, the day the rule gave and why
+    it moved (``day`` None: no working day near it in the year)."""
+
+    day: date | None
+    wanted: date
+    reason: str = ""
+
+
+def _why_not(day: date, year: int) -> str:
+    if day.year != year:
+        return "ett annat år"
+    holiday = swedish_holidays(day.year).get(day)
+    if holiday:
+        return holiday
+    if day.month == 7:
+        return "juli"
+    if day.weekday() >= 5:
+        return "helg"
+    return ""
+
+
+def plan_year_days(
+    year: int,
+    count: int = 4,
+    weekday: int = 1,
+    first_month: int = 2,
+    interval_months: int = 3,
+    week_of_month: int = 2,
+) -> list[PlannedDay]:
+    """Meeting days for a year: e.g. four meetings, on the second Tuesday, roughly
+    every third month from February; never in July, never on a holiday or weekend.
+    A day that is not possible moves by a week, within its month when it can (the
+    week before midsummer rather than six weeks later), and says why; a meeting with
+    no possible day near it is kept with ``day`` None, never dropped unsaid."""
+    planned: list[PlannedDay] = []
+    last: date | None = None
+    for i in range(count):
+        month = first_month + round(i * interval_months)
+        if month > 12:  # the rule runs into next year: said, not planned
+            later = nth_weekday(year + (month - 1) // 12, (month - 1) % 12 + 1, weekday, 1)
+            planned.append(PlannedDay(None, later, "nästa år"))
+            continue
+        if month == 7:
+            month = 8
+        wanted = nth_weekday(year, month, weekday, week_of_month)
+        if wanted.month != month:  # a fifth week the month does not have
+            wanted -= timedelta(days=7)
+        options = [
+            wanted + timedelta(days=7 * k)
+            for k in (0, -1, 1, -2, 2, -3, 3)
+            if not _why_not(wanted + timedelta(days=7 * k), year)
+            and (last is None or wanted + timedelta(days=7 * k) > last)
+        ]
+        options.sort(key=lambda d: (d.month != wanted.month, abs((d - wanted).days)))
+        reason = _why_not(wanted, year) or (
+            "efter föregående möte" if last is not None and wanted <= last else ""
+        )
+        day = options[0] if options else None
+        planned.append(PlannedDay(day, wanted, reason if day != wanted else ""))
+        if day is not None:
+            last = day
+    return planned
+
+
 def plan_year(
     year: int,
     count: int = 4,
@@ -67,24 +134,9 @@ def plan_year(
     interval_months: int = 3,
     week_of_month: int = 2,
 ) -> list[date]:
-    """Meeting dates for a year: e.g. four meetings, on the second Tuesday, roughly
-    every third month from February; never in July, never on a holiday or weekend."""
-    dates: list[date] = []
-    for i in range(count):
-        month = first_month + round(i * interval_months)
-        if month > 12:
-            break
-        if month == 7:
-            month = 8
-        day = nth_weekday(year, month, weekday, week_of_month)
-        while is_holiday(day) or day.month == 7 or day.weekday() >= 5:
-            day += timedelta(days=7)
-        if day.year != year:
-            break
-        if dates and day <= dates[-1]:
-            continue
-        dates.append(day)
-    return dates
+    """The days of ``plan_year_days`` that could be planned."""
+    days = plan_year_days(year, count, weekday, first_month, interval_months, week_of_month)
+    return [p.day for p in days if p.day is not None]
 
 
 def clock_times(start: time | None, minutes: list[int]) -> list[tuple[time, time]] | None:

@@ -6,7 +6,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Input, Label, Select, Static
 
 from db import clock
-from db.calendar_rules import plan_year, swedish_holidays
+from db.calendar_rules import plan_year_days, swedish_holidays
 from db.errors import ValidationError
 from db.groups import group_options
 from db.meeting_changes import create_meetings
@@ -30,6 +30,7 @@ class YearPlanForm(FormScreen):
         super().__init__(save=self._create)
         self.group_id = group_id
         self.year = year or clock.today().year + 1
+        self.planned_notes: dict[Input, tuple[str, str]] = {}
 
     def compose(self) -> ComposeResult:
         groups = [(g.label, g.id) for g in group_options(app_database(self))]
@@ -135,7 +136,7 @@ class YearPlanForm(FormScreen):
             self.query_one("#err-dates", Static).update("\n".join(map(str, errors)))
             return
         self.query_one("#err-dates", Static).update("")
-        dates = plan_year(
+        days = plan_year_days(
             year,
             count,
             chosen(self.query_one("#weekday", Select), int),
@@ -144,12 +145,37 @@ class YearPlanForm(FormScreen):
             chosen(self.query_one("#week", Select), int),
         )
         rows = []
-        for n, day in enumerate(dates, 1):
+        self.planned_notes = {}
+        n = 0
+        for planned in days:
+            if planned.day is None:  # said, so that no meeting goes missing unnoticed
+                when = format_date_long(planned.wanted)
+                text = (
+                    f"ryms inte i {year} (skulle bli {when})"
+                    if planned.reason == "nästa år"
+                    else f"ingen vardag nära {when} ({planned.reason})"
+                )
+                rows.append(
+                    Horizontal(
+                        Label("Inget möte", classes="plan-label"),
+                        Label(text, classes="plan-long plan-missing"),
+                        classes="row plan-row",
+                    )
+                )
+                continue
+            n += 1
+            note = format_date_long(planned.day, weekday=True)
+            if planned.reason:
+                note += f" — flyttat från {format_date_long(planned.wanted)} ({planned.reason})"
+            field = TextInput(
+                planned.day.isoformat(), classes="plan-date", validators=[DateValidator()]
+            )
+            self.planned_notes[field] = (planned.day.isoformat(), note)
             rows.append(
                 Horizontal(
                     Label(f"Möte {n}", classes="plan-label"),
-                    TextInput(day.isoformat(), classes="plan-date", validators=[DateValidator()]),
-                    Label(format_date_long(day, weekday=True), classes="plan-long"),
+                    field,
+                    Label(note, classes="plan-long"),
                     classes="row plan-row",
                 )
             )
@@ -162,6 +188,10 @@ class YearPlanForm(FormScreen):
         errors = Errors()
         day = parse_date(event.value, "d", "Datum", errors)
         label = event.input.parent.query_one(".plan-long", Label)
+        planned = self.planned_notes.get(event.input)
+        if planned is not None and event.value.strip() == planned[0]:
+            label.update(planned[1])  # as planned, with why it moved
+            return
         if day is None:
             label.update("ogiltigt datum")
             return

@@ -65,6 +65,37 @@ def test_year_plan_avoids_july_and_holidays():
     assert plan_year(2030, count=1, first_month=1, week_of_month=1) == [date(2030, 1, 8)]
 
 
+def test_year_plan_moves_a_meeting_within_its_month_and_says_why():
+    """Fridays of the fourth week, from June, six months apart (2027): midsummer eve
+    and Christmas Eve. Both are kept, a week earlier, with the reason; none is dropped."""
+    from db.calendar_rules import plan_year_days
+
+    june, december = plan_year_days(
+        2027, count=2, weekday=4, first_month=6, interval_months=6, week_of_month=4
+    )
+    assert (june.wanted, june.day, june.reason) == (
+        date(2027, 6, 25),
+        date(2027, 6, 18),
+        "midsommarafton",
+    )
+    assert (december.wanted, december.day, december.reason) == (
+        date(2027, 12, 24),
+        date(2027, 12, 17),
+        "julafton",
+    )
+    # every count asked for is there, in every month, for every weekday and week
+    for weekday in range(5):
+        for week in range(1, 5):
+            for first in range(1, 13):
+                days = plan_year_days(2027, 12, weekday, first, 3, week)
+                assert len(days) == 12  # those after December say "nästa år"
+                assert all(p.day is None for p in days if p.reason == "nästa år")
+                got = [p.day for p in days if p.day is not None]
+                assert got == sorted(set(got))
+                assert all(d.weekday() == weekday and d.month != 7 for d in got)
+                assert all(p.reason for p in days if p.day != p.wanted)
+
+
 def _group(db):
     from db.groups import group_options
 

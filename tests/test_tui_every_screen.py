@@ -583,3 +583,27 @@ async def test_opening_when_the_filter_finds_nothing_says_so_in_every_list(demo_
             await pilot.pause()
             assert type(app.screen).__name__ == section, section
             assert said(app, message), section
+
+
+async def test_year_plan_shows_a_moved_meeting_and_one_that_does_not_fit(demo_db):
+    """Fridays of the fourth week from June (2027): midsummer eve moves a week earlier
+    and says so; a third meeting six months on would be next year, and says so."""
+    app = make_app(demo_db.path, database=demo_db, start_section="meetings")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+y")
+        await pilot.pause()
+        form = app.screen
+        form.query_one("#year", Input).value = "2027"
+        form.query_one("#count", Input).value = "3"
+        form.query_one("#first_month", Input).value = "6"
+        form.query_one("#interval", Input).value = "6"
+        form.query_one("#weekday", Select).value = 4
+        form.query_one("#week", Select).value = 4
+        await pilot.pause()
+        dates = [i.value for i in form.query(".plan-date").results(Input)]
+        assert dates == ["2027-06-18", "2027-12-17"]
+        notes = [shown(label) for label in form.query(".plan-long")]
+        assert "flyttat från 25 juni 2027 (midsommarafton)" in notes[0]
+        assert "flyttat från 24 december 2027 (julafton)" in notes[1]
+        assert notes[2].startswith("ryms inte i 2027")
