@@ -1,8 +1,8 @@
 """Meetings: the list, one meeting read in full, the next meeting of a group."""
 
-from datetime import date
+from datetime import date, timedelta
 
-from sqlalchemy import and_, case, func, select
+from sqlalchemy import and_, case, extract, func, select
 from sqlalchemy import label as sql_label
 from sqlmodel import col
 
@@ -55,6 +55,16 @@ def missing_for_notice(m, item_count: int) -> tuple[str, ...]:
     return tuple(missing)
 
 
+def _iso_range(iso: str) -> tuple[date, date]:
+    """'2026-08' -> the month's first and last day; '2026-08-14' -> that day."""
+    if len(iso) == 7:
+        start = date.fromisoformat(iso + "-01")
+        following = date(start.year + start.month // 12, start.month % 12 + 1, 1)
+        return start, following - timedelta(days=1)
+    day = date.fromisoformat(iso)
+    return day, day
+
+
 def list_meetings(
     db: Database,
     group_id: int | None = None,
@@ -63,14 +73,27 @@ def list_meetings(
     limit: int = 100,
     offset: int = 0,
     today: date | None = None,
+    month: int | None = None,
+    year: int | None = None,
+    day: int | None = None,
+    iso: str = "",
 ) -> Page:
-    """Coming meetings first (soonest first), then past ones (latest first)."""
+    """Coming meetings first (soonest first), then past ones (latest first). The words
+    of ``text`` are looked for in the group, title, room and address; ``month``,
+    ``year``, ``day`` (of the month) and ``iso`` ("2026-08" or "2026-08-14") narrow
+    by date."""
     today = today or clock.today()
     conditions = []
     if group_id:
         conditions.append(col(Meeting.group_id) == group_id)
     if from_date:
         conditions.append(col(Meeting.meeting_date) >= from_date)
+    for part, value in (("month", month), ("year", year), ("day", day)):
+        if value:
+            conditions.append(extract(part, col(Meeting.meeting_date)) == value)
+    if iso:
+        first, last = _iso_range(iso)
+        conditions.append(col(Meeting.meeting_date).between(first, last))
     for word in text.split():
         conditions.append(
             contains(db, col(Group.name), word)

@@ -8,6 +8,7 @@ records. The data layer runs the validators again before every write.
 import re
 from datetime import date, time
 
+from db import clock
 from db.characters import describe, forbidden
 from db.errors import FieldError
 
@@ -36,8 +37,17 @@ def parse_date(text: str, field: str, label: str, errors: Errors, required: bool
     try:
         return date.fromisoformat(text)
     except ValueError:
-        errors.add(field, label, f"”{text}” är inget datum; skriv ÅÅÅÅ-MM-DD, t.ex. 2026-03-03")
+        errors.add(
+            field, label, f"”{text}” är inget datum; skriv ÅÅÅÅ-MM-DD, t.ex. {example_date()}"
+        )
         return None
+
+
+def example_date() -> str:
+    """A date to show in a message: the 3rd of next month, so it is never in the past."""
+    today = clock.today()
+    year, month = (today.year + 1, 1) if today.month == 12 else (today.year, today.month + 1)
+    return date(year, month, 3).isoformat()
 
 
 def parse_time(text: str, field: str, label: str, errors: Errors, required: bool = False):

@@ -262,11 +262,17 @@ def cmd_app(args) -> int:
     from lokus_tui.app import make_app
 
     app = make_app(target, demo=args.demo, open_options=options)
-    app.run()
+    try:
+        app.run()
+    finally:
+        if args.demo:  # a try-out: nothing of it stays behind in the temporary folder
+            import shutil
+
+            shutil.rmtree(Path(target).parent, ignore_errors=True)
     if args.demo:
         print(
-            f"lokus: demodatabasen finns kvar i {target}\n"
-            f"       öppna den igen med: lokus --db {target}",
+            "lokus: demodatabasen är borttagen. Vill du spara demodata: "
+            "lokus demo --db FIL och sedan lokus --db FIL",
             file=sys.stderr,
         )
     return app.return_code or 0

@@ -10,8 +10,9 @@ from textual.widgets import DataTable, Header, Input, Select, Static
 from db.groups import group_options
 from db.meeting_changes import create_meeting
 from db.meetings import list_meetings
-from db.records import MeetingRow
+from db.records import MeetingRow, Page
 from exports.swedish import count_of, format_date_long, format_time
+from lokus_tui.commands import read_query
 from lokus_tui.context import app_database
 from lokus_tui.filter_input import FilterInput
 from lokus_tui.form_fields import select_value
@@ -58,7 +59,7 @@ class MeetingsScreen(Screen):
             yield FilterInput(
                 "meetings-table",
                 id="meetings-filter",
-                placeholder="Filtrera: grupp, rubrik eller plats",
+                placeholder="Filtrera: grupp, plats, månad, datum",
             )
         yield PagedTable(
             self._fetch_page, self._row_cells, filter_id="meetings-filter", id="meetings-table"
@@ -91,13 +92,19 @@ class MeetingsScreen(Screen):
         return select_value(self.query_one("#meetings-group", Select))
 
     def _fetch_page(self, limit: int, offset: int):
-        return list_meetings(
-            app_database(self),
-            group_id=self.group_id,
-            text=self.query_one("#meetings-filter", Input).value,
-            limit=limit,
-            offset=offset,
-        )
+        # "heby augusti", "2026-03", "mars 2027": dates and month names as in the palette
+        words, when = read_query(self.query_one("#meetings-filter", Input).value)
+        try:
+            return list_meetings(
+                app_database(self),
+                group_id=self.group_id,
+                text=" ".join(words),
+                limit=limit,
+                offset=offset,
+                **when,
+            )
+        except ValueError:  # "2026-13": no such month, so no such meeting
+            return Page([], 0)
 
     @staticmethod
     def _row_cells(row: MeetingRow):

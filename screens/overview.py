@@ -37,7 +37,8 @@ Databasen är tom. Så kommer du igång:
 3. Tryck 2 (Möten) och ctrl+y för att planera årets möten.
 4. Tryck 3 (Insatser) och ctrl+n för att registrera gruppens insatser.
 
-Vill du först se hur det ser ut med data? Avsluta (ctrl+q) och starta lokus --demo."""
+Vill du först se hur det ser ut med data?
+Avsluta (ctrl+q) och starta: lokus --demo"""
 
 SECTION_TITLES = {
     "own": "Mina grupper",

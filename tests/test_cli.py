@@ -1,5 +1,6 @@
 import os
 import stat
+from pathlib import Path
 
 from lokus_tui.cli import main
 
@@ -62,3 +63,27 @@ def test_help_is_swedish(capsys):
     out = capsys.readouterr().out
     assert out.startswith("användning: lokus")
     assert "visa den här hjälpen och avsluta" in out and "flaggor" in out
+
+
+def test_demo_leaves_no_temporary_folder_behind(monkeypatch, capsys):
+    """`lokus --demo` works on a temporary database and removes it when the app ends,
+    saying how to keep demo data."""
+    import lokus_tui.app
+
+    seen = {}
+
+    class App:
+        return_code = 0
+
+        def __init__(self, target, **_options):
+            self.target = Path(target)
+
+        def run(self):
+            seen["existed"] = self.target.is_file()
+            seen["folder"] = self.target.parent
+
+    monkeypatch.setattr(lokus_tui.app, "make_app", App)
+    assert main(["--demo"]) == 0
+    assert seen["existed"] and seen["folder"].name.startswith("lokus-demo-")
+    assert not seen["folder"].exists()
+    assert "lokus demo --db FIL" in capsys.readouterr().err

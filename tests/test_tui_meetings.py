@@ -218,3 +218,44 @@ async def test_change_after_export_is_shown_even_if_not_marked_sent(demo_db, tmp
         assert "Kallelsen har ändrats sedan den exporterades" in str(
             workspace.query_one("#meeting-warning").render()
         )
+
+
+async def test_moten_filters_by_month_name_and_date(demo_db):
+    """"september" finds the September meetings ("augusti" found none, though there
+    were), "sep 2026" those of one year, an ISO month or day its meetings, and a group
+    word still narrows."""
+    from datetime import date
+
+    from db.meetings import list_meetings
+    from lokus_tui.app import make_app
+
+    every = list_meetings(demo_db, limit=10_000).rows
+    august = [m for m in every if m.meeting_date.month == 9]
+    assert august, "the demo has September meetings"
+    app = make_app(demo_db.path, database=demo_db, start_section="meetings")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        field = screen.query_one("#meetings-filter")
+
+        async def shown_for(text):
+            field.value = text
+            await pilot.pause(0.4)
+            return screen.table.total
+
+        assert await shown_for("september") == len(august)
+        year = august[0].meeting_date.year
+        assert await shown_for(f"sep {year}") == len(
+            [m for m in august if m.meeting_date.year == year]
+        )
+        day = august[0].meeting_date
+        assert await shown_for(day.isoformat()) == len(
+            [m for m in every if m.meeting_date == day]
+        )
+        assert await shown_for(day.isoformat()[:7]) == len(
+            [m for m in every if m.meeting_date.strftime("%Y-%m") == day.isoformat()[:7]]
+        )
+        heby = [m for m in august if "Heby" in m.group_name]
+        assert await shown_for("heby september") == len(heby)
+        assert await shown_for("2026-13") == 0  # no such month: nothing, no error
+        assert isinstance(day, date)

@@ -75,3 +75,28 @@ async def test_the_palette_offers_no_english_commands(demo_db):
             assert not any(t.startswith(english) for t in texts), texts
         assert any(t.startswith("Avsluta") for t in texts)
         assert any(t.startswith("Hjälp") for t in texts)
+
+
+async def test_escape_leaves_the_filter_and_digits_switch_sections(demo_db):
+    """After Esc the digits are section keys again, not text in the filter."""
+    app = app_for(demo_db, "meetings")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+f", "z", "z")
+        await pilot.pause()
+        assert app.screen.query_one("#meetings-filter", Input).value == "zz"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen.query_one("#meetings-filter", Input).value == ""
+        assert app.focused is app.screen.query_one("#meetings-table")
+        await pilot.press("enter")  # open a meeting, and back
+        await pilot.pause()
+        assert type(app.screen).__name__ == "MeetingScreen"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "MeetingsScreen"
+        assert not isinstance(app.focused, Input)
+        await pilot.press("3")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "InitiativesScreen"
+        assert app.screen.query_one("#initiatives-filter", Input).value == ""

@@ -4,6 +4,7 @@ from db.contacts import validate_person
 from db.initiative_changes import validate_initiative
 from db.records import FundingInput, GoalInput, InitiativeInput, PartnerInput, PersonInput
 from db.validation import Errors, parse_amount, parse_budget_lines, parse_date, parse_time
+from tests.conftest import TODAY
 
 
 def test_parse_date_names_the_field():
@@ -11,6 +12,9 @@ def test_parse_date_names_the_field():
     assert parse_date("2021-04-01", "start", "Startdatum", errors) == date(2021, 4, 1)
     assert parse_date("1 april", "start", "Startdatum", errors) is None
     assert str(errors[0]).startswith("Startdatum: ”1 april” är inget datum")
+    # the example in the message is a date to come, whatever day it is
+    example = str(errors[0]).rsplit("t.ex. ", 1)[1]
+    assert date.fromisoformat(example) > TODAY
 
 
 def test_parse_time_accepts_swedish_dot():
