@@ -221,7 +221,7 @@ async def test_change_after_export_is_shown_even_if_not_marked_sent(demo_db, tmp
 
 
 async def test_moten_filters_by_month_name_and_date(demo_db):
-    """"september" finds the September meetings ("augusti" found none, though there
+    """Typing "september" finds the September meetings ("augusti" found none, though there
     were), "sep 2026" those of one year, an ISO month or day its meetings, and a group
     word still narrows."""
     from datetime import date
@@ -249,9 +249,7 @@ async def test_moten_filters_by_month_name_and_date(demo_db):
             [m for m in august if m.meeting_date.year == year]
         )
         day = august[0].meeting_date
-        assert await shown_for(day.isoformat()) == len(
-            [m for m in every if m.meeting_date == day]
-        )
+        assert await shown_for(day.isoformat()) == len([m for m in every if m.meeting_date == day])
         assert await shown_for(day.isoformat()[:7]) == len(
             [m for m in every if m.meeting_date.strftime("%Y-%m") == day.isoformat()[:7]]
         )
