@@ -204,20 +204,26 @@ def record_exports(
             )
 
 
-def last_export(db: Database, meeting_id: int, document: str, file_format: str):
-    """(content, created_at) of the newest export of a document, or None."""
+def last_export(
+    db: Database, meeting_id: int, document: str, file_format: str, variant: str | None = None
+):
+    """(content, created_at) of the newest export of a document (of one variant: a
+    guest's invitation goes by the guest's name), or None."""
     from sqlalchemy import select
 
     from db.models import ExportRecord
 
+    conditions = [
+        col(ExportRecord.meeting_id) == meeting_id,
+        col(ExportRecord.document) == document,
+        col(ExportRecord.file_format) == file_format,
+    ]
+    if variant is not None:
+        conditions.append(col(ExportRecord.variant) == variant)
     with db.session() as s:
         row = s.execute(
             select(ExportRecord)
-            .where(
-                col(ExportRecord.meeting_id) == meeting_id,
-                col(ExportRecord.document) == document,
-                col(ExportRecord.file_format) == file_format,
-            )
+            .where(*conditions)
             .order_by(col(ExportRecord.created_at).desc(), col(ExportRecord.id).desc())
             .limit(1)
         ).scalar()

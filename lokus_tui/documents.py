@@ -207,6 +207,26 @@ def notice_changed_since_export(database, meeting):
     return notice_document(database, meeting.id, meeting)[1]
 
 
+def invitations_changed_since_export(database, meeting_id: int, guests) -> set[int]:
+    """The guests whose invitation reads differently now than the one last exported
+    to them (the meeting's time or place changed, or their topic): they need a new one."""
+    from db.notice import last_export, notice_data
+    from exports.invitation import invitation_markdown
+
+    exported = {
+        g.id: last_export(database, meeting_id, DocumentKind.INVITATION, "md", g.name)
+        for g in guests
+    }
+    if not any(exported.values()):
+        return set()
+    data = notice_data(database, meeting_id)
+    return {
+        g.id
+        for g in guests
+        if exported[g.id] is not None and exported[g.id][0] != invitation_markdown(data, g)
+    }
+
+
 def minutes_document(database, meeting_id: int):
     """(MinutesData, Markdown) as they stand: the approved text when fastställda."""
     from db.minutes import minutes_data

@@ -30,7 +30,7 @@ class HelpScreen(ModalScreen[None]):
         text = "\n\n".join(
             [
                 "# Hjälp",
-                "Tangenterna på den här skärmen:",
+                "Tangenterna på den här skärmen (^ betyder ctrl: ^n är ctrl+n):",
                 table(["Tangent", "Gör"], rows),
                 "Alla kommandon och snabbsök efter insatser och personer: **ctrl+p**. "
                 "Byt avsnitt med **1–5**. Avsluta med **ctrl+q**.",

@@ -192,3 +192,57 @@ def test_guest_invitation_files_are_all_in_the_history(demo_db, tmp_path):
         ("invitation", "Gösta Gäst", "eml"),
         ("invitation", "Gösta Gäst", "md"),
     ]
+
+
+async def test_a_guest_invitation_is_flagged_when_the_meeting_changes(demo_db, tmp_path):
+    """The guest got an invitation for 13.00; the meeting moves to 09.00: the Gäster tab
+    says a new invitation is needed, until one is exported."""
+    from db.guests import invite_guest, list_guests
+    from db.records import PersonInput
+    from lokus_tui.app import make_app
+    from lokus_tui.commands import open_meeting
+    from lokus_tui.documents import export_invitation, invitations_changed_since_export
+    from tests.test_tui_every_screen import open_tab
+    from tests.waiting import until
+
+    mid = meeting_in(demo_db)
+    invite_guest(
+        demo_db, mid, "IPS", new_person=PersonInput("Gösta Gäst", email="gosta@ips.example.se")
+    )
+    other = invite_guest(
+        demo_db, mid, "Arbetsträning", new_person=PersonInput("Greta Gäst", email="g@ex.se")
+    )
+    gosta = next(g for g in list_guests(demo_db, mid) if g.name == "Gösta Gäst")
+    export_invitation(demo_db, mid, gosta, tmp_path / "1")
+    assert invitations_changed_since_export(demo_db, mid, list_guests(demo_db, mid)) == set()
+    m = get_meeting(demo_db, mid)
+    update_meeting(
+        demo_db,
+        mid,
+        MeetingInput(**{**m.data.__dict__, "start_time": time(9), "end_time": time(11)}),
+        m.version,
+    )
+    guests = list_guests(demo_db, mid)
+    assert invitations_changed_since_export(demo_db, mid, guests) == {gosta.id}  # not Greta's
+    assert other not in invitations_changed_since_export(demo_db, mid, guests)
+    app = make_app(demo_db.path, database=demo_db, start_section="meetings")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await open_meeting(app, mid)
+        await until(
+            pilot,
+            lambda: (
+                type(app.screen).__name__ == "MeetingScreen"
+                and getattr(app.screen, "detail", None) is not None
+                and app.screen.active_tab
+            ),
+            what="the meeting",
+        )
+        await open_tab(pilot, app.screen, "tab-guests")
+        summary = str(app.screen.query_one("#guests-summary").render())
+        assert "Inbjudan har ändrats sedan den exporterades (Gösta Gäst)" in summary
+        table = app.screen.query_one("#guests-table")
+        rows = [[str(c) for c in table.get_row_at(r)] for r in range(table.row_count)]
+        assert [r for r in rows if "NY INBJUDAN (x)" in r][0][0] == "Gösta Gäst"
+    export_invitation(demo_db, mid, gosta, tmp_path / "2")
+    assert invitations_changed_since_export(demo_db, mid, list_guests(demo_db, mid)) == set()

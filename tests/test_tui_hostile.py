@@ -143,7 +143,7 @@ async def test_every_screen_and_dialog_with_hostile_names(demo_db):
         await press("escape")
         await press("ctrl+p")
         await press(*"fet")
-        assert type(app.screen).__name__ == "CommandPalette"
+        assert type(app.screen).__name__ == "SwedishPalette"
         await check(pilot, "palette")  # waits for the search to show the names
         await press("escape")
         await press("f1")

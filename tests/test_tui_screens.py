@@ -28,7 +28,7 @@ async def test_overview_shows_what_to_do_and_sections_switch(demo_db):
         await pilot.press("f1")
         await pilot.pause()
         help_text = app.screen.query_one(Markdown).source
-        assert "Ny insats" in help_text and "ctrl+n" in help_text
+        assert "| ^n | Ny insats |" in help_text and "^ betyder ctrl" in help_text
         await pilot.press("escape")
         await pilot.pause()
         assert type(app.screen).__name__ == "InitiativesScreen"

@@ -17,6 +17,7 @@ from db.guests import (
 from db.records import GuestView
 from db.vocabulary import GuestStatus
 from lokus_tui.context import app_database
+from lokus_tui.documents import invitations_changed_since_export
 from lokus_tui.plain import Plain, PlainTable
 from lokus_tui.table_columns import Column
 from screens.meeting.pane import MeetingPane
@@ -39,6 +40,7 @@ class GuestsPane(MeetingPane):
 
     def on_mount(self) -> None:
         self.guests: list[GuestView] = []
+        self.outdated: set[int] = set()
         self.query_one("#guests-table", PlainTable).set_columns(
             Column("Gäst"),
             Column("Organisation", rank=3, flex=True),
@@ -49,13 +51,17 @@ class GuestsPane(MeetingPane):
         )
 
     def load(self) -> None:
-        self.guests = list_guests(app_database(self), self.meeting_id)
+        database = app_database(self)
+        self.guests = list_guests(database, self.meeting_id)
+        self.outdated = invitations_changed_since_export(database, self.meeting_id, self.guests)
 
         def fill(table):
             for g in self.guests:
                 follow = g.follow_up_date.isoformat() if g.follow_up_date else ""
                 if g.overdue:
                     follow = f"{follow} FÖRSENAD"
+                if g.id in self.outdated:
+                    follow = "NY INBJUDAN (x)"
                 table.add_row(
                     g.name,
                     g.organisation_name,
@@ -68,9 +74,16 @@ class GuestsPane(MeetingPane):
 
         self.refill(self.query_one("#guests-table", DataTable), fill)
         overdue = sum(1 for g in self.guests if g.overdue)
-        self.query_one("#guests-summary", Plain).update(
-            f"{len(self.guests)} inbjudna" + (f", {overdue} att följa upp nu" if overdue else "")
+        summary = f"{len(self.guests)} inbjudna" + (
+            f", {overdue} att följa upp nu" if overdue else ""
         )
+        if self.outdated:
+            names = ", ".join(g.name for g in self.guests if g.id in self.outdated)
+            summary += (
+                f". Inbjudan har ändrats sedan den exporterades ({names}): "
+                "exportera och skicka en ny med x."
+            )
+        self.query_one("#guests-summary", Plain).update(summary)
 
     def _guest(self):
         guest_id = self.selected_key("#guests-table")

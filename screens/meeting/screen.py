@@ -75,7 +75,8 @@ class MeetingScreen(Screen):
         yield KeyBar()
 
     def on_mount(self) -> None:
-        if self.read_meeting():
+        if self.read_meeting() and self.active_tab:
+            # (with no tab active yet, the first TabActivated loads the pane)
             self.active_pane.reload()
             self.query_one("#agenda-table").focus()
 
