@@ -40,3 +40,33 @@ def export_dir() -> Path:
     from platformdirs import user_documents_path
 
     return user_documents_path() / "lokus"
+
+
+def _last_export_file() -> Path:
+    return data_dir() / "senaste-exportmapp.txt"
+
+
+def last_export_dir() -> Path:
+    """The folder the user last saved an export to from the app (if it still exists),
+    else the default export folder."""
+    if os.environ.get(ENV_EXPORT_DIR):
+        return export_dir()
+    try:
+        remembered = Path(_last_export_file().read_text(encoding="utf-8").strip())
+    except (OSError, ValueError):
+        return export_dir()
+    return remembered if remembered.is_absolute() and remembered.is_dir() else export_dir()
+
+
+def remember_export_dir(folder: Path) -> None:
+    """Keep the folder for the next export (a private file; never fails an export)."""
+    path = _last_export_file()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        tmp = path.with_suffix(".tmp")
+        fd = os.open(tmp, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(str(folder.resolve()))
+        os.replace(tmp, path)
+    except OSError:
+        pass

@@ -99,11 +99,12 @@ class FollowUpScreen(Screen):
         self.query_one("#follow-up-text", Plain).update(markdown)
 
     def action_export(self, fmt: str) -> None:
-        from lokus_tui.config import export_dir
+        from lokus_tui.config import last_export_dir
 
         try:
             start, end, group_id, name = self._choice()
-            path = write_report(app_database(self), start, end, group_id, name, fmt, export_dir())
+            folder = last_export_dir()
+            path = write_report(app_database(self), start, end, group_id, name, fmt, folder)
         except ValidationError as exc:
             self._status("; ".join(f"{e.label}: {e.message}" for e in exc.errors))
             return

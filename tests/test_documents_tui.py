@@ -55,3 +55,34 @@ async def test_choosing_word_writes_a_docx_and_the_mail_carries_it(demo_db, tmp_
 async def test_choosing_pdf_writes_a_pdf(demo_db, tmp_path):
     assert await export_with_choice(demo_db, tmp_path, 1) == ["eml", "ics", "md", "pdf"]
     assert next((tmp_path / "ut").glob("*.pdf")).read_bytes().startswith(b"%PDF")
+
+
+async def test_the_next_export_offers_the_folder_used_last(demo_db, tmp_path, monkeypatch):
+    """Saved once to a folder of one's own: the next export offers it (kept in a
+    private file), not the default folder again."""
+    import stat
+
+    from lokus_tui.config import data_dir
+
+    monkeypatch.delenv("LOKUS_EXPORT_DIR")
+    await export_with_choice(demo_db, tmp_path, 0)
+    remembered = data_dir() / "senaste-exportmapp.txt"
+    assert stat.S_IMODE(remembered.stat().st_mode) == 0o600
+    app = make_app(demo_db.path, database=demo_db, start_section="meetings")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")
+        await until(pilot, lambda: type(app.screen).__name__ == "MeetingScreen", what="meeting")
+        screen = app.screen
+        for _ in range(7):
+            if screen.active_tab == "tab-notice":
+                break
+            await pilot.press("ctrl+pagedown")
+        await until(pilot, lambda: screen.active_pane is not None, what="the Kallelse tab")
+        await pilot.press("x")
+        await until(pilot, lambda: type(app.screen).__name__ == "ExportPrompt", what="prompt")
+        assert app.screen.query_one("#prompt-input", Input).value == str(tmp_path / "ut")
+    (tmp_path / "ut").rename(tmp_path / "borta")  # a folder that is gone: the default
+    from lokus_tui.config import export_dir, last_export_dir
+
+    assert last_export_dir() == export_dir()

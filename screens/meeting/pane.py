@@ -95,7 +95,7 @@ class MeetingPane(Vertical):
     def ask_export(self, write, usual: str, after=None) -> None:
         """Ask where to save and in which formats (PDF or Word besides the usual
         files), then write: ``write(folder, extra)`` with extra '', 'pdf' or 'docx'."""
-        from lokus_tui.config import export_dir
+        from lokus_tui.config import last_export_dir
         from screens.meeting.export_prompt import ExportPrompt
 
         def answered(answer):
@@ -103,11 +103,11 @@ class MeetingPane(Vertical):
                 folder, extra = answer
                 self._write_files(lambda path: write(path, extra), folder, after)
 
-        self.app.push_screen(ExportPrompt(str(export_dir()), usual), answered)
+        self.app.push_screen(ExportPrompt(str(last_export_dir()), usual), answered)
 
     def ask_folder_and_write(self, write, after=None) -> None:
         """Ask where to save, then write (all or nothing) and list the files."""
-        from lokus_tui.config import export_dir
+        from lokus_tui.config import last_export_dir
         from screens.text_prompt import TextPrompt
 
         def answered(folder):
@@ -115,7 +115,7 @@ class MeetingPane(Vertical):
                 self._write_files(write, folder, after)
 
         self.app.push_screen(
-            TextPrompt("Mapp att spara i:", str(export_dir()), ok_label="Spara"), answered
+            TextPrompt("Mapp att spara i:", str(last_export_dir()), ok_label="Spara"), answered
         )
 
     def _write_files(self, write, folder: str, after=None) -> None:
@@ -125,6 +125,9 @@ class MeetingPane(Vertical):
         except LokusError as exc:
             self.notify(str(exc), severity="error", timeout=8)
             return
+        from lokus_tui.config import remember_export_dir
+
+        remember_export_dir(Path(folder).expanduser())
         lokus_app(self).last_export_paths = paths
         self.notify("Sparat:\n" + "\n".join(str(p) for p in paths), timeout=8)
         if app_database(self).read_only:
