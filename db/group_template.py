@@ -1,5 +1,7 @@
 """A group's agenda template: reading and setting it, and the items it gives a new meeting."""
 
+from datetime import date
+
 from sqlalchemy import select
 from sqlmodel import col
 
@@ -9,8 +11,8 @@ from db.errors import NotFoundError, ValidationError
 from db.models import AgendaItem, Group, Meeting, Membership, Organisation, Person
 from db.records import AgendaTemplate
 from db.validation import Errors, check_text
-from db.versioning import get_checked, saved_id, touch
-from db.vocabulary import AgendaItemKind
+from db.versioning import get_checked, get_row, saved_id, touch
+from db.vocabulary import AgendaItemKind, MeetingStatus
 
 
 def _party_lines(s, group_id: int) -> str:
@@ -75,3 +77,69 @@ def set_agenda_template(
         group = get_checked(s, Group, group_id, expected_version, "Lokusgruppen")
         group.agenda_template = "\n".join(titles)
         touch(group)
+
+
+def _planned_meetings(s, group_id: int, today: date) -> list[Meeting]:
+    """The group's meetings still to be held whose kallelse has not gone out: a
+    template change may reach them without changing what anybody has been sent."""
+    return list(
+        s.execute(
+            select(Meeting)
+            .where(
+                col(Meeting.group_id) == group_id,
+                col(Meeting.status) == MeetingStatus.PLANNED,
+                col(Meeting.meeting_date) >= today,
+            )
+            .order_by(col(Meeting.meeting_date))
+        ).scalars()
+    )
+
+
+def _missing(s, meeting: Meeting) -> tuple[list[AgendaItem], list[AgendaItem]]:
+    """(the meeting's items in order, the template's items it does not have)."""
+    items = list(
+        s.execute(
+            select(AgendaItem)
+            .where(col(AgendaItem.meeting_id) == meeting.id)
+            .order_by(col(AgendaItem.position), col(AgendaItem.id))
+        ).scalars()
+    )
+    have = {i.title.strip().casefold() for i in items}
+    wanted = template_items(s, meeting)
+    return items, [t for t in wanted if t.title.strip().casefold() not in have]
+
+
+def meetings_missing_template_items(db: Database, group_id: int, today: date) -> int:
+    """How many planned meetings lack a point of the group's template."""
+    with db.session() as s:
+        return sum(1 for m in _planned_meetings(s, group_id, today) if _missing(s, m)[1])
+
+
+def add_template_items_to_planned(db: Database, group_id: int, today: date) -> tuple[int, int]:
+    """Give every planned meeting (kallelse not sent) the template's points it lacks,
+    each after the template point before it; nothing is removed or renamed. Returns
+    (meetings changed, points added)."""
+    changed = added = 0
+    with db.session() as s:
+        group = get_row(s, Group, group_id, "Lokusgruppen")
+        titles = [t.casefold() for t in template_titles(group.agenda_template)]
+        for meeting in _planned_meetings(s, group_id, today):
+            items, missing = _missing(s, meeting)
+            if not missing:
+                continue
+            for new in missing:
+                before = titles[: titles.index(new.title.casefold())]
+                at = 0
+                for n, item in enumerate(items):
+                    if item.title.strip().casefold() in before:
+                        at = n + 1
+                items.insert(at, new)
+                s.add(new)
+            for pos, item in enumerate(items):
+                if item.position != pos or item.id is None:
+                    item.position = pos
+                    touch(item)
+            touch(meeting)
+            changed += 1
+            added += len(missing)
+    return changed, added

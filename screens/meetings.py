@@ -7,6 +7,8 @@ from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import DataTable, Header, Input, Select, Static
 
+from db import clock
+from db.errors import LokusError
 from db.groups import group_options
 from db.meeting_changes import create_meeting
 from db.meetings import list_meetings
@@ -211,16 +213,63 @@ class MeetingsScreen(Screen):
             if g.id == group_id
         )
 
+        saved = []
+
         def save(titles, version):
             set_agenda_template(app_database(self), group_id, titles, version)
             self.notify(f"Mallen för {name} är sparad.", timeout=3, markup=False)
+            saved.append(True)
+
+        def closed(_result) -> None:
+            if saved:
+                self._offer_template_to_planned(group_id, name)
 
         self.app.push_screen(
             TemplateForm(
                 agenda_template(app_database(self), group_id),
                 save,
                 fetch=lambda: agenda_template(app_database(self), group_id),
+            ),
+            closed,
+        )
+
+    def _offer_template_to_planned(self, group_id: int, name: str) -> None:
+        """After a template change: the planned meetings (kallelse not sent) may get
+        the points they lack; nothing already on an agenda is removed."""
+        from db.group_template import (
+            add_template_items_to_planned,
+            meetings_missing_template_items,
+        )
+        from screens.confirm import ConfirmDialog
+
+        database = app_database(self)
+        lacking = meetings_missing_template_items(database, group_id, clock.today())
+        if not lacking:
+            return
+
+        def answered(yes) -> None:
+            if not yes:
+                return
+            try:
+                meetings, points = add_template_items_to_planned(database, group_id, clock.today())
+            except LokusError as exc:
+                self.notify(str(exc), severity="error", markup=False)
+                return
+            self.notify(
+                f"{count_of(points, 'punkt', 'punkter')} tillagda i "
+                f"{count_of(meetings, 'planerat möte', 'planerade möten')}.",
+                timeout=4,
             )
+            self.reload()
+
+        self.app.push_screen(
+            ConfirmDialog(
+                f"{count_of(lacking, 'planerat möte', 'planerade möten')} i {name} saknar "
+                "punkter ur mallen. Lägg till dem? Inget tas bort, och möten vars kallelse "
+                "redan är skickad ändras inte.",
+                yes_label="Ja, lägg till",
+            ),
+            answered,
         )
 
     def action_plan_year(self) -> None:

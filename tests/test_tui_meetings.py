@@ -1,6 +1,6 @@
 """Pilot tests of Möten: prepare a meeting the way a coordinator does."""
 
-from datetime import date
+from datetime import date, timedelta
 
 from textual.widgets import DataTable, Input, Select
 
@@ -9,6 +9,7 @@ from db.guests import list_guests
 from db.meetings import get_meeting, list_meetings
 from db.proposals import add_proposal, points_checklist
 from lokus_tui.app import make_app
+from tests.conftest import TODAY
 
 
 def app_for(db):
@@ -257,3 +258,48 @@ async def test_moten_filters_by_month_name_and_date(demo_db):
         assert await shown_for("heby september") == len(heby)
         assert await shown_for("2026-13") == 0  # no such month: nothing, no error
         assert isinstance(day, date)
+
+
+async def test_a_changed_template_reaches_the_planned_meetings_when_asked(demo_db):
+    """A new point in the template: the planned meetings of the group (kallelse not
+    sent) get it in its place when the coordinator says yes; a meeting whose kallelse
+    went out and the meetings already held keep their agendas."""
+    from textual.widgets import TextArea
+
+    from db.group_template import agenda_template
+    from db.meeting_changes import create_meeting
+    from db.meetings import list_meetings
+    from db.notice import mark_notice_sent
+    from db.records import MeetingInput
+
+    group = uppsala(demo_db)
+    planned = create_meeting(demo_db, MeetingInput(group, TODAY + timedelta(days=120)))
+    sent = create_meeting(demo_db, MeetingInput(group, TODAY + timedelta(days=150)))
+    mark_notice_sent(demo_db, sent, get_meeting(demo_db, sent).version)
+    held = [
+        m.id
+        for m in list_meetings(demo_db, group_id=group, limit=500).rows
+        if m.meeting_date < TODAY
+    ]
+    before = {mid: [i.title for i in get_meeting(demo_db, mid).items] for mid in [sent, *held]}
+    titles = list(agenda_template(demo_db, group).titles)
+    at = titles.index("Uppföljning av åtgärder") + 1
+    wanted = [*titles[:at], "Studiebesök", *titles[at:]]
+    app = app_for(demo_db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        app.screen.query_one("#meetings-group", Select).value = group
+        await pilot.pause()
+        await pilot.press("ctrl+t")
+        await pilot.pause()
+        app.screen.query_one("#titles", TextArea).text = "\n".join(wanted)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        question = str(app.screen.query_one("#confirm-question").render())
+        assert "saknar punkter ur mallen" in question
+        await pilot.press("j")
+        await pilot.pause()
+    after = [i.title for i in get_meeting(demo_db, planned).items]
+    assert after == wanted  # the new point in its place, the others as they were
+    for mid, titles_before in before.items():
+        assert [i.title for i in get_meeting(demo_db, mid).items] == titles_before
