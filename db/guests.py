@@ -6,7 +6,7 @@ from sqlalchemy import select
 from sqlmodel import col
 
 from db import clock
-from db.agenda import touch_meeting
+from db.agenda import insert_item, items_of, touch_meeting
 from db.contacts import create_person
 from db.engine import Database
 from db.errors import FieldError, LokusError, NotFoundError, ValidationError
@@ -19,6 +19,7 @@ from db.models import (
     Person,
 )
 from db.records import (
+    AgendaItemInput,
     GuestView,
     PersonInput,
 )
@@ -102,6 +103,8 @@ def invite_guest(
         assert new_person is not None  # one of the two, checked above
         person_id = create_person(db, new_person)
     with db.session() as s:
+        if agenda_item_id == OWN_POINT:
+            agenda_item_id = _own_point(s, meeting_id, topic, person_id)
         g = GuestInvitation(
             meeting_id=meeting_id,
             person_id=person_id,
@@ -113,6 +116,23 @@ def invite_guest(
         s.add(g)
         s.flush()
         return saved_id(g)
+
+
+# The agenda point chosen for a guest: a new point of their own, made from the topic.
+OWN_POINT = -1
+_CLOSING_TITLES = ("övriga frågor", "nästa möte", "mötets avslutande")
+
+
+def _own_point(s, meeting_id: int, topic: str, person_id: int) -> int:
+    """A new agenda point for the guest's topic, presented by the guest, placed before
+    the meeting's closing points (Övriga frågor, Nästa möte, Mötets avslutande)."""
+    items = items_of(s, meeting_id)
+    position = next(
+        (n for n, item in enumerate(items) if item.title.strip().casefold() in _CLOSING_TITLES),
+        len(items),
+    )
+    data = AgendaItemInput(topic.strip(), presenter_id=person_id, minutes_allotted=20)
+    return insert_item(s, meeting_id, data, position)
 
 
 NEXT_GUEST_STATUS = {"idea": "asked", "asked": "confirmed", "confirmed": "presented"}
@@ -156,6 +176,8 @@ def update_guest(
     with db.session() as s:
         g = get_checked(s, GuestInvitation, guest_id, expected_version, "Inbjudan")
         ensure_record_open(s, g.meeting_id)
+        if agenda_item_id == OWN_POINT:
+            agenda_item_id = _own_point(s, g.meeting_id, topic, g.person_id)
         g.topic, g.agenda_item_id, g.follow_up_date, g.note = (
             topic.strip(),
             agenda_item_id,

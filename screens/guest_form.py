@@ -5,6 +5,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Input, Label, Select
 
 from db.contacts import validate_person
+from db.guests import OWN_POINT
 from db.organisations import organisation_options
 from db.records import AgendaItemView, GuestView, PersonInput
 from db.validation import Errors, check_text, parse_date
@@ -38,6 +39,7 @@ class GuestForm(FormScreen):
         g = self.guest
         orgs = [(o.label, o.id) for o in organisation_options(app_database(self))]
         items = [(f"{n}. {i.title}", i.id) for n, i in enumerate(self.items, 1)]
+        items.insert(0, ("Ny punkt för gästen (ämnet som rubrik)", OWN_POINT))
         with Vertical(classes="form-dialog"):
             yield Plain(
                 f"Inbjudan: {g.name}" if g else "Bjud in gäst", classes="title", markup=False
@@ -67,7 +69,7 @@ class GuestForm(FormScreen):
                     id="agenda_item_id",
                     prompt="Ingen ännu",
                     value=g.agenda_item_id
-                    if g and g.agenda_item_id in {i for _l, i in items}
+                    if g and g.agenda_item_id and g.agenda_item_id in {i for _l, i in items}
                     else Select.NULL,
                 )
                 yield Label("Följ upp senast", classes="field-label")

@@ -607,3 +607,32 @@ async def test_year_plan_shows_a_moved_meeting_and_one_that_does_not_fit(demo_db
         assert "flyttat från 25 juni 2027 (midsommarafton)" in notes[0]
         assert "flyttat från 24 december 2027 (julafton)" in notes[1]
         assert notes[2].startswith("ryms inte i 2027")
+
+
+async def test_a_guest_gets_an_agenda_point_of_their_own(demo_db):
+    """ "Ny punkt för gästen": the topic becomes a point presented by the guest, before
+    Övriga frågor, and the invitation points to it."""
+    from db.guests import OWN_POINT
+
+    meeting = next_meeting(demo_db)
+    app = make_app(demo_db.path, database=demo_db, start_section="meetings")
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_meeting(pilot, app, meeting.id)
+        await open_tab(pilot, screen, "tab-guests")
+        await pilot.press("n")
+        await pilot.pause()
+        form = app.screen
+        form.query_one("#name", Input).value = "Greta Gäst"
+        form.query_one("#email", Input).value = "greta@ips.example.se"
+        form.query_one("#topic", Input).value = "IPS i Uppsala"
+        form.query_one("#agenda_item_id", Select).value = OWN_POINT
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is screen
+    [guest] = list_guests(demo_db, meeting.id)
+    items = get_meeting(demo_db, meeting.id).items
+    titles = [i.title for i in items]
+    point = next(i for i in items if i.id == guest.agenda_item_id)
+    assert point.title == "IPS i Uppsala" and point.presenter == "Greta Gäst"
+    if "Övriga frågor" in titles:
+        assert titles.index("IPS i Uppsala") == titles.index("Övriga frågor") - 1
