@@ -7,6 +7,8 @@ Lists of rows (the goals of an insats, ...) take part through ``extra_values``
 and ``apply_extra``.
 """
 
+import re
+
 from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Select, Static, TextArea
@@ -106,10 +108,20 @@ class FormBase(ModalScreen):
             first.focus()
             first.scroll_visible()
 
+    # A field of the data layer's errors shown by another widget ("template.2" is a
+    # line of the TemplateForm's text area "titles").
+    FIELD_WIDGETS: dict[str, str] = {}
+
     def show_error(self, error) -> Widget | None:
-        """Show one error by its field; the widget to focus for it, if any."""
-        labels = self.query(f"#err-{error.field}")
+        """Show one error by its field; the widget to focus for it, if any. A field
+        such as "template.2" (a line of a list) goes by its first part, and never
+        reaches the query as text it cannot parse."""
+        field = error.field.split(".")[0]
+        field = self.FIELD_WIDGETS.get(field, field)
+        if not re.fullmatch(r"[A-Za-z_][\w-]*", field):
+            return None
+        labels = self.query(f"#err-{field}")
         if labels:
             labels.first(Static).update(str(error))
-        targets = self.query(f"#{error.field}")
+        targets = self.query(f"#{field}")
         return targets.first() if targets else None

@@ -14,6 +14,7 @@ from lokus_tui.plain import Plain
 class TemplateForm(FormScreen):
     record_attr = "template"
     FIELD_LABELS = {"titles": "Punkterna"}
+    FIELD_WIDGETS = {"template": "titles"}
 
     def __init__(self, template: AgendaTemplate, save, fetch=None):
         super().__init__(save, fetch)

@@ -8,7 +8,6 @@ text on the screen or in a notice, and what ends up in the database.
 from dataclasses import replace
 from datetime import date
 
-import pytest
 from textual.widgets import DataTable, Input, Select, TextArea
 
 from db.actions import list_actions, set_action_status
@@ -423,12 +422,6 @@ async def test_template_changed_in_another_window_keeps_mine_after_a_warning(dem
     assert agenda_template(demo_db, group).titles == ("Inledning", "Min punkt", "Avslut")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug in screens: a too long title gives the error field 'template.1', and "
-    "FormBase.show_error queries '#err-template.1', which Textual cannot parse: the "
-    "app stops with 'ett oväntat fel' instead of showing the error",
-)
 async def test_a_too_long_template_title_is_refused_by_the_form(demo_db):
     """TemplateForm (error: a title longer than 200 characters)."""
     group = uppsala(demo_db)
