@@ -6,7 +6,8 @@ The Markdown stays the single source of each document's content: no format has
 its own text that could drift from it.
 """
 
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass, field, replace
 
 from markdown_it import MarkdownIt
 
@@ -92,6 +93,17 @@ def _inline(token) -> tuple[Run, ...]:
     return tuple(merged)
 
 
+NBSP = "\u00a0"
+_THOUSANDS = re.compile(r"(?<=\d) (?=\d{3}(?!\d))")
+_BEFORE_KR = re.compile(r"(?<=\d) (?=kr\b|kronor\b|%)")
+
+
+def keep_together(text: str) -> str:
+    """An amount stays on one line in a table cell: "2 160 000 kr" with no-break
+    spaces, so Word, LibreOffice and the PDF never leave "kr" alone on a line."""
+    return _BEFORE_KR.sub(NBSP, _THOUSANDS.sub(NBSP, text))
+
+
 def parse(markdown: str) -> list[Block]:
     """The blocks of a document, in order."""
     tokens = markdown_parser().parse(printable(markdown, multiline=True))
@@ -134,7 +146,7 @@ def parse(markdown: str) -> list[Block]:
         elif kind == "inline":
             runs = _inline(tok)
             if table is not None:
-                row.append(runs)
+                row.append(tuple(replace(r, text=keep_together(r.text)) for r in runs))
             elif heading:
                 blocks.append(Block("heading", runs, level=heading))
             elif in_item and lists:
@@ -155,7 +167,8 @@ def _longest_words(rows, measure) -> tuple[list[float], list[float]]:
         for i, cell in enumerate(r):
             text = cell if isinstance(cell, str) else runs_text(cell)
             natural[i] = max(natural[i], measure(text))
-            longest[i] = max([longest[i], *(measure(w) for w in text.split())])
+            words = re.split(r"[ \t\r\n]+", text)  # a no-break space keeps its word
+            longest[i] = max([longest[i], *(measure(w) for w in words if w)])
     return natural, longest
 
 

@@ -229,3 +229,18 @@ def test_a_wide_table_in_word_has_room_for_its_longest_words():
         (1, "kompetenshöjande"),
     ):
         assert widths[column] >= Mm(len(word) * CHAR_MM * size / 10.5), word
+
+
+def test_an_amount_in_a_narrow_column_stays_on_one_line():
+    """ "2 160 000 kr" never leaves "kr" alone on the next line (no-break spaces)."""
+    from exports.pdf import pdf_bytes
+
+    markdown = """| Insats | Dnr | Beslutsdatum | Period | Belopp |
+|---|---|---|---|---|
+| Arbetsintegrerande socialt företag Enköping | 2023:86 | 31 oktober 2023 | 2024-01-01–2026-12-31 | 2 160 000 kr |
+"""
+    reader = PdfReader(io.BytesIO(pdf_bytes(markdown, "Uppföljning", "Beslut", NOW)))
+    lines = [line.strip() for page in reader.pages for line in page.extract_text().split("\n")]
+    assert "kr" not in lines
+    assert any(line.replace("\u00a0", " ").endswith("2 160 000 kr") for line in lines), lines
+    assert any("2024-01-01–2026-12-31" in line for line in lines), lines
