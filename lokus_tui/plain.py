@@ -117,9 +117,19 @@ class PlainTable(DataTable):
                 self._widths[i], grown = width, True
         if grown:
             self._schedule_fit()
-        return super().add_row(
-            *(cells[i] for i in self._shown), height=height, key=key, label=label
-        )
+        return super().add_row(*self._shown_cells(cells), height=height, key=key, label=label)
+
+    def _shown_cells(self, cells) -> list:
+        """The cells of the shown columns; a narrowed (flex) column ends a text it
+        cuts with "…", so two long names that begin alike are not taken as one."""
+        out = []
+        for i in self._shown:
+            cell = cells[i]
+            if i in self._flex and isinstance(cell, Text):
+                cell = cell.copy()
+                cell.overflow, cell.no_wrap = "ellipsis", True
+            out.append(cell)
+        return out
 
     def update_cell(self, row_key, column_key, value, *, update_width: bool = False) -> None:
         value = plain(value, multiline=False) if isinstance(value, str) else value
@@ -168,7 +178,7 @@ class PlainTable(DataTable):
         super().clear(columns=True)
         self._add_shown_columns()
         for key, (cells, height, label) in self._all_rows.items():
-            super().add_row(*(cells[i] for i in shown), height=height, key=key, label=label)
+            super().add_row(*self._shown_cells(cells), height=height, key=key, label=label)
         if current is not None and current in self._all_rows:
             self.move_cursor(row=self.get_row_index(current))
 

@@ -246,3 +246,18 @@ async def test_the_key_bar_shows_every_key_of_every_tab_at_80_columns(demo_db):
             assert missing == [], f"{tab}: keys not on screen: {missing}"
             assert "tab(1)" in shown, f"{tab}: no key for the next tab"
             assert "command_palette" in shown
+
+
+async def test_a_narrowed_name_ends_with_an_ellipsis(demo_db):
+    """Two long insats names that begin alike are cut visibly ("…"), not to the same
+    text."""
+    import html
+
+    app = make_app(demo_db.path, database=demo_db, start_section="initiatives")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(
+            pilot, lambda: app.screen.query_one("#initiatives-table").row_count, what="rows"
+        )
+        await pilot.pause()
+        screen = html.unescape(app.export_screenshot()).replace("\u00a0", " ")
+    assert "Arbetsintegrerande" in screen and "…" in screen
