@@ -51,6 +51,19 @@ def format_clock(moment: datetime) -> str:
     return f"kl. {format_time(moment.astimezone(STOCKHOLM).time())}"
 
 
+def format_moment(iso: str) -> str:
+    """A stored ISO time ('2026-12-05T14:25:03+00:00') as '5 december 2026 kl. 15.25',
+    in Stockholm time; text that is no time is returned as it is."""
+    try:
+        moment = datetime.fromisoformat(iso)
+    except ValueError:
+        return iso
+    if moment.tzinfo is None:
+        moment = moment.astimezone()  # written as local time by an older lokus
+    local = moment.astimezone(STOCKHOLM)
+    return f"{format_date_long(local.date())} {format_clock(local)}"
+
+
 def count_of(n: int, singular: str, plural: str) -> str:
     """'1 organisation', '3 organisationer', '0 organisationer'."""
     return f"{n} {singular if n == 1 else plural}"

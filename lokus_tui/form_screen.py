@@ -18,6 +18,7 @@ from textual.widgets import Button, Input, Select, TextArea
 
 from db.errors import ConflictError, LokusError, NotFoundError, ValidationError
 from db.text_merge import merge_fields
+from exports.swedish import format_moment
 from lokus_tui.drafts import restored_values
 from lokus_tui.form_base import FormBase
 from lokus_tui.form_fields import fill_contacts
@@ -69,7 +70,7 @@ class FormScreen(FormBase):
             self._forget_draft()
             return
         await self.set_values(changes)
-        when = draft.saved.replace("T", " kl. ")
+        when = format_moment(draft.saved)
         if conflicts:
             self.show_other_values(conflicts)
             names = ", ".join(self.label_of(k) for k in conflicts)

@@ -20,3 +20,11 @@ def test_clock_times_are_stockholm_time_in_one_style():
     # a time given in another offset is shown in Stockholm time
     tokyo = timezone(timedelta(hours=9))
     assert format_clock(datetime(2026, 12, 5, 21, 5, tzinfo=tokyo)) == "kl. 13.05"
+
+
+def test_a_stored_moment_reads_as_a_swedish_date_and_clock_time():
+    from exports.swedish import format_moment
+
+    assert format_moment("2026-12-05T14:25:03+00:00") == "5 december 2026 kl. 15.25"
+    assert format_moment("2026-07-01T08:00:00+02:00") == "1 juli 2026 kl. 08.00"
+    assert format_moment("inte en tid") == "inte en tid"

@@ -20,7 +20,7 @@ from db import clock
 from db.errors import LokusError, NotFoundError, RecordLockedError, StorageError, ValidationError
 from db.notes import save_notes
 from db.text_merge import merge_text
-from exports.swedish import format_clock
+from exports.swedish import format_clock, format_moment
 from lokus_tui import drafts
 from lokus_tui.context import app_database
 from screens.meeting.pane import MeetingPane
@@ -78,7 +78,7 @@ class NotesEditor(MeetingPane):
             with contextlib.suppress(OSError):
                 drafts.clear_journal(self._database_key(), item_id)
             return stored
-        when = entry.saved.replace("T", " kl. ")
+        when = format_moment(entry.saved)
         self.notify(
             f"Anteckningar som inte hann sparas ({when}) är återställda och sparas nu.",
             severity="warning",
