@@ -618,4 +618,5 @@ def generate(db: Database, scale: int = 1, seed: int = 1, today: date | None = N
             for first in range(0, len(rows), 5000):
                 conn.execute(insert(table), rows[first : first + 5000])
             counts[table.name] = len(rows)
+    db.sync_id_sequences()  # PostgreSQL: new rows continue after the demo's ids
     return counts

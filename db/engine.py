@@ -1,4 +1,5 @@
-"""The Database: an engine with lokus's SQLite settings, sessions that raise lokus errors."""
+"""The Database: an engine with lokus's SQLite (or PostgreSQL) settings, sessions that
+raise lokus errors."""
 
 import sqlite3
 from collections.abc import Iterator
@@ -6,7 +7,7 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 
 from sqlalchemy import event, text
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm.exc import StaleDataError
 from sqlmodel import Session, create_engine
@@ -76,6 +77,31 @@ class Database:
                             f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}"
                         )
 
+    def sync_id_sequences(self) -> None:
+        """After rows were written with explicit ids (the bulk inserts of db/demo.py, a
+        copy), let PostgreSQL's id sequences continue after the highest id, so the next
+        row added the ordinary way gets a free id. Nothing to do on SQLite."""
+        if self.engine.dialect.name != "postgresql":
+            return
+        with self.engine.begin() as conn:
+            owned = conn.execute(
+                text(
+                    "SELECT table_name, column_name, "
+                    "pg_get_serial_sequence(quote_ident(table_name), column_name) "
+                    "FROM information_schema.columns WHERE table_schema = current_schema() "
+                    "AND pg_get_serial_sequence(quote_ident(table_name), column_name) "
+                    "IS NOT NULL"
+                )
+            ).all()
+            for table, column, sequence in owned:
+                conn.execute(
+                    text(
+                        f'SELECT setval(:sequence, coalesce((SELECT max("{column}") '
+                        f'FROM "{table}"), 0) + 1, false)'
+                    ),
+                    {"sequence": sequence},
+                )
+
     def close(self) -> None:
         self.engine.dispose()
 
@@ -108,3 +134,16 @@ def sqlite_engine(path: Path, mode: str = "rw", wal: bool = True) -> Engine:
     engine = create_engine("sqlite://", creator=connect, hide_parameters=True)
     event.listen(engine, "connect", _sqlite_hook(wal and mode != "ro"))
     return engine
+
+
+def server_engine(url: str) -> Engine:
+    """An engine on a database server (PostgreSQL). With psycopg 3 the parameters are
+    bound on the client, as SQLite and psycopg2 do: lokus's plain SQL has parameters
+    whose type only the value tells (``:group IS NULL``), which server-side binding
+    cannot type. A dropped connection is noticed before use (``pool_pre_ping``)."""
+    options: dict = {"hide_parameters": True, "pool_pre_ping": True}
+    if make_url(url).get_dialect().driver == "psycopg":
+        import psycopg
+
+        options["connect_args"] = {"cursor_factory": psycopg.ClientCursor}
+    return create_engine(url, **options)

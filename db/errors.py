@@ -53,6 +53,8 @@ OPEN_PROBLEMS = {
     "disk_full": 10,  # no space left to create, back up or migrate
     "outdated": 11,  # an older schema; a read-only command does not upgrade it
     "other": 12,
+    "unreachable": 13,  # a database server that does not answer
+    "auth": 14,  # a database server that refuses the user name or password
 }
 
 

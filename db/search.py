@@ -1,8 +1,9 @@
-"""Quick lookup over insatser, people and organisations (SQLite FTS5).
+"""Quick lookup over insatser, people and organisations (SQLite FTS5, or PostgreSQL's
+full-text search: db/search_postgres.py).
 
-The index ``search_fts`` is created by the first migration and kept in sync
-by triggers on every write. Its rowid encodes the kind: id*3 insats,
-id*3+1 person, id*3+2 organisation.
+The index ``search_fts`` (``search_doc`` on PostgreSQL) is created by the first
+migration and kept in sync by triggers on every write. Its rowid encodes the kind:
+id*3 insats, id*3+1 person, id*3+2 organisation.
 """
 
 import re
@@ -13,6 +14,7 @@ from sqlmodel import col
 from db.engine import Database
 from db.models import Initiative, Organisation, Person
 from db.records import SearchHit
+from db.search_postgres import search_rows
 from db.text_match import contains
 
 KINDS = ("initiative", "person", "organisation")
@@ -29,16 +31,20 @@ def search(db: Database, user_text: str, limit: int = 20) -> list[SearchHit]:
     query = fts_query(user_text)
     if not query:
         return []
-    if not db.is_sqlite:
+    postgres = db.engine.dialect.name == "postgresql"
+    if not db.is_sqlite and not postgres:
         return _search_like(db, user_text, limit)
     with db.session() as s:
-        rows = s.execute(
-            text(
-                "SELECT rowid, title, snippet(search_fts, 1, '', '', '…', 8) AS snip "
-                "FROM search_fts WHERE search_fts MATCH :q ORDER BY bm25(search_fts, 10.0, 1.0) LIMIT :limit"
-            ),
-            {"q": query, "limit": limit},
-        ).all()
+        if postgres:
+            rows = search_rows(s, _TOKEN.findall(user_text), limit)
+        else:
+            rows = s.execute(
+                text(
+                    "SELECT rowid, title, snippet(search_fts, 1, '', '', '…', 8) AS snip "
+                    "FROM search_fts WHERE search_fts MATCH :q ORDER BY bm25(search_fts, 10.0, 1.0) LIMIT :limit"
+                ),
+                {"q": query, "limit": limit},
+            ).all()
         people = [r.rowid // 3 for r in rows if r.rowid % 3 == 1]
         archived = (
             set(

@@ -16,7 +16,9 @@ def fail(message: str, code: int = EXIT_USAGE) -> int:
 def _choose_db(parser, args) -> None:
     after = getattr(args, "db_after", None)
     if after is not None and args.db is not None and after != args.db:
-        parser.error(f"--db anges två gånger med olika värden ({args.db} och {after})")
+        parser.error(
+            f"--db anges två gånger med olika värden ({_shown(args.db)} och {_shown(after)})"
+        )
     args.db = args.db if args.db is not None else after
 
 
@@ -42,7 +44,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "where":
             from lokus_tui.config import resolve_database
 
-            print(resolve_database(args.db))
+            print(_shown(resolve_database(args.db)))
             return 0
         return cmd_app(args)
     except KeyboardInterrupt:
@@ -100,7 +102,7 @@ def _existing_database(args):
 
 def _shown(target) -> str:
     """A path, or a URL with its password replaced by ***."""
-    if isinstance(target, Path):
+    if isinstance(target, Path) or "://" not in str(target):
         return str(target)
     from db.opening import display_url
 

@@ -87,3 +87,18 @@ def test_demo_leaves_no_temporary_folder_behind(monkeypatch, capsys):
     assert seen["existed"] and seen["folder"].name.startswith("lokus-demo-")
     assert not seen["folder"].exists()
     assert "lokus demo --db FIL" in capsys.readouterr().err
+
+
+def test_a_password_in_a_database_url_is_never_printed(capsys, monkeypatch):
+    url = "postgresql+psycopg://lokus:HEMLIGT@db.example.se/lokus"
+    assert main(["where", "--db", url]) == 0
+    assert "HEMLIGT" not in capsys.readouterr().out
+    monkeypatch.setenv("LOKUS_DB", url)
+    assert main(["where"]) == 0
+    out = capsys.readouterr().out
+    assert "HEMLIGT" not in out and "***" in out
+    try:
+        main(["--db", url, "where", "--db", url.replace("lokus@", "x@")])
+    except SystemExit as exc:
+        assert exc.code == 2
+    assert "HEMLIGT" not in capsys.readouterr().err
