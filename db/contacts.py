@@ -161,7 +161,7 @@ def _person_fields(person: Person, data: PersonInput) -> None:
     person.phone = data.phone.strip()
     person.organisation_id = data.organisation_id
     person.note = data.note
-    person.updated_at = utcnow()
+    touch(person)
 
 
 def create_person(db: Database, data: PersonInput) -> int:

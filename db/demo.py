@@ -201,6 +201,7 @@ def _stamp(rows: list[dict]) -> None:
         row.setdefault("created_at", now)
         row.setdefault("updated_at", now)
         row.setdefault("version", 1)
+        row.setdefault("changed_by", "demodata")
 
 
 def _meeting_dates(year: int, rng: random.Random) -> list[tuple[date, str]]:

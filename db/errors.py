@@ -28,8 +28,11 @@ class ValidationError(LokusError):
 
 
 class ConflictError(LokusError):
-    def __init__(self, what: str = "Posten"):
-        super().__init__(f"{what} har ändrats i ett annat fönster — laddar om")
+    def __init__(self, what: str = "Posten", by: str = ""):
+        # by: a colleague who changed it (a shared database); else another window
+        where = f"av {by}" if by else "i ett annat fönster"
+        super().__init__(f"{what} har ändrats {where} — laddar om")
+        self.by = by
 
 
 class NotFoundError(LokusError):

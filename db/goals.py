@@ -10,7 +10,8 @@ from sqlmodel import col
 from db.engine import Database
 from db.errors import ValidationError
 from db.goals_counts import DEFAULT_COMPETENCE_ACTIVITIES, DEFAULT_LOKUS_MEETINGS, goal_counts
-from db.models import Group, GroupGoal
+from db.identity import current_user
+from db.models import Group, GroupGoal, OwnGroup
 from db.records.overview import GoalCount
 from db.validation import Errors
 from db.versioning import check_version, get_row, touch
@@ -56,7 +57,7 @@ def goal_settings(db: Database, group_id: int, year: int) -> GoalSettings:
             group_id,
             group.name,
             year,
-            group.own,
+            is_own(s, group_id),
             goal.lokus_meetings if goal else DEFAULT_LOKUS_MEETINGS,
             goal.competence_activities if goal else DEFAULT_COMPETENCE_ACTIVITIES,
             group.notice_lead_days,
@@ -107,11 +108,11 @@ def save_settings(db: Database, seen: GoalSettings, values: dict[str, str], own:
         changed_group = {
             k: numbers[k] for k in LIMITS if k.endswith("_days") and getattr(group, k) != numbers[k]
         }
-        if changed_group or group.own != own:
+        if changed_group:
             for key, value in changed_group.items():
                 setattr(group, key, value)
-            group.own = own
             touch(group)
+        _mark_own(s, seen.group_id, own)
         if goal is None:
             goal = GroupGoal(group_id=seen.group_id, year=seen.year)
             s.add(goal)
@@ -126,6 +127,33 @@ def set_own(db: Database, group_id: int, own: bool, expected_version: int) -> No
     with db.session() as s:
         group = get_row(s, Group, group_id, "Lokusgruppen")
         check_version(group, expected_version, "Lokusgruppen")
-        if group.own != own:
-            group.own = own
-            touch(group)
+        _mark_own(s, group_id, own)
+
+
+def is_own(s, group_id: int) -> bool:
+    """One of this user's own groups (or everyone's, from a one-user database)."""
+    return (
+        s.execute(
+            select(col(OwnGroup.id)).where(
+                col(OwnGroup.group_id) == group_id,
+                col(OwnGroup.user_name).in_((current_user(), "")),
+            )
+        ).first()
+        is not None
+    )
+
+
+def _mark_own(s, group_id: int, own: bool) -> None:
+    """A personal choice: it changes no shared row, so no colleague's version."""
+    if own == is_own(s, group_id):
+        return
+    if own:
+        s.add(OwnGroup(user_name=current_user(), group_id=group_id))
+    else:  # not mine: neither my mark nor the one every user shared
+        for row in s.execute(
+            select(OwnGroup).where(
+                col(OwnGroup.group_id) == group_id,
+                col(OwnGroup.user_name).in_((current_user(), "")),
+            )
+        ).scalars():
+            s.delete(row)

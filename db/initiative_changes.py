@@ -12,13 +12,12 @@ from db.models import (
     Goal,
     Initiative,
     InitiativePartner,
-    utcnow,
 )
 from db.records import (
     InitiativeInput,
 )
 from db.validation import MAX_LONG, Errors, check_period, check_text
-from db.versioning import saved_id
+from db.versioning import saved_id, touch
 from db.vocabulary import MANUAL_INITIATIVE_STATUSES, GoalKind, Orientation
 
 
@@ -131,7 +130,7 @@ def _apply(ini: Initiative, data: InitiativeInput) -> None:
         setattr(ini, key, getattr(data, key))
     ini.name = data.name.strip()
     ini.reference = data.reference.strip()
-    ini.updated_at = utcnow()
+    touch(ini)
 
 
 def create_initiative(db: Database, data: InitiativeInput) -> int:

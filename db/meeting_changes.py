@@ -9,7 +9,7 @@ from db.engine import Database
 from db.errors import LokusError, ValidationError
 from db.group_template import template_items
 from db.meeting_rules import ensure_record_open, update_held
-from db.models import Group, Meeting, Membership, utcnow
+from db.models import Group, Meeting, Membership
 from db.records import MeetingInput
 from db.validation import Errors, check_text
 from db.versioning import get_checked, saved_id, touch
@@ -63,7 +63,7 @@ def _apply_meeting(m: Meeting, data: MeetingInput) -> None:
         setattr(m, key, getattr(data, key))
     for key in ("title", "room", "address", "link"):
         setattr(m, key, getattr(data, key).strip())
-    m.updated_at = utcnow()
+    touch(m)
 
 
 def create_meeting(db: Database, data: MeetingInput, from_template: bool = True) -> int:

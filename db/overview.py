@@ -24,6 +24,7 @@ from pathlib import Path
 
 from db import overview_sql as sql
 from db.goals_counts import default_goals, goal_counts
+from db.identity import current_user
 from db.notice_fingerprint import ITEM_FIELDS, MEETING_FIELDS, fingerprint
 from db.records import Overview
 from db.records.overview import GroupBlock, GroupRef, OverviewLine
@@ -93,6 +94,7 @@ def get_overview(rows: Rows, today: date, page: int = 0, todo_limit: int = 15) -
 
 def _params(today: date) -> dict:
     return {
+        "user": current_user(),  # whose own groups come first
         "today": today,
         "year_ahead": today + timedelta(days=366),
         "year_ago": today - timedelta(days=366),

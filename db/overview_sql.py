@@ -18,8 +18,10 @@ SELECT (SELECT count(*) FROM lokus_group WHERE archived_at IS NULL),
        (SELECT count(*) FROM actionitem WHERE status = 'open' AND due_date < :today)
 """
 GROUPS = """
-SELECT id, name, own, notice_lead_days, points_lead_days, minutes_send_days,
-       minutes_final_days
+SELECT id, name,
+       EXISTS (SELECT 1 FROM own_group o
+               WHERE o.group_id = lokus_group.id AND o.user_name IN (:user, '')) AS own,
+       notice_lead_days, points_lead_days, minutes_send_days, minutes_final_days
 FROM lokus_group WHERE archived_at IS NULL
 """
 # An insats's period: its own dates, else those of its funding decisions.

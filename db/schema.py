@@ -17,8 +17,8 @@ from db.errors import DatabaseOpenError, storage_problem
 
 # The newest migration this program ships. tests/test_migrations.py checks it
 # against the Alembic scripts.
-SCHEMA_HEAD = "0005"
-KNOWN_REVISIONS = ("0001", "0002", "0003", "0004", "0005")
+SCHEMA_HEAD = "0006"
+KNOWN_REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006")
 LOKUS_TABLES = {"initiative", "meeting", "person", "lokus_group"}
 
 

@@ -14,6 +14,7 @@ from typing import TypeVar
 from sqlmodel import Session
 
 from db.errors import ConflictError, NotFoundError
+from db.identity import current_user
 from db.models import Tracked, utcnow
 
 T = TypeVar("T", bound=Tracked)
@@ -47,8 +48,11 @@ def check_version(row: Tracked | None, expected_version: int | None, what: str) 
     """``expected_version`` None means "I saw no such row": a row that exists is a conflict."""
     current = row.version if row is not None else None
     if current != expected_version:
-        raise ConflictError(what)
+        by = getattr(row, "changed_by", "") or ""
+        raise ConflictError(what, by if by and by != current_user() else "")
 
 
 def touch(row: Tracked) -> None:
+    """The row is changed now, by the user of this lokus."""
     row.updated_at = utcnow()
+    row.changed_by = current_user()

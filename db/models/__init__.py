@@ -10,7 +10,14 @@ and handed out timezone-aware.
 """
 
 from db.models.base import Tracked, UTCDateTime, utcnow  # noqa: F401
-from db.models.contacts import Group, GroupGoal, Membership, Organisation, Person  # noqa: F401
+from db.models.contacts import (  # noqa: F401
+    Group,
+    GroupGoal,
+    Membership,
+    Organisation,
+    OwnGroup,
+    Person,
+)
 from db.models.initiatives import BudgetLine, FundingDecision, Goal, Initiative, InitiativePartner  # noqa: F401
 from db.models.meetings import AgendaItem, AgendaProposal, GuestInvitation, Meeting, PointsRequest  # noqa: F401
 from db.models.minutes import (  # noqa: F401

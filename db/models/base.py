@@ -7,6 +7,7 @@ from sqlalchemy.orm import declared_attr
 from sqlmodel import Field, SQLModel
 
 from db import clock
+from db.identity import current_user
 
 
 def utcnow() -> datetime:
@@ -41,6 +42,10 @@ class Tracked(SQLModel):
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime, nullable=False)
     updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime, nullable=False)
     version: int = Field(default=1, nullable=False)
+    # who changed the row last (db/identity.py; migration 0006)
+    changed_by: str = Field(
+        default_factory=current_user, nullable=False, sa_column_kwargs={"server_default": ""}
+    )
 
     @declared_attr.directive
     def __mapper_args__(cls) -> dict:

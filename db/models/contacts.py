@@ -3,7 +3,7 @@
 from datetime import datetime
 
 from sqlalchemy import UniqueConstraint
-from sqlmodel import Field
+from sqlmodel import Field, SQLModel
 
 from db.models.base import Tracked, UTCDateTime
 from db.vocabulary import MembershipRole
@@ -17,8 +17,8 @@ class Group(Tracked, table=True):
     # One agenda item title per line; empty means the standard template.
     agenda_template: str = ""
     coordinator_id: int | None = Field(default=None, foreign_key="person.id", ondelete="SET NULL")
-    # The coordinator's own groups come first in Översikt; lead times in days (0004).
-    own: bool = Field(default=False, sa_column_kwargs={"server_default": "0"})
+    # Lead times in days (0004). (The column ``own`` of 0004 is no longer read: a
+    # group is someone's own in own_group, 0006.)
     notice_lead_days: int = Field(default=14, sa_column_kwargs={"server_default": "14"})
     points_lead_days: int = Field(default=21, sa_column_kwargs={"server_default": "21"})
     minutes_send_days: int = Field(default=7, sa_column_kwargs={"server_default": "7"})
@@ -36,6 +36,17 @@ class GroupGoal(Tracked, table=True):
     year: int
     lokus_meetings: int = 4
     competence_activities: int = 2
+
+
+class OwnGroup(SQLModel, table=True):
+    """A group one user counts as their own (first in their Översikt; 0006). An empty
+    user name: everyone's own (what a one-user database had before)."""
+
+    __tablename__ = "own_group"
+    __table_args__ = (UniqueConstraint("user_name", "group_id", name="uq_own_group"),)
+    id: int | None = Field(default=None, primary_key=True)
+    user_name: str = Field(default="", index=True)
+    group_id: int = Field(foreign_key="lokus_group.id", index=True, ondelete="CASCADE")
 
 
 class Organisation(Tracked, table=True):
