@@ -149,6 +149,9 @@ class LokusApp(App):
         self.call_from_thread(self._on_database_ready)
 
     def _on_database_ready(self) -> None:
+        from lokus_tui.live_updates import start_polling
+
+        start_polling(self)
         if self.database.read_only:
             self.sub_title = (
                 f"Skrivskyddad — ändringar sparas inte ({self.database.read_only_reason})"

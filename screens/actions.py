@@ -9,6 +9,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Header, Input, Select, Static
 
 from db.actions import list_actions, set_action_status
+from db.changes import list_stamp
 from db.errors import LokusError
 from db.groups import group_options
 from db.organisations import organisation_options
@@ -80,6 +81,12 @@ class ActionsScreen(Screen):
         )
         self.reload()
         self.query_one("#actions-table").focus()
+
+    def change_stamp(self) -> tuple:
+        return list_stamp(app_database(self), "actions")
+
+    def changed_elsewhere(self) -> None:
+        self.reload()
 
     def reload(self) -> None:
         status = chosen(self.query_one("#actions-status", Select), str)

@@ -6,6 +6,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Header, Input, Static, TabbedContent, TabPane
 
+from db.changes import list_stamp
 from db.contacts import create_person, list_people
 from db.errors import LokusError
 from db.organisations import create_organisation, list_organisations
@@ -120,6 +121,12 @@ class ContactsScreen(Screen):
     @property
     def filter(self) -> Input:
         return self.query_one("#people-filter" if self.on_people else "#orgs-filter", Input)
+
+    def change_stamp(self) -> tuple:
+        return list_stamp(app_database(self), "contacts")
+
+    def changed_elsewhere(self) -> None:
+        self.reload(keep_current=True)
 
     def reload(self, keep_current: bool = False) -> None:
         for table_id in ("#people-table", "#orgs-table"):

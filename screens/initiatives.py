@@ -7,6 +7,7 @@ from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import DataTable, Header, Input, Static
 
+from db.changes import list_stamp
 from db.initiative_changes import create_initiative
 from db.initiatives import SORT_KEYS, list_initiatives
 from db.records import InitiativeRow
@@ -102,6 +103,12 @@ class InitiativesScreen(Screen):
             rank = {"group": 2, "owner": 3, "period": 1}.get(key, 0)
             columns.append(Column(label, rank=rank, flex=key == "name", min_width=24, key=key))
         table.set_columns(*columns)
+
+    def change_stamp(self) -> tuple:
+        return list_stamp(app_database(self), "initiatives")
+
+    def changed_elsewhere(self) -> None:
+        self.reload(keep_current=True)
 
     def reload(self, keep_current: bool = False) -> None:
         keep = None

@@ -8,6 +8,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Header, Input, Select, Static
 
 from db import clock
+from db.changes import list_stamp
 from db.errors import LokusError
 from db.groups import group_options
 from db.meeting_changes import create_meeting
@@ -122,6 +123,12 @@ class MeetingsScreen(Screen):
             row.status_label,
             readiness(row),
         )
+
+    def change_stamp(self) -> tuple:
+        return list_stamp(app_database(self), "meetings")
+
+    def changed_elsewhere(self) -> None:
+        self.reload(keep_current=True)
 
     def reload(self, keep_current: bool = False) -> None:
         keep = None

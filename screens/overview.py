@@ -17,6 +17,7 @@ from textual.widgets import Header, OptionList
 from textual.widgets.option_list import Option
 
 from db import clock
+from db.changes import list_stamp
 from db.overview import read_overview_file
 from db.records import Overview
 from db.records.overview import GroupRef, OverviewLine
@@ -125,6 +126,12 @@ class OverviewScreen(Screen):
     async def on_screen_resume(self) -> None:  # also when first shown
         self._show()
         lokus_app(self).first_screen_shown()
+
+    def change_stamp(self) -> tuple:
+        return list_stamp(lokus_app(self).database, "overview")
+
+    def changed_elsewhere(self) -> None:
+        self._show()
 
     def action_refresh(self) -> None:
         self._show()

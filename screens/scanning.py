@@ -17,6 +17,7 @@ from textual.widgets import (
 )
 
 from db import clock
+from db.changes import list_stamp
 from db.errors import LokusError
 from db.groups import group_options
 from db.records import ScanningInput, ScanningView
@@ -184,6 +185,12 @@ class ScanningScreen(Screen):
     @property
     def table(self) -> PagedTable:
         return self.query_one("#scanning-table", PagedTable)
+
+    def change_stamp(self) -> tuple:
+        return list_stamp(app_database(self), "scanning")
+
+    def changed_elsewhere(self) -> None:
+        self.reload()
 
     def reload(self) -> None:
         self.table.reload()

@@ -48,6 +48,7 @@ def private_data_dir(tmp_path, monkeypatch):
     monkeypatch.setenv("LOKUS_DATA_DIR", str(tmp_path / "data"))
     monkeypatch.setenv("LOKUS_EXPORT_DIR", str(tmp_path / "exporter"))
     monkeypatch.setenv("LOKUS_TODAY", TODAY.isoformat())
+    monkeypatch.setenv("LOKUS_POLL_SECONDS", "0")  # tests drive live updates by hand
 
 
 @pytest.fixture

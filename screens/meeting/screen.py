@@ -12,6 +12,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Header, TabbedContent, TabPane
 
+from db.changes import meeting_stamp
 from db.errors import LokusError, NotFoundError
 from db.meeting_changes import cancel_meeting, reopen_meeting, update_meeting
 from db.meeting_warnings import meeting_warnings
@@ -115,6 +116,20 @@ class MeetingScreen(Screen):
         warning.update("\n".join(warnings))
         warning.display = bool(warnings)
         return True
+
+    def change_stamp(self) -> tuple:
+        return meeting_stamp(app_database(self), self.meeting_id)
+
+    def changed_elsewhere(self) -> None:
+        """Saved by a colleague or another window: read again. Notes being typed stay
+        in the editor (their save merges); the other tabs read again when shown."""
+        if isinstance(self.active_pane, NotesPane):
+            if self.read_meeting():
+                for pane in self.query(MeetingPane):
+                    if pane is not self.active_pane:
+                        pane.stale = True
+        else:
+            self.reload()
 
     @on(MeetingChanged)
     def _meeting_changed(self, event: MeetingChanged) -> None:
