@@ -6,7 +6,10 @@ A stamp is the number of rows and the sum of their versions in the tables a view
 shows: an insert or a delete changes the count, every update raises a version (the
 clocks of other machines play no part)."""
 
-from db.engine import Database
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # the first screen imports this before SQLAlchemy is loaded
+    from db.engine import Database
 
 LISTS = {
     "meetings": ("meeting", "lokus_group", "agendaitem"),
@@ -44,7 +47,7 @@ MEETING_ROWS = (
 )
 
 
-def _stamp(db: Database, parts: list[tuple[str, str]], params: dict) -> tuple:
+def _stamp(db: "Database", parts: list[tuple[str, str]], params: dict) -> tuple:
     sql = "SELECT " + ", ".join(
         f"(SELECT count(*) FROM {table} WHERE {where}), "
         f"(SELECT coalesce(sum(version), 0) FROM {table} WHERE {where})"
@@ -53,11 +56,11 @@ def _stamp(db: Database, parts: list[tuple[str, str]], params: dict) -> tuple:
     return tuple(db.read_rows(sql, params)[0])
 
 
-def list_stamp(db: Database, view: str) -> tuple:
+def list_stamp(db: "Database", view: str) -> tuple:
     """The stamp of one of the section lists (a key of LISTS)."""
     return _stamp(db, [(table, "1 = 1") for table in LISTS[view]], {})
 
 
-def meeting_stamp(db: Database, meeting_id: int) -> tuple:
+def meeting_stamp(db: "Database", meeting_id: int) -> tuple:
     """The stamp of one meeting with its agenda, attendance, guests, notes, minutes."""
     return _stamp(db, list(MEETING_ROWS), {"m": meeting_id})
