@@ -41,6 +41,10 @@ def main(argv: list[str] | None = None) -> int:
             from lokus_tui.cli_import import cmd_import
 
             return cmd_import(args)
+        if args.command == "db":
+            from lokus_tui.cli_copy import cmd_db
+
+            return cmd_db(args)
         if args.command == "where":
             from lokus_tui.config import resolve_database
 

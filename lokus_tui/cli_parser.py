@@ -97,4 +97,7 @@ def build_parser() -> argparse.ArgumentParser:
     from lokus_tui.cli_report import add_report_parser
 
     add_report_parser(sub, common)
+    from lokus_tui.cli_copy import add_db_parser
+
+    add_db_parser(sub, common)
     return parser
