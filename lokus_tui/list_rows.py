@@ -3,7 +3,8 @@
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widget import Widget
-from textual.widgets import Static
+
+from lokus_tui.plain import Plain
 
 
 class ListRow(Vertical):
@@ -16,11 +17,11 @@ class ListRow(Vertical):
     ]
     DEFAULT_CLASSES = "list-row"
 
-    def error_label(self) -> Static:
-        return Static("", classes="field-error row-error", markup=False)
+    def error_label(self) -> Plain:
+        return Plain("", classes="field-error row-error")
 
     def show_error(self, text: str) -> None:
-        self.query_one(".row-error", Static).update(text)
+        self.query_one(".row-error", Plain).update(text)
 
     def _list(self) -> tuple[Widget, list["ListRow"]]:
         """The container of the list and its rows of this row's kind, in order."""

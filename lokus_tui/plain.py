@@ -184,14 +184,21 @@ class PlainTable(DataTable):
 
 
 class Plain(Static):
-    """A Static whose content is always plain text."""
+    """A Static whose content is always plain text. One with the class "field-error"
+    is shown only while it has something to say (an empty one takes no line)."""
 
     def __init__(self, content="", **kwargs):
         kwargs["markup"] = False
         super().__init__(plain(content), **kwargs)
+        self._show_if_error(content)
 
     def update(self, content="", *, layout: bool = True) -> None:
         super().update(plain(content), layout=layout)
+        self._show_if_error(content)
+
+    def _show_if_error(self, content) -> None:
+        if self.has_class("field-error"):
+            self.display = bool(str(content).strip())
 
 
 class PlainSelect(Select):

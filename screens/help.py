@@ -8,7 +8,7 @@ from textual.widgets import Markdown
 
 from exports.markdown import escape_inline, table
 from lokus_tui.key_bar import KeyBar
-from lokus_tui.key_words import swedish
+from lokus_tui.key_words import TEXTUAL_WORDS, swedish
 
 
 class HelpScreen(ModalScreen[None]):
@@ -26,6 +26,8 @@ class HelpScreen(ModalScreen[None]):
             if binding.description and binding.action not in seen:
                 seen.add(binding.action)
                 rows.append([self.app.get_key_display(binding), swedish(binding.description)])
+        # the screen's own keys first; the arrows and editing keys of Textual's widgets after
+        rows.sort(key=lambda row: row[1] in TEXTUAL_WORDS.values())
         path = getattr(getattr(self.app, "database", None), "path", None)
         text = "\n\n".join(
             [

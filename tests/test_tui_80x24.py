@@ -261,3 +261,41 @@ async def test_a_narrowed_name_ends_with_an_ellipsis(demo_db):
         await pilot.pause()
         screen = html.unescape(app.export_screenshot()).replace("\u00a0", " ")
     assert "Arbetsintegrerande" in screen and "…" in screen
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "möte (nytt)",
+        "insats (ny)",
+        "person",
+        "organisation",
+        "lokusgrupp",
+        "förslag",
+        "åtgärd",
+        "synpunkt",
+        "omvärld",
+    ],
+)
+async def test_the_errors_of_a_form_are_on_the_screen(demo_db, name):
+    """Saved empty: the list of errors at the top and each error under its field are
+    shown (they were set but hidden), the first field in error has the focus."""
+    app = make_app(demo_db.path, database=demo_db, start_section="meetings")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: type(app.screen).__name__ == "MeetingsScreen", what="Möten")
+        form = FORMS[name](demo_db)
+        app.push_screen(form)
+        await until(pilot, lambda: app.screen is form and form.focused, what="the form")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.pause()
+        assert app.screen is form
+        for summary in form.query("#form-errors"):  # (the organisation form has none)
+            assert str(summary.render()).startswith("Rätta följande:")
+            assert summary.display and summary.region.height >= 2
+        said = [w for w in form.query(".field-error") if str(w.render()).strip()]
+        assert said and any(w.id != "form-errors" for w in said)  # a field's own line
+        for widget in said:
+            assert widget.display and widget.region.height >= 1, widget.id
+        empty = [w for w in form.query(".field-error") if not str(w.render()).strip()]
+        assert all(w.region.height == 0 for w in empty)  # no blank lines for the rest

@@ -100,3 +100,13 @@ async def test_escape_leaves_the_filter_and_digits_switch_sections(demo_db):
         await pilot.pause()
         assert type(app.screen).__name__ == "InitiativesScreen"
         assert app.screen.query_one("#initiatives-filter", Input).value == ""
+
+
+async def test_help_lists_the_screens_own_keys_before_the_arrows(demo_db):
+    app = app_for(demo_db, "initiatives")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("f1")
+        await pilot.pause()
+        source = app.screen.query_one("Markdown").source
+        assert source.index("| Ny insats |") < source.index("| Upp |")
