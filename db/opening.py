@@ -299,12 +299,30 @@ def _open_url(target: str, migrate: bool, create: bool = True) -> Database:
             )
         if not tables:
             _check_server_text(engine, shown)
+        backup = None
         if migrate and revision != SCHEMA_HEAD:
+            if revision is not None:  # a lokus database with rows: a copy first
+                backup = _backup_server(engine, revision, shown)
             _migrate(engine, None)
     except BaseException:
         engine.dispose()
         raise
-    return Database(engine, None)
+    return Database(engine, None, backup)
+
+
+def _backup_server(engine: Engine, revision: str, shown: str) -> Path:
+    from db.backup_server import backup_server_database
+
+    try:
+        return backup_server_database(engine, revision)
+    except OSError as exc:
+        raise DatabaseOpenError(
+            f"Databasen {shown} uppgraderades inte: säkerhetskopian kunde inte skrivas "
+            f"({exc.strerror or exc}).",
+            problem="disk_full" if exc.errno == 28 else "other",
+        ) from exc
+    except DBAPIError as exc:
+        raise _server_problem(exc, shown) from exc
 
 
 def _check_server_text(engine: Engine, shown: str) -> None:

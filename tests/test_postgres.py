@@ -137,6 +137,45 @@ def test_migrations_from_empty_to_head_and_back(server):
         db.close()
 
 
+def test_an_older_shared_database_is_copied_before_it_is_upgraded(server):
+    """Migrations back up first, on a server too: every row of the old schema, in a
+    private file in the user's data folder."""
+    import gzip
+    import json
+    import stat
+
+    from sqlalchemy import text
+
+    from db.engine import server_engine
+    from db.migrate import current_revision, head_revision, upgrade
+
+    url = server.create()
+    engine = server_engine(url)
+    upgrade(engine, "0005")
+    with engine.begin() as conn:
+        conn.execute(
+            text(
+                "INSERT INTO lokus_group (created_at, updated_at, version, name, municipality,"
+                " note, agenda_template) VALUES (now(), now(), 1, 'LOKUS Håbo', '', '', '')"
+            )
+        )
+    engine.dispose()
+    db = open_database(url)
+    try:
+        assert current_revision(db.engine) == head_revision()
+        assert db.backup is not None and "rev0005" in db.backup.name
+        assert stat.S_IMODE(db.backup.stat().st_mode) == 0o600
+        with gzip.open(db.backup, "rt", encoding="utf-8") as lines:
+            rows = [json.loads(line) for line in lines]
+        assert {"table": "alembic_version", "row": {"version_num": "0005"}} in rows
+        assert any(r["table"] == "lokus_group" and r["row"]["name"] == "LOKUS Håbo" for r in rows)
+    finally:
+        db.close()
+    again = open_database(url)  # at head: no second copy
+    assert again.backup is None
+    again.close()
+
+
 def test_a_new_row_after_the_demo_gets_a_free_id(server):
     from db.groups import create_group
 
