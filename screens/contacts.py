@@ -3,13 +3,11 @@
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import Screen
 from textual.widgets import DataTable, Header, Input, Static, TabbedContent, TabPane
 
 from db.changes import list_stamp
 from db.contacts import create_person, list_people
-from db.errors import LokusError
-from db.organisations import create_organisation, list_organisations
+from db.organisations import list_organisations
 from db.records import OrganisationRow, PersonRow
 from exports.swedish import count_of
 from lokus_tui.context import app_database
@@ -19,9 +17,10 @@ from lokus_tui.paged_table import PagedTable
 from lokus_tui.plain import Plain
 from lokus_tui.sections import SectionBar
 from lokus_tui.table_columns import Column
+from screens.contacts_organisations import OrganisationActions
 
 
-class ContactsScreen(Screen):
+class ContactsScreen(OrganisationActions):
     CSS_PATH = "contacts.tcss"
     BINDINGS = [
         Binding("ctrl+n", "new", "Ny", id="contacts-new"),
@@ -182,50 +181,6 @@ class ContactsScreen(Screen):
     def _refresh_keys(self) -> None:
         self.refresh_bindings()
 
-    def _selected_org(self):
-        record = self.query_one("#orgs-table", PagedTable).current_record
-        if record is None:
-            self.notify("Ingen organisation är vald.", severity="warning")
-        return record
-
-    def action_edit_organisation(self) -> None:
-        record = self._selected_org()
-        if record is None:
-            return
-        from db.organisations import get_organisation, update_organisation
-        from screens.organisation_form import OrganisationForm
-
-        current, version = get_organisation(app_database(self), record.id)
-
-        def save(data):
-            return update_organisation(app_database(self), record.id, data, version)
-
-        self.app.push_screen(OrganisationForm(save, current), lambda _r: self.reload(True))
-
-    def action_delete_organisation(self) -> None:
-        record = self._selected_org()
-        if record is None:
-            return
-        from db.organisations import delete_organisation
-        from screens.confirm import ConfirmDialog
-
-        def answered(yes):
-            if yes:
-                try:
-                    delete_organisation(app_database(self), record.id, record.version)
-                except LokusError as exc:
-                    self.notify(str(exc), severity="error", markup=False)
-                self.reload()
-
-        self.app.push_screen(
-            ConfirmDialog(
-                f"Ta bort {record.name}? {count_of(record.people, 'person', 'personer')} blir kvar "
-                f"utan organisation och {count_of(record.initiatives, 'insats', 'insatser')} "
-                "blir utan insatsägare."
-            ),
-            answered,
-        )
-
     def action_toggle_archived(self) -> None:
         """Arkiverade personer: people kept only because meeting records name them."""
         self.show_archived = not self.show_archived
@@ -302,11 +257,6 @@ class ContactsScreen(Screen):
 
     def _save_person(self, data) -> int:
         new_id = create_person(app_database(self), data)
-        self.notify(f"{data.name} är sparad.", timeout=3, markup=False)
-        return new_id
-
-    def _save_org(self, data) -> int:
-        new_id = create_organisation(app_database(self), data)
         self.notify(f"{data.name} är sparad.", timeout=3, markup=False)
         return new_id
 
