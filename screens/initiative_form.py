@@ -18,30 +18,20 @@ from db.records import (
     InitiativeInput,
 )
 from db.validation import Errors, parse_date
-from db.vocabulary import MANUAL_INITIATIVE_STATUSES, Orientation
 from lokus_tui.context import app_database
 from lokus_tui.form_fields import chosen, fill_contacts, select_value, widget_text
 from lokus_tui.form_screen import FormScreen
 from lokus_tui.key_bar import KeyBar
 from lokus_tui.plain import Plain, PlainSelect, TextInput
 from lokus_tui.validators import DateValidator
-from screens.initiative_rows import DecisionRow, GoalRow, InitiativeRow, PartnerRow
-
-STATUS_OPTIONS = [
-    ("Efter datum (kommande/pågående/avslutad)", ""),
-    *((s.label.capitalize(), s.value) for s in MANUAL_INITIATIVE_STATUSES),
-]
-ORIENTATION_OPTIONS = [(o.label.capitalize(), o.value) for o in Orientation]
-TEXT_FIELDS = (
-    ("purpose", "Syfte"),
-    ("target_group", "Målgrupp"),
-    ("method", "Metod"),
-    ("background", "Bakgrund"),
+from screens.initiative_form_fields import (
+    FIELD_LABELS,
+    ORIENTATION_OPTIONS,
+    STATUS_OPTIONS,
+    TEXT_FIELDS,
+    options_of,
 )
-
-
-def _opts(options) -> list[tuple[str, int]]:
-    return [(o.label, o.id) for o in options]
+from screens.initiative_rows import DecisionRow, GoalRow, InitiativeRow, PartnerRow
 
 
 class InitiativeForm(FormScreen):
@@ -54,25 +44,7 @@ class InitiativeForm(FormScreen):
         Binding("f5", "add_partner", "+Part", id="form-add-partner"),
     ]
 
-    FIELD_LABELS = {
-        "name": "Namn",
-        "group_id": "Lokusgrupp",
-        "reference": "Dnr",
-        "owner_org_id": "Insatsägare",
-        "owner_contact_id": "Kontaktperson",
-        "start_date": "Startdatum",
-        "end_date": "Slutdatum",
-        "manual_status": "Status",
-        "orientation": "Inriktning",
-        "priority_groups": "Prioriterad målgrupp",
-        "purpose": "Syfte",
-        "target_group": "Målgrupp",
-        "method": "Metod",
-        "background": "Bakgrund",
-        "goals": "Mål",
-        "decisions": "Finansieringsbeslut",
-        "partners": "Samverkansparter",
-    }
+    FIELD_LABELS = FIELD_LABELS
     ROWS: ClassVar[dict[str, type[InitiativeRow]]] = {
         "goals": GoalRow,
         "decisions": DecisionRow,
@@ -89,7 +61,7 @@ class InitiativeForm(FormScreen):
     def compose(self) -> ComposeResult:
         db = app_database(self)
         d = self.detail.data if self.detail else InitiativeInput(name="")
-        self.orgs = _opts(organisation_options(db))
+        self.orgs = options_of(organisation_options(db))
         title = f"Redigera insats: {d.name}" if self.detail else "Ny insats"
         with Vertical(classes="form-dialog"):
             yield Plain(title, classes="title", markup=False)
@@ -102,7 +74,7 @@ class InitiativeForm(FormScreen):
                     with Vertical():
                         yield Label("Lokusgrupp", classes="field-label")
                         yield PlainSelect(
-                            _opts(group_options(db, include_archived=bool(d.group_id))),
+                            options_of(group_options(db, include_archived=bool(d.group_id))),
                             id="group_id",
                             prompt="Välj lokusgrupp",
                             value=d.group_id if d.group_id else Select.NULL,
