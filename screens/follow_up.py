@@ -14,6 +14,7 @@ from db import clock
 from db.errors import LokusError, ValidationError
 from db.follow_up import period
 from db.groups import group_options
+from exports.document import plain_text
 from lokus_tui.cli_report import report_text, write_report
 from lokus_tui.context import app_database
 from lokus_tui.form_fields import select_value
@@ -96,7 +97,8 @@ class FollowUpScreen(Screen):
             self._status(str(exc))
             return
         self._status(f"{title} · f6 Markdown, f7 Word, f8 PDF")
-        self.query_one("#follow-up-text", Plain).update(markdown)
+        # read as text, the way the e-mail's plain part reads: no Markdown signs
+        self.query_one("#follow-up-text", Plain).update(plain_text(markdown))
 
     def action_export(self, fmt: str) -> None:
         from lokus_tui.config import last_export_dir

@@ -30,6 +30,10 @@ async def test_follow_up_from_the_overview_and_exported_twice(demo_db):
         app.screen.query_one("#follow-up-group", Select).clear()  # every group
         await until(pilot, lambda: "Uppföljning 2026 — alla lokusgrupper" in shown(app), what="all")
         assert "Underlag för SUS och verksamhetsberättelse" in shown(app)
+        # shown as text to read, not as Markdown: no "#" headings, no "|" table rows
+        assert not any(line.startswith(("#", "|")) for line in shown(app).splitlines()), shown(app)[
+            :300
+        ]
         await pilot.press("end", "backspace", "5", "enter")  # 2025
         await until(pilot, lambda: "Uppföljning 2025" in shown(app), what="the year 2025")
         await pilot.press("f6")
