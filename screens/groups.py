@@ -25,6 +25,7 @@ from lokus_tui.form_screen import FormScreen
 from lokus_tui.key_bar import KeyBar
 from lokus_tui.plain import Plain, PlainTable, TextInput
 from lokus_tui.sections import SectionBar
+from lokus_tui.table_columns import Column
 
 ROLE_OPTIONS = MembershipRole.options()
 
@@ -86,7 +87,12 @@ class GroupsScreen(Screen):
         self.query_one("#groups-table", DataTable).add_columns(
             "Lokusgrupp", "Kommun", "Ledamöter", "Samordnare", "Status"
         )
-        self.query_one("#members-table", DataTable).add_columns("Namn", "Part", "Roll", "E-post")
+        self.query_one("#members-table", PlainTable).set_columns(
+            Column("Namn"),
+            Column("Part", rank=1, flex=True, min_width=14),
+            Column("Roll"),
+            Column("E-post", flex=True, min_width=16),
+        )
         self.reload()
         self.query_one("#groups-table").focus()
 
