@@ -115,6 +115,33 @@ PARTIES = (
     ("social_insurance", "Försäkringskassan", "fk", "Samordnare sjukförsäkring"),
     ("region", "Region Uppsala", "regionen", "Strateg försäkringsmedicin"),
 )
+# Omvärld: one note per group, of different kinds (the kinds of db.vocabulary)
+SCANNING = (
+    (
+        "study_visit",
+        "Studiebesök hos ett socialt företag",
+        "Fiktiva Företaget AB",
+        "Bra exempel på arbetsträning med handledare.",
+    ),
+    (
+        "external_project",
+        "Projekt om stöd till unga vuxna",
+        "Fiktiva kommunförbundet",
+        "Söker samverkanspartner för en ansökan till ESF.",
+    ),
+    (
+        "study_visit",
+        "Besök på ett rehabiliteringsteam",
+        "Fiktiva vårdcentralen",
+        "Teamet arbetar med gemensam kartläggning tillsammans med Försäkringskassan.",
+    ),
+    (
+        "external_project",
+        "Förstudie om språkstöd på arbetsplatsen",
+        "Fiktiva folkhögskolan",
+        "Kan bli en insats i gruppen; återkommer i höst.",
+    ),
+)
 INITIATIVE_TEMPLATES = (
     (
         "Lokussamordnare {m}",
@@ -576,17 +603,18 @@ def generate(db: Database, scale: int = 1, seed: int = 1, today: date | None = N
                             "is_guest": False,
                         },
                     )
+        kind, title, who, note = SCANNING[(g["id"] - 1) % len(SCANNING)]
         add(
             ScanningEntry,
             {
                 "group_id": g["id"],
-                "kind": "study_visit",
-                "entry_date": date(years[0], 5, 12),
-                "title": "Studiebesök hos ett socialt företag i länet",
-                "organisation_text": "Fiktiva Företaget AB",
+                "kind": kind,
+                "entry_date": date(years[0], 3 + (g["id"] * 2) % 9, 4 + g["id"] % 20),
+                "title": f"{title} ({g['m']})",
+                "organisation_text": who,
                 "contact_id": None,
                 "link": "",
-                "notes": "Bra exempel på arbetsträning med handledare.",
+                "notes": note,
             },
         )
 
