@@ -91,6 +91,9 @@ class LokusApp(App):
         yield KeyBar()
 
     def on_mount(self) -> None:
+        from lokus_tui.hangup import quit_on_hangup
+
+        quit_on_hangup(self)
         if self.demo:
             self.sub_title = plain_str(f"demodata i {self.db_target}")
         if self._database is not None:

@@ -23,3 +23,51 @@ def test_kill_during_steady_typing_loses_at_most_two_seconds(tmp_path, wait):
     assert result.lost_seconds <= 2.0, result
     assert result.found >= result.typed - 20, result  # 10 characters a second
     assert result.integrity == "ok"
+
+
+@pytest.mark.slow
+def test_a_closed_terminal_saves_what_was_just_typed(tmp_path):
+    """SIGHUP (the terminal window closed) right after the last key, before any
+    autosave: lokus quits as with ctrl+q, and every character is in the database."""
+    import os
+    import signal
+    import time
+
+    path = kill_probe.make_database(tmp_path, "2026-11-24")
+    env = {
+        **os.environ,
+        "TERM": "xterm-256color",
+        "LOKUS_TODAY": "2026-11-24",
+        "LOKUS_DATA_DIR": str(tmp_path / "data"),
+    }
+    env.pop("TEXTUAL", None)
+    term = kill_probe.Terminal(["--db", str(path)], env)
+    try:
+        term.wait_for("Översikt")
+        term.send("2")
+        term.wait_for("kommande")
+        time.sleep(0.3)
+        term.send("\r")
+        term.wait_for("Dagordning")
+        time.sleep(0.5)
+        term.goto_notes()
+        text = f"{kill_probe.MARK}0 Stängt fönster mitt i en mening"
+        term.send(text)
+        time.sleep(0.3)  # drawn, but far from the 2 s autosave
+        os.kill(term.pid, signal.SIGHUP)
+        deadline = time.monotonic() + 15
+        while time.monotonic() < deadline:
+            done, _status = os.waitpid(term.pid, os.WNOHANG)
+            if done:
+                break
+            time.sleep(0.1)
+        else:
+            raise AssertionError("lokus did not end on SIGHUP")
+    finally:
+        try:
+            os.kill(term.pid, signal.SIGKILL)
+            os.waitpid(term.pid, 0)
+        except (ProcessLookupError, ChildProcessError):
+            pass
+    assert kill_probe.typed_text_in(path) == text
+    assert kill_probe.integrity(path) == "ok"
