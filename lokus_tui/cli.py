@@ -32,6 +32,8 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "meetings":
             return cmd_meetings(args)
         if args.command == "export":
+            from lokus_tui.cli_export import cmd_export
+
             return cmd_export(args)
         if args.command == "report":
             from lokus_tui.cli_report import cmd_report
@@ -157,53 +159,6 @@ def cmd_meetings(args) -> int:
         offset += len(page.rows)
         if offset >= page.total or not page.rows:
             break
-    database.close()
-    return 0
-
-
-def cmd_export(args) -> int:
-    if not args.meeting_id.isdigit():
-        return fail(f"MÖTES_ID: ”{args.meeting_id}” är inget id; se lokus meetings")
-    from lokus_tui.config import export_dir
-
-    folder = Path(args.output).expanduser() if args.output else export_dir()
-    if folder.exists() and not folder.is_dir():
-        return fail(f"-o: {folder} är ingen mapp")
-    chosen = list(dict.fromkeys(args.format or ["alla"]))
-    if args.document == "minnesanteckningar" and "ics" in chosen:
-        return fail("--format: minnesanteckningar finns som md, eml, pdf eller docx")
-    if args.document == "minnesanteckningar" and args.mark_sent:
-        return fail("--markera-skickad: gäller bara kallelsen")
-    database = _existing_database(args)
-    from lokus_tui.documents import (
-        MINUTES_FORMATS,
-        NOTICE_FORMATS,
-        export_minutes,
-        export_notice,
-    )
-
-    minutes = args.document == "minnesanteckningar"
-    every: tuple[str, ...] = MINUTES_FORMATS if minutes else NOTICE_FORMATS
-    formats = tuple(f for c in chosen for f in (every if c == "alla" else (c,)))
-    formats = tuple(dict.fromkeys(formats))
-    if minutes:
-        paths = export_minutes(database, int(args.meeting_id), folder, formats)
-    else:
-        paths = export_notice(
-            database, int(args.meeting_id), folder, formats, mark_sent=args.mark_sent
-        )
-    for path in paths:
-        print(path)
-    if args.mark_sent:
-        from db import clock
-
-        print(f"Kallelsen är markerad som skickad {clock.today().isoformat()}.", file=sys.stderr)
-    if database.read_only:
-        print(
-            f"lokus: obs: databasen är skrivskyddad ({database.read_only_reason}); exporten "
-            "sparades inte i mötets historik.",
-            file=sys.stderr,
-        )
     database.close()
     return 0
 

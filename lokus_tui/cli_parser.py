@@ -72,7 +72,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     export = sub.add_parser("export", parents=[common], help="exportera dokument")
     export.add_argument(
-        "document", choices=["kallelse", "minnesanteckningar"], help="vad som exporteras"
+        "document",
+        choices=["kallelse", "minnesanteckningar", "inbjudan"],
+        help="vad som exporteras (inbjudan: till en gäst, med --gäst)",
     )
     export.add_argument("meeting_id", metavar="MÖTES_ID", help="mötets id (se lokus meetings)")
     export.add_argument(
@@ -90,6 +92,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     export.add_argument(
         "-o", "--output", metavar="MAPP", help="mapp att skriva till (standard: Dokument/lokus)"
+    )
+    export.add_argument(
+        "--gäst",
+        "--gast",
+        dest="guest",
+        metavar="NAMN",
+        help="inbjudan: gästens namn (eller en del av det) bland mötets gäster",
     )
     from lokus_tui.cli_import import add_import_parser
 

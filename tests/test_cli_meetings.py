@@ -80,3 +80,33 @@ def test_export_minutes(tmp_path, capsys):
         == 2
     )
     assert "finns som md, eml, pdf eller docx" in capsys.readouterr().err
+
+
+def test_export_a_guests_invitation_from_the_command_line(tmp_path, capsys):
+    from db.guests import invite_guest
+    from db.records import PersonInput
+
+    path = demo_file(tmp_path)
+    main(["meetings", "--db", str(path), "--group", "LOKUS Uppsala", "--from", "2026-11-24"])
+    meeting_id = capsys.readouterr().out.splitlines()[1].split()[0]
+    db = open_database(path)
+    invite_guest(
+        db, int(meeting_id), "IPS i Uppsala", new_person=PersonInput("Gösta Gäst", email="g@ips.se")
+    )
+    db.close()
+    out_dir = tmp_path / "ut"
+    base = ["export", "inbjudan", meeting_id, "--db", str(path), "-o", str(out_dir)]
+    assert main([*base, "--gäst", "gösta", "--format", "alla"]) == 0
+    paths = capsys.readouterr().out.split()
+    assert sorted(p.rsplit(".", 1)[1] for p in paths) == ["eml", "md", "pdf"]
+    msg = email.message_from_bytes(
+        next(Path(p) for p in paths if p.endswith(".eml")).read_bytes(), policy=policy.strict
+    )
+    assert [a.get_content_type() for a in msg.iter_attachments()] == ["application/pdf"]
+    assert "g@ips.se" in msg["To"]
+    assert main(base) == 2
+    assert "--gäst: ange vilken gäst" in capsys.readouterr().err
+    assert main([*base, "--gäst", "Okänd"]) == 2
+    assert "matchar 0 av mötets gäster (Gösta Gäst)" in capsys.readouterr().err
+    assert main([*base, "--gäst", "Gösta", "--format", "ics"]) == 2
+    assert "inbjudan finns som md, eml, pdf eller docx" in capsys.readouterr().err
