@@ -5,6 +5,9 @@ Usage: python bench/probe.py floor                 (bare Textual app: Header, Fo
        python bench/probe.py opened DB_PATH        (lokus: ... and the database layer is loaded)
        python bench/probe.py initiatives DB_PATH   (lokus started on Insatser: table filled)
 Prints one line: "<unix time when shown> <peak RSS kB>".
+
+The floor and lokus are watched alike: poll every 5 ms until the data is in the
+widget, then report after the refresh that paints it.
 """
 
 import resource
@@ -25,17 +28,27 @@ def run_floor() -> None:
     class Floor(App):
         def compose(self):
             yield Header()
-            yield Static("Översikt: 400 lokusgrupper, 2600 personer")
+            yield Static("Översikt: 400 lokusgrupper, 2600 personer", id="floor-line")
             yield Footer()
 
-        def on_mount(self):
-            self.call_after_refresh(self._done)
+    app = Floor()
+    _run_until(app, lambda: bool(app.screen.query("#floor-line")))
 
-        def _done(self):
-            report()
-            self.exit()
 
-    Floor().run(headless=True)
+def _run_until(app, shown) -> None:
+    """Run headless; once ``shown()`` (polled every 5 ms), report after the next refresh
+    (the one that paints it) and quit. The same for the floor and for lokus."""
+
+    def done() -> None:
+        report()
+        app.exit()
+
+    async def auto_pilot(pilot):
+        while not shown():
+            await pilot.pause(0.005)
+        app.call_after_refresh(done)
+
+    app.run(headless=True, auto_pilot=auto_pilot)
 
 
 def shows_data(app, what: str) -> bool:
@@ -54,15 +67,7 @@ def run_lokus(what: str, path: str) -> None:
     from lokus_tui.app import make_app
 
     app = make_app(path, start_section="initiatives" if what == "initiatives" else "overview")
-
-    async def auto_pilot(pilot):
-        while not shows_data(app, what):
-            await pilot.pause(0.005)
-        await pilot.pause()
-        report()
-        app.exit()
-
-    app.run(headless=True, auto_pilot=auto_pilot)
+    _run_until(app, lambda: shows_data(app, what))
 
 
 if __name__ == "__main__":

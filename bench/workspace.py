@@ -1,6 +1,7 @@
 """Opening a meeting workspace and one Närvaro key, in lokus and in a minimal Textual
 app driven by the same harness (Pilot: press, then pause until it shows). Used by bench.py."""
 
+import gc
 import time
 
 from textual.app import App
@@ -84,6 +85,7 @@ def _first_row(app, table_id: str) -> str:
 async def measure(app, is_workspace, table_id: str) -> tuple[float, float]:
     """Seconds for Enter on the first meeting until the workspace shows its first tab,
     and for one Närvaro key until the first row of the Närvaro table shows the change."""
+    gc.collect()  # each run starts as in a fresh process, without the earlier runs' garbage
     async with app.run_test(size=(120, 40)) as pilot:
         await _until(pilot, lambda: app.screen.query("#meetings-table"), "meeting list")
         await pilot.pause()

@@ -1,5 +1,6 @@
 """The lokus App: sections, the database connection and shared actions."""
 
+import gc
 import importlib
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -154,6 +155,8 @@ class LokusApp(App):
     def _on_database_ready(self) -> None:
         from lokus_tui.live_updates import start_polling
 
+        _freeze_start_up_objects()
+
         start_polling(self)
         if self.database.read_only:
             self.sub_title = (
@@ -275,6 +278,21 @@ class LokusApp(App):
     def on_unmount(self) -> None:
         if self._database is not None:
             self._database.close()
+
+
+_frozen = False
+
+
+def _freeze_start_up_objects() -> None:
+    """Once the database layer is loaded, leave what start-up built (the modules of
+    Textual, SQLAlchemy and lokus: most of the objects there are) out of the garbage
+    collector's full passes. Without this a full pass walks them all, now and then in
+    the middle of opening a screen (about 50 ms at the meeting workspace). Once per
+    process: the tests start many apps in one."""
+    global _frozen
+    if not _frozen:
+        _frozen = True
+        gc.freeze()
 
 
 def make_app(

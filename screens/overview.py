@@ -8,6 +8,8 @@ the group's goals and lead times. With hundreds of groups the blocks come in
 pages: own groups first, then groups with something to do now, then the rest.
 """
 
+from pathlib import Path
+
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -99,8 +101,13 @@ def page_options(ov: Overview) -> tuple[list[Option], list[OverviewLine]]:
     return options, targets
 
 
+# Not CSS_PATH: for a screen's CSS_PATH Textual parses every style sheet of the app
+# again and restyles every widget on the first push (on the way to the first data);
+# added as a source, only this file is parsed.
+CSS_FILE = Path(__file__).absolute().with_name("overview.tcss")
+
+
 class OverviewScreen(Screen):
-    CSS_PATH = "overview.tcss"
     BINDINGS = [
         Binding("r", "refresh", "Uppdatera", id="overview-refresh"),
         Binding("n", "page(1)", "Nästa sida", id="overview-next-page"),
@@ -114,8 +121,12 @@ class OverviewScreen(Screen):
         self.overview: Overview | None = None
         self.targets: list[OverviewLine] = []
         self._pending: OverviewLine | None = None
+        self._suspended = False  # another screen was shown since the last read
 
     def compose(self) -> ComposeResult:
+        stylesheet = self.app.stylesheet
+        if not stylesheet.has_source(str(CSS_FILE)):
+            stylesheet.read(CSS_FILE)  # before the widgets below are styled
         yield Header()
         yield SectionBar("overview")
         yield Plain("", id="overview-summary", classes="status-line")
@@ -124,8 +135,14 @@ class OverviewScreen(Screen):
         yield KeyBar()
 
     async def on_screen_resume(self) -> None:  # also when first shown
-        self._show()
+        # Textual resumes a mode's screen twice when it is first shown: read once.
+        if self.overview is None or self._suspended:
+            self._suspended = False
+            self._show()
         lokus_app(self).first_screen_shown()
+
+    def on_screen_suspend(self) -> None:
+        self._suspended = True
 
     def change_stamp(self) -> tuple:
         return list_stamp(lokus_app(self).database, "overview")

@@ -6,6 +6,8 @@ When a pane changes the meeting it posts MeetingChanged: the screen reads the
 meeting again, and every pane reloads its data when it is next in view.
 """
 
+from pathlib import Path
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -46,8 +48,13 @@ TABS = (
 TAB_IDS = tuple(t[0] for t in TABS)
 
 
+# The workspace's styles. Not CSS_PATH: for a screen's CSS_PATH Textual parses every
+# style sheet of the app again and restyles every widget of every screen on its first
+# push (tens of ms on each open); added as a source, only this file is parsed, once.
+CSS_FILE = Path(__file__).absolute().with_name("meeting.tcss")
+
+
 class MeetingScreen(Screen):
-    CSS_PATH = "meeting.tcss"
     BINDINGS = [
         Binding("escape", "back", "Tillbaka", id="meeting-back"),
         Binding("right_square_bracket", "tab(1)", "Nästa flik", id="meeting-next-tab"),
@@ -63,8 +70,12 @@ class MeetingScreen(Screen):
         super().__init__()
         self.meeting_id = meeting_id
         self.detail: MeetingDetail | None = None
+        self._header_texts: dict[str, str] = {}  # the header's lines as shown
 
     def compose(self) -> ComposeResult:
+        stylesheet = self.app.stylesheet
+        if not stylesheet.has_source(str(CSS_FILE)):
+            stylesheet.read(CSS_FILE)  # before the widgets below are styled
         yield Header()
         yield SectionBar("meetings")
         yield Plain("", id="meeting-info")
@@ -79,7 +90,9 @@ class MeetingScreen(Screen):
         if self.read_meeting() and self.active_tab:
             # (with no tab active yet, the first TabActivated loads the pane)
             self.active_pane.reload()
-            self.query_one("#agenda-table").focus()
+            # At once, not with focus() after the next refresh: the key bar is then
+            # built once, for the agenda, not first for the tabs' row.
+            self.set_focus(self.query_one("#agenda-table"))
 
     # --- the meeting and its header ------------------------------------------------------
     def read_meeting(self) -> bool:
@@ -101,7 +114,7 @@ class MeetingScreen(Screen):
         )
         if d.notice_sent_date:
             info += f" (kallelse skickad {d.notice_sent_date.isoformat()})"
-        self.query_one("#meeting-info", Plain).update(info)
+        self._update_text("#meeting-info", info)
         warnings = meeting_warnings(app_database(self), d)
         if not d.notice_outdated:
             from lokus_tui.documents import notice_changed_since_export
@@ -112,10 +125,16 @@ class MeetingScreen(Screen):
                     f"Kallelsen har ändrats sedan den exporterades {changed:%Y-%m-%d}. "
                     "Exportera igen innan du skickar den."
                 )
-        warning = self.query_one("#meeting-warning", Plain)
-        warning.update("\n".join(warnings))
-        warning.display = bool(warnings)
+        self._update_text("#meeting-warning", "\n".join(warnings))
+        self.query_one("#meeting-warning").display = bool(warnings)
         return True
+
+    def _update_text(self, selector: str, text: str) -> None:
+        """Update a line of the header only when it reads differently: an update lays
+        out the whole screen again (after every key in a tab, mostly unchanged)."""
+        if self._header_texts.get(selector) != text:
+            self._header_texts[selector] = text
+            self.query_one(selector, Plain).update(text)
 
     def change_stamp(self) -> tuple:
         return meeting_stamp(app_database(self), self.meeting_id)
