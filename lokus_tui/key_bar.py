@@ -34,11 +34,10 @@ class KeyBar(Footer):
         kwargs.setdefault("compact", True)
         super().__init__(**kwargs)
         self._line_count = 0
-        self._shown: tuple | None = None  # what the bar shows now (see _shown_as)
 
-    def _key_lines(self) -> tuple[tuple[tuple, ...], ...]:
-        """The keys to show, line by line: each key as (binding, enabled, tooltip);
-        the command palette's key last on the first line, marked by a fourth item."""
+    def compose(self) -> ComposeResult:
+        if not self._bindings_ready:
+            return
         active = self.screen.active_bindings
         keys: list[tuple] = []
         seen_actions: set[str] = set()
@@ -70,79 +69,35 @@ class KeyBar(Footer):
                 used = 0
             lines[-1].append(key)
             used += need
-        if palette is not None and self.show_command_palette:
-            lines[0].append((*palette, "palette"))
-        return tuple(tuple(line) for line in lines)
-
-    def _shown_as(self, lines: tuple[tuple[tuple, ...], ...]) -> tuple:
-        """What the bar shows for these lines: recomposing to the same is skipped
-        (the bindings are announced on every focus change, mostly unchanged)."""
-        return (
-            self.compact,
-            tuple(
-                tuple(
-                    (
-                        key[0].key,
-                        self.app.get_key_display(key[0]),
-                        key[0].description,
-                        key[0].action,
-                        key[1],
-                        key[2],
-                        len(key),
-                    )
-                    for key in line
-                )
-                for line in lines
-            ),
-        )
-
-    async def recompose(self) -> None:
-        if self._bindings_ready and self.is_attached and self._shown is not None:
-            shown = self._shown_as(self._key_lines())
-            if shown == self._shown:
-                # as a recompose would have left it: the field with the focus in sight
-                self.call_after_refresh(self._keep_focus_in_sight)
-                return
-            self._shown = shown  # a second call before this one has composed: skipped
-        await super().recompose()
-
-    def compose(self) -> ComposeResult:
-        if not self._bindings_ready:
-            return
-        lines = self._key_lines()
-        self._shown = self._shown_as(lines)
         if len(lines) != self._line_count:
             # A taller or lower bar moves the screen's lower edge: keep the field
             # being typed in on the screen once the new layout is done.
             self._line_count = len(lines)
             self.call_after_refresh(self._keep_focus_in_sight)
-        for line in lines:
+        for n, line in enumerate(lines):
             with Horizontal():
-                for key in line:
-                    binding, enabled, tooltip = key[:3]
-                    if len(key) == 3:
-                        yield FooterKey(
-                            binding.key,
-                            self.app.get_key_display(binding),
-                            swedish(binding.description),
-                            binding.action,
-                            disabled=not enabled,
-                            tooltip=tooltip,
-                        ).data_bind(compact=Footer.compact)
-                    else:  # the command palette's key
-                        yield FooterKey(
-                            binding.key,
-                            self.app.get_key_display(binding),
-                            swedish(binding.description),
-                            binding.action,
-                            classes="-command-palette",
-                            disabled=not enabled,
-                            tooltip=tooltip or swedish(binding.description),
-                        )
+                for binding, enabled, tooltip in line:
+                    yield FooterKey(
+                        binding.key,
+                        self.app.get_key_display(binding),
+                        swedish(binding.description),
+                        binding.action,
+                        disabled=not enabled,
+                        tooltip=tooltip,
+                    ).data_bind(compact=Footer.compact)
+                if n == 0 and palette is not None and self.show_command_palette:
+                    binding, enabled, tooltip = palette
+                    yield FooterKey(
+                        binding.key,
+                        self.app.get_key_display(binding),
+                        swedish(binding.description),
+                        binding.action,
+                        classes="-command-palette",
+                        disabled=not enabled,
+                        tooltip=tooltip or swedish(binding.description),
+                    )
 
     def _keep_focus_in_sight(self) -> None:
-        if not self.is_attached:  # the screen was closed meanwhile
-            return
         focused = self.screen.focused
         if focused is not None and focused.is_attached:
             focused.scroll_visible(animate=False, immediate=True)
