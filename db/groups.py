@@ -58,15 +58,26 @@ def group_options(db: Database, include_archived: bool = False) -> list[Option]:
         return [Option(r.id, r.name) for r in s.execute(query)]
 
 
-def update_group(
-    db: Database, group_id: int, name: str, municipality: str, expected_version: int
-) -> None:
-    """Rename a group (a typo, a new name after a merger) or change its municipality."""
+def _checked(name: str, municipality: str) -> Errors:
+    """A group's name and municipality as typed; ValidationError when they cannot be."""
     errors = Errors()
     check_text(name, "name", "Namn", errors, required=True)
     check_text(municipality, "municipality", "Kommun", errors)
     if errors:
         raise ValidationError(errors)
+    return errors
+
+
+def _name_taken(errors: Errors, name: str) -> ValidationError:
+    errors.add("name", "Namn", f"det finns redan en lokusgrupp som heter ”{name.strip()}”")
+    return ValidationError(errors)
+
+
+def update_group(
+    db: Database, group_id: int, name: str, municipality: str, expected_version: int
+) -> None:
+    """Rename a group (a typo, a new name after a merger) or change its municipality."""
+    errors = _checked(name, municipality)
     try:
         with db.session() as s:
             group = get_row(s, Group, group_id, "Lokusgruppen")
@@ -74,8 +85,7 @@ def update_group(
             group.name, group.municipality = name.strip(), municipality.strip()
             touch(group)
     except IntegrityError as exc:
-        errors.add("name", "Namn", f"det finns redan en lokusgrupp som heter ”{name.strip()}”")
-        raise ValidationError(errors) from exc
+        raise _name_taken(errors, name) from exc
 
 
 def archive_group(db: Database, group_id: int, archived: bool, expected_version: int) -> None:
@@ -91,11 +101,7 @@ def archive_group(db: Database, group_id: int, archived: bool, expected_version:
 def create_group(
     db: Database, name: str, municipality: str = "", coordinator_id: int | None = None
 ) -> int:
-    errors = Errors()
-    check_text(name, "name", "Namn", errors, required=True)
-    check_text(municipality, "municipality", "Kommun", errors)
-    if errors:
-        raise ValidationError(errors)
+    errors = _checked(name, municipality)
     try:
         with db.session() as s:
             g = Group(
@@ -113,8 +119,7 @@ def create_group(
                 )
             return saved_id(g)
     except IntegrityError as exc:
-        errors.add("name", "Namn", f"det finns redan en lokusgrupp som heter ”{name.strip()}”")
-        raise ValidationError(errors) from exc
+        raise _name_taken(errors, name) from exc
 
 
 def set_member(
