@@ -15,8 +15,24 @@ import sys
 import time
 
 
+def _peak_kib() -> int:
+    """The process's own peak resident memory in KiB.
+
+    VmHWM starts afresh at exec; ``ru_maxrss`` does not on Linux (a child keeps
+    the peak of the parent it was forked from, so a bench that has just built a
+    database would see every child at its own peak)."""
+    try:
+        with open("/proc/self/status") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+
 def report() -> None:
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    peak = _peak_kib()
     sys.__stdout__.write(f"{time.time():.6f} {peak}\n")
     sys.__stdout__.flush()
 

@@ -14,6 +14,7 @@ from lokus_tui.commands import ActionsProvider, LookupProvider, MeetingsProvider
 from lokus_tui.key_bar import KeyBar
 from lokus_tui.plain import Plain, plain_str
 from lokus_tui.sections import SECTIONS
+from lokus_tui.stylesheet import ParsedOnceStylesheet
 
 if TYPE_CHECKING:
     from db.engine import Database
@@ -31,6 +32,22 @@ def _mode(name: str):
         return module.SCREEN()
 
     return factory
+
+
+def readable_first_file(target: "str | Path", start_section: str) -> Path | None:
+    """A current lokus file, opened on the overview: its overview can be read with
+    sqlite3 alone, before the database layer is imported."""
+    if start_section != "overview" or (isinstance(target, str) and "://" in target):
+        return None
+    from db.schema import inspect_file
+
+    try:
+        path = Path(target)
+        if inspect_file(path, missing_ok=False, empty_ok=False).state == "current":
+            return path
+    except Exception:  # noqa: BLE001 - the full open says what is wrong
+        pass
+    return None
 
 
 class LokusApp(App):
@@ -58,20 +75,21 @@ class LokusApp(App):
         database: "Database | None" = None,
         start_section: str = "overview",
         open_options: dict | None = None,
+        first_file: Path | None = None,
     ):
         super().__init__()
         self.db_target = target
         self.open_options = open_options or {}
         self.demo = demo
         self._database = database
-        self._first_file: Path | None = None
-        self._first_file_checked = False
+        self._first_file = first_file
         self._opening = False
         self.start_section = start_section
         self.last_export_paths: list = []
         self.exit_message = ""  # what lokus says on leaving (unsaved text, an unexpected error)
         self.notified: list[str] = []  # every notification shown, newest last
         self.theme = "textual-dark"
+        self.stylesheet = ParsedOnceStylesheet(variables=self.get_css_variables())
 
     @property
     def database(self) -> "Database":
@@ -85,6 +103,8 @@ class LokusApp(App):
         return self._database is not None
 
     def compose(self) -> ComposeResult:
+        if self._database is None and self.first_file is not None:
+            return  # (this is Översikt's screen: see OverviewFirstApp)
         yield Header()
         # A still text, not an animation: the database layer is imported in a thread
         # right now, and an animation would compete with it for the interpreter.
@@ -106,22 +126,8 @@ class LokusApp(App):
 
     @property
     def first_file(self) -> Path | None:
-        """The SQLite file whose overview can be shown before the database layer is
-        loaded (start-up at the floor): a current lokus file, opened on the overview."""
-        if not self._first_file_checked:
-            self._first_file_checked = True
-            target = self.db_target
-            if self.start_section == "overview" and not (
-                isinstance(target, str) and "://" in target
-            ):
-                from db.schema import inspect_file
-
-                try:
-                    path = Path(target)
-                    if inspect_file(path, missing_ok=False, empty_ok=False).state == "current":
-                        self._first_file = path
-                except Exception:  # noqa: BLE001 - the full open below says what is wrong
-                    pass
+        """The SQLite file whose overview is shown before the database layer is loaded
+        (start-up at the floor), or None."""
         return self._first_file
 
     def first_screen_shown(self) -> None:
@@ -303,6 +309,21 @@ def make_app(
     open_options: dict | None = None,
 ) -> LokusApp:
     """The one factory used by the CLI and by every test."""
-    return LokusApp(
-        target, demo=demo, database=database, start_section=start_section, open_options=open_options
+    first_file = None if database is not None else readable_first_file(target, start_section)
+    kind = OverviewFirstApp if first_file is not None else LokusApp
+    return kind(
+        target,
+        demo=demo,
+        database=database,
+        start_section=start_section,
+        open_options=open_options,
+        first_file=first_file,
     )
+
+
+class OverviewFirstApp(LokusApp):
+    """lokus on a current file, opened on Översikt: the overview's screen is the first
+    screen itself, read with sqlite3 alone while the database layer loads. No blank
+    screen before it and no switch of mode (which lays out and draws it twice more)."""
+
+    DEFAULT_MODE = "overview"
