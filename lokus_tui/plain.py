@@ -9,6 +9,7 @@ of ``DataTable``, ``Plain`` instead of ``Static``, ``plain_options`` for
 """
 
 import re
+from collections.abc import Sequence
 
 from rich.cells import cell_len
 from rich.text import Text
@@ -130,6 +131,31 @@ class PlainTable(DataTable):
                 cell.overflow, cell.no_wrap = "ellipsis", True
             out.append(cell)
         return out
+
+    def show_rows(self, rows: Sequence[tuple[str, Sequence]]) -> None:
+        """Show these rows (key, cells), keeping the cursor on its row number.
+
+        When the same rows are already shown in the same order, only the cells that
+        read differently are changed: no new layout, only those lines are drawn again
+        (one Närvaro key used to clear and refill the whole table)."""
+        if self._spec is not None and [key for key, _ in rows] == list(self._all_rows):
+            changes = []
+            for key, cells in rows:
+                shown = self._all_rows[key][0]
+                for i, cell in enumerate(cells):
+                    value = plain(cell, multiline=False) if isinstance(cell, str | Text) else cell
+                    if value != shown[i]:
+                        changes.append((key, i, value))
+            if all(_cell_width(value) <= self._widths[i] for _key, i, value in changes):
+                for key, i, value in changes:
+                    self.update_cell(key, self._spec[i].column_key, value)
+                return
+        row = self.cursor_row
+        self.clear()
+        for key, cells in rows:
+            self.add_row(*cells, key=key)
+        if self.row_count:
+            self.move_cursor(row=min(row, self.row_count - 1))
 
     def update_cell(self, row_key, column_key, value, *, update_width: bool = False) -> None:
         value = plain(value, multiline=False) if isinstance(value, str) else value

@@ -1,8 +1,9 @@
 """Närvaro: every member by party, one key per status, substitutes and guests."""
 
+from rich.cells import cell_len
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Static
+from textual.widgets import DataTable
 
 from db.attendance import add_substitute, attendance_list, party_counts, set_attendance
 from db.errors import LokusError
@@ -21,6 +22,8 @@ class AttendancePane(MeetingPane):
         Binding("e", "substitute", "Lägg till ersättare", id="attendance-substitute"),
     ]
 
+    _next_row: int | None = None  # where the cursor goes once a mark is shown
+
     def compose(self) -> ComposeResult:
         yield PlainTable(id="attendance-table", cursor_type="row", zebra_stripes=True)
         yield Plain("", id="attendance-counts", classes="status-line", markup=False)
@@ -33,18 +36,26 @@ class AttendancePane(MeetingPane):
     def load(self) -> None:
         meeting_id = self.meeting_id
         self.rows = attendance_list(app_database(self), meeting_id)
-        table = self.query_one("#attendance-table", DataTable)
-        row = table.cursor_row
-        table.clear()
-        for r in self.rows:
-            table.add_row(
-                r.name, r.organisation_name, r.role_label, r.status_label, key=str(r.person_id)
-            )
-        if table.row_count:
-            table.move_cursor(row=min(row, table.row_count - 1))
+        table = self.query_one("#attendance-table", PlainTable)
+        table.show_rows(
+            [
+                (str(r.person_id), (r.name, r.organisation_name, r.role_label, r.status_label))
+                for r in self.rows
+            ]
+        )
+        if self._next_row is not None and table.row_count:
+            table.move_cursor(row=min(self._next_row, table.row_count - 1))
+        self._next_row = None
         counts = party_counts(self.rows)
         text = "  ".join(f"{c.organisation_name}: {c.present} närv." for c in counts)
-        self.query_one("#attendance-counts", Static).update(text or "Gruppen har inga ledamöter.")
+        counts_line = self.query_one("#attendance-counts", Plain)
+        text = text or "Gruppen har inga ledamöter."
+        shown = str(counts_line.content)
+        if shown != text:
+            # Lay the screen out again only when the line may change its height.
+            width = counts_line.size.width
+            one_line = cell_len(shown) <= width and cell_len(text) <= width
+            counts_line.update(text, layout=not one_line)
 
     def action_mark(self, status: str) -> None:
         table = self.query_one("#attendance-table", DataTable)
@@ -52,8 +63,9 @@ class AttendancePane(MeetingPane):
             return
         row = table.cursor_row
         person = self.rows[row]
+        became_held = True  # (after an error, read everything again)
         try:
-            set_attendance(
+            became_held = set_attendance(
                 app_database(self),
                 self.meeting_id,
                 person.person_id,
@@ -64,8 +76,10 @@ class AttendancePane(MeetingPane):
             )
         except LokusError as exc:
             self.notify(str(exc), severity="error", markup=False)
-        self.changed()
-        table.move_cursor(row=min(row + 1, table.row_count - 1))
+        # The cursor moves on to the next person when the table shows the new mark
+        # (load), so both are drawn in one frame.
+        self._next_row = row + 1
+        self.changed(header=became_held)
 
     def action_substitute(self) -> None:
         from screens.person_picker import PersonPicker

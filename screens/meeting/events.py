@@ -5,4 +5,12 @@ from textual.message import Message
 
 class MeetingChanged(Message):
     """A pane saved something that changes the meeting: the screen reloads its header
-    and every pane reloads its own data when it is next shown."""
+    and every pane reloads its own data when it is next shown.
+
+    ``header=False``: the change cannot alter the meeting itself (its time, status or
+    warnings), so the header is not read again (an attendance mark that did not make
+    the meeting held)."""
+
+    def __init__(self, header: bool = True) -> None:
+        super().__init__()
+        self.header = header

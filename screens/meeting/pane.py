@@ -56,8 +56,8 @@ class MeetingPane(Vertical):
         self.stale = False
         self.load()
 
-    def changed(self) -> None:
-        self.post_message(MeetingChanged())
+    def changed(self, header: bool = True) -> None:
+        self.post_message(MeetingChanged(header))
 
     def selected_key(self, table_id: str) -> int | None:
         return self.cursor_key(self.query_one(table_id, DataTable))

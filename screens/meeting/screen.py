@@ -153,10 +153,10 @@ class MeetingScreen(Screen):
     @on(MeetingChanged)
     def _meeting_changed(self, event: MeetingChanged) -> None:
         event.stop()
-        self.reload()
+        self.reload(header=event.header)
 
-    def reload(self) -> None:
-        if not self.read_meeting():
+    def reload(self, header: bool = True) -> None:
+        if header and not self.read_meeting():
             return
         for pane in self.query(MeetingPane):
             pane.stale = True
