@@ -1,0 +1,53 @@
+"""PlainTable.show_rows: what a list shows after its rows are given again."""
+
+from textual.app import App
+
+from lokus_tui.plain import PlainTable
+from lokus_tui.table_columns import Column
+
+
+class TableApp(App):
+    def compose(self):
+        yield PlainTable(id="t", cursor_type="row")
+
+    def on_mount(self):
+        self.query_one(PlainTable).set_columns(Column("Namn"), Column("Närvaro"))
+
+
+def _shown(table: PlainTable) -> list[list[str]]:
+    return [[str(c) for c in table.get_row_at(r)] for r in range(table.row_count)]
+
+
+async def test_rows_given_again_show_the_new_values_and_keep_the_cursor():
+    app = TableApp()
+    async with app.run_test(size=(60, 12)) as pilot:
+        table = app.query_one(PlainTable)
+        rows = [("1", ("Åsa", "ej markerad")), ("2", ("Örjan", "ej markerad"))]
+        table.show_rows(rows)
+        table.move_cursor(row=1)
+        await pilot.pause()
+        table.show_rows([("1", ("Åsa", "närvarande")), ("2", ("Örjan", "ej markerad"))])
+        await pilot.pause()
+        assert _shown(table) == [["Åsa", "närvarande"], ["Örjan", "ej markerad"]]
+        assert table.cursor_row == 1
+        # a value wider than the column: the column grows, nothing is cut
+        table.show_rows([("1", ("Åsa", "anmält förhinder (sjuk)")), ("2", ("Örjan", "ej"))])
+        await pilot.pause()
+        assert _shown(table) == [["Åsa", "anmält förhinder (sjuk)"], ["Örjan", "ej"]]
+        status = table.ordered_columns[1]
+        assert status.get_render_width(table) >= len("anmält förhinder (sjuk)") + 2
+        # a new row (a substitute added elsewhere) and a markup-looking name
+        table.show_rows(
+            [
+                ("1", ("Åsa", "närvarande")),
+                ("3", ("[b]Ny[/b]", "ersättare")),
+                ("2", ("Örjan", "ej")),
+            ]
+        )
+        await pilot.pause()
+        assert _shown(table) == [
+            ["Åsa", "närvarande"],
+            ["[b]Ny[/b]", "ersättare"],
+            ["Örjan", "ej"],
+        ]
+        assert table.cursor_row == 1
