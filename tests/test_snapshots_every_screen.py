@@ -37,15 +37,7 @@ def text(pilot, widget_id: str) -> str:
 
 
 async def settle(pilot) -> None:
-    """A few pauses more: what is built after mounting is drawn.
-
-    Under a dialog the screen below shows through, but Textual lays out only the
-    top screen: when the key bar below is rebuilt just after the dialog came (its
-    keys change with the focus), it keeps either its old height or none, by a race
-    with the push. Laying out the screens below, as a resize would, shows the bar
-    as it is, the same every time."""
-    for screen in pilot.app.screen_stack[:-1]:
-        screen._refresh_layout()
+    """A few pauses more: what is built after mounting is drawn."""
     for _ in range(3):
         await pilot.pause()
 
