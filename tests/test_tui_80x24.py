@@ -304,3 +304,24 @@ async def test_the_errors_of_a_form_are_on_the_screen(demo_db, name):
             assert widget.display and widget.region.height >= 1, widget.id
         empty = [w for w in form.query(".field-error") if not str(w.render()).strip()]
         assert all(w.region.height == 0 for w in empty)  # no blank lines for the rest
+
+
+async def test_a_click_on_a_key_in_the_key_bar_runs_it(demo_db):
+    """The key bar draws its keys itself: a click on "^n Ny insats" opens the form, as
+    the key does; a click between keys does nothing."""
+    from lokus_tui.key_bar import KeyBar
+
+    app = make_app(demo_db.path, database=demo_db, start_section="initiatives")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(
+            pilot, lambda: type(app.screen).__name__ == "InitiativesScreen", what="Insatser"
+        )
+        await pilot.pause()
+        bar = app.screen.query_one(KeyBar)
+        new = next(p for p in bar.places if p.description == "Ny insats")
+        gap = new.x + new.width  # the blank after it
+        await pilot.click(KeyBar, offset=(gap, new.line))
+        await pilot.pause()
+        assert type(app.screen).__name__ == "InitiativesScreen"
+        await pilot.click(KeyBar, offset=(new.x + 1, new.line))
+        await until(pilot, lambda: type(app.screen).__name__ == "InitiativeForm", what="the form")
