@@ -41,21 +41,14 @@ def build(path: Path, scale: int) -> None:
     )
 
 
-def probe_environment(cached_bytecode: bool) -> dict[str, str]:
-    """The environment of a start-up probe.
-
-    A user's Python keeps compiled modules (``__pycache__``) after the first
-    start. Some machines (containers, CI images) set PYTHONDONTWRITEBYTECODE, and
-    then every start compiles every module from source again: that measures the
-    compiler, and lokus, which imports more modules than the floor, pays more of
-    it. By default the probes run as on a user's machine; ``--no-bytecode-cache``
-    measures the other case.
-    """
+def probe_environment() -> dict[str, str]:
+    """The environment of a start-up probe: as on a user's machine, where Python keeps
+    the compiled modules (``__pycache__``) after the first start. Some machines
+    (containers, CI images) set PYTHONDONTWRITEBYTECODE; then every start would
+    compile every module from source again, which measures the compiler, and lokus,
+    which imports more modules than the floor, would pay more of it."""
     env = dict(os.environ)
-    if cached_bytecode:
-        env.pop("PYTHONDONTWRITEBYTECODE", None)
-    else:
-        env["PYTHONDONTWRITEBYTECODE"] = "1"
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     return env
 
 
@@ -125,23 +118,16 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--scale", type=int, default=50)
     parser.add_argument("--db", type=Path)
-    parser.add_argument(
-        "--no-bytecode-cache",
-        action="store_true",
-        help="start-ups compile every module from source (PYTHONDONTWRITEBYTECODE=1)",
-    )
     args = parser.parse_args()
     folder = Path(tempfile.mkdtemp(prefix="lokus-bench-"))
     path = args.db or folder / "bench.db"
     if not path.exists():
         build(path, args.scale)
 
-    cached = not args.no_bytecode_cache
-    env = probe_environment(cached)
+    env = probe_environment()
     probes = {what: [what] if what == "floor" else [what, str(path)] for what in STARTS}
-    if cached:  # one start of each, not counted, leaves the compiled modules behind
-        for argv in probes.values():
-            startup(argv, env)
+    for argv in probes.values():  # one start of each, not counted: compiled modules kept
+        startup(argv, env)
     runs: dict[str, list[tuple[float, int]]] = {}
     for _ in range(args.runs):  # interleaved, so all see the same machine load
         for what, argv in probes.items():
@@ -215,11 +201,7 @@ def main() -> None:
         ("filter keystroke: key press to repainted table", ms(_median(filters)), "", ""),
         ("command palette lookup (FTS)", f"{_median(lookups) * 1000:.1f} ms", "", ""),
     ]
-    bytecode = "compiled modules kept" if cached else "every start compiles from source"
-    print(
-        f"\nlokus benchmark, scale {args.scale}, median of {args.runs} runs "
-        f"(start-ups: {bytecode})\n"
-    )
+    print(f"\nlokus benchmark, scale {args.scale}, median of {args.runs} runs\n")
     print("| measure | lokus | against the floor | target |\n|---|---|---|---|")
     for row in rows:
         print("| " + " | ".join(row) + " |")
