@@ -215,6 +215,7 @@ class KeyBar(Widget, can_focus=False):
             self.refresh()
 
     def on_leave(self) -> None:
+        self.tooltip = None
         if self._hover is not None:
             self._hover = None
             self.refresh()

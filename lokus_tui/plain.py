@@ -28,6 +28,13 @@ def _cell_width(cell) -> int:
     return max((cell_len(line) for line in text.split("\n")), default=0)
 
 
+def _same_cell(a, b) -> bool:
+    """The same text in the same style (rich's == leaves the base style out)."""
+    if isinstance(a, Text) and isinstance(b, Text):
+        return a.plain == b.plain and a.style == b.style and a.spans == b.spans
+    return a == b
+
+
 def plain(value, multiline: bool = True) -> Text:
     """Any value as literal text for a widget (None -> empty)."""
     if isinstance(value, Text):
@@ -144,7 +151,7 @@ class PlainTable(DataTable):
                 shown = self._all_rows[key][0]
                 for i, cell in enumerate(cells):
                     value = plain(cell, multiline=False) if isinstance(cell, str | Text) else cell
-                    if value != shown[i]:
+                    if not _same_cell(value, shown[i]):
                         changes.append((key, i, value))
             if all(_cell_width(value) <= self._widths[i] for _key, i, value in changes):
                 for key, i, value in changes:
@@ -166,6 +173,9 @@ class PlainTable(DataTable):
             self._all_rows[row][0][index] = value
             if index not in self._shown:
                 return
+            if index in self._flex and isinstance(value, Text):  # as _shown_cells does
+                value = value.copy()
+                value.overflow, value.no_wrap = "ellipsis", True
         super().update_cell(row_key, column_key, value, update_width=update_width)
 
     def update_cell_at(self, coordinate, value, *, update_width: bool = False) -> None:

@@ -51,3 +51,31 @@ async def test_rows_given_again_show_the_new_values_and_keep_the_cursor():
             ["Örjan", "ej"],
         ]
         assert table.cursor_row == 1
+
+
+class NarrowApp(App):
+    def compose(self):
+        yield PlainTable(id="t", cursor_type="row")
+
+    def on_mount(self):
+        self.query_one(PlainTable).set_columns(
+            Column("Namn"), Column("Part", flex=True), Column("Närvaro")
+        )
+
+
+async def test_a_changed_name_in_a_narrowed_column_still_ends_with_an_ellipsis():
+    from textual.geometry import Region
+
+    app = NarrowApp()
+    async with app.run_test(size=(40, 8)) as pilot:
+        table = app.query_one(PlainTable)
+        long_one = ("1", ("Åsa", "Socialdemokraterna i Uppsala län", "ej"))
+        table.show_rows([long_one, ("2", ("Bo", "Moderaterna", "ej"))])
+        for _ in range(4):
+            await pilot.pause()
+        table.show_rows([long_one, ("2", ("Bo", "Vänsterpartiet i Uppsala kommun", "ej"))])
+        for _ in range(4):
+            await pilot.pause()
+        lines = [s.text for s in table.render_lines(Region(0, 0, table.size.width, 3))]
+        assert "Socialdemokraterna i…" in lines[1]
+        assert "Vänsterpartiet i Upp…" in lines[2], lines

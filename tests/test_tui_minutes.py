@@ -49,6 +49,26 @@ async def test_mark_attendance_one_key_per_status(demo_db):
     assert rows[4].status is None
 
 
+async def test_attendance_keys_typed_at_once_each_mark_the_next_person(demo_db):
+    """Keys that arrive together (typed quickly, repeated, one read of a slow link)
+    mark one person each, in turn: none is lost to a false 'changed elsewhere'."""
+    from textual import events
+
+    meeting = next_meeting(demo_db)
+    app = make_app(demo_db.path, database=demo_db, start_section="meetings")
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        screen = await open_tab(pilot, app, "tab-attendance", 4)
+        table = screen.query_one("#attendance-table", DataTable)
+        assert table.cursor_row == 0
+        for key in ("p", "p", "f", "down"):  # all posted before any is handled
+            app.post_message(events.Key(key, None))
+        await until(pilot, lambda: table.cursor_row == 4, what="the cursor on the fifth person")
+        assert app.notified == []
+    rows = attendance_list(demo_db, meeting.id)
+    assert [r.status for r in rows[:4]] == ["present", "present", "absent", None]
+
+
 async def test_notes_survive_an_abrupt_quit(demo_db):
     meeting = next_meeting(demo_db)
     app = make_app(demo_db.path, database=demo_db, start_section="meetings")

@@ -76,10 +76,12 @@ class AttendancePane(MeetingPane):
             )
         except LokusError as exc:
             self.notify(str(exc), severity="error", markup=False)
-        # The cursor moves on to the next person when the table shows the new mark
-        # (load), so both are drawn in one frame.
+        # Shown here, in the key's own handler, with the cursor on the next person (one
+        # frame for both): keys typed quickly, or repeated, then each mark the next
+        # person. Waiting for the screen's reload, they all marked the same one.
         self._next_row = row + 1
-        self.changed(header=became_held)
+        self.reload()
+        self.changed(header=became_held, shown=True)
 
     def action_substitute(self) -> None:
         from screens.person_picker import PersonPicker

@@ -56,8 +56,9 @@ class MeetingPane(Vertical):
         self.stale = False
         self.load()
 
-    def changed(self, header: bool = True) -> None:
-        self.post_message(MeetingChanged(header))
+    def changed(self, header: bool = True, shown: bool = False) -> None:
+        """Say the meeting changed; ``shown``: this pane already shows the change."""
+        self.post_message(MeetingChanged(header, shown_by=self if shown else None))
 
     def selected_key(self, table_id: str) -> int | None:
         return self.cursor_key(self.query_one(table_id, DataTable))

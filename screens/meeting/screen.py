@@ -153,14 +153,16 @@ class MeetingScreen(Screen):
     @on(MeetingChanged)
     def _meeting_changed(self, event: MeetingChanged) -> None:
         event.stop()
-        self.reload(header=event.header)
+        self.reload(header=event.header, shown_by=event.shown_by)
 
-    def reload(self, header: bool = True) -> None:
+    def reload(self, header: bool = True, shown_by: object = None) -> None:
         if header and not self.read_meeting():
             return
         for pane in self.query(MeetingPane):
-            pane.stale = True
-        self.active_pane.reload()
+            if pane is not shown_by:
+                pane.stale = True
+        if self.active_pane is not shown_by:
+            self.active_pane.reload()
 
     # --- tabs ------------------------------------------------------------------------------
     @property
