@@ -231,6 +231,8 @@ async def test_the_key_bar_shows_every_key_of_every_tab_at_80_columns(demo_db):
         tabs = screen.query_one(TabbedContent)
         for tab in [p.id for p in tabs.query("TabPane")]:
             tabs.active = tab
+            # (a tab's pane is built when the tab is first shown)
+            await until(pilot, lambda: screen.active_pane.is_mounted, what=f"the pane of {tab}")
             screen.query_one(screen.active_pane.first_widget).focus()
             for _ in range(4):
                 await pilot.pause()

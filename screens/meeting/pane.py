@@ -53,6 +53,9 @@ class MeetingPane(Vertical):
         raise NotImplementedError
 
     def reload(self) -> None:
+        if not self.is_mounted:  # being built: it loads once mounted (the screen's _pane_of)
+            self.stale = True
+            return
         self.stale = False
         self.load()
 
