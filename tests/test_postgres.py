@@ -8,6 +8,7 @@ tests are skipped, except in CI (CI=true), where a missing server is a failure.
 """
 
 import os
+import time
 import uuid
 from collections.abc import Iterator
 from datetime import date
@@ -65,9 +66,26 @@ class Server:
         return url_of(self.url, name)
 
     def drop_all(self) -> None:
-        with _admin(self.url) as conn:
-            for name in self.made:
+        for name in self.made:
+            drop_database(self.url, name)
+
+
+def drop_database(url: str, name: str) -> None:
+    """Drop a test database. FORCE ends the tests' own connections, but not an
+    autovacuum worker that has just started on the new database (the test role may not
+    signal it: "must be a member of the role whose process is being terminated"); it
+    ends within moments, so try again a few times."""
+    import psycopg
+
+    for attempt in range(40):
+        try:
+            with _admin(url) as conn:
                 conn.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+            return
+        except psycopg.errors.InsufficientPrivilege:
+            if attempt == 39:
+                raise
+            time.sleep(0.25)
 
 
 @pytest.fixture(scope="module")
