@@ -144,9 +144,10 @@ def integrity(path: Path) -> str:
         con.close()
 
 
-def one_round(
-    folder: Path, seconds: float, wait: float, today: str = "2026-11-24", rate: float = 10.0
-) -> Round:
+def start_in_notes(folder: Path, today: str = "2026-11-24") -> tuple[Path, Terminal]:
+    """A demo database in ``folder`` and lokus on it in a terminal, in the notes of
+    the next meeting (Möten, Enter, Anteckningar): the database's path and the
+    terminal. The caller ends the terminal."""
     path = make_database(folder, today)
     env = {
         **os.environ,
@@ -167,6 +168,17 @@ def one_round(
         term.wait_for("Dagordning")
         time.sleep(0.5)
         term.goto_notes()
+    except BaseException:
+        term.kill()
+        raise
+    return path, term
+
+
+def one_round(
+    folder: Path, seconds: float, wait: float, today: str = "2026-11-24", rate: float = 10.0
+) -> Round:
+    path, term = start_in_notes(folder, today)
+    try:
         # steady typing: one character every 1/rate seconds, lines numbered
         text = "".join(f"{MARK}{n} Ordföranden sammanfattade diskussionen. " for n in range(400))
         times = []

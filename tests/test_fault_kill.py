@@ -33,24 +33,8 @@ def test_a_closed_terminal_saves_what_was_just_typed(tmp_path):
     import signal
     import time
 
-    path = kill_probe.make_database(tmp_path, "2026-11-24")
-    env = {
-        **os.environ,
-        "TERM": "xterm-256color",
-        "LOKUS_TODAY": "2026-11-24",
-        "LOKUS_DATA_DIR": str(tmp_path / "data"),
-    }
-    env.pop("TEXTUAL", None)
-    term = kill_probe.Terminal(["--db", str(path)], env)
+    path, term = kill_probe.start_in_notes(tmp_path)
     try:
-        term.wait_for("Översikt")
-        term.send("2")
-        term.wait_for("kommande")
-        time.sleep(0.3)
-        term.send("\r")
-        term.wait_for("Dagordning")
-        time.sleep(0.5)
-        term.goto_notes()
         text = f"{kill_probe.MARK}0 Stängt fönster mitt i en mening"
         term.send(text)
         time.sleep(0.3)  # drawn, but far from the 2 s autosave
