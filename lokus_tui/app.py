@@ -82,7 +82,9 @@ class LokusApp(App):
         self.open_options = open_options or {}
         self.demo = demo
         self._database = database
-        self._first_file = first_file
+        # The SQLite file whose overview is shown before the database layer is loaded
+        # (start-up at the floor), or None.
+        self.first_file = first_file
         self._opening = False
         self.start_section = start_section
         self.last_export_paths: list = []
@@ -123,12 +125,6 @@ class LokusApp(App):
             self.switch_mode("overview")  # opens the database once its data is painted
         else:
             self._open_database()
-
-    @property
-    def first_file(self) -> Path | None:
-        """The SQLite file whose overview is shown before the database layer is loaded
-        (start-up at the floor), or None."""
-        return self._first_file
 
     def first_screen_shown(self) -> None:
         """The first screen shows data: now load the database layer in a thread."""

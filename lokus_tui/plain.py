@@ -130,14 +130,13 @@ class PlainTable(DataTable):
     def _shown_cells(self, cells) -> list:
         """The cells of the shown columns; a narrowed (flex) column ends a text it
         cuts with "…", so two long names that begin alike are not taken as one."""
-        out = []
-        for i in self._shown:
-            cell = cells[i]
-            if i in self._flex and isinstance(cell, Text):
-                cell = cell.copy()
-                cell.overflow, cell.no_wrap = "ellipsis", True
-            out.append(cell)
-        return out
+        return [self._shown_cell(i, cells[i]) for i in self._shown]
+
+    def _shown_cell(self, i: int, cell):
+        if i in self._flex and isinstance(cell, Text):
+            cell = cell.copy()
+            cell.overflow, cell.no_wrap = "ellipsis", True
+        return cell
 
     def show_rows(self, rows: Sequence[tuple[str, Sequence]]) -> None:
         """Show these rows (key, cells), keeping the cursor on its row number.
@@ -173,9 +172,7 @@ class PlainTable(DataTable):
             self._all_rows[row][0][index] = value
             if index not in self._shown:
                 return
-            if index in self._flex and isinstance(value, Text):  # as _shown_cells does
-                value = value.copy()
-                value.overflow, value.no_wrap = "ellipsis", True
+            value = self._shown_cell(index, value)
         super().update_cell(row_key, column_key, value, update_width=update_width)
 
     def update_cell_at(self, coordinate, value, *, update_width: bool = False) -> None:

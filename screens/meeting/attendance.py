@@ -22,8 +22,6 @@ class AttendancePane(MeetingPane):
         Binding("e", "substitute", "Lägg till ersättare", id="attendance-substitute"),
     ]
 
-    _next_row: int | None = None  # where the cursor goes once a mark is shown
-
     def compose(self) -> ComposeResult:
         yield PlainTable(id="attendance-table", cursor_type="row", zebra_stripes=True)
         yield Plain("", id="attendance-counts", classes="status-line", markup=False)
@@ -43,9 +41,6 @@ class AttendancePane(MeetingPane):
                 for r in self.rows
             ]
         )
-        if self._next_row is not None and table.row_count:
-            table.move_cursor(row=min(self._next_row, table.row_count - 1))
-        self._next_row = None
         counts = party_counts(self.rows)
         text = "  ".join(f"{c.organisation_name}: {c.present} närv." for c in counts)
         counts_line = self.query_one("#attendance-counts", Plain)
@@ -79,8 +74,8 @@ class AttendancePane(MeetingPane):
         # Shown here, in the key's own handler, with the cursor on the next person (one
         # frame for both): keys typed quickly, or repeated, then each mark the next
         # person. Waiting for the screen's reload, they all marked the same one.
-        self._next_row = row + 1
         self.reload()
+        table.move_cursor(row=min(row + 1, table.row_count - 1))
         self.changed(header=became_held, shown=True)
 
     def action_substitute(self) -> None:
