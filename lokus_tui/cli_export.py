@@ -33,9 +33,7 @@ def cmd_export(args) -> int:
     )
 
     minutes = args.document == "minnesanteckningar"
-    every: tuple[str, ...] = MINUTES_FORMATS if minutes else NOTICE_FORMATS
-    formats = tuple(f for c in chosen for f in (every if c == "alla" else (c,)))
-    formats = tuple(dict.fromkeys(formats))
+    formats = _formats(chosen, MINUTES_FORMATS if minutes else NOTICE_FORMATS)
     if minutes:
         paths = export_minutes(database, int(args.meeting_id), folder, formats)
     else:
@@ -58,6 +56,11 @@ def cmd_export(args) -> int:
     return 0
 
 
+def _formats(chosen: list[str], every: tuple[str, ...]) -> tuple[str, ...]:
+    """The --format values asked for, "alla" standing for every format, each once."""
+    return tuple(dict.fromkeys(f for c in chosen for f in (every if c == "alla" else (c,))))
+
+
 def _export_invitation(args, folder: Path, chosen: list[str]) -> int:
     """`lokus export inbjudan MÖTES_ID --gäst NAMN`: the invitation to one guest."""
     if "ics" in chosen:
@@ -76,8 +79,7 @@ def _export_invitation(args, folder: Path, chosen: list[str]) -> int:
         if len(found) != 1:
             names = ", ".join(g.name for g in guests) or "mötet har inga gäster"
             return fail(f"--gäst: ”{args.guest}” matchar {len(found)} av mötets gäster ({names})")
-        every = (*INVITATION_FORMATS, "pdf")
-        formats = tuple(dict.fromkeys(f for c in chosen for f in (every if c == "alla" else (c,))))
+        formats = _formats(chosen, (*INVITATION_FORMATS, "pdf"))
         for path in export_invitation(database, int(args.meeting_id), found[0], folder, formats):
             print(path)
     finally:
