@@ -29,6 +29,7 @@ from lokus_tui.context import lokus_app
 from lokus_tui.key_bar import KeyBar
 from lokus_tui.plain import Plain, plain
 from lokus_tui.sections import SectionBar
+from lokus_tui.stylesheet import add_screen_styles
 
 WELCOME = """Välkommen till lokus
 
@@ -101,9 +102,6 @@ def page_options(ov: Overview) -> tuple[list[Option], list[OverviewLine]]:
     return options, targets
 
 
-# Not CSS_PATH: for a screen's CSS_PATH Textual parses every style sheet of the app
-# again and restyles every widget on the first push (on the way to the first data);
-# added as a source, only this file is parsed.
 CSS_FILE = Path(__file__).absolute().with_name("overview.tcss")
 
 
@@ -124,9 +122,7 @@ class OverviewScreen(Screen):
         self._suspended = False  # another screen was shown since the last read
 
     def compose(self) -> ComposeResult:
-        stylesheet = self.app.stylesheet
-        if not stylesheet.has_source(str(CSS_FILE)):
-            stylesheet.read(CSS_FILE)  # before the widgets below are styled
+        add_screen_styles(self.app, CSS_FILE)  # (lokus_tui/stylesheet.py: not CSS_PATH)
         yield Header()
         yield SectionBar("overview")
         yield Plain("", id="overview-summary", classes="status-line")

@@ -27,6 +27,7 @@ from lokus_tui.context import app_database
 from lokus_tui.key_bar import KeyBar
 from lokus_tui.plain import Plain, plain_str
 from lokus_tui.sections import SectionBar
+from lokus_tui.stylesheet import add_screen_styles
 from screens.meeting.agenda import AgendaPane
 from screens.meeting.attendance import AttendancePane
 from screens.meeting.events import MeetingChanged
@@ -50,9 +51,6 @@ TAB_IDS = tuple(t[0] for t in TABS)
 PANES = {tab_id: (pane, pane_id) for tab_id, _title, pane, pane_id in TABS}
 
 
-# The workspace's styles. Not CSS_PATH: for a screen's CSS_PATH Textual parses every
-# style sheet of the app again and restyles every widget of every screen on its first
-# push (tens of ms on each open); added as a source, only this file is parsed, once.
 CSS_FILE = Path(__file__).absolute().with_name("meeting.tcss")
 
 
@@ -76,9 +74,7 @@ class MeetingScreen(Screen):
         self._built: dict[str, asyncio.Event] = {}  # tab id -> set once its pane is mounted
 
     def compose(self) -> ComposeResult:
-        stylesheet = self.app.stylesheet
-        if not stylesheet.has_source(str(CSS_FILE)):
-            stylesheet.read(CSS_FILE)  # before the widgets below are styled
+        add_screen_styles(self.app, CSS_FILE)  # (lokus_tui/stylesheet.py: not CSS_PATH)
         yield Header()
         yield SectionBar("meetings")
         yield Plain("", id="meeting-info")
