@@ -23,7 +23,7 @@ from lokus_tui import drafts
 from lokus_tui.app import make_app
 from screens.meeting import notes_editor
 from tests.conftest import TODAY
-from tests.waiting import BOUND, until
+from tests.waiting import BOUND, tab_shown, until
 
 
 def first_meeting(db):
@@ -38,6 +38,7 @@ async def open_notes(pilot, app):
         await pilot.press("]")
     await pilot.pause()
     assert app.screen.active_tab == "tab-notes"
+    await tab_shown(pilot, app.screen)
     assert app.focused.id == "notes-editor"
     return app.screen
 

@@ -10,7 +10,7 @@ from textual.widgets import Input, RadioSet
 from db.meetings import list_meetings
 from lokus_tui.app import make_app
 from tests.conftest import TODAY
-from tests.waiting import until
+from tests.waiting import tab_shown, until
 
 
 async def export_with_choice(demo_db, tmp_path, downs: int) -> list[str]:
@@ -26,7 +26,7 @@ async def export_with_choice(demo_db, tmp_path, downs: int) -> list[str]:
             if screen.active_tab == "tab-notice":
                 break
             await pilot.press("ctrl+pagedown")
-        await until(pilot, lambda: screen.active_pane is not None, what="the Kallelse tab")
+        await tab_shown(pilot, screen, what="the Kallelse tab")
         await pilot.press("x")
         await until(pilot, lambda: type(app.screen).__name__ == "ExportPrompt", what="prompt")
         prompt = app.screen
@@ -78,7 +78,7 @@ async def test_the_next_export_offers_the_folder_used_last(demo_db, tmp_path, mo
             if screen.active_tab == "tab-notice":
                 break
             await pilot.press("ctrl+pagedown")
-        await until(pilot, lambda: screen.active_pane is not None, what="the Kallelse tab")
+        await tab_shown(pilot, screen, what="the Kallelse tab")
         await pilot.press("x")
         await until(pilot, lambda: type(app.screen).__name__ == "ExportPrompt", what="prompt")
         assert app.screen.query_one("#prompt-input", Input).value == str(tmp_path / "ut")

@@ -21,7 +21,7 @@ from db.meetings import list_meetings
 from db.opening import open_database
 from lokus_tui.cli import main
 from tests.test_storage import make_old_database
-from tests.waiting import until
+from tests.waiting import tab_shown, until
 
 
 def snapshot(path: Path):
@@ -251,6 +251,7 @@ async def test_the_app_shows_a_read_only_database_and_keeps_the_notes_locked(lok
         for _ in range(5):
             await pilot.press("]")
         await pilot.pause()
+        await tab_shown(pilot, app.screen)
         editor = app.screen.query_one("#notes-editor")
         assert editor.read_only
         assert "skrivskyddad" in str(app.screen.query_one("#notes-saved").render())

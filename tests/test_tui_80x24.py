@@ -25,7 +25,7 @@ from screens.scanning import ScanningForm
 from screens.template_form import TemplateForm
 from screens.year_plan import YearPlanForm
 from tests.conftest import TODAY
-from tests.waiting import until
+from tests.waiting import tab_shown, until
 
 
 def _nothing(*_args, **_kwargs):
@@ -202,6 +202,7 @@ async def test_lists_keep_date_name_and_status_whole(demo_db, size):
         tabs = app.screen.query_one(TabbedContent)
         for tab in ("tab-agenda", "tab-proposals", "tab-guests", "tab-attendance"):
             tabs.active = tab
+            await tab_shown(pilot, app.screen)
             await check(tab)
     assert {"Datum", "Lokusgrupp", "Status"} <= set(seen["möten/meetings-table"])
     assert {"Åtgärd", "Klart senast", "Status"} <= set(seen["åtgärder/actions-table"])
@@ -231,8 +232,7 @@ async def test_the_key_bar_shows_every_key_of_every_tab_at_80_columns(demo_db):
         tabs = screen.query_one(TabbedContent)
         for tab in [p.id for p in tabs.query("TabPane")]:
             tabs.active = tab
-            # (a tab's pane is built when the tab is first shown)
-            await until(pilot, lambda: screen.active_pane.is_mounted, what=f"the pane of {tab}")
+            await tab_shown(pilot, screen)
             screen.query_one(screen.active_pane.first_widget).focus()
             for _ in range(4):
                 await pilot.pause()

@@ -28,7 +28,7 @@ from db.review import list_exports
 from db.review_comments import minutes_state
 from lokus_tui.app import make_app
 from tests.conftest import TODAY
-from tests.waiting import until
+from tests.waiting import tab_shown, until
 
 
 def uppsala(db) -> int:
@@ -68,11 +68,8 @@ async def open_tab(pilot, screen, tab: str) -> None:
         if screen.active_tab == tab:
             break
         await pilot.press("ctrl+pagedown")
-    await until(
-        pilot,
-        lambda: screen.active_tab == tab and screen.active_pane is not None,
-        what=f"the tab {tab}, built and loaded",
-    )
+    await until(pilot, lambda: screen.active_tab == tab, what=f"the tab {tab}")
+    await tab_shown(pilot, screen)
     await pilot.pause()
 
 

@@ -10,6 +10,7 @@ from db.meetings import get_meeting, list_meetings
 from db.proposals import add_proposal, points_checklist
 from lokus_tui.app import make_app
 from tests.conftest import TODAY
+from tests.waiting import tab_shown
 
 
 def app_for(db):
@@ -106,12 +107,14 @@ async def test_accept_a_proposal_and_invite_a_guest(demo_db):
         await pilot.press("]")  # Förslag
         await pilot.pause()
         assert workspace.active_tab == "tab-proposals"
+        await tab_shown(pilot, workspace)
         await pilot.press("a")
         await pilot.pause()
         titles = [i.title for i in get_meeting(demo_db, meeting.id).items]
         assert "Förändrade handläggningstider" in titles
         await pilot.press("]")  # Gäster
         await pilot.pause()
+        await tab_shown(pilot, workspace)
         await pilot.press("n")
         await pilot.pause()
         form = app.screen
@@ -143,6 +146,7 @@ async def test_export_notice_from_ui_and_outdated_after_move(demo_db, tmp_path):
             await pilot.press("]")
         await pilot.pause()
         assert workspace.active_tab == "tab-notice"
+        await tab_shown(pilot, workspace)
         preview = workspace.query_one("#notice-preview").source
         assert preview.startswith("# Kallelse till LOKUS-möte – LOKUS Uppsala")
         await pilot.press("x")
@@ -205,6 +209,7 @@ async def test_change_after_export_is_shown_even_if_not_marked_sent(demo_db, tmp
         workspace = app.screen
         for _ in range(3):
             await pilot.press("]")
+        await tab_shown(pilot, workspace)
         await pilot.press("x")
         await pilot.pause()
         app.screen.query_one("#prompt-input", Input).value = str(tmp_path / "k")

@@ -13,7 +13,7 @@ from db.notes import item_notes, list_decisions
 from db.review_comments import minutes_state
 from lokus_tui.app import make_app
 from tests.conftest import TODAY
-from tests.waiting import until
+from tests.waiting import tab_shown, until
 
 
 def uppsala(db) -> int:
@@ -31,6 +31,7 @@ async def open_tab(pilot, app, tab: str, steps: int):
         await pilot.press("ctrl+pagedown")
     await pilot.pause()
     assert app.screen.active_tab == tab
+    await tab_shown(pilot, app.screen)
     return app.screen
 
 

@@ -11,6 +11,7 @@ from db.review_comments import minutes_state
 from lokus_tui.app import make_app
 from screens.meeting import MeetingScreen
 from tests.test_record import approved
+from tests.waiting import tab_shown
 
 
 async def open_meeting(pilot, app, meeting_id: int, tab_steps: int):
@@ -20,6 +21,7 @@ async def open_meeting(pilot, app, meeting_id: int, tab_steps: int):
     for _ in range(tab_steps):
         await pilot.press("]")
     await pilot.pause()
+    await tab_shown(pilot, app.screen)
     return app.screen
 
 

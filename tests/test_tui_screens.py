@@ -8,6 +8,7 @@ from db.groups import group_options
 from db.meetings import list_meetings
 from db.organisations import list_organisations, organisation_options
 from lokus_tui.app import make_app
+from tests.waiting import tab_shown
 
 
 async def test_overview_shows_what_to_do_and_sections_switch(demo_db):
@@ -99,6 +100,7 @@ async def test_agenda_item_needs_a_title_and_substitute_can_be_added(demo_db):
         for _ in range(4):
             await pilot.press("]")
         await pilot.pause()
+        await tab_shown(pilot, app.screen)
         await pilot.press("e")  # add an ersättare
         await pilot.pause()
         picker = app.screen

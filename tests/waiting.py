@@ -58,6 +58,17 @@ async def timers_due(pilot, seconds: float, what: str = "") -> None:
     await until(pilot, lambda: fired, seconds + BOUND, what or f"{seconds} s of app timers")
 
 
+async def tab_shown(pilot, screen, what: str = "") -> None:
+    """Wait until the meeting's active tab shows its pane, loaded: a tab's pane is
+    built when the tab is first shown, a moment after the tab becomes active."""
+
+    def shown() -> bool:
+        pane = screen.active_pane  # (NoMatches while it is not there: not yet)
+        return pane.is_mounted and not pane.stale
+
+    await until(pilot, shown, what=what or f"the pane of {screen.active_tab}")
+
+
 def palette_choice(app) -> str:
     """The text of the command palette's highlighted choice (what enter runs)."""
     from textual.command import CommandList
