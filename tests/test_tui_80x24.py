@@ -203,6 +203,12 @@ async def test_lists_keep_date_name_and_status_whole(demo_db, size):
         for tab in ("tab-agenda", "tab-proposals", "tab-guests", "tab-attendance"):
             tabs.active = tab
             await tab_shown(pilot, app.screen)
+            pane = app.screen.active_pane
+            await until(
+                pilot,
+                lambda pane=pane: all(t.size.width for t in pane.query(PlainTable)),
+                what=f"the tables of {tab} laid out",
+            )
             await check(tab)
     assert {"Datum", "Lokusgrupp", "Status"} <= set(seen["möten/meetings-table"])
     assert {"Åtgärd", "Klart senast", "Status"} <= set(seen["åtgärder/actions-table"])
