@@ -206,7 +206,8 @@ async def test_lists_keep_date_name_and_status_whole(demo_db, size):
             pane = app.screen.active_pane
             await until(
                 pilot,
-                lambda pane=pane: all(t.size.width for t in pane.query(PlainTable)),
+                lambda pane=pane: (tables := list(pane.query(PlainTable)))
+                and all(t.size.width for t in tables),
                 what=f"the tables of {tab} laid out",
             )
             await check(tab)
