@@ -15,9 +15,9 @@ from email.headerregistry import Address
 from email.message import EmailMessage
 from email.policy import EmailPolicy
 from email.utils import format_datetime, formataddr, make_msgid
-from zoneinfo import ZoneInfo
 
 from db.characters import printable
+from exports.swedish import stockholm
 
 _ADDRESS = re.compile(r"^[^@\s<>()\[\],;:\"\\]+@[^@\s<>()\[\],;:\"\\]+\.[^@\s<>()\[\],;:\"\\]{2,}$")
 
@@ -85,7 +85,6 @@ def header_text(text: str) -> str:
     return " ".join(printable(text).split())
 
 
-STOCKHOLM = ZoneInfo("Europe/Stockholm")
 MIME_TYPES = {
     "pdf": ("application", "pdf"),
     "docx": ("application", "vnd.openxmlformats-officedocument.wordprocessingml.document"),
@@ -120,7 +119,7 @@ class Draft:
 
 def mail_date(now: datetime) -> str:
     """The Date header in Swedish time with its offset: 'Wed, 20 Jan 2027 13:00:00 +0100'."""
-    return format_datetime(now.astimezone(STOCKHOLM))
+    return format_datetime(now.astimezone(stockholm()))
 
 
 def draft_eml(draft: Draft, now: datetime) -> bytes:

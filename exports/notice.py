@@ -2,7 +2,6 @@
 e-mail, the Word and PDF files are made from it: exports/notice_files.py)."""
 
 from datetime import datetime, time, timedelta
-from zoneinfo import ZoneInfo
 
 from db.agenda_template import is_follow_up
 from db.characters import printable
@@ -10,8 +9,6 @@ from db.records import NoticeData
 from exports.mail import header_text
 from exports.markdown import email_link, escape_block, escape_inline, link, table
 from exports.swedish import format_date_long, format_time, format_when
-
-STOCKHOLM = ZoneInfo("Europe/Stockholm")
 
 
 def notice_filename(data: NoticeData, ext: str) -> str:

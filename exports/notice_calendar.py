@@ -15,15 +15,15 @@ from db.vocabulary import MembershipRole
 from exports.document import plain_text
 from exports.mail import address, header_text
 from exports.notice import (
-    STOCKHOLM,
     calendar_end,
     calendar_location,
     notice_markdown,
 )
+from exports.swedish import stockholm
 
 
 def _dt(data: NoticeData, t) -> datetime:
-    return datetime.combine(data.meeting_date, t, tzinfo=STOCKHOLM)
+    return datetime.combine(data.meeting_date, t, tzinfo=stockholm())
 
 
 def _role(data: NoticeData, person_id: int | None, role: str) -> str:

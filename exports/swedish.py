@@ -1,9 +1,17 @@
 """Swedish formatting of dates, times and amounts for documents and the UI."""
 
-from datetime import UTC, date, datetime, time
-from zoneinfo import ZoneInfo
+from datetime import UTC, date, datetime, time, tzinfo
+from functools import cache
 
-STOCKHOLM = ZoneInfo("Europe/Stockholm")
+
+@cache
+def stockholm() -> tzinfo:
+    """Swedish time, for every document and screen. Loaded when first used: reading
+    the zone (zoneinfo, the tz database) is not on the path to the first screen."""
+    from zoneinfo import ZoneInfo
+
+    return ZoneInfo("Europe/Stockholm")
+
 
 MONTHS = (
     "januari",
@@ -48,7 +56,7 @@ def format_clock(moment: datetime) -> str:
     A naive datetime is taken to be UTC (that is how the database stores times)."""
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=UTC)
-    return f"kl. {format_time(moment.astimezone(STOCKHOLM).time())}"
+    return f"kl. {format_time(moment.astimezone(stockholm()).time())}"
 
 
 def format_moment(iso: str) -> str:
@@ -60,7 +68,7 @@ def format_moment(iso: str) -> str:
         return iso
     if moment.tzinfo is None:
         moment = moment.astimezone()  # written as local time by an older lokus
-    local = moment.astimezone(STOCKHOLM)
+    local = moment.astimezone(stockholm())
     return f"{format_date_long(local.date())} {format_clock(local)}"
 
 

@@ -1,6 +1,5 @@
 """The lokus App: sections, the database connection and shared actions."""
 
-import gc
 import importlib
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -32,22 +31,6 @@ def _mode(name: str):
         return module.SCREEN()
 
     return factory
-
-
-def readable_first_file(target: "str | Path", start_section: str) -> Path | None:
-    """A current lokus file, opened on the overview: its overview can be read with
-    sqlite3 alone, before the database layer is imported."""
-    if start_section != "overview" or (isinstance(target, str) and "://" in target):
-        return None
-    from db.schema import inspect_file
-
-    try:
-        path = Path(target)
-        if inspect_file(path, missing_ok=False, empty_ok=False).state == "current":
-            return path
-    except Exception:  # noqa: BLE001 - the full open says what is wrong
-        pass
-    return None
 
 
 class LokusApp(App):
@@ -163,8 +146,9 @@ class LokusApp(App):
 
     def _on_database_ready(self) -> None:
         from lokus_tui.live_updates import start_polling
+        from lokus_tui.start_up import database_layer_loaded
 
-        _freeze_start_up_objects()
+        database_layer_loaded()
 
         start_polling(self)
         self._preload_workspace()
@@ -286,23 +270,11 @@ class LokusApp(App):
         self._close_messages_no_wait()
 
     def on_unmount(self) -> None:
+        from lokus_tui.start_up import resume_collector
+
+        resume_collector()
         if self._database is not None:
             self._database.close()
-
-
-_frozen = False
-
-
-def _freeze_start_up_objects() -> None:
-    """Once the database layer is loaded, leave what start-up built (the modules of
-    Textual, SQLAlchemy and lokus: most of the objects there are) out of the garbage
-    collector's full passes. Without this a full pass walks them all, now and then in
-    the middle of opening a screen (about 50 ms at the meeting workspace). Once per
-    process: the tests start many apps in one."""
-    global _frozen
-    if not _frozen:
-        _frozen = True
-        gc.freeze()
 
 
 def make_app(
@@ -313,6 +285,8 @@ def make_app(
     open_options: dict | None = None,
 ) -> LokusApp:
     """The one factory used by the CLI and by every test."""
+    from lokus_tui.start_up import OverviewFirstApp, readable_first_file
+
     first_file = None if database is not None else readable_first_file(target, start_section)
     kind = OverviewFirstApp if first_file is not None else LokusApp
     return kind(
@@ -323,11 +297,3 @@ def make_app(
         open_options=open_options,
         first_file=first_file,
     )
-
-
-class OverviewFirstApp(LokusApp):
-    """lokus on a current file, opened on Översikt: the overview's screen is the first
-    screen itself, read with sqlite3 alone while the database layer loads. No blank
-    screen before it and no switch of mode (which lays out and draws it twice more)."""
-
-    DEFAULT_MODE = "overview"

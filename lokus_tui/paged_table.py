@@ -9,7 +9,7 @@ from collections.abc import Callable
 from textual.events import Key
 from textual.widgets import DataTable, Input
 
-from lokus_tui.plain import PlainTable
+from lokus_tui.plain_table import PlainTable
 
 
 class PagedTable(PlainTable):

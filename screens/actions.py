@@ -18,7 +18,8 @@ from exports.swedish import count_of
 from lokus_tui.context import app_database
 from lokus_tui.form_fields import chosen, select_value
 from lokus_tui.key_bar import KeyBar
-from lokus_tui.plain import Plain, PlainSelect, PlainTable, TextInput
+from lokus_tui.plain import Plain, PlainSelect, TextInput
+from lokus_tui.plain_table import PlainTable
 from lokus_tui.sections import SectionBar
 from lokus_tui.table_columns import Column
 

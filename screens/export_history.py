@@ -10,10 +10,11 @@ from textual.widgets import DataTable
 
 from db.review import exported_content, list_exports
 from db.vocabulary import DocumentKind
-from exports.swedish import STOCKHOLM
+from exports.swedish import stockholm
 from lokus_tui.context import app_database
 from lokus_tui.key_bar import KeyBar
-from lokus_tui.plain import Plain, PlainTable
+from lokus_tui.plain import Plain
+from lokus_tui.plain_table import PlainTable
 
 
 def _local(created: object, fmt: str) -> str:
@@ -22,7 +23,7 @@ def _local(created: object, fmt: str) -> str:
         raise TypeError(f"created_at is no datetime: {created!r}")
     if created.tzinfo is None:  # the database keeps UTC without an offset
         created = created.replace(tzinfo=UTC)
-    return created.astimezone(STOCKHOLM).strftime(fmt)
+    return created.astimezone(stockholm()).strftime(fmt)
 
 
 class ExportHistory(ModalScreen[None]):

@@ -23,7 +23,8 @@ from db.vocabulary import MembershipRole
 from lokus_tui.context import app_database
 from lokus_tui.form_screen import FormScreen
 from lokus_tui.key_bar import KeyBar
-from lokus_tui.plain import Plain, PlainTable, TextInput
+from lokus_tui.plain import Plain, TextInput
+from lokus_tui.plain_table import PlainTable
 from lokus_tui.sections import SectionBar
 from lokus_tui.table_columns import Column
 

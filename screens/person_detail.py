@@ -11,7 +11,8 @@ from db.errors import NotFoundError
 from db.records import PersonDetail
 from lokus_tui.context import app_database
 from lokus_tui.key_bar import KeyBar
-from lokus_tui.plain import Plain, PlainTable, plain_str
+from lokus_tui.plain import Plain, plain_str
+from lokus_tui.plain_table import PlainTable
 from lokus_tui.sections import SectionBar
 
 

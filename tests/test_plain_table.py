@@ -2,7 +2,7 @@
 
 from textual.app import App
 
-from lokus_tui.plain import PlainTable
+from lokus_tui.plain_table import PlainTable
 from lokus_tui.table_columns import Column
 
 

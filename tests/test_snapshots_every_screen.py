@@ -45,7 +45,7 @@ async def settle(pilot) -> None:
 def fitted(pilot) -> bool:
     """Every table on the screen has fitted its columns to its width (until then a
     long text is cut hard, after it ends with "…")."""
-    from lokus_tui.plain import PlainTable
+    from lokus_tui.plain_table import PlainTable
     from lokus_tui.table_columns import fit_columns
 
     for table in pilot.app.screen.query(PlainTable):

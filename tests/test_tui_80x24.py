@@ -167,7 +167,7 @@ async def test_lists_keep_date_name_and_status_whole(demo_db, size):
     """Möten, Kontakter, Åtgärder and the meeting's tabs: what matters stays, whole."""
     from textual.widgets import TabbedContent
 
-    from lokus_tui.plain import PlainTable
+    from lokus_tui.plain_table import PlainTable
 
     app = make_app(demo_db.path, database=demo_db, start_section="meetings")
     seen: dict[str, list[str]] = {}
@@ -206,8 +206,9 @@ async def test_lists_keep_date_name_and_status_whole(demo_db, size):
             pane = app.screen.active_pane
             await until(
                 pilot,
-                lambda pane=pane: (tables := list(pane.query(PlainTable)))
-                and all(t.size.width for t in tables),
+                lambda pane=pane: (
+                    (tables := list(pane.query(PlainTable))) and all(t.size.width for t in tables)
+                ),
                 what=f"the tables of {tab} laid out",
             )
             await check(tab)

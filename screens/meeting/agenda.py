@@ -18,7 +18,8 @@ from db.agenda_template import is_follow_up
 from db.vocabulary import AgendaItemKind, GuestStatus
 from exports.swedish import count_of, format_time
 from lokus_tui.context import app_database
-from lokus_tui.plain import Plain, PlainTable
+from lokus_tui.plain import Plain
+from lokus_tui.plain_table import PlainTable
 from lokus_tui.table_columns import Column
 from screens.meeting.pane import MeetingPane
 

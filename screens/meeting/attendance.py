@@ -8,7 +8,8 @@ from textual.widgets import DataTable
 from db.attendance import add_substitute, attendance_list, party_counts, set_attendance
 from db.errors import LokusError
 from lokus_tui.context import app_database
-from lokus_tui.plain import Plain, PlainTable
+from lokus_tui.plain import Plain
+from lokus_tui.plain_table import PlainTable
 from lokus_tui.table_columns import Column
 from screens.meeting.pane import MeetingPane
 

@@ -18,7 +18,8 @@ from db.records import GuestView
 from db.vocabulary import GuestStatus
 from lokus_tui.context import app_database
 from lokus_tui.documents import invitations_changed_since_export
-from lokus_tui.plain import Plain, PlainTable
+from lokus_tui.plain import Plain
+from lokus_tui.plain_table import PlainTable
 from lokus_tui.table_columns import Column
 from screens.meeting.pane import MeetingPane
 

@@ -16,7 +16,8 @@ from db.errors import LokusError
 from db.notes import add_decision, delete_decision, item_notes, list_decisions
 from lokus_tui import drafts
 from lokus_tui.context import app_database
-from lokus_tui.plain import Plain, PlainTable
+from lokus_tui.plain import Plain
+from lokus_tui.plain_table import PlainTable
 from lokus_tui.table_columns import Column
 from screens.meeting.notes_editor import NotesEditor
 

@@ -17,7 +17,8 @@ from db.proposals import (
 )
 from db.records import PointsRequestView, ProposalView
 from lokus_tui.context import app_database
-from lokus_tui.plain import Plain, PlainTable
+from lokus_tui.plain import Plain
+from lokus_tui.plain_table import PlainTable
 from lokus_tui.table_columns import Column
 from screens.meeting.pane import MeetingPane
 

@@ -14,7 +14,8 @@ from db.review_comments import add_comment, minutes_state, set_comment_handled
 from db.validation import Errors, parse_date
 from lokus_tui.context import app_database
 from lokus_tui.documents import finalise_minutes, minutes_document
-from lokus_tui.plain import Plain, PlainTable
+from lokus_tui.plain import Plain
+from lokus_tui.plain_table import PlainTable
 from lokus_tui.table_columns import Column
 from screens.meeting.pane import MeetingPane
 
