@@ -2,6 +2,7 @@
 library, shows before the database layer is loaded, and says exactly what the full
 database layer says."""
 
+import gc
 import subprocess
 import sys
 from datetime import time, timedelta
@@ -54,6 +55,7 @@ async def test_overview_shows_before_the_database_opens_and_keys_wait_for_it(dem
             what="the overview to show",
         )
         shown_before_open = not app.database_ready
+        collector_paused_while_starting = not gc.isenabled()  # (lokus_tui/start_up.py)
         options = app.screen.query_one("#overview", OptionList)
         text = "\n".join(
             str(options.get_option_at_index(i).prompt) for i in range(options.option_count)
@@ -66,5 +68,22 @@ async def test_overview_shows_before_the_database_opens_and_keys_wait_for_it(dem
             what="Möten, once the database is open",
         )
     assert shown_before_open
+    assert collector_paused_while_starting and gc.isenabled()
     assert "lokusgrupper" in summary
     assert "Nästa möte" in text and "Mål 2026: LOKUS-möten" in text
+
+
+async def test_the_collector_runs_again_when_lokus_closes_before_the_database_is_open(
+    demo_db,
+):
+    """Start-up pauses the garbage collector until the database layer is loaded; an
+    app closed before that (ctrl+q at once, a failed open) must not leave it off for
+    the rest of the process."""
+    demo_db.close()
+    app = make_app(demo_db.path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: app.screen.query("#overview"), what="the overview")
+        paused = not gc.isenabled() and not app.database_ready
+        await pilot.press("ctrl+q")
+    assert paused
+    assert gc.isenabled()
