@@ -134,6 +134,15 @@ PLAIN = [
 ]
 
 
+@pytest.fixture(scope="module")
+def plain_structure(db_module):
+    """The kallelse's structure for the same meeting with plain names: the same for
+    every example, so it is made once."""
+    db, folder = db_module
+    base_mid, _m, _g = build(db, PLAIN)
+    return structure(read_back(export_notice(db, base_mid, folder / "base"))[".md"].decode())
+
+
 @settings(
     max_examples=40,
     deadline=None,
@@ -141,14 +150,11 @@ PLAIN = [
 )
 @given(st.lists(FIELD, min_size=8, max_size=8))
 def test_accepted_text_exports_everywhere_with_the_same_structure_and_recipients(
-    db_module, tmp_path, names
+    db_module, plain_structure, tmp_path, names
 ):
     assume(accepted(names))
     db, folder = db_module
-    base_mid, _m, _g = build(db, PLAIN)
-    expected = structure(
-        read_back(export_notice(db, base_mid, folder / f"base{next(counter)}"))[".md"].decode()
-    )
+    expected = plain_structure
     mid, members, guests = build(db, names)
     files = read_back(export_notice(db, mid, folder / f"out{next(counter)}"))
     assert structure(files[".md"].decode()) == expected

@@ -13,6 +13,7 @@ and on a fast one the test waits for nothing. Instead:
   a test waits for something *not* to happen (no draft written).
 """
 
+import asyncio
 import time
 from collections.abc import Callable
 
@@ -47,7 +48,9 @@ async def until(
             name = what or getattr(condition, "__name__", "the condition")
             because = f"; last error: {last_error!r}" if last_error is not None else ""
             raise AssertionError(f"waited {waited:.1f} s for {name}, in vain{because}")
-        await pilot.pause(STEP)
+        # A plain sleep lets the app run (its messages, timers and refreshes) without
+        # Pilot's pause, which also wakes every widget of the screen at each step.
+        await asyncio.sleep(STEP)
 
 
 async def timers_due(pilot, seconds: float, what: str = "") -> None:
