@@ -66,8 +66,8 @@ if TYPE_CHECKING:
         NotesSaved,
         PartyCount,
     )
-    from db.records.other import (  # noqa: F401
-        Overview,
+    from db.records.overview import Overview  # noqa: F401
+    from db.records.scanning import (  # noqa: F401
         ScanningInput,
         ScanningView,
     )
@@ -117,9 +117,9 @@ _HOME = {
     "MinutesState": "minutes",
     "NotesSaved": "minutes",
     "PartyCount": "minutes",
-    "Overview": "other",
-    "ScanningInput": "other",
-    "ScanningView": "other",
+    "Overview": "overview",
+    "ScanningInput": "scanning",
+    "ScanningView": "scanning",
 }
 
 

@@ -5,7 +5,7 @@ A line says what it is (``what``) with its dates and names; the words are
 written by exports/overview_text.py.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, time
 
 
@@ -59,3 +59,18 @@ class GroupBlock:
     @property
     def urgent(self) -> int:
         return sum(line.urgent for line in self.lines)
+
+
+@dataclass(frozen=True)
+class Overview:
+    groups: int
+    initiatives: int
+    initiatives_running: int
+    people: int = 0
+    open_actions: int = 0
+    overdue_actions: int = 0
+    todo: list = field(default_factory=list)  # (meeting id, text) to act on now
+    blocks: list = field(default_factory=list)  # GroupBlock of the page shown
+    order: list = field(default_factory=list)  # GroupRef of every group, own groups first
+    page: int = 0
+    pages: int = 1
