@@ -10,7 +10,7 @@ from textual.widgets import Input, RadioSet
 from db.meetings import list_meetings
 from lokus_tui.app import make_app
 from tests.conftest import TODAY
-from tests.waiting import tab_shown, until
+from tests.waiting import go_to_tab, until
 
 
 async def export_with_choice(demo_db, tmp_path, downs: int) -> list[str]:
@@ -22,11 +22,7 @@ async def export_with_choice(demo_db, tmp_path, downs: int) -> list[str]:
         await until(pilot, lambda: type(app.screen).__name__ == "MeetingScreen", what="meeting")
         screen = app.screen
         assert screen.meeting_id == meeting.id
-        for _ in range(7):
-            if screen.active_tab == "tab-notice":
-                break
-            await pilot.press("ctrl+pagedown")
-        await tab_shown(pilot, screen, what="the Kallelse tab")
+        await go_to_tab(pilot, screen, "tab-notice")
         await pilot.press("x")
         await until(pilot, lambda: type(app.screen).__name__ == "ExportPrompt", what="prompt")
         prompt = app.screen
@@ -74,11 +70,7 @@ async def test_the_next_export_offers_the_folder_used_last(demo_db, tmp_path, mo
         await pilot.press("enter")
         await until(pilot, lambda: type(app.screen).__name__ == "MeetingScreen", what="meeting")
         screen = app.screen
-        for _ in range(7):
-            if screen.active_tab == "tab-notice":
-                break
-            await pilot.press("ctrl+pagedown")
-        await tab_shown(pilot, screen, what="the Kallelse tab")
+        await go_to_tab(pilot, screen, "tab-notice")
         await pilot.press("x")
         await until(pilot, lambda: type(app.screen).__name__ == "ExportPrompt", what="prompt")
         assert app.screen.query_one("#prompt-input", Input).value == str(tmp_path / "ut")

@@ -28,7 +28,7 @@ from db.review import list_exports
 from db.review_comments import minutes_state
 from lokus_tui.app import make_app
 from tests.conftest import TODAY
-from tests.waiting import tab_shown, until
+from tests.waiting import go_to_tab, until
 
 
 def uppsala(db) -> int:
@@ -63,13 +63,7 @@ async def open_meeting(pilot, app, meeting_id: int):
 
 
 async def open_tab(pilot, screen, tab: str) -> None:
-    """Go to a tab with the keys (ctrl+pagedown works even in the notes editor)."""
-    for _ in range(7):
-        if screen.active_tab == tab:
-            break
-        await pilot.press("ctrl+pagedown")
-    await until(pilot, lambda: screen.active_tab == tab, what=f"the tab {tab}")
-    await tab_shown(pilot, screen)
+    await go_to_tab(pilot, screen, tab)
     await pilot.pause()
 
 
