@@ -15,6 +15,27 @@ SECTIONS = (
 )
 
 
+class ReadAgainOnReturn:
+    """For a section screen with a ``reload(keep_current=...)``, mixed in before Screen:
+    read again when the screen is shown again after another one (a meeting, a form,
+    another section), keeping the current row. Not when it is first shown: it has just
+    read in on_mount, and Textual resumes a mode's screen twice then (three reads of
+    the first page where one is enough)."""
+
+    _away = False
+
+    def on_screen_suspend(self) -> None:
+        self._away = True
+
+    def on_screen_resume(self) -> None:
+        if self._away:
+            self._away = False
+            self.reload(keep_current=True)
+
+    def reload(self, keep_current: bool = False) -> None:
+        raise NotImplementedError  # (the screen's own)
+
+
 class SectionTab(Label):
     def __init__(self, mode: str, key: str, title: str, current: bool):
         super().__init__(

@@ -15,12 +15,12 @@ from lokus_tui.filter_input import FilterInput
 from lokus_tui.key_bar import KeyBar
 from lokus_tui.paged_table import PagedTable
 from lokus_tui.plain import Plain
-from lokus_tui.sections import SectionBar
+from lokus_tui.sections import ReadAgainOnReturn, SectionBar
 from lokus_tui.table_columns import Column
 from screens.contacts_organisations import OrganisationActions
 
 
-class ContactsScreen(OrganisationActions):
+class ContactsScreen(ReadAgainOnReturn, OrganisationActions):
     CSS_PATH = "contacts.tcss"
     BINDINGS = [
         Binding("ctrl+n", "new", "Ny", id="contacts-new"),
@@ -80,9 +80,6 @@ class ContactsScreen(OrganisationActions):
         orgs.add_columns("Organisation", "Typ", "Personer", "Äger insatser")
         self.reload()
         self.query_one("#people-table").focus()
-
-    def on_screen_resume(self) -> None:
-        self.reload(keep_current=True)
 
     # --- data -------------------------------------------------------------------
     def _fetch_people(self, limit: int, offset: int):

@@ -17,7 +17,7 @@ from lokus_tui.filter_input import FilterInput
 from lokus_tui.key_bar import KeyBar
 from lokus_tui.paged_table import PagedTable
 from lokus_tui.plain import Plain
-from lokus_tui.sections import SectionBar
+from lokus_tui.sections import ReadAgainOnReturn, SectionBar
 from lokus_tui.table_columns import Column
 
 COLUMNS = (
@@ -30,7 +30,7 @@ COLUMNS = (
 )
 
 
-class InitiativesScreen(Screen):
+class InitiativesScreen(ReadAgainOnReturn, Screen):
     CSS_PATH = "initiatives.tcss"
     BINDINGS = [
         Binding("ctrl+n", "new", "Ny insats", id="initiative-new"),
@@ -69,9 +69,6 @@ class InitiativesScreen(Screen):
         self._set_columns()
         self.reload()
         self.query_one("#initiatives-table").focus()
-
-    def on_screen_resume(self) -> None:
-        self.reload(keep_current=True)
 
     @property
     def table(self) -> PagedTable:

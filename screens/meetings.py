@@ -22,7 +22,7 @@ from lokus_tui.form_fields import select_value
 from lokus_tui.key_bar import KeyBar
 from lokus_tui.paged_table import PagedTable
 from lokus_tui.plain import Plain, PlainSelect
-from lokus_tui.sections import SectionBar
+from lokus_tui.sections import ReadAgainOnReturn, SectionBar
 from lokus_tui.table_columns import Column
 
 
@@ -36,7 +36,7 @@ def readiness(row: MeetingRow) -> str:
     return "ja" if not row.missing else "saknar " + ", ".join(row.missing)
 
 
-class MeetingsScreen(Screen):
+class MeetingsScreen(ReadAgainOnReturn, Screen):
     CSS_PATH = "meetings.tcss"
     BINDINGS = [
         Binding("ctrl+n", "new", "Nytt möte", id="meetings-new"),
@@ -82,9 +82,6 @@ class MeetingsScreen(Screen):
         )
         self.reload()
         self.query_one("#meetings-table").focus()
-
-    def on_screen_resume(self) -> None:
-        self.reload(keep_current=True)
 
     @property
     def table(self) -> PagedTable:
