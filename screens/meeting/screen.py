@@ -37,6 +37,7 @@ from screens.meeting.notice import NoticePane
 from screens.meeting.pane import MeetingPane
 from screens.meeting.proposals import ProposalsPane
 from screens.meeting.review import ReviewPane
+from screens.meeting.tabs import MeetingTabs
 
 TABS = (
     ("tab-agenda", "Dagordning", AgendaPane, "agenda-pane"),
@@ -81,7 +82,7 @@ class MeetingScreen(Screen):
         yield Plain("", id="meeting-warning")
         # Only the first tab's pane is built now; each other one when its tab is first
         # shown (_pane_of): building all seven took a third of the time of an open.
-        with TabbedContent(id="meeting-tabs"):
+        with MeetingTabs(id="meeting-tabs"):
             for tab_id, title, pane, pane_id in TABS:
                 with TabPane(title, id=tab_id):
                     if tab_id == TAB_IDS[0]:
@@ -144,10 +145,11 @@ class MeetingScreen(Screen):
     def changed_elsewhere(self) -> None:
         """Saved by a colleague or another window: read again. Notes being typed stay
         in the editor (their save merges); the other tabs read again when shown."""
-        if isinstance(self.active_pane, NotesPane):
+        shown = self.shown_pane
+        if isinstance(shown, NotesPane):
             if self.read_meeting():
                 for pane in self.query(MeetingPane):
-                    if pane is not self.active_pane:
+                    if pane is not shown:
                         pane.stale = True
         else:
             self.reload()
@@ -163,8 +165,9 @@ class MeetingScreen(Screen):
         for pane in self.query(MeetingPane):
             if pane is not shown_by:
                 pane.stale = True
-        if self.active_pane is not shown_by:
-            self.active_pane.reload()
+        shown = self.shown_pane  # (a pane still being built loads once mounted)
+        if shown is not None and shown is not shown_by:
+            shown.reload()
 
     # --- tabs ------------------------------------------------------------------------------
     @property
@@ -174,6 +177,13 @@ class MeetingScreen(Screen):
     @property
     def active_pane(self) -> MeetingPane:
         return self.query_one(f"#{self.active_tab}").query_one(MeetingPane)
+
+    @property
+    def shown_pane(self) -> MeetingPane | None:
+        """The active tab's pane, or None while it is still being built (a tab chosen a
+        moment ago, shown for the first time)."""
+        found = self.query_one(f"#{self.active_tab}").query(MeetingPane)
+        return found.first() if found else None
 
     async def _pane_of(self, tab_id: str) -> MeetingPane:
         """The tab's pane, built and mounted first if the tab was not shown before."""
@@ -201,10 +211,15 @@ class MeetingScreen(Screen):
         # Focus the tab's main widget once the tab is shown. Focusing at once, while
         # keys are still arriving, could leave the focus on a widget out of sight
         # (typing into a hidden table instead of the notes).
-        self.call_after_refresh(self._focus_active_tab)
+        self.call_after_refresh(self._focus_tab, tab_id)
 
-    def _focus_active_tab(self) -> None:
-        widget = self.query_one(self.active_pane.first_widget)
+    def _focus_tab(self, tab_id: str) -> None:
+        """Focus the tab's main widget, unless another tab was chosen meanwhile (its own
+        activation focuses it; its pane may still be being built)."""
+        pane = self.shown_pane
+        if self.active_tab != tab_id or pane is None:
+            return
+        widget = pane.query_one(pane.first_widget)
         if self.focused is not widget:
             widget.focus()
 
