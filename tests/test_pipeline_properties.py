@@ -18,6 +18,7 @@ from icalendar import Calendar
 
 from db.agenda import add_agenda_item, validate_agenda_item
 from db.characters import BIDI, forbidden
+from db.clock import Clock, use_clock
 from db.contacts import create_person, validate_person
 from db.groups import create_group, set_member
 from db.guests import get_guest, invite_guest, set_guest_status
@@ -137,10 +138,13 @@ PLAIN = [
 @pytest.fixture(scope="module")
 def plain_structure(db_module):
     """The kallelse's structure for the same meeting with plain names: the same for
-    every example, so it is made once."""
+    every example, so it is made once (on the tests' day: a module's fixture is made
+    before the function's fixed clock)."""
     db, folder = db_module
-    base_mid, _m, _g = build(db, PLAIN)
-    return structure(read_back(export_notice(db, base_mid, folder / "base"))[".md"].decode())
+    with use_clock(Clock.with_today(TODAY)):
+        base_mid, _m, _g = build(db, PLAIN)
+        markdown = read_back(export_notice(db, base_mid, folder / "base"))[".md"].decode()
+    return structure(markdown)
 
 
 @settings(

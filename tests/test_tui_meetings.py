@@ -2,6 +2,7 @@
 
 from datetime import date, timedelta
 
+import pytest
 from textual.widgets import DataTable, Input, Select
 
 from db.groups import group_options
@@ -10,7 +11,7 @@ from db.meetings import get_meeting, list_meetings
 from db.proposals import add_proposal, points_checklist
 from lokus_tui.app import make_app
 from tests.conftest import TODAY
-from tests.waiting import tab_shown
+from tests.waiting import tab_shown, timers_due, until
 
 
 def app_for(db):
@@ -308,3 +309,65 @@ async def test_a_changed_template_reaches_the_planned_meetings_when_asked(demo_d
     assert after == wanted  # the new point in its place, the others as they were
     for mid, titles_before in before.items():
         assert [i.title for i in get_meeting(demo_db, mid).items] == titles_before
+
+
+async def test_a_section_reads_its_list_once_when_shown_and_again_on_return(demo_db, monkeypatch):
+    """Möten, Insatser and Kontakter read their first page once when first shown (it was
+    three times: on mount and at each of Textual's two resumes), and again, keeping the
+    row, when shown after a meeting or another section."""
+    import screens.meetings
+
+    reads = []
+    real = screens.meetings.list_meetings
+    monkeypatch.setattr(
+        screens.meetings, "list_meetings", lambda *a, **k: reads.append(1) or real(*a, **k)
+    )
+    app = make_app(demo_db.path, database=demo_db, start_section="meetings")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: type(app.screen).__name__ == "MeetingsScreen", what="Möten")
+        await timers_due(pilot, 0.1)
+        first_show = len(reads)
+        table = app.screen.query_one("#meetings-table")
+        await pilot.press("down", "down")
+        row = table.cursor_row
+        await pilot.press("enter")
+        await until(pilot, lambda: type(app.screen).__name__ == "MeetingScreen", what="mötet")
+        await pilot.press("escape")
+        await until(pilot, lambda: type(app.screen).__name__ == "MeetingsScreen", what="Möten")
+        await timers_due(pilot, 0.1)
+        after_return = len(reads) - first_show
+        assert app.screen.query_one("#meetings-table").cursor_row == row
+    assert (first_show, after_return) == (1, 1)
+
+
+@pytest.mark.parametrize("presses", [1, 2])
+async def test_tabs_chosen_as_the_meeting_opens_are_shown(demo_db, monkeypatch, presses):
+    """ctrl+pagedown typed the moment the meeting is there (right after it mounted):
+    the chosen tab is shown, focused and its pane built. The open's first focus, in
+    the agenda, arrived after the key and took the tab back; and focusing the next
+    tab's pane before it was built stopped lokus with an unexpected error."""
+    from textual import events
+
+    from screens.meeting.screen import MeetingScreen
+
+    mounted = MeetingScreen.on_mount
+
+    def on_mount_then_keys(screen) -> None:
+        mounted(screen)
+        for _ in range(presses):  # arrive before the open's own messages are handled
+            screen.app.post_message(events.Key("ctrl+pagedown", None))
+
+    monkeypatch.setattr(MeetingScreen, "on_mount", on_mount_then_keys)
+    app = make_app(demo_db.path, database=demo_db, start_section="meetings")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: type(app.screen).__name__ == "MeetingsScreen", what="Möten")
+        await pilot.press("enter")
+        await until(pilot, lambda: type(app.screen).__name__ == "MeetingScreen", what="mötet")
+        screen = app.screen
+        wanted = ("tab-proposals", "tab-guests")[presses - 1]
+        await until(pilot, lambda: screen.active_tab == wanted, seconds=3, what=wanted)
+        await tab_shown(pilot, screen)
+        await timers_due(pilot, 0.3)  # (focus and late messages have arrived)
+        assert screen.active_tab == wanted
+        assert screen.focused is not None and screen.active_pane in screen.focused.ancestors
+        assert app.is_running and app.exit_message == ""

@@ -74,28 +74,13 @@ async def tab_shown(pilot, screen, what: str = "") -> None:
 
 async def go_to_tab(pilot, screen, tab: str) -> None:
     """Go to a meeting's tab with ctrl+pagedown (which works even in the notes editor),
-    one tab at a time: a second press before the tab changed went one tab too far.
-
-    A press right after the meeting opened can be taken back: the open's first focus
-    (in the agenda) reaches the tabs a moment later and shows the agenda again (noted
-    on issue 10). Such a press is made once more; a key that never works still fails."""
+    one tab at a time: a second press before the tab changed went one tab too far."""
     for _ in range(7):
         if screen.active_tab == tab:
             break
         before = screen.active_tab
-        for attempt in (1, 2):
-            await pilot.press("ctrl+pagedown")
-            try:
-                await until(
-                    pilot,
-                    lambda before=before: screen.active_tab != before,
-                    seconds=3 if attempt == 1 else BOUND,
-                    what="the next tab",
-                )
-                break
-            except AssertionError:
-                if attempt == 2:
-                    raise
+        await pilot.press("ctrl+pagedown")
+        await until(pilot, lambda before=before: screen.active_tab != before, what="next tab")
     await until(pilot, lambda: screen.active_tab == tab, what=f"the tab {tab}")
     await tab_shown(pilot, screen)
 
