@@ -8,6 +8,7 @@ have neither: nothing is read again under a form; its save meets the version che
 as between two windows. ``LOKUS_POLL_SECONDS`` sets the interval (0: off; the tests
 turn it off and drive it by hand)."""
 
+import contextlib
 import os
 
 from textual.app import App
@@ -26,7 +27,23 @@ def poll_seconds() -> float:
 def start_polling(app: App) -> None:
     seconds = poll_seconds()
     if seconds > 0:
+        app.screen_change_signal.subscribe(app, lambda screen: note_first_stamp(app, screen))
+        note_first_stamp(app, app.screen)
         app.set_interval(seconds, lambda: check_for_changes(app), name="live-updates")
+
+
+def note_first_stamp(app: App, screen) -> None:
+    """A screen shown for the first time: note the stamp of its data now, before it
+    reads them (Textual says a screen changes before the screen's own handlers run).
+    Otherwise the first look only notes the stamp, and what a colleague saved between
+    the screen's first read and that look (up to the interval) was never shown."""
+    stamp = getattr(screen, "change_stamp", None)
+    if stamp is None or getattr(screen, "_seen_stamp", None) is not None:
+        return
+    if not getattr(app, "database_ready", False):
+        return
+    with contextlib.suppress(Exception):  # a busy or gone database: the first look notes it
+        screen._seen_stamp = stamp()
 
 
 def check_for_changes(app: App) -> bool:

@@ -87,3 +87,19 @@ async def test_the_app_looks_by_itself(demo_db, monkeypatch):
         total = screen.table.total
         create_meeting(demo_db, MeetingInput(uppsala(demo_db), TODAY + timedelta(days=3)))
         await until(pilot, lambda: screen.table.total == total + 1, what="the new meeting")
+
+
+async def test_a_change_saved_before_the_first_look_is_shown(demo_db, monkeypatch):
+    """A colleague saves a meeting a moment after Möten was read, before the app's first
+    look (every 5 s): the next look shows it. The first look used to only note the
+    stamp, so such a change stayed unseen until something else changed."""
+    monkeypatch.setenv("LOKUS_POLL_SECONDS", "3600")  # polling on; the test looks by hand
+    app = make_app(demo_db.path, database=demo_db, start_section="meetings")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: app.screen.query_one("#meetings-table").row_count, what="Möten")
+        screen = app.screen
+        total = screen.table.total
+        create_meeting(demo_db, MeetingInput(uppsala(demo_db), TODAY + timedelta(days=3)))
+        assert check_for_changes(app)  # the first look
+        await pilot.pause()
+        assert screen.table.total == total + 1
