@@ -165,7 +165,7 @@ class MeetingScreen(Screen):
         for pane in self.query(MeetingPane):
             if pane is not shown_by:
                 pane.stale = True
-        shown = self.shown_pane  # (a pane still being built loads once mounted)
+        shown = self.shown_pane
         if shown is not None and shown is not shown_by:
             shown.reload()
 
@@ -181,9 +181,9 @@ class MeetingScreen(Screen):
     @property
     def shown_pane(self) -> MeetingPane | None:
         """The active tab's pane, or None while it is still being built (a tab chosen a
-        moment ago, shown for the first time)."""
+        moment ago, shown for the first time: it loads once mounted)."""
         found = self.query_one(f"#{self.active_tab}").query(MeetingPane)
-        return found.first() if found else None
+        return found.first() if found and found.first().is_mounted else None
 
     async def _pane_of(self, tab_id: str) -> MeetingPane:
         """The tab's pane, built and mounted first if the tab was not shown before."""
@@ -214,8 +214,8 @@ class MeetingScreen(Screen):
         self.call_after_refresh(self._focus_tab, tab_id)
 
     def _focus_tab(self, tab_id: str) -> None:
-        """Focus the tab's main widget, unless another tab was chosen meanwhile (its own
-        activation focuses it; its pane may still be being built)."""
+        """Focus the tab's main widget, unless another tab was chosen meanwhile or its
+        pane is still being built (the tab's activation focuses it then)."""
         pane = self.shown_pane
         if self.active_tab != tab_id or pane is None:
             return
@@ -230,9 +230,7 @@ class MeetingScreen(Screen):
         # presses of ] were lost that way).
         self.set_focus(None)
         tabs.active = TAB_IDS[(TAB_IDS.index(tabs.active) + delta) % len(TAB_IDS)]
-        panes = self.query_one(f"#{tabs.active}").query(MeetingPane)
-        if panes and panes.first().is_mounted:  # (a new pane is focused once built)
-            self.query_one(panes.first().first_widget).focus()
+        self._focus_tab(tabs.active)
 
     # --- leaving -------------------------------------------------------------------------
     def action_back(self) -> None:
