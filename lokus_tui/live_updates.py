@@ -8,7 +8,6 @@ have neither: nothing is read again under a form; its save meets the version che
 as between two windows. ``LOKUS_POLL_SECONDS`` sets the interval (0: off; the tests
 turn it off and drive it by hand)."""
 
-import contextlib
 import os
 
 from textual.app import App
@@ -37,24 +36,29 @@ def note_first_stamp(app: App, screen) -> None:
     reads them (Textual says a screen changes before the screen's own handlers run).
     Otherwise the first look only notes the stamp, and what a colleague saved between
     the screen's first read and that look (up to the interval) was never shown."""
+    if getattr(screen, "_seen_stamp", None) is None:
+        now = _stamp_now(app, screen)
+        if now is not None:
+            screen._seen_stamp = now
+
+
+def _stamp_now(app: App, screen) -> tuple | None:
+    """The stamp of what the screen shows; None for a screen without one, before the
+    database is open, or when it cannot be read now (busy or gone: next time)."""
     stamp = getattr(screen, "change_stamp", None)
-    if stamp is None or getattr(screen, "_seen_stamp", None) is not None:
-        return
-    if not getattr(app, "database_ready", False):
-        return
-    with contextlib.suppress(Exception):  # a busy or gone database: the first look notes it
-        screen._seen_stamp = stamp()
+    if stamp is None or not getattr(app, "database_ready", False):
+        return None
+    try:
+        return stamp()
+    except Exception:  # noqa: BLE001 - a busy or gone database: try again next time
+        return None
 
 
 def check_for_changes(app: App) -> bool:
     """Ask the screen in view; True when it read its data again."""
     screen = app.screen
-    stamp = getattr(screen, "change_stamp", None)
-    if stamp is None or not getattr(app, "database_ready", False):
-        return False
-    try:
-        now = stamp()
-    except Exception:  # noqa: BLE001 - a busy or gone database: try again next time
+    now = _stamp_now(app, screen)
+    if now is None:
         return False
     last = getattr(screen, "_seen_stamp", None)
     screen._seen_stamp = now  # type: ignore[attr-defined]
