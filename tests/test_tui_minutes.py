@@ -13,7 +13,7 @@ from db.notes import item_notes, list_decisions
 from db.review_comments import minutes_state
 from lokus_tui.app import make_app
 from tests.conftest import TODAY
-from tests.waiting import tab_shown, until
+from tests.waiting import go_to_tab, until
 
 
 def uppsala(db) -> int:
@@ -24,14 +24,11 @@ def next_meeting(db):
     return list_meetings(db, group_id=uppsala(db), from_date=TODAY).rows[0]
 
 
-async def open_tab(pilot, app, tab: str, steps: int):
+async def open_tab(pilot, app, tab: str):
     await pilot.press("enter")
-    await pilot.pause()
-    for _ in range(steps):
-        await pilot.press("ctrl+pagedown")
-    await pilot.pause()
+    await until(pilot, lambda: type(app.screen).__name__ == "MeetingScreen", what="mötet")
+    await go_to_tab(pilot, app.screen, tab)
     assert app.screen.active_tab == tab
-    await tab_shown(pilot, app.screen)
     return app.screen
 
 
@@ -40,7 +37,7 @@ async def test_mark_attendance_one_key_per_status(demo_db):
     app = make_app(demo_db.path, database=demo_db, start_section="meetings")
     async with app.run_test(size=(100, 40)) as pilot:
         await pilot.pause()
-        screen = await open_tab(pilot, app, "tab-attendance", 4)
+        screen = await open_tab(pilot, app, "tab-attendance")
         await pilot.press("p", "p", "a", "f")
         await pilot.pause()
         counts = str(screen.query_one("#attendance-counts").render())
@@ -59,7 +56,7 @@ async def test_attendance_keys_typed_at_once_each_mark_the_next_person(demo_db):
     app = make_app(demo_db.path, database=demo_db, start_section="meetings")
     async with app.run_test(size=(100, 40)) as pilot:
         await pilot.pause()
-        screen = await open_tab(pilot, app, "tab-attendance", 4)
+        screen = await open_tab(pilot, app, "tab-attendance")
         table = screen.query_one("#attendance-table", DataTable)
         assert table.cursor_row == 0
         for key in ("p", "p", "f", "down"):  # all posted before any is handled
@@ -75,7 +72,7 @@ async def test_notes_survive_an_abrupt_quit(demo_db):
     app = make_app(demo_db.path, database=demo_db, start_section="meetings")
     async with app.run_test(size=(100, 40)) as pilot:
         await pilot.pause()
-        await open_tab(pilot, app, "tab-notes", 5)
+        await open_tab(pilot, app, "tab-notes")
         items = get_meeting(demo_db, meeting.id).items
         await pilot.press(*"Ordföranden öppnade mötet.")
         # a pause in typing: saved without any key (the next key would save it anyway)
@@ -128,7 +125,7 @@ async def test_review_cycle_from_the_ui(demo_db, tmp_path):
     app = make_app(demo_db.path, database=demo_db, start_section="meetings")
     async with app.run_test(size=(100, 40), notifications=True) as pilot:
         await pilot.pause()
-        screen = await open_tab(pilot, app, "tab-review", 6)
+        screen = await open_tab(pilot, app, "tab-review")
         await pilot.press("f")  # finalise before review: refused
         await pilot.pause()
         await pilot.press("j")
@@ -220,7 +217,7 @@ async def test_ctrl_q_saves_what_was_just_typed(demo_db):
     app = make_app(demo_db.path, database=demo_db, start_section="meetings")
     async with app.run_test(size=(100, 40)) as pilot:
         await pilot.pause()
-        await open_tab(pilot, app, "tab-notes", 5)
+        await open_tab(pilot, app, "tab-notes")
         await pilot.press(*"Sista raden")
         await pilot.press("ctrl+q")  # no pause: the autosave timer has not fired yet
         await pilot.pause()
