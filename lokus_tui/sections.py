@@ -32,8 +32,15 @@ class ReadAgainOnReturn:
             self._away = False
             self.reload(keep_current=True)
 
-    def reload(self, keep_current: bool = False) -> None:
+    def reload(self, keep_current: bool = False, select: int | None = None) -> None:
         raise NotImplementedError  # (the screen's own)
+
+    def show_created(self, result: object) -> None:
+        """After a form for a new record: its row becomes the current one (read again,
+        paging on until it is found). A cancelled form moves nothing (the return reads
+        again and keeps the row; forms dismiss with the new id, None when cancelled)."""
+        if type(result) is int:
+            self.reload(select=result)
 
 
 class SectionTab(Label):

@@ -124,11 +124,15 @@ class ContactsScreen(ReadAgainOnReturn, OrganisationActions):
     def changed_elsewhere(self) -> None:
         self.reload(keep_current=True)
 
-    def reload(self, keep_current: bool = False) -> None:
+    def reload(self, keep_current: bool = False, select: int | None = None) -> None:
+        """Both tables read again; ``select`` is a record of the table shown."""
+        shown = self.table
         for table_id in ("#people-table", "#orgs-table"):
             table = self.query_one(table_id, PagedTable)
             keep = None
-            if keep_current and table.current_record is not None:
+            if select is not None and table is shown:
+                keep = str(select)
+            elif (keep_current or select is not None) and table.current_record is not None:
                 keep = str(table.current_record.id)
             table.reload(keep_key=keep)
         scope = self.query_one("#people-scope", Static)
@@ -245,12 +249,12 @@ class ContactsScreen(ReadAgainOnReturn, OrganisationActions):
             org = self.organisation_filter[0] if self.organisation_filter else None
             self.app.push_screen(
                 PersonForm(None, save=self._save_person, organisation_id=org),
-                lambda _r: self.reload(),
+                self.show_created,
             )
         else:
             from screens.organisation_form import OrganisationForm
 
-            self.app.push_screen(OrganisationForm(save=self._save_org), lambda _r: self.reload())
+            self.app.push_screen(OrganisationForm(save=self._save_org), self.show_created)
 
     def _save_person(self, data) -> int:
         new_id = create_person(app_database(self), data)

@@ -12,7 +12,7 @@ from lokus_tui.paged_table import PagedTable
 class OrganisationActions(Screen):
     """The organisation keys of ContactsScreen (which reads the lists again)."""
 
-    def reload(self, keep_current: bool = False) -> None:
+    def reload(self, keep_current: bool = False, select: int | None = None) -> None:
         raise NotImplementedError
 
     def _selected_org(self):

@@ -107,9 +107,9 @@ class InitiativesScreen(ReadAgainOnReturn, Screen):
     def changed_elsewhere(self) -> None:
         self.reload(keep_current=True)
 
-    def reload(self, keep_current: bool = False) -> None:
-        keep = None
-        if keep_current and self.table.current_record is not None:
+    def reload(self, keep_current: bool = False, select: int | None = None) -> None:
+        keep = None if select is None else str(select)
+        if keep is None and keep_current and self.table.current_record is not None:
             keep = str(self.table.current_record.id)
         self.table.reload(keep_key=keep)
         shown = self.table.row_count
@@ -140,8 +140,13 @@ class InitiativesScreen(ReadAgainOnReturn, Screen):
             self.descending = not self.descending
         else:
             self.sort, self.descending = key, False
+        self._sort_changed()
+
+    def _sort_changed(self) -> None:
+        """The table in its new order, with the same insats chosen (new columns empty it)."""
+        chosen = self.table.current_record
         self._set_columns()
-        self.reload()
+        self.reload(select=None if chosen is None else chosen.id)
 
     def action_focus_filter(self) -> None:
         self.query_one("#initiatives-filter").focus()
@@ -154,14 +159,12 @@ class InitiativesScreen(ReadAgainOnReturn, Screen):
         keys = list(SORT_KEYS)
         self.sort = keys[(keys.index(self.sort) + 1) % len(keys)]
         self.descending = False
-        self._set_columns()
-        self.reload()
+        self._sort_changed()
         self.notify(f"Sorterat efter {dict(COLUMNS)[self.sort].lower()}", timeout=2)
 
     def action_reverse(self) -> None:
         self.descending = not self.descending
-        self._set_columns()
-        self.reload()
+        self._sort_changed()
 
     def action_open(self) -> None:
         record = self.table.current_record
@@ -185,8 +188,8 @@ class InitiativesScreen(ReadAgainOnReturn, Screen):
                 return
             from screens.initiative_detail import InitiativeDetailScreen
 
-            new_id = data if isinstance(data, int) else None
-            self.reload()
+            new_id = data if type(data) is int else None
+            self.show_created(new_id)
             if new_id:
                 self.app.push_screen(InitiativeDetailScreen(new_id))
 

@@ -127,9 +127,9 @@ class MeetingsScreen(ReadAgainOnReturn, Screen):
     def changed_elsewhere(self) -> None:
         self.reload(keep_current=True)
 
-    def reload(self, keep_current: bool = False) -> None:
-        keep = None
-        if keep_current and self.table.current_record is not None:
+    def reload(self, keep_current: bool = False, select: int | None = None) -> None:
+        keep = None if select is None else str(select)
+        if keep is None and keep_current and self.table.current_record is not None:
             keep = str(self.table.current_record.id)
         self.table.reload(keep_key=keep)
         self.query_one("#meetings-status", Static).update(
@@ -185,7 +185,7 @@ class MeetingsScreen(ReadAgainOnReturn, Screen):
             if meeting_id:
                 from screens.meeting import MeetingScreen
 
-                self.reload()
+                self.show_created(meeting_id)
                 self.app.push_screen(MeetingScreen(meeting_id))
 
         self.app.push_screen(
@@ -264,7 +264,7 @@ class MeetingsScreen(ReadAgainOnReturn, Screen):
                 f"{count_of(meetings, 'planerat möte', 'planerade möten')}.",
                 timeout=4,
             )
-            self.reload()
+            self.reload(keep_current=True)
 
         self.app.push_screen(
             ConfirmDialog(
@@ -284,7 +284,7 @@ class MeetingsScreen(ReadAgainOnReturn, Screen):
         def planned(ids) -> None:
             if ids:
                 self.notify(f"{count_of(len(ids), 'möte', 'möten')} planerade.", timeout=4)
-                self.reload()
+                self.reload(keep_current=True)
 
         self.app.push_screen(YearPlanForm(group_id=self.group_id), planned)
 

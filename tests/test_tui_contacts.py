@@ -1,6 +1,7 @@
 from db.contacts import get_person, list_people
 from lokus_tui.app import make_app
 from lokus_tui.paged_table import PagedTable
+from tests.waiting import until
 
 
 async def test_filter_people_open_person_and_copy_email(demo_db):
@@ -117,3 +118,27 @@ async def test_rename_and_delete_an_organisation(demo_db):
         await pilot.press("j")
         await pilot.pause()
     assert list_organisations(demo_db, "samordningsförbundet").total == 0
+
+
+async def test_a_new_person_is_the_chosen_row_and_a_cancelled_form_moves_nothing(demo_db):
+    app = make_app(demo_db.path, database=demo_db, start_section="contacts")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        contacts = app.screen
+        people = contacts.query_one("#people-table", PagedTable)
+        await pilot.press("down", "down", "down")
+        chosen = people.current_record
+        await pilot.press("ctrl+n")
+        await until(pilot, lambda: app.screen is not contacts)
+        await pilot.press("escape")
+        await until(pilot, lambda: app.screen is contacts)
+        await pilot.pause()
+        assert people.current_record.id == chosen.id
+        await pilot.press("ctrl+n")
+        await until(pilot, lambda: app.screen is not contacts)
+        await pilot.press(*"Östen Nyberg")  # (last by name)
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: app.screen is contacts)
+        await pilot.pause()
+        assert people.current_record.name == "Östen Nyberg"
+        assert people.cursor_row not in (0, 3)

@@ -320,3 +320,19 @@ async def test_form_text_survives_a_closed_terminal(demo_db, tmp_path):
         assert app.screen.query_one("#name", Input).value == ""
     draft_files = list((tmp_path / "data" / "utkast").glob("*.json"))
     assert draft_files == []
+
+
+async def test_sorting_keeps_the_chosen_insats(demo_db):
+    app = app_for(demo_db)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        table = app.screen.query_one("#initiatives-table", PagedTable)
+        await pilot.press("down", "down", "down")
+        chosen = table.current_record
+        order = [r.id for r in table.records.values()]
+        for key in ("ctrl+s", "ctrl+s", "ctrl+r"):  # by group, by owner, reversed
+            await pilot.press(key)
+            await pilot.pause()
+            assert table.current_record.id == chosen.id
+        assert [r.id for r in table.records.values()] != order  # (the order did change)
+        assert table.cursor_row != 3

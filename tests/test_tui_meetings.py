@@ -371,3 +371,36 @@ async def test_tabs_chosen_as_the_meeting_opens_are_shown(demo_db, monkeypatch, 
         assert screen.active_tab == wanted
         assert screen.focused is not None and screen.active_pane in screen.focused.ancestors
         assert app.is_running and app.exit_message == ""
+
+
+async def test_a_new_meeting_is_the_chosen_row_on_return_and_a_cancelled_form_moves_nothing(
+    demo_db,
+):
+    app = app_for(demo_db)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        meetings = app.screen
+        await pilot.press("down", "down", "down")
+        chosen = meetings.table.current_record
+        await pilot.press("ctrl+n")
+        await until(pilot, lambda: app.screen is not meetings)
+        await pilot.press("escape")
+        await until(pilot, lambda: app.screen is meetings)
+        await pilot.pause()
+        assert meetings.table.current_record.id == chosen.id
+        await pilot.press("ctrl+n")
+        await until(pilot, lambda: app.screen is not meetings)
+        form = app.screen
+        form.query_one("#group_id", Select).value = uppsala(demo_db)
+        form.query_one("#meeting_date", Input).value = "2027-09-14"
+        form.query_one("#start_time", Input).value = "09.00"
+        form.query_one("#end_time", Input).value = "11.00"
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: type(app.screen).__name__ == "MeetingScreen")
+        new_id = app.screen.meeting_id
+        await pilot.press("escape")
+        await until(pilot, lambda: app.screen is meetings)
+        await pilot.pause()
+        assert meetings.table.current_record.id == new_id
+        assert meetings.table.cursor_row not in (0, 3)
