@@ -1,7 +1,7 @@
 """Create or edit an insats: fields, goals, funding decisions and partners."""
 
 from collections.abc import Callable
-from typing import ClassVar
+from typing import ClassVar, TypeVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -32,6 +32,8 @@ from screens.initiative_form_fields import (
     options_of,
 )
 from screens.initiative_rows import DecisionRow, GoalRow, InitiativeRow, PartnerRow
+
+R = TypeVar("R", bound=InitiativeRow)
 
 
 class InitiativeForm(FormScreen):
@@ -168,9 +170,15 @@ class InitiativeForm(FormScreen):
         self._fill_owner_contacts(d.owner_contact_id if d else None)
         self.query_one("#name", Input).focus()
 
+    def rows(self, key: str, row_type: type[R]) -> list[R]:
+        """The rows of a list, in order. A row still being mounted (added by a key that
+        the app handles while the form goes on: f3-f5 pressed as it opens) is not one
+        yet: it is empty and its fields do not exist (reading them stopped lokus)."""
+        return [row for row in self.query_one(f"#{key}").query_children(row_type) if row.is_mounted]
+
     def extra_values(self) -> dict:
         return {
-            key: [row.values() for row in self.query_one(f"#{key}").query_children(row_type)]
+            key: [row.values() for row in self.rows(key, row_type)]
             for key, row_type in self.ROWS.items()
         }
 
@@ -233,14 +241,9 @@ class InitiativeForm(FormScreen):
             return widget_text(self.query_one(f"#{widget_id}"))
 
         decisions = tuple(
-            row.read(n, errors)
-            for n, row in enumerate(self.query_one("#decisions").query_children(DecisionRow), 1)
+            row.read(n, errors) for n, row in enumerate(self.rows("decisions", DecisionRow), 1)
         )
-        partners = tuple(
-            p
-            for p in (row.read() for row in self.query_one("#partners").query_children(PartnerRow))
-            if p
-        )
+        partners = tuple(p for p in (row.read() for row in self.rows("partners", PartnerRow)) if p)
         data = InitiativeInput(
             name=text("name"),
             group_id=select_value(self.query_one("#group_id", Select)),
@@ -256,7 +259,7 @@ class InitiativeForm(FormScreen):
             start_date=parse_date(text("start_date"), "start_date", "Startdatum", errors),
             end_date=parse_date(text("end_date"), "end_date", "Slutdatum", errors),
             manual_status=chosen(self.query_one("#manual_status", Select), str),
-            goals=tuple(row.read() for row in self.query_one("#goals").query_children(GoalRow)),
+            goals=tuple(row.read() for row in self.rows("goals", GoalRow)),
             decisions=decisions,
             partners=partners,
         )

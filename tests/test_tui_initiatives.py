@@ -336,3 +336,31 @@ async def test_sorting_keeps_the_chosen_insats(demo_db):
             assert table.current_record.id == chosen.id
         assert [r.id for r in table.records.values()] != order  # (the order did change)
         assert table.cursor_row != 3
+
+
+async def test_a_row_added_while_the_form_reads_its_values_does_not_stop_lokus(demo_db):
+    """f3-f5 are handled by the app while the form goes on, so a new row can be in its
+    list before its fields exist when the form reads its values (its first look just
+    after opening, a draft). Reading the missing fields stopped lokus with "ett
+    oväntat fel" (found with TEXTUAL_ANIMATIONS=none, where f5 came first); now the
+    row joins the values once mounted."""
+    from screens.initiative_form import InitiativeForm
+    from screens.initiative_rows import PartnerRow
+
+    app = app_for(demo_db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+n")
+        await until(pilot, lambda: isinstance(app.screen, InitiativeForm))
+        form = app.screen
+        await until(pilot, lambda: form.base_values is not None, what="the form's first look")
+        before = form.values()["partners"]
+        row = PartnerRow(form.orgs)
+        form.query_one("#partners").mount(row)  # (not awaited: listed, not yet composed)
+        assert form.values()["partners"] == before
+        assert form.read()[0].partners == ()
+        await until(pilot, lambda: row.is_mounted, what="the row")
+        assert form.values()["partners"] == [*before, [None, None]]
+        await pilot.press("ctrl+s")  # (saving reads the rows too; without a name: refused)
+        await pilot.pause()
+        assert app.is_running
