@@ -52,7 +52,11 @@ class FormBase(ModalScreen):
         return out
 
     async def set_values(self, values: dict) -> None:
+        lists = self.extra_values().keys()  # (first: a list's container has its id too)
         for key, value in values.items():
+            if key in lists:
+                await self.apply_extra(key, value)
+                continue
             widgets = self.query(f"#{key}")
             if widgets:
                 set_widget_value(widgets.first(), value)

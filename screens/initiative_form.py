@@ -1,5 +1,6 @@
 """Create or edit an insats: fields, goals, funding decisions and partners."""
 
+import asyncio
 from collections.abc import Callable
 from typing import ClassVar, TypeVar
 
@@ -59,6 +60,7 @@ class InitiativeForm(FormScreen):
         super().__init__(save, fetch)
         self.detail = detail
         self.draft_name = f"insats-{detail.id if detail else 'ny'}"
+        self._rows_changing = asyncio.Lock()  # rows being removed, put back or added
 
     def compose(self) -> ComposeResult:
         db = app_database(self)
@@ -187,8 +189,17 @@ class InitiativeForm(FormScreen):
         if row_type is None:
             return
         container = self.query_one(f"#{key}")
-        await container.query_children(row_type).remove()
-        await container.mount_all([row_type.from_values(v, self.orgs) for v in value])
+        async with self._rows_changing:
+            await container.query_children(row_type).remove()
+            await container.mount_all([row_type.from_values(v, self.orgs) for v in value])
+
+    async def action_save(self) -> None:
+        """Saved with every row: rows being put back (a draft, a conflict) or added are
+        waited for. Key bindings run while the form goes on, and ``rows()`` leaves out
+        rows not mounted yet: without the wait an insats could be saved without them."""
+        async with self._rows_changing:
+            pass
+        await super().action_save()
 
     def _fill_owner_contacts(self, selected: int | None = None) -> None:
         fill_contacts(
@@ -217,7 +228,8 @@ class InitiativeForm(FormScreen):
     async def _add_row(self, container: str, row, first: str = "Input, Select") -> None:
         """The new row is shown and its first field has the focus (once laid out: before
         that the row has no place to scroll to)."""
-        await self.query_one(container).mount(row)
+        async with self._rows_changing:
+            await self.query_one(container).mount(row)
 
         def show() -> None:
             row.query(first).first().focus(scroll_visible=False)

@@ -1,5 +1,6 @@
 """Pilot tests of the Insatser section: what a coordinator does and sees."""
 
+import asyncio
 from datetime import date
 
 from textual.widgets import Input, Markdown, Select
@@ -364,3 +365,61 @@ async def test_a_row_added_while_the_form_reads_its_values_does_not_stop_lokus(d
         await pilot.press("ctrl+s")  # (saving reads the rows too; without a name: refused)
         await pilot.pause()
         assert app.is_running
+
+
+async def _edit_form(app, pilot):
+    from screens.initiative_form import InitiativeForm
+
+    await pilot.press("enter")
+    await until(pilot, lambda: type(app.screen).__name__ == "InitiativeDetailScreen")
+    detail_screen = app.screen
+    await pilot.press("e")
+    await until(pilot, lambda: isinstance(app.screen, InitiativeForm))
+    form = app.screen
+    await until(pilot, lambda: form.base_values is not None, what="the form's first look")
+    return detail_screen, form
+
+
+async def test_a_draft_brings_back_the_goals_typed_as_well(demo_db):
+    """A goal, a decision or a partner is a row of a list, not a field: a draft put the
+    fields back but not the rows (their list's container has the list's id, and the
+    draft's rows were set on it as if it were a field), while saying "återställd"."""
+    from lokus_tui.drafts import load_draft
+
+    app = app_for(demo_db)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        detail_screen, form = await _edit_form(app, pilot)
+        iid = detail_screen.initiative_id
+        goal = form.query_one("#goals").query_children().first().query_one(".goal-text", Input)
+        goal.value = "Fler deltagare i arbete (utkast)"
+        await until(pilot, lambda: load_draft(str(demo_db.path), f"insats-{iid}") is not None)
+    stored = [g.text for g in get_initiative(demo_db, iid).data.goals]
+    app = app_for(demo_db)
+    async with app.run_test(size=(100, 40), notifications=True) as pilot:
+        await pilot.pause()
+        _detail, form = await _edit_form(app, pilot)
+        await until(pilot, lambda: "återställd" in " ".join(app.notified), what="the draft")
+        texts = [row[1] for row in form.values()["goals"]]
+        assert texts == ["Fler deltagare i arbete (utkast)", *stored[1:]]
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: app.screen is not form, what="the save")
+    assert [g.text for g in get_initiative(demo_db, iid).data.goals] == texts
+
+
+async def test_saving_while_rows_are_put_back_waits_for_them(demo_db):
+    """ctrl+s handled while the form puts rows back (a draft, a conflict) saved the insats
+    without them once ``rows()`` left out rows not mounted yet; it now waits."""
+    app = app_for(demo_db)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        detail_screen, form = await _edit_form(app, pilot)
+        goals = [["effect", "Första målet"], ["output", "Andra målet"]]
+        putting_back = asyncio.create_task(form.apply_extra("goals", goals))
+        await asyncio.sleep(0)  # (under way: the old rows are being removed)
+        assert not putting_back.done()
+        await form.action_save()
+        assert putting_back.done()
+        await until(pilot, lambda: app.screen is detail_screen, what="the save")
+    saved = get_initiative(demo_db, detail_screen.initiative_id)
+    assert [(g.kind, g.text) for g in saved.data.goals] == [tuple(g) for g in goals]
