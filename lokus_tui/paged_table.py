@@ -36,16 +36,34 @@ class PagedTable(PlainTable):
         self.total = 0
         self.records: dict[str, object] = {}
 
-    def reload(self, keep_key: str | None = None) -> None:
+    def reload(
+        self, keep_key: str | None = None, choose_key: str | None = None, most_rows: int = 0
+    ) -> bool:
+        """Read the first page again, with the cursor on ``choose_key`` if it is among the
+        first ``most_rows`` rows (a new record: paging far costs a second per 5,000
+        rows), else on ``keep_key`` (the row the user was on, paged to wherever it is).
+        Whether ``choose_key`` is the current row."""
         self.clear()
         self.records.clear()
         self.total = 0
         self._load_page(0)
+        if choose_key is not None and self._page_to(choose_key, most_rows):
+            return True
         if keep_key is not None:
-            while keep_key not in self.records and self.row_count < self.total:
-                self._load_page(self.row_count)
-            if keep_key in self.records:
-                self.move_cursor(row=self.get_row_index(keep_key))
+            self._page_to(keep_key, self.total)
+        return False
+
+    def _page_to(self, key: str, most_rows: int) -> bool:
+        while key not in self.records and self.row_count < min(self.total, most_rows):
+            self._load_page(self.row_count)
+        if key not in self.records:
+            return False
+        self.move_cursor(row=self.get_row_index(key))
+        return True
+
+    @property
+    def all_loaded(self) -> bool:
+        return self.row_count >= self.total
 
     def _load_page(self, offset: int) -> None:
         page = self._fetch_page(self.page_size, offset)

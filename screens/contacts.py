@@ -15,7 +15,7 @@ from lokus_tui.filter_input import FilterInput
 from lokus_tui.key_bar import KeyBar
 from lokus_tui.paged_table import PagedTable
 from lokus_tui.plain import Plain
-from lokus_tui.sections import ReadAgainOnReturn, SectionBar
+from lokus_tui.sections import SELECT_ROWS, ReadAgainOnReturn, SectionBar
 from lokus_tui.table_columns import Column
 from screens.contacts_organisations import OrganisationActions
 
@@ -124,17 +124,21 @@ class ContactsScreen(ReadAgainOnReturn, OrganisationActions):
     def changed_elsewhere(self) -> None:
         self.reload(keep_current=True)
 
-    def reload(self, keep_current: bool = False, select: int | None = None) -> None:
+    def reload(self, keep_current: bool = False, select: int | None = None) -> bool:
         """Both tables read again; ``select`` is a record of the table shown."""
-        shown = self.table
+        shown, chosen = self.table, False
         for table_id in ("#people-table", "#orgs-table"):
             table = self.query_one(table_id, PagedTable)
-            keep = None
-            if select is not None and table is shown:
-                keep = str(select)
-            elif (keep_current or select is not None) and table.current_record is not None:
-                keep = str(table.current_record.id)
-            table.reload(keep_key=keep)
+            current = table.current_record if keep_current else None
+            here = select is not None and table is shown
+            chosen = (
+                table.reload(
+                    keep_key=None if current is None else str(current.id),
+                    choose_key=str(select) if here else None,
+                    most_rows=SELECT_ROWS,
+                )
+                or chosen
+            )
         scope = self.query_one("#people-scope", Static)
         parts = []
         if self.show_archived:
@@ -143,6 +147,7 @@ class ContactsScreen(ReadAgainOnReturn, OrganisationActions):
             parts.append(f"Personer hos {self.organisation_filter[1]} — esc visar alla")
         scope.update(" · ".join(parts))
         self._update_status()
+        return chosen
 
     def _update_status(self) -> None:
         table = self.table

@@ -12,7 +12,7 @@ from lokus_tui.paged_table import PagedTable
 class OrganisationActions(Screen):
     """The organisation keys of ContactsScreen (which reads the lists again)."""
 
-    def reload(self, keep_current: bool = False, select: int | None = None) -> None:
+    def reload(self, keep_current: bool = False, select: int | None = None) -> bool:
         raise NotImplementedError
 
     def _selected_org(self):
@@ -33,7 +33,7 @@ class OrganisationActions(Screen):
         def save(data):
             return update_organisation(app_database(self), record.id, data, version)
 
-        self.app.push_screen(OrganisationForm(save, current), lambda _r: self.reload(True))
+        self.app.push_screen(OrganisationForm(save, current))  # (read again on return)
 
     def action_delete_organisation(self) -> None:
         record = self._selected_org()

@@ -17,7 +17,7 @@ from lokus_tui.filter_input import FilterInput
 from lokus_tui.key_bar import KeyBar
 from lokus_tui.paged_table import PagedTable
 from lokus_tui.plain import Plain
-from lokus_tui.sections import ReadAgainOnReturn, SectionBar
+from lokus_tui.sections import SELECT_ROWS, ReadAgainOnReturn, SectionBar
 from lokus_tui.table_columns import Column
 
 COLUMNS = (
@@ -107,11 +107,13 @@ class InitiativesScreen(ReadAgainOnReturn, Screen):
     def changed_elsewhere(self) -> None:
         self.reload(keep_current=True)
 
-    def reload(self, keep_current: bool = False, select: int | None = None) -> None:
-        keep = None if select is None else str(select)
-        if keep is None and keep_current and self.table.current_record is not None:
-            keep = str(self.table.current_record.id)
-        self.table.reload(keep_key=keep)
+    def reload(self, keep_current: bool = False, select: int | None = None) -> bool:
+        current = self.table.current_record if keep_current else None
+        chosen = self.table.reload(
+            keep_key=None if current is None else str(current.id),
+            choose_key=None if select is None else str(select),
+            most_rows=SELECT_ROWS,
+        )
         shown = self.table.row_count
         total = self.table.total
         text = f"{total} insatser" if total != 1 else "1 insats"
@@ -120,6 +122,7 @@ class InitiativesScreen(ReadAgainOnReturn, Screen):
         if shown < total:
             text += f" (visar {shown}, fler laddas när du bläddrar)"
         self.query_one("#initiatives-status", Static).update(text)
+        return chosen
 
     @on(Input.Changed, "#initiatives-filter")
     def _filter_changed(self) -> None:

@@ -22,7 +22,7 @@ from lokus_tui.form_fields import select_value
 from lokus_tui.key_bar import KeyBar
 from lokus_tui.paged_table import PagedTable
 from lokus_tui.plain import Plain, PlainSelect
-from lokus_tui.sections import ReadAgainOnReturn, SectionBar
+from lokus_tui.sections import SELECT_ROWS, ReadAgainOnReturn, SectionBar
 from lokus_tui.table_columns import Column
 
 
@@ -127,14 +127,17 @@ class MeetingsScreen(ReadAgainOnReturn, Screen):
     def changed_elsewhere(self) -> None:
         self.reload(keep_current=True)
 
-    def reload(self, keep_current: bool = False, select: int | None = None) -> None:
-        keep = None if select is None else str(select)
-        if keep is None and keep_current and self.table.current_record is not None:
-            keep = str(self.table.current_record.id)
-        self.table.reload(keep_key=keep)
+    def reload(self, keep_current: bool = False, select: int | None = None) -> bool:
+        current = self.table.current_record if keep_current else None
+        chosen = self.table.reload(
+            keep_key=None if current is None else str(current.id),
+            choose_key=None if select is None else str(select),
+            most_rows=SELECT_ROWS,
+        )
         self.query_one("#meetings-status", Static).update(
             f"{count_of(self.table.total, 'möte', 'möten')} — kommande först, sedan tidigare"
         )
+        return chosen
 
     @on(Select.Changed, "#meetings-group")
     @on(Input.Changed, "#meetings-filter")

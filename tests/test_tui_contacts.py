@@ -1,7 +1,7 @@
 from db.contacts import get_person, list_people
 from lokus_tui.app import make_app
 from lokus_tui.paged_table import PagedTable
-from tests.waiting import until
+from tests.waiting import timers_due, until
 
 
 async def test_filter_people_open_person_and_copy_email(demo_db):
@@ -120,9 +120,20 @@ async def test_rename_and_delete_an_organisation(demo_db):
     assert list_organisations(demo_db, "samordningsförbundet").total == 0
 
 
-async def test_a_new_person_is_the_chosen_row_and_a_cancelled_form_moves_nothing(demo_db):
+async def test_a_new_person_is_the_chosen_row_and_a_cancelled_form_moves_nothing(
+    demo_db, monkeypatch
+):
+    """The list is read once on the return from the form, the new person's row chosen.
+    With a filter the new person does not match, the row stays and a line says why."""
+    import screens.contacts
+
+    reads = []
+    real = screens.contacts.list_people
+    monkeypatch.setattr(
+        screens.contacts, "list_people", lambda *a, **k: reads.append(1) or real(*a, **k)
+    )
     app = make_app(demo_db.path, database=demo_db, start_section="contacts")
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
         await pilot.pause()
         contacts = app.screen
         people = contacts.query_one("#people-table", PagedTable)
@@ -137,8 +148,21 @@ async def test_a_new_person_is_the_chosen_row_and_a_cancelled_form_moves_nothing
         await pilot.press("ctrl+n")
         await until(pilot, lambda: app.screen is not contacts)
         await pilot.press(*"Östen Nyberg")  # (last by name)
+        reads.clear()
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: app.screen is contacts)
+        await timers_due(pilot, 0.1)
+        assert people.current_record.name == "Östen Nyberg"
+        assert people.cursor_row not in (0, 3)
+        assert len(reads) == 1
+        # a filter the next new person does not match: the row stays, and it is said
+        await pilot.press(*"nyberg")
+        await until(pilot, lambda: people.total == 1)
+        await pilot.press("ctrl+n")
+        await until(pilot, lambda: app.screen is not contacts)
+        await pilot.press(*"Åsa Ek")
         await pilot.press("ctrl+s")
         await until(pilot, lambda: app.screen is contacts)
         await pilot.pause()
         assert people.current_record.name == "Östen Nyberg"
-        assert people.cursor_row not in (0, 3)
+        assert "syns inte i listan" in app.notified[-1]
