@@ -39,7 +39,7 @@ from lokus_tui.form_screen import FormScreen
 from lokus_tui.key_bar import KeyBar
 from lokus_tui.paged_table import PagedTable
 from lokus_tui.plain import Plain, PlainSelect, TextInput
-from lokus_tui.sections import SectionBar
+from lokus_tui.sections import SELECT_ROWS, ReadAgainOnReturn, SectionBar
 from lokus_tui.table_columns import Column
 from lokus_tui.validators import DateValidator
 
@@ -129,7 +129,7 @@ class ScanningForm(FormScreen):
         return data, errors
 
 
-class ScanningScreen(Screen):
+class ScanningScreen(ReadAgainOnReturn, Screen):
     CSS_PATH = "scanning.tcss"
     BINDINGS = [
         Binding("ctrl+n", "new", "Ny anteckning", id="scanning-new"),
@@ -190,11 +190,17 @@ class ScanningScreen(Screen):
         return list_stamp(app_database(self), "scanning")
 
     def changed_elsewhere(self) -> None:
-        self.reload()
+        self.reload(keep_current=True)
 
-    def reload(self) -> None:
-        self.table.reload()
+    def reload(self, keep_current: bool = False, select: int | None = None) -> bool:
+        current = self.table.current_record if keep_current else None
+        chosen = self.table.reload(
+            keep_key=None if current is None else str(current.id),
+            choose_key=None if select is None else str(select),
+            most_rows=SELECT_ROWS,
+        )
         self._show_current()
+        return chosen
 
     def _show_current(self) -> None:
         record = self.table.current_record
@@ -236,7 +242,7 @@ class ScanningScreen(Screen):
     def action_new(self) -> None:
         self.app.push_screen(
             ScanningForm(None, lambda data: create_entry(app_database(self), data)),
-            lambda _r: self.reload(),
+            self.show_created,
         )
 
     def action_edit(self) -> None:
@@ -249,9 +255,8 @@ class ScanningScreen(Screen):
                 entry,
                 lambda data, version: update_entry(app_database(self), entry.id, data, version),
                 fetch=lambda: get_entry(app_database(self), entry.id),
-            ),
-            lambda _r: self.reload(),
-        )
+            )
+        )  # (read again, on the same row, when shown again)
 
     def action_delete(self) -> None:
         record = self.table.current_record

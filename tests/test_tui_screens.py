@@ -171,3 +171,40 @@ async def test_unexpected_error_is_one_swedish_sentence_and_a_private_log(demo_d
     log = tmp_path / "data" / "lokus-fel.log"
     assert "RuntimeError" in log.read_text() and "Anna har diagnos" not in log.read_text()
     assert oct(log.stat().st_mode & 0o777) == "0o600"
+
+
+async def test_omvarld_keeps_its_row_and_chooses_a_new_note(demo_db):
+    """A colleague's change, a cancelled or saved edit keep the note the user is on (each
+    went back to the first row); a new note is the chosen one."""
+    from db.records import ScanningInput
+    from db.scanning import create_entry
+    from lokus_tui.live_updates import check_for_changes
+    from tests.waiting import until
+
+    app = make_app(demo_db.path, database=demo_db, start_section="scanning")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        table = screen.table
+        await pilot.press("down", "down", "down")
+        chosen = table.current_record
+        check_for_changes(app)  # (the first look notes the stamp)
+        create_entry(demo_db, ScanningInput("Kollegans anteckning"))
+        assert check_for_changes(app)
+        await pilot.pause()
+        assert table.current_record.id == chosen.id
+        for keys in (("ctrl+n", "escape"), ("enter", "escape"), ("enter", "ctrl+s")):
+            await pilot.press(keys[0])
+            await until(pilot, lambda: app.screen is not screen)
+            await pilot.press(keys[1])
+            await until(pilot, lambda: app.screen is screen)
+            await pilot.pause()
+            assert table.current_record.id == chosen.id, keys
+        await pilot.press("ctrl+n")
+        await until(pilot, lambda: app.screen is not screen)
+        await pilot.press(*"Ny omvärldsanteckning")
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: app.screen is screen)
+        await pilot.pause()
+        assert table.current_record.data.title == "Ny omvärldsanteckning"
+        assert "Ny omvärldsanteckning" in app.screen.query_one("#scanning-text", Markdown).source
