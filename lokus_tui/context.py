@@ -18,3 +18,18 @@ def lokus_app(node: "DOMNode") -> "LokusApp":
 def app_database(node: "DOMNode") -> "Database":
     """The open database of the app that shows ``node``."""
     return lokus_app(node).database
+
+
+def taken_down(node: "DOMNode") -> bool:
+    """Whether the screen that shows ``node`` was closed or lokus is quitting.
+
+    Keys are handled while screens are built and taken down (escape or ctrl+q typed
+    right after enter), so a handler may run after its widgets are gone; it then does
+    nothing. (Textual's ``display`` is False for a node being removed; a screen is not
+    hidden otherwise.)"""
+    if not node.is_attached:
+        return True
+    try:
+        return not node.screen.display
+    except Exception:  # noqa: BLE001 - no screen any more
+        return True

@@ -19,6 +19,7 @@ from textual.widgets import Button, Input, Select, TextArea
 from db.errors import ConflictError, LokusError, NotFoundError, ValidationError
 from db.text_merge import merge_fields
 from exports.swedish import format_moment
+from lokus_tui.context import taken_down
 from lokus_tui.drafts import restored_values
 from lokus_tui.form_base import FormBase
 from lokus_tui.form_fields import fill_contacts
@@ -49,6 +50,8 @@ class FormScreen(FormBase):
 
     # --- mounting, drafts ------------------------------------------------------------
     def on_mount(self) -> None:
+        if taken_down(self):  # (closed, or lokus quit, before it was built)
+            return
         self.prepare()
         self.call_after_refresh(self._start)
 

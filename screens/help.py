@@ -28,7 +28,9 @@ class HelpScreen(ModalScreen[None]):
                 rows.append([self.app.get_key_display(binding), swedish(binding.description)])
         # the screen's own keys first; the arrows and editing keys of Textual's widgets after
         rows.sort(key=lambda row: row[1] in TEXTUAL_WORDS.values())
-        path = getattr(getattr(self.app, "database", None), "path", None)
+        app = self.app
+        ready = getattr(app, "database_ready", False)  # (F1 pressed before it is open)
+        path = getattr(app.database, "path", None) if ready else None  # type: ignore[attr-defined]
         text = "\n\n".join(
             [
                 "# Hjälp",

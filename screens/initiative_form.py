@@ -19,7 +19,7 @@ from db.records import (
     InitiativeInput,
 )
 from db.validation import Errors, parse_date
-from lokus_tui.context import app_database
+from lokus_tui.context import app_database, taken_down
 from lokus_tui.form_fields import chosen, fill_contacts, select_value, widget_text
 from lokus_tui.form_screen import FormScreen
 from lokus_tui.key_bar import KeyBar
@@ -225,11 +225,18 @@ class InitiativeForm(FormScreen):
             event.stop()
             await actions[event.button.id]()
 
-    async def _add_row(self, container: str, row, first: str = "Input, Select") -> None:
+    async def _add_row(
+        self, container: str, make_row: Callable[[], InitiativeRow], first: str = "Input, Select"
+    ) -> None:
         """The new row is shown and its first field has the focus (once laid out: before
-        that the row has no place to scroll to)."""
+        that the row has no place to scroll to). An f-key handled before the form is
+        built, or after it closed, adds nothing (there is no list to add to)."""
         async with self._rows_changing:
-            await self.query_one(container).mount(row)
+            lists = self.query(container)
+            if not (self.is_mounted and lists and lists.first().is_mounted) or taken_down(self):
+                return
+            row = make_row()
+            await lists.first().mount(row)
 
         def show() -> None:
             row.query(first).first().focus(scroll_visible=False)
@@ -238,13 +245,13 @@ class InitiativeForm(FormScreen):
         self.call_after_refresh(show)
 
     async def action_add_goal(self, kind: str) -> None:
-        await self._add_row("#goals", GoalRow(kind), ".goal-text")
+        await self._add_row("#goals", lambda: GoalRow(kind), ".goal-text")
 
     async def action_add_decision(self) -> None:
-        await self._add_row("#decisions", DecisionRow())
+        await self._add_row("#decisions", DecisionRow)
 
     async def action_add_partner(self) -> None:
-        await self._add_row("#partners", PartnerRow(self.orgs))
+        await self._add_row("#partners", lambda: PartnerRow(self.orgs))
 
     def read(self) -> tuple[InitiativeInput, Errors]:
         errors = Errors()

@@ -16,6 +16,7 @@ from db.records import (
 from db.validation import Errors, parse_amount, parse_budget_lines, parse_date
 from db.vocabulary import GoalKind
 from exports.swedish import format_amount
+from lokus_tui.context import taken_down
 from lokus_tui.form_fields import chosen, fill_contacts, select_value
 from lokus_tui.list_rows import ListRow
 from lokus_tui.plain import PlainSelect, TextInput
@@ -190,7 +191,8 @@ class PartnerRow(InitiativeRow):
         yield self.error_label()
 
     def on_mount(self) -> None:
-        self._fill_contacts(self.partner.contact_id if self.partner else None)
+        if not taken_down(self):  # (not when its form closed before it was built)
+            self._fill_contacts(self.partner.contact_id if self.partner else None)
 
     def _fill_contacts(self, selected: int | None = None) -> None:
         fill_contacts(

@@ -87,3 +87,21 @@ async def test_the_collector_runs_again_when_lokus_closes_before_the_database_is
         await pilot.press("ctrl+q")
     assert paused
     assert gc.isenabled()
+
+
+async def test_help_shows_before_the_database_is_open(demo_db):
+    """F1 on Översikt while the database layer still loads: the help, not "ett oväntat
+    fel" (it asked the app for a database that was not open yet)."""
+    demo_db.close()
+    app = make_app(demo_db.path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(
+            pilot,
+            lambda: app.screen.query_one("#overview", OptionList).option_count,
+            what="the overview to show",
+        )
+        assert not app.database_ready
+        await pilot.press("f1")
+        await until(pilot, lambda: type(app.screen).__name__ == "HelpScreen", what="the help")
+        await until(pilot, lambda: app.database_ready, what="the database")
+        assert app.is_running and app.exit_message == ""

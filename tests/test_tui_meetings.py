@@ -404,3 +404,42 @@ async def test_a_new_meeting_is_the_chosen_row_on_return_and_a_cancelled_form_mo
         await pilot.pause()
         assert meetings.table.current_record.id == new_id
         assert meetings.table.cursor_row not in (0, 3)
+
+
+@pytest.mark.parametrize(
+    "keys",
+    [
+        ["ctrl+pagedown", "ctrl+pagedown"],  # before the tabs exist
+        ["ctrl+pagedown", "escape"],  # leaving while the chosen tab's pane is built
+        ["ctrl+pageup", "c", "escape", "h", "o", "v", "escape", "x", "escape"],
+    ],
+)
+async def test_keys_typed_as_a_meeting_opens_never_stop_lokus(demo_db, monkeypatch, keys):
+    """Keys are handled while the meeting screen is built and taken down: typed right
+    after Enter (here posted the moment the screen is pushed, before it is built),
+    they stopped lokus with "ett oväntat fel" (no tab active yet; a pane or the header
+    read after its screen had gone). Found by a fault probe; each stopped it in
+    2-10 of 10 runs."""
+    from textual import events
+
+    from screens.meeting.screen import MeetingScreen
+
+    pushed = type(make_app(demo_db.path, database=demo_db)).push_screen
+
+    def push_then_keys(app, screen, *args, **kwargs):
+        result = pushed(app, screen, *args, **kwargs)
+        if isinstance(screen, MeetingScreen):
+            for key in keys:
+                app.post_message(events.Key(key, key if len(key) == 1 else None))
+        return result
+
+    monkeypatch.setattr(
+        type(make_app(demo_db.path, database=demo_db)), "push_screen", push_then_keys
+    )
+    app = make_app(demo_db.path, database=demo_db, start_section="meetings")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: type(app.screen).__name__ == "MeetingsScreen", what="Möten")
+        await pilot.press("enter")
+        await timers_due(pilot, 0.5)
+        assert app.is_running and "oväntat" not in (app.exit_message or "")
+    assert app.return_code in (0, None)

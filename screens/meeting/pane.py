@@ -14,7 +14,7 @@ from textual.containers import Vertical
 from textual.widgets import DataTable
 
 from db.errors import LokusError
-from lokus_tui.context import app_database, lokus_app
+from lokus_tui.context import app_database, lokus_app, taken_down
 from screens.meeting.events import MeetingChanged
 
 if TYPE_CHECKING:
@@ -55,6 +55,8 @@ class MeetingPane(Vertical):
     def reload(self) -> None:
         if not self.is_mounted:  # being built: it loads once mounted (the screen's _pane_of)
             self.stale = True
+            return
+        if taken_down(self):  # (its meeting was left while it was being built)
             return
         self.stale = False
         self.load()

@@ -23,7 +23,7 @@ from db.meetings import get_meeting
 from db.records import MeetingDetail
 from db.vocabulary import MeetingStatus
 from exports.swedish import format_when
-from lokus_tui.context import app_database
+from lokus_tui.context import app_database, taken_down
 from lokus_tui.key_bar import KeyBar
 from lokus_tui.plain import Plain, plain_str
 from lokus_tui.sections import SectionBar
@@ -90,6 +90,8 @@ class MeetingScreen(Screen):
         yield KeyBar()
 
     def on_mount(self) -> None:
+        if taken_down(self):  # (left, or lokus quit, before it was built: keys run on)
+            return
         if self.read_meeting() and self.active_tab:
             # (with no tab active yet, the first TabActivated loads the pane)
             self.active_pane.reload()
@@ -143,8 +145,7 @@ class MeetingScreen(Screen):
         return meeting_stamp(app_database(self), self.meeting_id)
 
     def changed_elsewhere(self) -> None:
-        """Saved by a colleague or another window: read again. Notes being typed stay
-        in the editor (their save merges); the other tabs read again when shown."""
+        """Saved elsewhere: read again; typed notes stay (their save merges)."""
         shown = self.shown_pane
         if isinstance(shown, NotesPane):
             if self.read_meeting():
@@ -172,7 +173,9 @@ class MeetingScreen(Screen):
     # --- tabs ------------------------------------------------------------------------------
     @property
     def active_tab(self) -> str:
-        return self.query_one("#meeting-tabs", TabbedContent).active
+        """The active tab's id; "" before the tabs are built or after they are gone."""
+        tabs = self.query("#meeting-tabs")
+        return tabs.first(TabbedContent).active if tabs else ""
 
     @property
     def active_pane(self) -> MeetingPane:
@@ -180,9 +183,9 @@ class MeetingScreen(Screen):
 
     @property
     def shown_pane(self) -> MeetingPane | None:
-        """The active tab's pane, or None while it is still being built (a tab chosen a
-        moment ago, shown for the first time: it loads once mounted)."""
-        found = self.query_one(f"#{self.active_tab}").query(MeetingPane)
+        """The active tab's pane; None while it is still being built (it loads once mounted)."""
+        tab = self.active_tab
+        found = self.query_one(f"#{tab}").query(MeetingPane) if tab else None
         return found.first() if found and found.first().is_mounted else None
 
     async def _pane_of(self, tab_id: str) -> MeetingPane:
@@ -199,11 +202,11 @@ class MeetingScreen(Screen):
 
     @on(TabbedContent.TabActivated)
     async def _tab_changed(self) -> None:
-        if self.detail is None:
+        if self.detail is None or taken_down(self):
             return
         tab_id = self.active_tab
         pane = await self._pane_of(tab_id)
-        if self.active_tab != tab_id:
+        if self.active_tab != tab_id or taken_down(pane):
             return  # another tab was chosen while this one's pane was built
         if pane.stale:
             pane.reload()
@@ -214,16 +217,17 @@ class MeetingScreen(Screen):
         self.call_after_refresh(self._focus_tab, tab_id)
 
     def _focus_tab(self, tab_id: str) -> None:
-        """Focus the tab's main widget, unless another tab was chosen meanwhile or its
-        pane is still being built (the tab's activation focuses it then)."""
+        """Focus the tab's main widget, unless another tab was chosen or it is not built yet."""
         pane = self.shown_pane
-        if self.active_tab != tab_id or pane is None:
+        if self.active_tab != tab_id or pane is None or taken_down(pane):
             return
         widget = pane.query_one(pane.first_widget)
         if self.focused is not widget:
             widget.focus()
 
     def action_tab(self, delta: int) -> None:
+        if not self.active_tab:  # (pressed as the meeting opens, before its tabs exist)
+            return
         tabs = self.query_one("#meeting-tabs", TabbedContent)
         # Nothing may keep the focus in the tab being left: Textual would move it to
         # another widget there, and that late focus would take the tab back (quick
@@ -243,8 +247,7 @@ class MeetingScreen(Screen):
         self.flush_pending()
 
     def flush_pending(self) -> str:
-        """Save typed notes now (the app calls this before quitting); a sentence about
-        anything that could not be saved."""
+        """Save typed notes now (also before quitting); a sentence on what could not be."""
         panes = self.query(NotesPane)
         return panes.first().flush_pending() if panes and panes.first().is_mounted else ""
 
