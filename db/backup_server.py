@@ -14,6 +14,7 @@ from sqlalchemy import MetaData, select
 from sqlalchemy.engine import Engine, make_url
 
 from db import clock
+from db.private_folders import make_private_folder
 
 ENV_DATA_DIR = "LOKUS_DATA_DIR"  # the same folder as lokus_tui/config.py's data_dir()
 
@@ -43,7 +44,7 @@ def backup_server_database(engine: Engine, revision: str | None) -> Path:
     """Write every row of every table; the path of the file. A failure leaves no
     file behind (and the caller does not migrate)."""
     folder = backup_folder()
-    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    make_private_folder(folder)
     name = make_url(str(engine.url)).database or "lokus"
     stamp = clock.now().strftime("%Y%m%d-%H%M%S")
     target = folder / f"{name}.backup-{stamp}-rev{revision or 'okänd'}.jsonl.gz"

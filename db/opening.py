@@ -21,6 +21,7 @@ from sqlalchemy.exc import DBAPIError
 from db import clock
 from db.engine import Database, sqlite_engine
 from db.errors import DatabaseOpenError, StorageError, storage_problem
+from db.private_folders import make_private_folder
 from db.schema import FileState, inspect_file, look_uri, sqlite_uri
 
 
@@ -147,7 +148,7 @@ def open_database(
     path = path.expanduser()
     if make_folder and create and not path.exists():
         try:
-            path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+            make_private_folder(path.parent)
         except OSError as exc:
             raise DatabaseOpenError(
                 f"Mappen {path.parent} kan inte skapas: {exc.strerror}", problem="missing"

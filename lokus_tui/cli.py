@@ -4,6 +4,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+from db.private_folders import make_private_folder
 from exports.swedish import count_of
 from lokus_tui.cli_parser import EXIT_USAGE, build_parser
 
@@ -212,7 +213,7 @@ def cmd_app(args) -> int:
             is_default = target == default_database()
             options = {"create": True, "make_folder": is_default, "empty_ok": is_default}
             if is_default:
-                target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+                make_private_folder(target.parent)
             from db.schema import inspect_file
 
             state = inspect_file(target, missing_ok=True, empty_ok=is_default)

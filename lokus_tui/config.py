@@ -3,6 +3,8 @@
 import os
 from pathlib import Path
 
+from db.private_folders import make_private_folder
+
 ENV_DB = "LOKUS_DB"
 ENV_EXPORT_DIR = "LOKUS_EXPORT_DIR"
 ENV_DATA_DIR = "LOKUS_DATA_DIR"
@@ -62,7 +64,7 @@ def remember_export_dir(folder: Path) -> None:
     """Keep the folder for the next export (a private file; never fails an export)."""
     path = _last_export_file()
     try:
-        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        make_private_folder(path.parent)
         tmp = path.with_suffix(".tmp")
         fd = os.open(tmp, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600)
         with os.fdopen(fd, "w", encoding="utf-8") as handle:

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from db import clock
+from db.private_folders import make_private_folder
 from db.text_merge import merge_fields
 from lokus_tui.config import data_dir
 
@@ -34,7 +35,7 @@ class Draft:
 
 def _folder() -> Path:
     folder = data_dir() / "utkast"
-    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    make_private_folder(folder)
     return folder
 
 

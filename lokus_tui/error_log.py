@@ -10,6 +10,7 @@ import os
 import traceback
 
 from db import clock
+from db.private_folders import make_private_folder
 from lokus_tui.config import data_dir
 
 
@@ -46,7 +47,7 @@ def write_error_log(error: BaseException | None) -> str:
         return ""
     log = data_dir() / "lokus-fel.log"
     try:
-        log.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        make_private_folder(log.parent)
         fd = os.open(log, os.O_CREAT | os.O_WRONLY | os.O_APPEND, 0o600)
         with os.fdopen(fd, "a", encoding="utf-8") as handle:
             handle.write(

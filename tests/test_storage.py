@@ -18,11 +18,25 @@ def test_schema_head_constant_matches_alembic():
 
 
 def test_new_file_and_folder_are_private(tmp_path):
-    path = tmp_path / "nested" / "lokus.db"
+    path = tmp_path / "nested" / "deeper" / "lokus.db"
     db = open_database(path)
     db.close()
     assert stat.S_IMODE(os.stat(path).st_mode) == 0o600
-    assert stat.S_IMODE(os.stat(path.parent).st_mode) == 0o700
+    # every folder lokus made, not only the last (mkdir's mode covers only that one)
+    for folder in (path.parent, path.parent.parent):
+        assert stat.S_IMODE(os.stat(folder).st_mode) == 0o700, folder
+
+
+def test_the_data_folder_lokus_makes_for_drafts_is_private(tmp_path, monkeypatch):
+    from lokus_tui.drafts import save_draft
+
+    data = tmp_path / "home" / "lokus-data"
+    monkeypatch.setenv("LOKUS_DATA_DIR", str(data))
+    os.chmod(tmp_path, 0o755)
+    save_draft("x.db", "insats-ny", {"name": "Anna"}, {"name": ""}, None)
+    for folder in (data / "utkast", data, data.parent):
+        assert stat.S_IMODE(os.stat(folder).st_mode) == 0o700, folder
+    assert stat.S_IMODE(os.stat(tmp_path).st_mode) == 0o755  # (it was there: kept)
 
 
 def test_pragmas(database):
