@@ -8,6 +8,8 @@ and ``apply_extra``.
 """
 
 import re
+from collections.abc import Mapping
+from typing import ClassVar
 
 from textual.screen import ModalScreen
 from textual.widget import Widget
@@ -22,6 +24,9 @@ class FormBase(ModalScreen):
     record_attr = "detail"
     # Swedish names of fields, for messages about conflicts.
     FIELD_LABELS: dict[str, str] = {}
+    # Lists of rows, by key (the id of their container): their values go through
+    # ``extra_values`` and ``apply_extra``, not the container.
+    ROWS: ClassVar[Mapping[str, type]] = {}
 
     # --- the record and its fields --------------------------------------------------
     @property
@@ -52,9 +57,8 @@ class FormBase(ModalScreen):
         return out
 
     async def set_values(self, values: dict) -> None:
-        lists = self.extra_values().keys()  # (first: a list's container has its id too)
         for key, value in values.items():
-            if key in lists:
+            if key in self.ROWS:  # (first: a list's container has the list's id too)
                 await self.apply_extra(key, value)
                 continue
             widgets = self.query(f"#{key}")

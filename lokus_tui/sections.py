@@ -15,11 +15,6 @@ SECTIONS = (
 )
 
 
-# How far a list pages on to show a new record as the current row: about 0.2 s at
-# scale 50 (each 100 rows are read and drawn; 5,000 took a second).
-SELECT_ROWS = 1000
-
-
 class ReadAgainOnReturn:
     """For a section screen with a ``reload(keep_current=..., select=...)`` and a
     ``table`` (a PagedTable), mixed in before Screen: read again when the screen is
@@ -43,6 +38,10 @@ class ReadAgainOnReturn:
 
     def reload(self, keep_current: bool = False, select: int | None = None) -> bool:
         raise NotImplementedError  # (the screen's own: whether ``select`` is the current row)
+
+    def changed_elsewhere(self) -> None:
+        """Saved in another window (lokus_tui/live_updates.py): read again, on the same row."""
+        self.reload(keep_current=True)
 
     def show_created(self, result: object) -> None:
         """After a form for a new record (forms dismiss with its id, None when

@@ -15,7 +15,7 @@ from lokus_tui.filter_input import FilterInput
 from lokus_tui.key_bar import KeyBar
 from lokus_tui.paged_table import PagedTable
 from lokus_tui.plain import Plain
-from lokus_tui.sections import SELECT_ROWS, ReadAgainOnReturn, SectionBar
+from lokus_tui.sections import ReadAgainOnReturn, SectionBar
 from lokus_tui.table_columns import Column
 from screens.contacts_organisations import OrganisationActions
 
@@ -121,24 +121,13 @@ class ContactsScreen(ReadAgainOnReturn, OrganisationActions):
     def change_stamp(self) -> tuple:
         return list_stamp(app_database(self), "contacts")
 
-    def changed_elsewhere(self) -> None:
-        self.reload(keep_current=True)
-
     def reload(self, keep_current: bool = False, select: int | None = None) -> bool:
         """Both tables read again; ``select`` is a record of the table shown."""
         shown, chosen = self.table, False
         for table_id in ("#people-table", "#orgs-table"):
             table = self.query_one(table_id, PagedTable)
-            current = table.current_record if keep_current else None
-            here = select is not None and table is shown
-            chosen = (
-                table.reload(
-                    keep_key=None if current is None else str(current.id),
-                    choose_key=str(select) if here else None,
-                    most_rows=SELECT_ROWS,
-                )
-                or chosen
-            )
+            here = select if table is shown else None
+            chosen = table.read_again(keep_current, here) or chosen
         scope = self.query_one("#people-scope", Static)
         parts = []
         if self.show_archived:

@@ -291,7 +291,7 @@ class InitiativeForm(FormScreen):
         if not error.field.startswith(("goals.", "decisions.", "partners.")):
             return super().show_error(error)
         section, n, _rest = error.field.split(".", 2)
-        rows = list(self.query_one(f"#{section}").query_children(self.ROWS[section]))
+        rows = self.rows(section, self.ROWS[section])  # (the rows read() numbered)
         if int(n) - 1 >= len(rows):
             return None
         row = rows[int(n) - 1]

@@ -17,7 +17,7 @@ from lokus_tui.filter_input import FilterInput
 from lokus_tui.key_bar import KeyBar
 from lokus_tui.paged_table import PagedTable
 from lokus_tui.plain import Plain
-from lokus_tui.sections import SELECT_ROWS, ReadAgainOnReturn, SectionBar
+from lokus_tui.sections import ReadAgainOnReturn, SectionBar
 from lokus_tui.table_columns import Column
 
 COLUMNS = (
@@ -104,16 +104,8 @@ class InitiativesScreen(ReadAgainOnReturn, Screen):
     def change_stamp(self) -> tuple:
         return list_stamp(app_database(self), "initiatives")
 
-    def changed_elsewhere(self) -> None:
-        self.reload(keep_current=True)
-
     def reload(self, keep_current: bool = False, select: int | None = None) -> bool:
-        current = self.table.current_record if keep_current else None
-        chosen = self.table.reload(
-            keep_key=None if current is None else str(current.id),
-            choose_key=None if select is None else str(select),
-            most_rows=SELECT_ROWS,
-        )
+        chosen = self.table.read_again(keep_current, select)
         shown = self.table.row_count
         total = self.table.total
         text = f"{total} insatser" if total != 1 else "1 insats"

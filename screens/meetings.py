@@ -22,7 +22,7 @@ from lokus_tui.form_fields import select_value
 from lokus_tui.key_bar import KeyBar
 from lokus_tui.paged_table import PagedTable
 from lokus_tui.plain import Plain, PlainSelect
-from lokus_tui.sections import SELECT_ROWS, ReadAgainOnReturn, SectionBar
+from lokus_tui.sections import ReadAgainOnReturn, SectionBar
 from lokus_tui.table_columns import Column
 
 
@@ -124,16 +124,8 @@ class MeetingsScreen(ReadAgainOnReturn, Screen):
     def change_stamp(self) -> tuple:
         return list_stamp(app_database(self), "meetings")
 
-    def changed_elsewhere(self) -> None:
-        self.reload(keep_current=True)
-
     def reload(self, keep_current: bool = False, select: int | None = None) -> bool:
-        current = self.table.current_record if keep_current else None
-        chosen = self.table.reload(
-            keep_key=None if current is None else str(current.id),
-            choose_key=None if select is None else str(select),
-            most_rows=SELECT_ROWS,
-        )
+        chosen = self.table.read_again(keep_current, select)
         self.query_one("#meetings-status", Static).update(
             f"{count_of(self.table.total, 'möte', 'möten')} — kommande först, sedan tidigare"
         )

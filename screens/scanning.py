@@ -39,7 +39,7 @@ from lokus_tui.form_screen import FormScreen
 from lokus_tui.key_bar import KeyBar
 from lokus_tui.paged_table import PagedTable
 from lokus_tui.plain import Plain, PlainSelect, TextInput
-from lokus_tui.sections import SELECT_ROWS, ReadAgainOnReturn, SectionBar
+from lokus_tui.sections import ReadAgainOnReturn, SectionBar
 from lokus_tui.table_columns import Column
 from lokus_tui.validators import DateValidator
 
@@ -189,16 +189,8 @@ class ScanningScreen(ReadAgainOnReturn, Screen):
     def change_stamp(self) -> tuple:
         return list_stamp(app_database(self), "scanning")
 
-    def changed_elsewhere(self) -> None:
-        self.reload(keep_current=True)
-
     def reload(self, keep_current: bool = False, select: int | None = None) -> bool:
-        current = self.table.current_record if keep_current else None
-        chosen = self.table.reload(
-            keep_key=None if current is None else str(current.id),
-            choose_key=None if select is None else str(select),
-            most_rows=SELECT_ROWS,
-        )
+        chosen = self.table.read_again(keep_current, select)
         self._show_current()
         return chosen
 
