@@ -45,15 +45,19 @@ def test_first_screen_path_does_not_load_the_database_layer():
     assert out.stdout.strip() == "[]"
 
 
+async def overview_shown(pilot, app) -> None:
+    await until(
+        pilot,
+        lambda: app.screen.query_one("#overview", OptionList).option_count,
+        what="the overview to show",
+    )
+
+
 async def test_overview_shows_before_the_database_opens_and_keys_wait_for_it(demo_db):
     demo_db.close()
     app = make_app(demo_db.path)
     async with app.run_test(size=(80, 24)) as pilot:
-        await until(
-            pilot,
-            lambda: app.screen.query_one("#overview", OptionList).option_count,
-            what="the overview to show",
-        )
+        await overview_shown(pilot, app)
         shown_before_open = not app.database_ready
         collector_paused_while_starting = not gc.isenabled()  # (lokus_tui/start_up.py)
         options = app.screen.query_one("#overview", OptionList)
@@ -95,11 +99,7 @@ async def test_help_shows_before_the_database_is_open(demo_db):
     demo_db.close()
     app = make_app(demo_db.path)
     async with app.run_test(size=(80, 24)) as pilot:
-        await until(
-            pilot,
-            lambda: app.screen.query_one("#overview", OptionList).option_count,
-            what="the overview to show",
-        )
+        await overview_shown(pilot, app)
         assert not app.database_ready
         await pilot.press("f1")
         await until(pilot, lambda: type(app.screen).__name__ == "HelpScreen", what="the help")

@@ -1,7 +1,7 @@
 from db.contacts import get_person, list_people
 from lokus_tui.app import make_app
 from lokus_tui.paged_table import PagedTable
-from tests.waiting import timers_due, until
+from tests.waiting import through_form, timers_due, until
 
 
 async def test_filter_people_open_person_and_copy_email(demo_db):
@@ -139,18 +139,11 @@ async def test_a_new_person_is_the_chosen_row_and_a_cancelled_form_moves_nothing
         people = contacts.query_one("#people-table", PagedTable)
         await pilot.press("down", "down", "down")
         chosen = people.current_record
-        await pilot.press("ctrl+n")
-        await until(pilot, lambda: app.screen is not contacts)
-        await pilot.press("escape")
-        await until(pilot, lambda: app.screen is contacts)
+        await through_form(pilot, contacts, close="escape")
         await pilot.pause()
         assert people.current_record.id == chosen.id
-        await pilot.press("ctrl+n")
-        await until(pilot, lambda: app.screen is not contacts)
-        await pilot.press(*"Östen Nyberg")  # (last by name)
         reads.clear()
-        await pilot.press("ctrl+s")
-        await until(pilot, lambda: app.screen is contacts)
+        await through_form(pilot, contacts, "Östen Nyberg")  # (last by name)
         await timers_due(pilot, 0.1)
         assert people.current_record.name == "Östen Nyberg"
         assert people.cursor_row not in (0, 3)
@@ -158,11 +151,7 @@ async def test_a_new_person_is_the_chosen_row_and_a_cancelled_form_moves_nothing
         # a filter the next new person does not match: the row stays, and it is said
         await pilot.press(*"nyberg")
         await until(pilot, lambda: people.total == 1)
-        await pilot.press("ctrl+n")
-        await until(pilot, lambda: app.screen is not contacts)
-        await pilot.press(*"Åsa Ek")
-        await pilot.press("ctrl+s")
-        await until(pilot, lambda: app.screen is contacts)
+        await through_form(pilot, contacts, "Åsa Ek")
         await pilot.pause()
         assert people.current_record.name == "Östen Nyberg"
         assert "syns inte i listan" in app.notified[-1]

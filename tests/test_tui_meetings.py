@@ -11,7 +11,7 @@ from db.meetings import get_meeting, list_meetings
 from db.proposals import add_proposal, points_checklist
 from lokus_tui.app import make_app
 from tests.conftest import TODAY
-from tests.waiting import tab_shown, timers_due, until
+from tests.waiting import tab_shown, through_form, timers_due, until
 
 
 def app_for(db):
@@ -382,10 +382,7 @@ async def test_a_new_meeting_is_the_chosen_row_on_return_and_a_cancelled_form_mo
         meetings = app.screen
         await pilot.press("down", "down", "down")
         chosen = meetings.table.current_record
-        await pilot.press("ctrl+n")
-        await until(pilot, lambda: app.screen is not meetings)
-        await pilot.press("escape")
-        await until(pilot, lambda: app.screen is meetings)
+        await through_form(pilot, meetings, close="escape")
         await pilot.pause()
         assert meetings.table.current_record.id == chosen.id
         await pilot.press("ctrl+n")

@@ -179,7 +179,7 @@ async def test_omvarld_keeps_its_row_and_chooses_a_new_note(demo_db):
     from db.records import ScanningInput
     from db.scanning import create_entry
     from lokus_tui.live_updates import check_for_changes
-    from tests.waiting import until
+    from tests.waiting import through_form
 
     app = make_app(demo_db.path, database=demo_db, start_section="scanning")
     async with app.run_test(size=(80, 24)) as pilot:
@@ -193,18 +193,11 @@ async def test_omvarld_keeps_its_row_and_chooses_a_new_note(demo_db):
         assert check_for_changes(app)
         await pilot.pause()
         assert table.current_record.id == chosen.id
-        for keys in (("ctrl+n", "escape"), ("enter", "escape"), ("enter", "ctrl+s")):
-            await pilot.press(keys[0])
-            await until(pilot, lambda: app.screen is not screen)
-            await pilot.press(keys[1])
-            await until(pilot, lambda: app.screen is screen)
+        for open_key, close in (("ctrl+n", "escape"), ("enter", "escape"), ("enter", "ctrl+s")):
+            await through_form(pilot, screen, close=close, open_key=open_key)
             await pilot.pause()
-            assert table.current_record.id == chosen.id, keys
-        await pilot.press("ctrl+n")
-        await until(pilot, lambda: app.screen is not screen)
-        await pilot.press(*"Ny omvärldsanteckning")
-        await pilot.press("ctrl+s")
-        await until(pilot, lambda: app.screen is screen)
+            assert table.current_record.id == chosen.id, (open_key, close)
+        await through_form(pilot, screen, "Ny omvärldsanteckning")
         await pilot.pause()
         assert table.current_record.data.title == "Ny omvärldsanteckning"
         assert "Ny omvärldsanteckning" in app.screen.query_one("#scanning-text", Markdown).source

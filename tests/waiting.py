@@ -91,3 +91,17 @@ def palette_choice(app) -> str:
 
     option = app.screen.query_one(CommandList).highlighted_option
     return "" if option is None else str(option.prompt)
+
+
+async def through_form(
+    pilot, screen, typed: str = "", close: str = "ctrl+s", open_key: str = "ctrl+n"
+) -> None:
+    """From ``screen``: open a form with ``open_key``, type ``typed``, close it with
+    ``close`` (ctrl+s saves, escape cancels) and wait until ``screen`` is shown again."""
+    app = pilot.app
+    await pilot.press(open_key)
+    await until(pilot, lambda: app.screen is not screen, what="the form")
+    if typed:
+        await pilot.press(*typed)
+    await pilot.press(close)
+    await until(pilot, lambda: app.screen is screen, what="the screen again")
