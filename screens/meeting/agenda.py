@@ -17,7 +17,7 @@ from db.agenda import (
 from db.agenda_template import is_follow_up
 from db.vocabulary import AgendaItemKind, GuestStatus
 from exports.swedish import count_of, format_time
-from lokus_tui.context import app_database, taken_down
+from lokus_tui.context import app_database
 from lokus_tui.plain import Plain
 from lokus_tui.plain_table import PlainTable
 from lokus_tui.table_columns import Column
@@ -38,9 +38,7 @@ class AgendaPane(MeetingPane):
         yield PlainTable(id="agenda-table", cursor_type="row", zebra_stripes=True)
         yield Plain("", id="agenda-summary", classes="status-line")
 
-    def on_mount(self) -> None:
-        if taken_down(self):  # (its meeting was left while it was being built)
-            return
+    def set_up(self) -> None:
         self.query_one("#agenda-table", PlainTable).set_columns(
             Column("Nr"),
             Column("Tid"),

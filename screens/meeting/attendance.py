@@ -7,7 +7,7 @@ from textual.widgets import DataTable
 
 from db.attendance import add_substitute, attendance_list, party_counts, set_attendance
 from db.errors import LokusError
-from lokus_tui.context import app_database, taken_down
+from lokus_tui.context import app_database
 from lokus_tui.plain import Plain
 from lokus_tui.plain_table import PlainTable
 from lokus_tui.table_columns import Column
@@ -27,9 +27,7 @@ class AttendancePane(MeetingPane):
         yield PlainTable(id="attendance-table", cursor_type="row", zebra_stripes=True)
         yield Plain("", id="attendance-counts", classes="status-line", markup=False)
 
-    def on_mount(self) -> None:
-        if taken_down(self):  # (its meeting was left while it was being built)
-            return
+    def set_up(self) -> None:
         self.query_one("#attendance-table", PlainTable).set_columns(
             Column("Namn"), Column("Part", flex=True), Column("Roll", rank=1), Column("Närvaro")
         )

@@ -16,7 +16,7 @@ from db.guests import (
 )
 from db.records import GuestView
 from db.vocabulary import GuestStatus
-from lokus_tui.context import app_database, taken_down
+from lokus_tui.context import app_database
 from lokus_tui.documents import invitations_changed_since_export
 from lokus_tui.plain import Plain
 from lokus_tui.plain_table import PlainTable
@@ -39,9 +39,7 @@ class GuestsPane(MeetingPane):
         yield PlainTable(id="guests-table", cursor_type="row")
         yield Plain("", id="guests-summary", classes="status-line")
 
-    def on_mount(self) -> None:
-        if taken_down(self):  # (its meeting was left while it was being built)
-            return
+    def set_up(self) -> None:
         self.guests: list[GuestView] = []
         self.outdated: set[int] = set()
         self.query_one("#guests-table", PlainTable).set_columns(

@@ -15,7 +15,7 @@ from db.characters import printable
 from db.errors import LokusError
 from db.notes import add_decision, delete_decision, item_notes, list_decisions
 from lokus_tui import drafts
-from lokus_tui.context import app_database, taken_down
+from lokus_tui.context import app_database
 from lokus_tui.plain import Plain
 from lokus_tui.plain_table import PlainTable
 from lokus_tui.table_columns import Column
@@ -49,9 +49,7 @@ class NotesPane(NotesEditor):
                 yield Plain("Åtgärder (F3 ny)", classes="notes-heading")
                 yield PlainTable(id="notes-actions", cursor_type="row", show_header=False)
 
-    def on_mount(self) -> None:
-        if taken_down(self):  # (its meeting was left while it was being built)
-            return
+    def set_up(self) -> None:
         self.query_one("#notes-items", DataTable).add_columns("Nr", "Punkt")
         self.query_one("#notes-decisions", DataTable).add_columns("Beslut")
         self.query_one("#notes-actions", PlainTable).set_columns(

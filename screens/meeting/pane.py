@@ -49,6 +49,15 @@ class MeetingPane(Vertical):
             raise RuntimeError("the meeting screen has not read its meeting yet")
         return detail
 
+    def on_mount(self) -> None:
+        # (not when its meeting was left, or lokus quit, while it was being built: keys
+        # are handled meanwhile, and its widgets are gone)
+        if not taken_down(self):
+            self.set_up()
+
+    def set_up(self) -> None:
+        """Subclass hook, in place of on_mount: columns and the like, once mounted."""
+
     def load(self) -> None:
         raise NotImplementedError
 

@@ -16,7 +16,7 @@ from db.proposals import (
     reject_proposal,
 )
 from db.records import PointsRequestView, ProposalView
-from lokus_tui.context import app_database, taken_down
+from lokus_tui.context import app_database
 from lokus_tui.plain import Plain
 from lokus_tui.plain_table import PlainTable
 from lokus_tui.table_columns import Column
@@ -40,9 +40,7 @@ class ProposalsPane(MeetingPane):
         yield Plain("Har parterna tillfrågats om punkter?", classes="title")
         yield PlainTable(id="checklist-table", cursor_type="row")
 
-    def on_mount(self) -> None:
-        if taken_down(self):  # (its meeting was left while it was being built)
-            return
+    def set_up(self) -> None:
         self.proposals: list[ProposalView] = []
         self.checklist: list[PointsRequestView] = []
         self.query_one("#proposals-table", PlainTable).set_columns(

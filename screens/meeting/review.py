@@ -12,7 +12,7 @@ from db.errors import LokusError
 from db.review import check_finalise, reopen_minutes, send_for_review
 from db.review_comments import add_comment, minutes_state, set_comment_handled
 from db.validation import Errors, parse_date
-from lokus_tui.context import app_database, taken_down
+from lokus_tui.context import app_database
 from lokus_tui.documents import finalise_minutes, minutes_document
 from lokus_tui.plain import Plain
 from lokus_tui.plain_table import PlainTable
@@ -38,9 +38,7 @@ class ReviewPane(MeetingPane):
         with VerticalScroll(id="minutes-scroll"):
             yield Markdown(id="minutes-preview")
 
-    def on_mount(self) -> None:
-        if taken_down(self):  # (its meeting was left while it was being built)
-            return
+    def set_up(self) -> None:
         self.query_one("#comments-table", PlainTable).set_columns(
             Column("Inkom", rank=1),
             Column("Från", rank=2, flex=True),
