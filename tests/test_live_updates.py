@@ -15,7 +15,7 @@ from lokus_tui.app import make_app
 from lokus_tui.live_updates import check_for_changes
 from tests.conftest import TODAY
 from tests.test_tui_every_screen import cells, open_tab
-from tests.waiting import until
+from tests.waiting import timers_due, until
 
 
 def uppsala(db) -> int:
@@ -83,7 +83,7 @@ async def test_the_app_looks_by_itself(demo_db, monkeypatch):
     async with app.run_test(size=(80, 24)) as pilot:
         await until(pilot, lambda: app.screen.query_one("#meetings-table").row_count, what="Möten")
         screen = app.screen
-        await pilot.pause(0.5)
+        await timers_due(pilot, 0.2, "a first look that finds nothing new")
         total = screen.table.total
         create_meeting(demo_db, MeetingInput(uppsala(demo_db), TODAY + timedelta(days=3)))
         await until(pilot, lambda: screen.table.total == total + 1, what="the new meeting")

@@ -247,7 +247,7 @@ async def test_moten_filters_by_month_name_and_date(demo_db):
 
         async def shown_for(text):
             field.value = text
-            await pilot.pause(0.4)
+            await pilot.pause()  # (the list is read again as the filter changes)
             return screen.table.total
 
         assert await shown_for("september") == len(august)

@@ -6,6 +6,7 @@ from textual.widgets import Input
 from lokus_tui.app import make_app
 from lokus_tui.key_words import TEXTUAL_WORDS
 from lokus_tui.palette import NOTHING_FOUND, PROMPT
+from tests.waiting import until
 
 
 def app_for(db, section="meetings"):
@@ -55,10 +56,12 @@ async def test_the_palette_speaks_swedish(demo_db):
         palette = app.screen
         assert palette.query_one(Input).placeholder == PROMPT
         await pilot.press(*"qqqzzzxxx")
-        await pilot.pause(1.0)
-        texts = [str(o.prompt) for o in palette.query_one("CommandList").options]
-        assert any(NOTHING_FOUND in t for t in texts), texts
-        assert not any("No matches" in t for t in texts)
+
+        def texts() -> list[str]:
+            return [str(o.prompt) for o in palette.query_one("CommandList").options]
+
+        await until(pilot, lambda: any(NOTHING_FOUND in t for t in texts()), what="Inget hittades")
+        assert not any("No matches" in t for t in texts())
         keys = {b.description for b in palette.BINDINGS if hasattr(b, "description")}
         assert "Stäng" in keys and "Exit the command palette" not in keys
 
@@ -68,7 +71,8 @@ async def test_the_palette_offers_no_english_commands(demo_db):
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         await pilot.press("ctrl+p")
-        await pilot.pause(0.5)
+        # (Textual's palette gets the class -ready once it has gathered every command)
+        await until(pilot, lambda: app.screen.has_class("-ready"), what="the commands")
         texts = [str(o.prompt) for o in app.screen.query_one("CommandList").options]
         assert texts, "the palette lists commands before anything is typed"
         for english in ("Quit", "Theme", "Keys", "Screenshot", "Maximize"):
