@@ -53,7 +53,11 @@ def run_floor() -> None:
 
 def _run_until(app, shown) -> None:
     """Run headless; once ``shown()`` (polled every 5 ms), report after the next refresh
-    (the one that paints it) and quit. The same for the floor and for lokus."""
+    (the one that paints it) and quit. The same for the floor and for lokus.
+
+    At 80×24, the size a terminal reports to both: without a size, headless Textual
+    lays the first screen out at Rich's 80×25 and then again at the driver's 80×24,
+    a second layout no terminal causes."""
 
     def done() -> None:
         report()
@@ -64,7 +68,7 @@ def _run_until(app, shown) -> None:
             await pilot.pause(0.005)
         app.call_after_refresh(done)
 
-    app.run(headless=True, auto_pilot=auto_pilot)
+    app.run(headless=True, auto_pilot=auto_pilot, size=(80, 24))
 
 
 def shows_data(app, what: str) -> bool:
