@@ -7,13 +7,13 @@ from typing import TYPE_CHECKING
 from textual import work
 from textual.app import App, ComposeResult
 from textual.binding import Binding
-from textual.widgets import Header
 
 from lokus_tui.commands import ActionsProvider, LookupProvider, MeetingsProvider
 from lokus_tui.key_bar import KeyBar
 from lokus_tui.plain import Plain, plain_str
 from lokus_tui.sections import SECTIONS
 from lokus_tui.stylesheet import ParsedOnceStylesheet
+from lokus_tui.title_bar import TitleBar
 
 if TYPE_CHECKING:
     from db.engine import Database
@@ -90,7 +90,7 @@ class LokusApp(App):
     def compose(self) -> ComposeResult:
         if self._database is None and self.first_file is not None:
             return  # (this is Översikt's screen: see OverviewFirstApp)
-        yield Header()
+        yield TitleBar()
         # A still text, not an animation: the database layer is imported in a thread
         # right now, and an animation would compete with it for the interpreter.
         yield Plain("Öppnar databasen …", id="loading-text")

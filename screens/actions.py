@@ -6,7 +6,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import DataTable, Header, Input, Select, Static
+from textual.widgets import DataTable, Input, Select, Static
 
 from db.actions import list_actions, set_action_status
 from db.changes import list_stamp
@@ -22,6 +22,7 @@ from lokus_tui.plain import Plain, PlainSelect, TextInput
 from lokus_tui.plain_table import PlainTable
 from lokus_tui.sections import SectionBar
 from lokus_tui.table_columns import Column
+from lokus_tui.title_bar import TitleBar
 
 SHOW_AT_MOST = 300
 STATUS_FILTERS = [
@@ -50,7 +51,7 @@ class ActionsScreen(Screen):
 
     def compose(self) -> ComposeResult:
         db = app_database(self)
-        yield Header()
+        yield TitleBar()
         yield SectionBar("meetings")
         with Horizontal(classes="filter-row"):
             yield PlainSelect(

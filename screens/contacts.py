@@ -3,7 +3,7 @@
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Header, Input, Static, TabbedContent, TabPane
+from textual.widgets import DataTable, Input, Static, TabbedContent, TabPane
 
 from db.changes import list_stamp
 from db.contacts import create_person, list_people
@@ -17,6 +17,7 @@ from lokus_tui.paged_table import PagedTable
 from lokus_tui.plain import Plain
 from lokus_tui.sections import ReadAgainOnReturn, SectionBar
 from lokus_tui.table_columns import Column
+from lokus_tui.title_bar import TitleBar
 from screens.contacts_organisations import OrganisationActions
 
 
@@ -41,7 +42,7 @@ class ContactsScreen(ReadAgainOnReturn, OrganisationActions):
         self.show_archived = False
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         yield SectionBar("contacts")
         with TabbedContent(id="contacts-tabs"):
             with TabPane("Personer", id="people-pane"):

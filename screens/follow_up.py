@@ -8,7 +8,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Header, Input, Select
+from textual.widgets import Input, Select
 
 from db import clock
 from db.errors import LokusError, ValidationError
@@ -20,6 +20,7 @@ from lokus_tui.context import app_database
 from lokus_tui.form_fields import select_value
 from lokus_tui.key_bar import KeyBar
 from lokus_tui.plain import Plain, PlainSelect, TextInput
+from lokus_tui.title_bar import TitleBar
 
 
 class FollowUpScreen(Screen):
@@ -39,7 +40,7 @@ class FollowUpScreen(Screen):
 
     def compose(self) -> ComposeResult:
         groups = [(g.label, g.id) for g in group_options(app_database(self), include_archived=True)]
-        yield Header()
+        yield TitleBar()
         with Horizontal(classes="filter-row"):
             yield PlainSelect(
                 groups,

@@ -7,7 +7,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Checkbox, Header, Input, Label
+from textual.widgets import Checkbox, Input, Label
 
 from db.errors import ConflictError, LokusError, ValidationError
 from db.goals import LIMITS, GoalSettings, goal_settings, save_settings
@@ -16,6 +16,7 @@ from lokus_tui.context import app_database
 from lokus_tui.key_bar import KeyBar
 from lokus_tui.plain import Plain, TextInput
 from lokus_tui.sections import SectionBar
+from lokus_tui.title_bar import TitleBar
 
 
 class GoalsScreen(Screen):
@@ -34,7 +35,7 @@ class GoalsScreen(Screen):
         self.settings: GoalSettings | None = None
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         yield SectionBar("overview")
         with Vertical(id="goals-body"):
             yield Plain("", id="goals-title", classes="title")

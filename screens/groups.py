@@ -5,7 +5,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Button, DataTable, Header, Input, Label
+from textual.widgets import Button, DataTable, Input, Label
 
 from db.errors import LokusError
 from db.groups import (
@@ -27,6 +27,7 @@ from lokus_tui.plain import Plain, TextInput
 from lokus_tui.plain_table import PlainTable
 from lokus_tui.sections import SectionBar
 from lokus_tui.table_columns import Column
+from lokus_tui.title_bar import TitleBar
 
 ROLE_OPTIONS = MembershipRole.options()
 
@@ -76,7 +77,7 @@ class GroupsScreen(Screen):
     ]
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         yield SectionBar("contacts")
         yield Plain("Lokusgrupper", classes="title")
         yield PlainTable(id="groups-table", cursor_type="row")

@@ -4,7 +4,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Header, Markdown
+from textual.widgets import Markdown
 
 from db.errors import ConflictError, NotFoundError
 from db.initiative_changes import delete_initiative, update_initiative
@@ -15,6 +15,7 @@ from lokus_tui.context import app_database
 from lokus_tui.key_bar import KeyBar
 from lokus_tui.plain import plain_str
 from lokus_tui.sections import SectionBar
+from lokus_tui.title_bar import TitleBar
 
 
 class InitiativeDetailScreen(Screen):
@@ -32,7 +33,7 @@ class InitiativeDetailScreen(Screen):
         self.detail: InitiativeDetail | None = None
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         yield SectionBar("initiatives")
         with VerticalScroll(id="detail-scroll"):
             yield Markdown(id="initiative-detail")

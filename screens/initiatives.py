@@ -5,7 +5,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import DataTable, Header, Input, Static
+from textual.widgets import DataTable, Input, Static
 
 from db.changes import list_stamp
 from db.initiative_changes import create_initiative
@@ -19,6 +19,7 @@ from lokus_tui.paged_table import PagedTable
 from lokus_tui.plain import Plain
 from lokus_tui.sections import ReadAgainOnReturn, SectionBar
 from lokus_tui.table_columns import Column
+from lokus_tui.title_bar import TitleBar
 
 COLUMNS = (
     ("name", "Insats"),
@@ -48,7 +49,7 @@ class InitiativesScreen(ReadAgainOnReturn, Screen):
         self.descending = False
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         yield SectionBar("initiatives")
         with Horizontal(classes="filter-row"):
             yield FilterInput(

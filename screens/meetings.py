@@ -5,7 +5,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import DataTable, Header, Input, Select, Static
+from textual.widgets import DataTable, Input, Select, Static
 
 from db import clock
 from db.changes import list_stamp
@@ -24,6 +24,7 @@ from lokus_tui.paged_table import PagedTable
 from lokus_tui.plain import Plain, PlainSelect
 from lokus_tui.sections import ReadAgainOnReturn, SectionBar
 from lokus_tui.table_columns import Column
+from lokus_tui.title_bar import TitleBar
 
 
 def readiness(row: MeetingRow) -> str:
@@ -50,7 +51,7 @@ class MeetingsScreen(ReadAgainOnReturn, Screen):
     ]
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         yield SectionBar("meetings")
         with Horizontal(classes="filter-row"):
             # archived groups too: their meetings stay in the list and the palette

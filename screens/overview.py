@@ -15,7 +15,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Header, OptionList
+from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from db import clock
@@ -30,6 +30,7 @@ from lokus_tui.key_bar import KeyBar
 from lokus_tui.plain import Plain, plain
 from lokus_tui.sections import SectionBar
 from lokus_tui.stylesheet import add_screen_styles
+from lokus_tui.title_bar import TitleBar
 
 WELCOME = """Välkommen till lokus
 
@@ -123,7 +124,7 @@ class OverviewScreen(Screen):
 
     def compose(self) -> ComposeResult:
         add_screen_styles(self.app, CSS_FILE)  # (lokus_tui/stylesheet.py: not CSS_PATH)
-        yield Header()
+        yield TitleBar()
         yield SectionBar("overview")
         yield Plain("", id="overview-summary", classes="status-line")
         yield OptionList(id="overview")

@@ -4,7 +4,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Header, Static
+from textual.widgets import DataTable, Static
 
 from db.contacts import get_person, update_person
 from db.errors import NotFoundError
@@ -14,6 +14,7 @@ from lokus_tui.key_bar import KeyBar
 from lokus_tui.plain import Plain, plain_str
 from lokus_tui.plain_table import PlainTable
 from lokus_tui.sections import SectionBar
+from lokus_tui.title_bar import TitleBar
 
 
 class PersonDetailScreen(Screen):
@@ -33,7 +34,7 @@ class PersonDetailScreen(Screen):
         self.detail: PersonDetail | None = None
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         yield SectionBar("contacts")
         yield Plain("", id="person-card", markup=False)
         yield Plain("Medlemskap i lokusgrupper", classes="title")

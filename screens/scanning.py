@@ -8,7 +8,6 @@ from textual.screen import Screen
 from textual.widgets import (
     Button,
     DataTable,
-    Header,
     Input,
     Label,
     Markdown,
@@ -41,6 +40,7 @@ from lokus_tui.paged_table import PagedTable
 from lokus_tui.plain import Plain, PlainSelect, TextInput
 from lokus_tui.sections import ReadAgainOnReturn, SectionBar
 from lokus_tui.table_columns import Column
+from lokus_tui.title_bar import TitleBar
 from lokus_tui.validators import DateValidator
 
 
@@ -140,7 +140,7 @@ class ScanningScreen(ReadAgainOnReturn, Screen):
     ]
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         yield SectionBar("scanning")
         with Horizontal(classes="filter-row"):
             yield FilterInput(

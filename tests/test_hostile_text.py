@@ -18,6 +18,7 @@ from db.records import MeetingInput, PersonInput
 from db.review import list_exports
 from lokus_tui.app import make_app
 from lokus_tui.documents import export_minutes, export_notice
+from lokus_tui.title_bar import TitleBar
 from tests.conftest import TODAY
 from tests.waiting import palette_choice, until
 
@@ -85,6 +86,7 @@ async def test_a_name_with_closing_markup_is_shown_literally_everywhere(demo_db)
         )
         assert MARKUP_NAME in str(app.screen.query_one("#person-card").render())
         assert app.screen.sub_title == MARKUP_NAME
+        assert str(app.screen.query_one(TitleBar).render()) == f"lokus — {MARKUP_NAME}"
     assert get_person(demo_db, pid).data.name == MARKUP_NAME
 
 

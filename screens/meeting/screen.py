@@ -13,7 +13,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Header, TabbedContent, TabPane
+from textual.widgets import TabbedContent, TabPane
 
 from db.changes import meeting_stamp
 from db.errors import LokusError, NotFoundError
@@ -28,6 +28,7 @@ from lokus_tui.key_bar import KeyBar
 from lokus_tui.plain import Plain, plain_str
 from lokus_tui.sections import SectionBar
 from lokus_tui.stylesheet import add_screen_styles
+from lokus_tui.title_bar import TitleBar
 from screens.meeting.agenda import AgendaPane
 from screens.meeting.attendance import AttendancePane
 from screens.meeting.events import MeetingChanged
@@ -76,7 +77,7 @@ class MeetingScreen(Screen):
 
     def compose(self) -> ComposeResult:
         add_screen_styles(self.app, CSS_FILE)  # (lokus_tui/stylesheet.py: not CSS_PATH)
-        yield Header()
+        yield TitleBar()
         yield SectionBar("meetings")
         yield Plain("", id="meeting-info")
         yield Plain("", id="meeting-warning")

@@ -1,0 +1,28 @@
+"""The title bar at the top of every screen: lokus, and what is open."""
+
+from db.meetings import get_meeting
+from lokus_tui.app import make_app
+from lokus_tui.title_bar import TitleBar
+from tests.waiting import until
+
+
+def title(app) -> str:
+    return str(app.screen.query_one(TitleBar).render())
+
+
+async def test_the_title_bar_names_the_open_meeting_and_goes_back_with_the_screen(demo_db):
+    app = make_app(demo_db.path, database=demo_db, start_section="meetings")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: app.screen.query_one("#meetings-table").row_count, what="Möten")
+        assert title(app) == "lokus — LOKUS-samordning"
+        meeting = get_meeting(demo_db, app.screen.table.current_record.id)
+        await pilot.press("enter")
+        await until(pilot, lambda: type(app.screen).__name__ == "MeetingScreen", what="the meeting")
+        wanted = f"lokus — {meeting.group_name} {meeting.data.meeting_date.isoformat()}"
+        await until(pilot, lambda: title(app) == wanted, what=wanted)
+        await pilot.press("escape")
+        await until(pilot, lambda: type(app.screen).__name__ == "MeetingsScreen", what="Möten")
+        assert title(app) == "lokus — LOKUS-samordning"
+        app.sub_title = "Skrivskyddad — ändringar sparas inte"  # (as for a read-only file)
+        await pilot.pause()
+        assert title(app) == "lokus — Skrivskyddad — ändringar sparas inte"
