@@ -1,8 +1,8 @@
 """The app's sections and the bar that shows them above every section screen."""
 
-from textual.app import ComposeResult
-from textual.containers import Horizontal
-from textual.widgets import Label
+from rich.text import Text
+from textual import events
+from textual.widget import Widget
 
 from lokus_tui.context import lokus_app
 
@@ -66,24 +66,58 @@ class ReadAgainOnReturn:
         )
 
 
-class SectionTab(Label):
-    def __init__(self, mode: str, key: str, title: str, current: bool):
-        super().__init__(
-            f"{key} {title}", classes="section-tab -current" if current else "section-tab"
-        )
-        self.mode = mode
+class SectionBar(Widget, can_focus=False):
+    """'1 Översikt  2 Möten  3 Insatser …' with the current section marked; a click
+    goes to a section. One widget that draws the line, like KeyBar, not a container
+    with a label per section (six widgets to style, lay out and draw on every
+    section's screen)."""
 
-    def on_click(self) -> None:
-        lokus_app(self).action_section(self.mode)
-
-
-class SectionBar(Horizontal):
-    """'1 Översikt  2 Möten  3 Insatser …' with the current section marked; clickable."""
+    ALLOW_SELECT = False
+    COMPONENT_CLASSES = {"section-bar--tab", "section-bar--current", "section-bar--hover"}
 
     def __init__(self, current: str):
         super().__init__(classes="section-bar")
         self.current = current
+        self._hover: str | None = None
 
-    def compose(self) -> ComposeResult:
+    @staticmethod
+    def places() -> list[tuple[str, int, str]]:
+        """Each section's mode, first column and label, left to right."""
+        places, x = [], 0
         for mode, key, title in SECTIONS:
-            yield SectionTab(mode, key, title, mode == self.current)
+            label = f" {key} {title} "
+            places.append((mode, x, label))
+            x += len(label)
+        return places
+
+    def render(self) -> Text:
+        tab = self.get_component_rich_style("section-bar--tab")
+        current = self.get_component_rich_style("section-bar--current")
+        hover = self.get_component_rich_style("section-bar--hover")
+        text = Text(no_wrap=True, overflow="ellipsis", end="")
+        for mode, _x, label in self.places():
+            style = current if mode == self.current else tab
+            text.append(label, style + hover if mode == self._hover else style)
+        return text
+
+    def _mode_at(self, event: events.MouseEvent) -> str | None:
+        offset = event.get_content_offset(self)
+        if offset is None or offset.y != 0:
+            return None
+        return next((m for m, x, label in self.places() if x <= offset.x < x + len(label)), None)
+
+    def on_mouse_move(self, event: events.MouseMove) -> None:
+        mode = self._mode_at(event)
+        if mode != self._hover:
+            self._hover = mode
+            self.refresh()
+
+    def on_leave(self) -> None:
+        if self._hover is not None:
+            self._hover = None
+            self.refresh()
+
+    def on_click(self, event: events.Click) -> None:
+        mode = self._mode_at(event)
+        if mode is not None:
+            lokus_app(self).action_section(mode)

@@ -1,7 +1,8 @@
-"""The title bar at the top of every screen: lokus, and what is open."""
+"""The two lines at the top: the title bar (lokus, and what is open) and the sections."""
 
 from db.meetings import get_meeting
 from lokus_tui.app import make_app
+from lokus_tui.sections import SectionBar
 from lokus_tui.title_bar import TitleBar
 from tests.waiting import until
 
@@ -26,3 +27,20 @@ async def test_the_title_bar_names_the_open_meeting_and_goes_back_with_the_scree
         app.sub_title = "Skrivskyddad — ändringar sparas inte"  # (as for a read-only file)
         await pilot.pause()
         assert title(app) == "lokus — Skrivskyddad — ändringar sparas inte"
+
+
+async def test_a_click_on_a_section_goes_there_and_the_bar_marks_it(demo_db):
+    app = make_app(demo_db.path, database=demo_db, start_section="meetings")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: type(app.screen).__name__ == "MeetingsScreen", what="Möten")
+        x = next(x for mode, x, _label in SectionBar.places() if mode == "initiatives")
+        await pilot.click(SectionBar, offset=(1 + x + 2, 0))  # (1: the bar's own padding)
+        await until(
+            pilot, lambda: type(app.screen).__name__ == "InitiativesScreen", what="Insatser"
+        )
+        bar = app.screen.query_one(SectionBar)
+        assert str(bar.render()).split("  ")[:3] == [" 1 Översikt", "2 Möten", "3 Insatser"]
+        assert bar.current == "initiatives"
+        await pilot.click(SectionBar, offset=(0, 0))  # the padding: nothing happens
+        await pilot.pause()
+        assert type(app.screen).__name__ == "InitiativesScreen"
