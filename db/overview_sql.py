@@ -24,13 +24,16 @@ SELECT id, name,
        notice_lead_days, points_lead_days, minutes_send_days, minutes_final_days
 FROM lokus_group WHERE archived_at IS NULL
 """
-# An insats's period: its own dates, else those of its funding decisions.
+# An insats's period: its own dates, else those of its funding decisions (looked up
+# per insats through the decisions' index: a join with every insats's decisions
+# grouped made SQLite build a temporary index each time, 0.7 of 0.8 ms at scale 50).
 _PERIODS = """
 SELECT i.id, i.name, i.group_id, i.manual_status,
-       coalesce(i.start_date, f.fstart) AS start_day, coalesce(i.end_date, f.fend) AS end_day
+       coalesce(i.start_date, (SELECT min(d.start_date) FROM fundingdecision d
+                               WHERE d.initiative_id = i.id)) AS start_day,
+       coalesce(i.end_date, (SELECT max(d.end_date) FROM fundingdecision d
+                             WHERE d.initiative_id = i.id)) AS end_day
 FROM initiative i
-LEFT JOIN (SELECT initiative_id, min(start_date) AS fstart, max(end_date) AS fend
-           FROM fundingdecision GROUP BY initiative_id) f ON f.initiative_id = i.id
 """
 RUNNING = f"""
 SELECT count(*) FROM ({_PERIODS}) p

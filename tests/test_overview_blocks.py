@@ -177,3 +177,44 @@ def group_version(database, group_id: int) -> int:
     from db.goals import goal_settings
 
     return goal_settings(database, group_id, TODAY.year).group_version
+
+
+def test_an_insats_runs_and_ends_by_its_decisions_unless_it_has_its_own_dates(database, year):
+    """An insats without dates of its own runs from its first decision's start to its
+    last decision's end; its own dates win where it has them."""
+    from db.initiative_changes import create_initiative
+    from db.records import FundingInput, InitiativeInput
+
+    def decision(start, end):
+        return FundingInput(
+            start_date=TODAY + timedelta(days=start), end_date=TODAY + timedelta(days=end)
+        )
+
+    before = get_overview(database.read_rows, TODAY).initiatives_running
+    by_decisions = create_initiative(
+        database,
+        InitiativeInput(
+            "Beslutens period",
+            group_id=year.group_id,
+            decisions=(decision(-300, -100), decision(-99, 40)),
+        ),
+    )
+    own_end = create_initiative(
+        database,
+        InitiativeInput(
+            "Eget slutdatum",
+            group_id=year.group_id,
+            end_date=TODAY + timedelta(days=200),
+            decisions=(decision(-300, 40),),
+        ),
+    )
+    later = create_initiative(
+        database,
+        InitiativeInput("Börjar senare", group_id=year.group_id, decisions=(decision(10, 40),)),
+    )
+    ov = get_overview(database.read_rows, TODAY)
+    assert ov.initiatives_running == before + 2  # not the one that starts later
+    ending = {line.target_id: line.day for line in lines(ov, year.group_id, "initiative_ending")}
+    assert ending.get(by_decisions) == TODAY + timedelta(days=40)
+    assert own_end not in ending and later not in ending
+    assert read_overview_file(database.path, TODAY) == ov
