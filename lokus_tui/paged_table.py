@@ -45,17 +45,29 @@ class PagedTable(PlainTable):
     ) -> bool:
         """Read the first page again, with the cursor on ``choose_key`` if it is among the
         first ``most_rows`` rows (a new record: paging far costs a second per 5,000
-        rows), else on ``keep_key`` (the row the user was on, paged to wherever it is).
-        Whether ``choose_key`` is the current row."""
+        rows), else on ``keep_key`` (the row the user was on, paged to where it is now
+        if it is within SELECT_ROWS of where it was). When that record is gone (it was
+        deleted, or the filter no longer shows it), the cursor stays on the row where it
+        was: on the next record, not back at the top. Whether ``choose_key`` is the
+        current row."""
+        row = self.cursor_row
         self.clear()
         self.records.clear()
         self.total = 0
         self._load_page(0)
         if choose_key is not None and self._page_to(choose_key, most_rows):
             return True
-        if keep_key is not None:
-            self._page_to(keep_key, self.total)
+        if keep_key is not None and not self._page_to(keep_key, row + SELECT_ROWS):
+            self.go_to_row(row)
         return False
+
+    def go_to_row(self, row: int) -> None:
+        """The cursor on row ``row`` (paging on to it), or on the last row if there are
+        fewer."""
+        while self.row_count <= row < self.total:
+            self._load_page(self.row_count)
+        if self.row_count:
+            self.move_cursor(row=min(row, self.row_count - 1))
 
     def read_again(self, keep_current: bool = False, select: int | None = None) -> bool:
         """``reload`` for records with an ``id``: the cursor on record ``select`` if it is

@@ -48,7 +48,7 @@ class OrganisationActions(Screen):
                     delete_organisation(app_database(self), record.id, record.version)
                 except LokusError as exc:
                     self.notify(str(exc), severity="error", markup=False)
-                self.reload()
+                self.reload(keep_current=True)  # (gone: the next organisation is chosen)
 
         self.app.push_screen(
             ConfirmDialog(

@@ -98,9 +98,14 @@ class GroupsScreen(Screen):
         self.reload()
         self.query_one("#groups-table").focus()
 
-    def reload(self) -> None:
+    def reload(self, select: int | None = None) -> None:
+        """Read the groups again; the cursor stays on its group (by id, also when the
+        group moved in the order after a rename), or goes to ``select`` (a new group).
+        A group that is gone leaves the cursor on the row where it was."""
         table = self.query_one("#groups-table", DataTable)
-        row = table.cursor_row
+        row, keep = table.cursor_row, select
+        if keep is None and table.row_count:
+            keep = int(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value or 0)
         table.clear()
         self.groups = list_groups(app_database(self))
         for g in self.groups:
@@ -113,7 +118,8 @@ class GroupsScreen(Screen):
                 key=str(g.id),
             )
         if table.row_count:
-            table.move_cursor(row=min(row, table.row_count - 1))
+            ids = [g.id for g in self.groups]
+            table.move_cursor(row=ids.index(keep) if keep in ids else min(row, len(ids) - 1))
         self.show_members()
 
     @property
@@ -144,7 +150,9 @@ class GroupsScreen(Screen):
         def save(data):
             return create_group(app_database(self), *data)
 
-        self.app.push_screen(GroupForm(save), lambda _r: self.reload())
+        self.app.push_screen(
+            GroupForm(save), lambda new: self.reload(select=new if type(new) is int else None)
+        )
 
     def action_rename_group(self) -> None:
         group = self.group

@@ -155,3 +155,38 @@ async def test_a_new_person_is_the_chosen_row_and_a_cancelled_form_moves_nothing
         await pilot.pause()
         assert people.current_record.name == "Östen Nyberg"
         assert "syns inte i listan" in app.notified[-1]
+
+
+async def test_after_a_delete_the_list_stays_where_it_was(demo_db):
+    """A deleted organisation or person: the cursor is on the next one, where the
+    deleted row was, not back at the top of the list."""
+    from db.organisations import list_organisations
+
+    app = make_app(demo_db.path, database=demo_db, start_section="contacts")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: type(app.screen).__name__ == "ContactsScreen", what="Kontakter")
+        contacts = app.screen
+        people = contacts.query_one("#people-table", PagedTable)
+        await pilot.press("down", "down", "down")
+        after = people.get_row_at(4)
+        await pilot.press("enter")
+        await until(pilot, lambda: app.screen is not contacts, what="the person")
+        await pilot.press("delete")
+        await pilot.pause()
+        await pilot.press("j")
+        await until(pilot, lambda: app.screen is contacts, what="Kontakter again")
+        await pilot.pause()
+        assert people.cursor_row == 3 and people.get_row_at(3) == after
+
+        await pilot.press("ctrl+l")
+        orgs = contacts.query_one("#orgs-table", PagedTable)
+        await until(pilot, lambda: orgs.has_focus, what="the organisations")
+        await pilot.press("down", "down")
+        gone, after = orgs.current_record.name, orgs.get_row_at(3)
+        await pilot.press("ctrl+t")
+        await until(pilot, lambda: app.screen is not contacts, what="the question")
+        await pilot.press("j")
+        await until(pilot, lambda: orgs.total == list_organisations(demo_db).total)
+        await pilot.pause()
+        assert orgs.cursor_row == 2 and orgs.get_row_at(2) == after
+        assert gone not in {o.name for o in list_organisations(demo_db).rows}

@@ -109,3 +109,35 @@ async def test_a_group_is_renamed_and_archived_and_restored(demo_db):
 
     archive_group(demo_db, heby.id, False, group_named("LOKUS Heby-Sala").version)
     assert heby.id in [g.group_id for g in get_overview(demo_db.read_rows, TODAY).order]
+
+
+async def test_the_groups_list_follows_a_renamed_group_and_chooses_a_new_one(demo_db):
+    """A rename can move a group in the list (it is sorted by name): the cursor goes
+    with it, and a new group is the chosen row, ready for its members (m)."""
+    from tests.waiting import through_form, until
+
+    app = make_app(demo_db.path, database=demo_db, start_section="contacts")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+g")
+        await until(pilot, lambda: type(app.screen).__name__ == "GroupsScreen", what="groups")
+        screen = app.screen
+        table = screen.query_one("#groups-table")
+
+        async def named(key: str, name: str) -> None:
+            await pilot.press(key)
+            await until(pilot, lambda: app.screen is not screen, what="the group form")
+            app.screen.query_one("#name", Input).value = name
+            await pilot.press("ctrl+s")
+            await until(pilot, lambda: app.screen is screen, what="the groups again")
+
+        table.move_cursor(row=3)
+        await pilot.pause()
+        renamed = screen.group_id
+        await named("ctrl+e", "AAA LOKUS först")
+        assert screen.groups[0].id == renamed and screen.group_id == renamed
+        await named("ctrl+n", "LOKUS Mellan")
+        new = next(g for g in list_groups(demo_db) if g.name == "LOKUS Mellan")
+        assert screen.group_id == new.id and table.cursor_row not in (0, 3)
+        await through_form(pilot, screen, "", "escape")  # cancelled: nothing moves
+        assert screen.group_id == new.id
