@@ -75,10 +75,18 @@ class SectionBar(Widget, can_focus=False):
     ALLOW_SELECT = False
     COMPONENT_CLASSES = {"section-bar--tab", "section-bar--current", "section-bar--hover"}
 
-    def __init__(self, current: str):
+    def __init__(self, section: str):
         super().__init__(classes="section-bar")
-        self.current = current
+        self.section = section  # the section the screen belongs to
         self._hover: str | None = None
+
+    @property
+    def current(self) -> str:
+        """The section marked: the one whose screens these are. A meeting opened from
+        Översikt is in Översikt (1 goes back to it, 2 to the list of meetings), so
+        the app's mode counts, not the kind of screen."""
+        mode = self.app.current_mode
+        return mode if any(mode == m for m, _k, _t in SECTIONS) else self.section
 
     @staticmethod
     def places() -> list[tuple[str, int, str]]:
@@ -95,9 +103,12 @@ class SectionBar(Widget, can_focus=False):
         current = self.get_component_rich_style("section-bar--current")
         hover = self.get_component_rich_style("section-bar--hover")
         text = Text(no_wrap=True, overflow="ellipsis", end="")
+        marked = self.current
         for mode, _x, label in self.places():
-            style = current if mode == self.current else tab
-            text.append(label, style + hover if mode == self._hover else style)
+            if mode == marked:
+                text.append(label, current)  # (also under the mouse: it stays marked)
+            else:
+                text.append(label, tab + hover if mode == self._hover else tab)
         return text
 
     def _mode_at(self, event: events.MouseEvent) -> str | None:

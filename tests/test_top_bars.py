@@ -1,5 +1,7 @@
 """The two lines at the top: the title bar (lokus, and what is open) and the sections."""
 
+from textual.widgets import OptionList
+
 from db.meetings import get_meeting
 from lokus_tui.app import make_app
 from lokus_tui.sections import SectionBar
@@ -41,6 +43,37 @@ async def test_a_click_on_a_section_goes_there_and_the_bar_marks_it(demo_db):
         bar = app.screen.query_one(SectionBar)
         assert str(bar.render()).split("  ")[:3] == [" 1 Översikt", "2 Möten", "3 Insatser"]
         assert bar.current == "initiatives"
+        drawn = bar.render()
+        await pilot.hover(SectionBar, offset=(1 + x + 2, 0))  # the mouse over the marked one
+        await pilot.pause()
+        assert bar.render() == drawn  # it stays marked, not greyed as a hovered tab
+        await pilot.hover(SectionBar, offset=(1 + 2, 0))
+        await pilot.pause()
+        assert bar.render() != drawn  # another tab does change under the mouse
         await pilot.click(SectionBar, offset=(0, 0))  # the padding: nothing happens
         await pilot.pause()
         assert type(app.screen).__name__ == "InitiativesScreen"
+
+
+async def test_a_meeting_opened_from_the_overview_is_marked_as_in_the_overview(demo_db):
+    """Enter on an Översikt line opens the meeting on top of Översikt: the bar marks
+    Översikt (1 comes back to the meeting, 2 shows the list of meetings)."""
+    app = make_app(demo_db.path, database=demo_db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: type(app.screen).__name__ == "OverviewScreen", what="Översikt")
+        overview = app.screen
+        await until(pilot, lambda: overview.targets, what="the overview's lines")
+        line = next(i for i, t in enumerate(overview.targets) if t.target == "meeting")
+        options = overview.query_one("#overview", OptionList)
+        ids = [options.get_option_at_index(i).id or "" for i in range(options.option_count)]
+        options.highlighted = next(i for i, id_ in enumerate(ids) if id_.startswith(f"{line}-"))
+        await pilot.press("enter")
+        await until(pilot, lambda: type(app.screen).__name__ == "MeetingScreen", what="the meeting")
+        bar = app.screen.query_one(SectionBar)
+        assert bar.current == "overview"
+        await pilot.press("2")
+        await until(pilot, lambda: type(app.screen).__name__ == "MeetingsScreen", what="Möten")
+        assert app.screen.query_one(SectionBar).current == "meetings"
+        await pilot.press("1")
+        await until(pilot, lambda: type(app.screen).__name__ == "MeetingScreen", what="back")
+        assert bar.current == "overview"
