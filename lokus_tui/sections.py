@@ -66,6 +66,15 @@ class ReadAgainOnReturn:
         )
 
 
+def _places() -> tuple[tuple[str, int, str], ...]:
+    places, x = [], 0
+    for mode, key, title in SECTIONS:
+        label = f" {key} {title} "
+        places.append((mode, x, label))
+        x += len(label)
+    return tuple(places)
+
+
 class SectionBar(Widget, can_focus=False):
     """'1 Översikt  2 Möten  3 Insatser …' with the current section marked; a click
     goes to a section. One widget that draws the line, like KeyBar, not a container
@@ -74,6 +83,7 @@ class SectionBar(Widget, can_focus=False):
 
     ALLOW_SELECT = False
     COMPONENT_CLASSES = {"section-bar--tab", "section-bar--current", "section-bar--hover"}
+    PLACES = _places()  # each section's mode, first column and label, left to right
 
     def __init__(self, section: str):
         super().__init__(classes="section-bar")
@@ -86,17 +96,7 @@ class SectionBar(Widget, can_focus=False):
         Översikt is in Översikt (1 goes back to it, 2 to the list of meetings), so
         the app's mode counts, not the kind of screen."""
         mode = self.app.current_mode
-        return mode if any(mode == m for m, _k, _t in SECTIONS) else self.section
-
-    @staticmethod
-    def places() -> list[tuple[str, int, str]]:
-        """Each section's mode, first column and label, left to right."""
-        places, x = [], 0
-        for mode, key, title in SECTIONS:
-            label = f" {key} {title} "
-            places.append((mode, x, label))
-            x += len(label)
-        return places
+        return mode if any(mode == m for m, _x, _label in self.PLACES) else self.section
 
     def render(self) -> Text:
         tab = self.get_component_rich_style("section-bar--tab")
@@ -104,7 +104,7 @@ class SectionBar(Widget, can_focus=False):
         hover = self.get_component_rich_style("section-bar--hover")
         text = Text(no_wrap=True, overflow="ellipsis", end="")
         marked = self.current
-        for mode, _x, label in self.places():
+        for mode, _x, label in self.PLACES:
             if mode == marked:
                 text.append(label, current)  # (also under the mouse: it stays marked)
             else:
@@ -115,7 +115,7 @@ class SectionBar(Widget, can_focus=False):
         offset = event.get_content_offset(self)
         if offset is None or offset.y != 0:
             return None
-        return next((m for m, x, label in self.places() if x <= offset.x < x + len(label)), None)
+        return next((m for m, x, label in self.PLACES if x <= offset.x < x + len(label)), None)
 
     def on_mouse_move(self, event: events.MouseMove) -> None:
         mode = self._mode_at(event)

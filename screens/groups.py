@@ -76,6 +76,8 @@ class GroupsScreen(Screen):
         Binding("delete", "remove_member", "Ta bort ur gruppen", id="groups-remove"),
     ]
 
+    groups: list[GroupRow] = []  # (read by reload, the first time in on_mount)
+
     def compose(self) -> ComposeResult:
         yield TitleBar()
         yield SectionBar("contacts")
@@ -103,9 +105,7 @@ class GroupsScreen(Screen):
         group moved in the order after a rename), or goes to ``select`` (a new group).
         A group that is gone leaves the cursor on the row where it was."""
         table = self.query_one("#groups-table", DataTable)
-        row, keep = table.cursor_row, select
-        if keep is None and table.row_count:
-            keep = int(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value or 0)
+        row, keep = table.cursor_row, select if select is not None else self.group_id
         table.clear()
         self.groups = list_groups(app_database(self))
         for g in self.groups:

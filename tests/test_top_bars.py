@@ -35,7 +35,7 @@ async def test_a_click_on_a_section_goes_there_and_the_bar_marks_it(demo_db):
     app = make_app(demo_db.path, database=demo_db, start_section="meetings")
     async with app.run_test(size=(80, 24)) as pilot:
         await until(pilot, lambda: type(app.screen).__name__ == "MeetingsScreen", what="Möten")
-        x = next(x for mode, x, _label in SectionBar.places() if mode == "initiatives")
+        x = next(x for mode, x, _label in SectionBar.PLACES if mode == "initiatives")
         await pilot.click(SectionBar, offset=(1 + x + 2, 0))  # (1: the bar's own padding)
         await until(
             pilot, lambda: type(app.screen).__name__ == "InitiativesScreen", what="Insatser"
