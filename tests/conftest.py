@@ -23,16 +23,45 @@ if _AHEAD:
     time_machine.travel(datetime.now(UTC) + timedelta(days=_AHEAD), tick=True).start()
 
 
-# The collector in a test process: a young collection every 10,000 new objects
-# instead of 700. A test process starts about 80 apps, one after another, and each
-# leaves tens of thousands of objects that live as long as its test (widgets,
-# strips, styles); with the default thresholds they were promoted so fast that a
-# full pass over the whole heap (about 0.1 s at 250,000 objects) ran every test or
-# two: 55 s of the suite's 233 s of CPU went to the collector, 45 s of it in full
-# passes. With these thresholds it is about 20 s, at about 0.3 GB at most per
-# process. (The app itself freezes its start-up objects out of the full passes:
-# lokus_tui/start_up.py.)
-gc.set_threshold(10_000, 10, 10)
+# The collector in a test process runs between tests, not during them. A test
+# process starts about 80 apps, one after another, and each leaves tens of
+# thousands of objects that live as long as its test (widgets, strips, styles):
+# with the default thresholds a full pass over the whole heap (about 0.1 s at
+# 250,000 objects) ran every test or two, 55 s of the suite's 233 s of CPU;
+# with thresholds of 10,000/10/10 it was still about 30 s. Collecting every
+# tenth test instead, once its fixtures are gone, takes about half of that, at
+# about 0.3 GB at most per process. (The app itself pauses the collector while
+# it starts and freezes its start-up objects: lokus_tui/start_up.py; the tests
+# of that turn it on: the ``collector_on`` fixture.)
+gc.disable()
+_COLLECT_EVERY = 10
+_tests_done = 0
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    global _tests_done
+    result = yield
+    _tests_done += 1
+    if _tests_done % _COLLECT_EVERY == 0:
+        gc.collect()
+        gc.freeze()  # what outlived its test is not walked again
+    return result
+
+
+def pytest_sessionfinish(session):
+    """One last pass, then what is left is frozen: pytest's own five passes at the
+    very end (looking for errors in finalizers) then have nothing to walk."""
+    gc.collect()
+    gc.freeze()
+
+
+@pytest.fixture
+def collector_on():
+    """The collector on during the test, as in the app (see above)."""
+    gc.enable()
+    yield
+    gc.disable()
 
 
 def pytest_xdist_auto_num_workers(config):

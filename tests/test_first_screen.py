@@ -53,7 +53,9 @@ async def overview_shown(pilot, app) -> None:
     )
 
 
-async def test_overview_shows_before_the_database_opens_and_keys_wait_for_it(demo_db):
+async def test_overview_shows_before_the_database_opens_and_keys_wait_for_it(
+    demo_db, collector_on
+):
     demo_db.close()
     app = make_app(demo_db.path)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -78,7 +80,7 @@ async def test_overview_shows_before_the_database_opens_and_keys_wait_for_it(dem
 
 
 async def test_the_collector_runs_again_when_lokus_closes_before_the_database_is_open(
-    demo_db,
+    demo_db, collector_on
 ):
     """Start-up pauses the garbage collector until the database layer is loaded; an
     app closed before that (ctrl+q at once, a failed open) must not leave it off for
