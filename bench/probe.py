@@ -75,7 +75,9 @@ def shows_data(app, what: str) -> bool:
     screen = app.screen
     if what == "initiatives":
         table = screen.query("#initiatives-table")
-        return bool(table) and table.first().row_count > 0
+        # (rows and the columns that show them: a table gets its columns once it has
+        # its width, see lokus_tui/plain_table.py)
+        return bool(table) and table.first().row_count > 0 and bool(table.first().columns)
     found = screen.query("#overview")
     if not found or not getattr(found.first(), "option_count", len(found.first().children)):
         return False

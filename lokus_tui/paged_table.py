@@ -120,10 +120,8 @@ class PagedTable(PlainTable):
 
     @property
     def current_record(self):
-        if self.row_count == 0:
-            return None
-        key = self.coordinate_to_cell_key(self.cursor_coordinate).row_key.value
-        return self.records.get(key)
+        key = self.current_key
+        return None if key is None else self.records.get(key)
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         if event.cursor_row >= self.row_count - 10 and self.row_count < self.total:

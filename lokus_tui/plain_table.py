@@ -42,12 +42,26 @@ class PlainTable(DataTable):
         self._fit_scheduled = False
 
     def set_columns(self, *columns: "Column | str") -> None:
+        """Before the table has its width (a new screen, a tab shown for the first
+        time) no column is shown yet: the rows are kept, and given to the table once
+        the columns that fit are known. (Shown at once in every column, they were
+        measured and drawn once for nothing: at 80 columns Möten shows 3 of its 7.)"""
         self._spec = [c if isinstance(c, Column) else Column(c) for c in columns]
         self._all_rows = {}
         self._widths = [cell_len(c.label) for c in self._spec]
-        self._shown, self._flex = tuple(range(len(self._spec))), {}
+        laid_out = self.size.width > 0
+        self._shown, self._flex = tuple(range(len(self._spec))) if laid_out else (), {}
         self._add_shown_columns()
         self._schedule_fit()
+
+    @property
+    def current_key(self) -> str | None:
+        """The key of the row the cursor is on (None in an empty table)."""
+        if not self.row_count:
+            return None
+        if self.columns:
+            return self.coordinate_to_cell_key(self.cursor_coordinate).row_key.value
+        return self.ordered_rows[self.cursor_row].key.value  # (no column shown yet)
 
     @property
     def shown_columns(self) -> list[str]:
@@ -167,9 +181,7 @@ class PlainTable(DataTable):
         if (shown, flex) == (self._shown, self._flex):
             return
         self._shown, self._flex = shown, flex
-        current = None
-        if self.row_count:
-            current = self.coordinate_to_cell_key(self.cursor_coordinate).row_key.value
+        current = self.current_key
         super().clear(columns=True)
         self._add_shown_columns()
         for key, (cells, height, label) in self._all_rows.items():

@@ -87,11 +87,8 @@ class PersonDetailScreen(Screen):
 
     @on(DataTable.RowSelected, "#person-initiatives")
     def action_open_initiative(self) -> None:
-        table = self.query_one("#person-initiatives", DataTable)
-        if table.row_count == 0:
-            return
-        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
-        if key is None:  # every row of this table is added with a key
+        key = self.query_one("#person-initiatives", PlainTable).current_key
+        if key is None:  # an empty table (every row of this table is added with a key)
             return
         from screens.initiative_detail import InitiativeDetailScreen
 

@@ -53,9 +53,7 @@ async def overview_shown(pilot, app) -> None:
     )
 
 
-async def test_overview_shows_before_the_database_opens_and_keys_wait_for_it(
-    demo_db, collector_on
-):
+async def test_overview_shows_before_the_database_opens_and_keys_wait_for_it(demo_db, collector_on):
     demo_db.close()
     app = make_app(demo_db.path)
     async with app.run_test(size=(80, 24)) as pilot:

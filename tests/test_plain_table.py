@@ -79,3 +79,42 @@ async def test_a_changed_name_in_a_narrowed_column_still_ends_with_an_ellipsis()
         lines = [s.text for s in table.render_lines(Region(0, 0, table.size.width, 3))]
         assert "Socialdemokraterna i…" in lines[1]
         assert "Vänsterpartiet i Upp…" in lines[2], lines
+
+
+class FilledAtMountApp(App):
+    """A list filled as its screen mounts, before the table has its width (as every
+    list and tab of lokus is), with more columns than fit."""
+
+    def compose(self):
+        yield PlainTable(id="t", cursor_type="row")
+
+    def on_mount(self):
+        table = self.query_one(PlainTable)
+        table.set_columns(
+            Column("Datum"),
+            Column("Plats", rank=2),
+            Column("Lokusgrupp", flex=True),
+            Column("Status", rank=1),
+        )
+        self.key_before_layout = None
+        table.show_rows(
+            [(str(n), (f"2026-12-{n:02}", "Sal A", f"Grupp {n}", "planerat")) for n in range(1, 31)]
+        )
+        table.move_cursor(row=4)
+        self.key_before_layout = table.current_key
+
+
+async def test_rows_given_before_the_table_has_its_width_show_in_the_columns_that_fit():
+    from textual.geometry import Region
+
+    app = FilledAtMountApp()
+    async with app.run_test(size=(40, 10)) as pilot:
+        table = app.query_one(PlainTable)
+        for _ in range(4):
+            await pilot.pause()
+        assert app.key_before_layout == "5"  # the cursor's row is known before any column
+        assert table.shown_columns == ["Datum", "Lokusgrupp", "Status"]  # Plats did not fit
+        assert table.row_count == 30 and table.current_key == "5"
+        lines = [s.text for s in table.render_lines(Region(0, 0, table.size.width, 2))]
+        assert "Datum" in lines[0] and "Status" in lines[0] and "Plats" not in lines[0]
+        assert "2026-12-01" in lines[1] and "planerat" in lines[1]

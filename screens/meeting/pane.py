@@ -15,6 +15,7 @@ from textual.widgets import DataTable
 
 from db.errors import LokusError
 from lokus_tui.context import app_database, lokus_app, taken_down
+from lokus_tui.plain_table import PlainTable
 from screens.meeting.events import MeetingChanged
 
 if TYPE_CHECKING:
@@ -80,9 +81,7 @@ class MeetingPane(Vertical):
     @staticmethod
     def cursor_key(table: DataTable) -> int | None:
         """The id of the row under the cursor (rows are added with their id as key)."""
-        if table.row_count == 0:
-            return None
-        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        key = cast(PlainTable, table).current_key  # (every table of a pane is one)
         return None if key is None else int(key)
 
     @staticmethod
