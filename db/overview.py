@@ -112,7 +112,7 @@ def group_blocks(
     for group in shown:
         group.lines = []
         mine = goals.get(group.id) or default_goals()
-        group.lines.append(OverviewLine("goals", "goals", group.id, count=today.year, goals=mine))
+        group.lines.append(OverviewLine("goals", "goals", group.id, number=today.year, goals=mine))
     _coming(rows, params, today, groups, todo, stale)
     _minutes(rows, params, today, groups, todo)
     _actions(rows, params, groups)
@@ -198,7 +198,7 @@ def _coming(
                     "proposals",
                     day=cutoff,
                     name=", ".join(waiting),
-                    count=len(waiting),
+                    number=len(waiting),
                 )
             elif cutoff >= today:
                 add("points_by", "proposals", day=cutoff)
@@ -258,7 +258,7 @@ def _actions(rows: Rows, params: dict, groups: dict) -> None:
         if len(items) > ACTIONS_SHOWN:
             more = len(items) - ACTIONS_SHOWN
             group.lines.append(
-                OverviewLine("actions_more", "actions", gid, urgent=True, count=more)
+                OverviewLine("actions_more", "actions", gid, urgent=True, number=more)
             )
 
 

@@ -9,8 +9,8 @@ never writes: it opens the file read-only and only reads ``sqlite_master`` and
 import os
 import sqlite3
 import stat
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 from urllib.parse import quote
 
 from db.errors import DatabaseOpenError, storage_problem
@@ -22,8 +22,7 @@ KNOWN_REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006")
 LOKUS_TABLES = {"initiative", "meeting", "person", "lokus_group"}
 
 
-@dataclass(frozen=True)
-class FileState:
+class FileState(NamedTuple):  # (not a dataclass: made at start-up, see db/records/overview.py)
     state: str  # new (missing, or empty and allowed), current, outdated
     revision: str | None = None
     read_only: bool = False

@@ -20,7 +20,7 @@ def line_text(line: OverviewLine) -> str:
     """One line of a group's block in the Översikt."""
     day, other = format_date_long(line.day), format_date_long(line.other_day)
     texts = {
-        "goals": lambda: f"Mål {line.count}: " + " · ".join(goal_text(g) for g in line.goals),
+        "goals": lambda: f"Mål {line.number}: " + " · ".join(goal_text(g) for g in line.goals),
         "next_meeting": lambda: (
             f"Nästa möte {format_when(line.day, line.start)} ({MeetingKind.label_of(line.name)})"
         ),
@@ -34,8 +34,8 @@ def line_text(line: OverviewLine) -> str:
         "notice_stale": lambda: "Kallelsen är inaktuell — skicka en uppdatering",
         "points_by": lambda: f"Punkter senast {day}",
         "points_waiting": lambda: (
-            f"Punkter senast {day}; {line.count} "
-            f"{'part' if line.count == 1 else 'parter'} har inte svarat: {line.name}"
+            f"Punkter senast {day}; {line.number} "
+            f"{'part' if line.number == 1 else 'parter'} har inte svarat: {line.name}"
         ),
         "guest_follow_up": lambda: f"Följ upp gästen {line.name} (senast {day})",
         "guest_unconfirmed": lambda: (
@@ -53,7 +53,7 @@ def line_text(line: OverviewLine) -> str:
         "action_late": lambda: (
             f"Försenad åtgärd: {line.name} — {line.who or 'ingen ansvarig'}, skulle vara klar {day}"
         ),
-        "actions_more": lambda: f"… och {line.count} försenade åtgärder till",
+        "actions_more": lambda: f"… och {line.number} försenade åtgärder till",
         "initiative_ending": lambda: f"Insatsen {line.name} slutar {day}",
     }
     return texts[line.what]()

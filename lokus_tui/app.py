@@ -7,12 +7,13 @@ from typing import TYPE_CHECKING
 from textual import work
 from textual.app import App, ComposeResult
 from textual.binding import Binding
+from textual.screen import ModalScreen
 
 from lokus_tui.commands import ActionsProvider, LookupProvider, MeetingsProvider
 from lokus_tui.key_bar import KeyBar
 from lokus_tui.plain import Plain, plain_str
 from lokus_tui.sections import SECTIONS
-from lokus_tui.stylesheet import ParsedOnceStylesheet
+from lokus_tui.stylesheet import ParsedOnceStylesheet, add_screen_styles
 from lokus_tui.title_bar import TitleBar
 
 if TYPE_CHECKING:
@@ -31,6 +32,9 @@ def _mode(name: str):
         return module.SCREEN()
 
     return factory
+
+
+FORMS_CSS = Path(__file__).parent / "forms.tcss"
 
 
 class LokusApp(App):
@@ -161,6 +165,13 @@ class LokusApp(App):
             )
         if self.current_mode != self.start_section:
             self.switch_mode(self.start_section)
+
+    def push_screen(self, screen, *args, **kwargs):
+        """Forms and dialogs get their styles (forms.tcss) as the first one is pushed:
+        parsed then, not at start-up before Översikt shows (about 3 ms)."""
+        if isinstance(screen, ModalScreen):
+            add_screen_styles(self, FORMS_CSS)
+        return super().push_screen(screen, *args, **kwargs)
 
     def flush_pending(self) -> list[str]:
         """Let every open screen save what is typed but not yet saved; returns a

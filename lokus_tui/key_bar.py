@@ -12,7 +12,7 @@ widgets at every change of focus, and opening a meeting built about a hundred of
 them, half the time of the whole open.
 """
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from rich.cells import cell_len
 from rich.style import Style
@@ -28,8 +28,7 @@ MAX_LINES = 3
 PALETTE_ACTIONS = ("command_palette", "app.command_palette")
 
 
-@dataclass(frozen=True)
-class KeyPlace:
+class KeyPlace(NamedTuple):  # (not a dataclass: made at start-up, see db/records/overview.py)
     """One key as the bar shows it: where (line, first column, width) and what."""
 
     key: str

@@ -103,5 +103,8 @@ async def test_help_shows_before_the_database_is_open(demo_db):
         assert not app.database_ready
         await pilot.press("f1")
         await until(pilot, lambda: type(app.screen).__name__ == "HelpScreen", what="the help")
+        # a framed dialog, as later: the forms' styles come with the first dialog
+        # (lokus_tui/forms.tcss), not at start-up
+        assert app.screen.query_one(".form-dialog").styles.border_top[0] == "thick"
         await until(pilot, lambda: app.database_ready, what="the database")
         assert app.is_running and app.exit_message == ""

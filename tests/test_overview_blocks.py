@@ -81,7 +81,7 @@ def test_next_meeting_readiness_without_optional_dates(database, year):
     assert late.urgent and late.day == first.day - timedelta(days=14)
     assert (late.target, late.target_id, late.tab) == ("meeting", first.id, "notice")
     (points,) = lines(ov, year.group_id, "points_waiting")
-    assert points.count == len(year.asked_not_answered)
+    assert points.number == len(year.asked_not_answered)
     assert points.name == ", ".join(year.asked_not_answered)
     assert points.day == first.day - timedelta(days=21)
     # the later competence activity is not due yet: not shown
