@@ -5,6 +5,7 @@ from textual import events
 from textual.widget import Widget
 
 from lokus_tui.context import lokus_app
+from lokus_tui.stylesheet import styled_as_mounted
 
 SECTIONS = (
     ("overview", "1", "Översikt"),
@@ -29,7 +30,8 @@ class ReadAgainOnReturn:
     def on_screen_suspend(self) -> None:
         self._away = True
 
-    def on_screen_resume(self) -> None:
+    def on_screen_resume(self, event: events.ScreenResume) -> None:
+        styled_as_mounted(self, event)  # type: ignore[arg-type]  # (a Screen's mixin)
         # (not when another screen is already on top again: a new meeting opens at once
         # after its form; then the list is read when it is really shown)
         if self._away and self.is_active:  # type: ignore[attr-defined]

@@ -11,9 +11,12 @@ parses everything again.
 """
 
 from pathlib import Path
+from weakref import WeakSet
 
 from textual.app import App
 from textual.css.stylesheet import Stylesheet
+from textual.events import ScreenResume
+from textual.screen import Screen
 
 
 def add_screen_styles(app: App, path: Path) -> None:
@@ -25,6 +28,23 @@ def add_screen_styles(app: App, path: Path) -> None:
     each open); added as a source, only this file is parsed, once."""
     if not app.stylesheet.has_source(str(path)):
         app.stylesheet.read(path)
+
+
+_shown: "WeakSet[Screen]" = WeakSet()
+
+
+def styled_as_mounted(screen: Screen, event: ScreenResume) -> None:
+    """Call from a screen's ``on_screen_resume`` (it runs before Textual's own): the
+    first time a screen is shown, its widgets are not styled a second time.
+
+    Textual styles every widget of a pushed screen (or a mode's screen) again as it
+    is shown, for a screen shown again after others, although they were styled as
+    they were mounted a moment before: 50 ms of the 0.3 s the insats form took to
+    open. Shown again later, the screen is styled again as Textual does (a theme
+    chosen meanwhile is styled only then on a screen of another section)."""
+    if screen not in _shown:
+        _shown.add(screen)
+        event.refresh_styles = False
 
 
 class ParsedOnceStylesheet(Stylesheet):

@@ -14,6 +14,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.events import ScreenResume
 from textual.screen import Screen
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
@@ -29,7 +30,7 @@ from lokus_tui.context import lokus_app
 from lokus_tui.key_bar import KeyBar
 from lokus_tui.plain import Plain, plain
 from lokus_tui.sections import SectionBar
-from lokus_tui.stylesheet import add_screen_styles
+from lokus_tui.stylesheet import add_screen_styles, styled_as_mounted
 from lokus_tui.title_bar import TitleBar
 
 WELCOME = """Välkommen till lokus
@@ -131,7 +132,8 @@ class OverviewScreen(Screen):
         yield Plain("", id="overview-page", classes="status-line")
         yield KeyBar()
 
-    async def on_screen_resume(self) -> None:  # also when first shown
+    async def on_screen_resume(self, event: ScreenResume) -> None:  # also when first shown
+        styled_as_mounted(self, event)
         # Textual resumes a mode's screen twice when it is first shown: read once.
         if self.overview is None or self._suspended:
             self._suspended = False

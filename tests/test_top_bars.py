@@ -77,3 +77,33 @@ async def test_a_meeting_opened_from_the_overview_is_marked_as_in_the_overview(d
         await pilot.press("1")
         await until(pilot, lambda: type(app.screen).__name__ == "MeetingScreen", what="back")
         assert bar.current == "overview"
+
+
+async def test_a_theme_chosen_in_another_section_is_on_every_screen_shown_again(demo_db):
+    """A theme chosen on Insatser colours Möten and the meeting opened there when they
+    are shown again (screens are styled once as they are mounted, not a second time
+    as they are first shown: lokus_tui/stylesheet.py, styled_as_mounted)."""
+    app = make_app(demo_db.path, database=demo_db, start_section="meetings")
+    async with app.run_test(size=(80, 24)) as pilot:
+
+        def bar_background():
+            return app.screen.query_one(SectionBar).styles.background
+
+        await until(pilot, lambda: app.screen.query_one("#meetings-table").row_count, what="Möten")
+        await pilot.press("enter")
+        await until(pilot, lambda: type(app.screen).__name__ == "MeetingScreen", what="meeting")
+        before = bar_background()
+        await pilot.press("3")
+        await until(pilot, lambda: type(app.screen).__name__ == "InitiativesScreen", what="3")
+        app.theme = "textual-light"
+        await pilot.pause()
+        light = bar_background()
+        assert light != before
+        await pilot.press("2")
+        await until(pilot, lambda: type(app.screen).__name__ == "MeetingScreen", what="back")
+        await pilot.pause()
+        assert bar_background() == light
+        await pilot.press("escape")
+        await until(pilot, lambda: type(app.screen).__name__ == "MeetingsScreen", what="Möten")
+        await pilot.pause()
+        assert bar_background() == light

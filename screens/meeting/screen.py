@@ -12,6 +12,7 @@ from pathlib import Path
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.events import ScreenResume
 from textual.screen import Screen
 from textual.widgets import TabbedContent, TabPane
 
@@ -27,7 +28,7 @@ from lokus_tui.context import app_database, taken_down
 from lokus_tui.key_bar import KeyBar
 from lokus_tui.plain import Plain, plain_str
 from lokus_tui.sections import SectionBar
-from lokus_tui.stylesheet import add_screen_styles
+from lokus_tui.stylesheet import add_screen_styles, styled_as_mounted
 from lokus_tui.title_bar import TitleBar
 from screens.meeting.agenda import AgendaPane
 from screens.meeting.attendance import AttendancePane
@@ -89,6 +90,9 @@ class MeetingScreen(Screen):
                     if tab_id == TAB_IDS[0]:
                         yield pane(id=pane_id)
         yield KeyBar()
+
+    def on_screen_resume(self, event: ScreenResume) -> None:
+        styled_as_mounted(self, event)  # (lokus_tui/stylesheet.py)
 
     def on_mount(self) -> None:
         if taken_down(self):  # (left, or lokus quit, before it was built: keys run on)
