@@ -11,17 +11,16 @@ import re
 from collections.abc import Mapping
 from typing import ClassVar
 
-from textual.events import ScreenResume
 from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Select, Static, TextArea
 
 from db.characters import printable
 from lokus_tui.form_fields import set_widget_value, shown_value, widget_text, widget_value
-from lokus_tui.stylesheet import styled_as_mounted
+from lokus_tui.stylesheet import StyledOnce
 
 
-class FormBase(ModalScreen):
+class FormBase(StyledOnce, ModalScreen):
     # The attribute holding the record being edited (None for a new one); it has .version.
     record_attr = "detail"
     # Swedish names of fields, for messages about conflicts.
@@ -29,9 +28,6 @@ class FormBase(ModalScreen):
     # Lists of rows, by key (the id of their container): their values go through
     # ``extra_values`` and ``apply_extra``, not the container.
     ROWS: ClassVar[Mapping[str, type]] = {}
-
-    def on_screen_resume(self, event: ScreenResume) -> None:
-        styled_as_mounted(self, event)  # (lokus_tui/stylesheet.py)
 
     # --- the record and its fields --------------------------------------------------
     @property

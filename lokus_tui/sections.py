@@ -31,7 +31,7 @@ class ReadAgainOnReturn:
         self._away = True
 
     def on_screen_resume(self, event: events.ScreenResume) -> None:
-        styled_as_mounted(self, event)  # type: ignore[arg-type]  # (a Screen's mixin)
+        styled_as_mounted(self, event)  # type: ignore[arg-type]  # (mixed into a Screen)
         # (not when another screen is already on top again: a new meeting opens at once
         # after its form; then the list is read when it is really shown)
         if self._away and self.is_active:  # type: ignore[attr-defined]

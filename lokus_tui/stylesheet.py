@@ -47,6 +47,14 @@ def styled_as_mounted(screen: Screen, event: ScreenResume) -> None:
         event.refresh_styles = False
 
 
+class StyledOnce:
+    """Mixin for every screen and dialog of lokus (first among its bases): see
+    ``styled_as_mounted``. (A screen with its own ``on_screen_resume`` calls that.)"""
+
+    def on_screen_resume(self, event: ScreenResume) -> None:
+        styled_as_mounted(self, event)  # type: ignore[arg-type]  # (mixed into a Screen)
+
+
 class ParsedOnceStylesheet(Stylesheet):
     def __init__(self, *, variables: dict[str, str] | None = None) -> None:
         super().__init__(variables=variables)

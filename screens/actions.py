@@ -21,6 +21,7 @@ from lokus_tui.key_bar import KeyBar
 from lokus_tui.plain import Plain, PlainSelect, TextInput
 from lokus_tui.plain_table import PlainTable
 from lokus_tui.sections import SectionBar
+from lokus_tui.stylesheet import StyledOnce
 from lokus_tui.table_columns import Column
 from lokus_tui.title_bar import TitleBar
 
@@ -34,7 +35,7 @@ STATUS_FILTERS = [
 ]
 
 
-class ActionsScreen(Screen):
+class ActionsScreen(StyledOnce, Screen):
     CSS_PATH = "actions.tcss"
     BINDINGS = [
         Binding("escape", "back", "Tillbaka", id="actions-back"),

@@ -8,9 +8,10 @@ from textual.widgets import Button
 
 from lokus_tui.key_bar import KeyBar
 from lokus_tui.plain import Plain
+from lokus_tui.stylesheet import StyledOnce
 
 
-class ConfirmDialog(ModalScreen[bool]):
+class ConfirmDialog(StyledOnce, ModalScreen[bool]):
     CSS_PATH = "confirm.tcss"
     BINDINGS = [
         Binding("j", "answer(True)", "Ja", id="confirm-yes"),

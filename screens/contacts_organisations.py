@@ -7,9 +7,10 @@ from db.organisations import create_organisation
 from exports.swedish import count_of
 from lokus_tui.context import app_database
 from lokus_tui.paged_table import PagedTable
+from lokus_tui.stylesheet import StyledOnce
 
 
-class OrganisationActions(Screen):
+class OrganisationActions(StyledOnce, Screen):
     """The organisation keys of ContactsScreen (which reads the lists again)."""
 
     def reload(self, keep_current: bool = False, select: int | None = None) -> bool:

@@ -15,6 +15,7 @@ from lokus_tui.context import app_database
 from lokus_tui.key_bar import KeyBar
 from lokus_tui.plain import Plain
 from lokus_tui.plain_table import PlainTable
+from lokus_tui.stylesheet import StyledOnce
 
 
 def _local(created: object, fmt: str) -> str:
@@ -26,7 +27,7 @@ def _local(created: object, fmt: str) -> str:
     return created.astimezone(stockholm()).strftime(fmt)
 
 
-class ExportHistory(ModalScreen[None]):
+class ExportHistory(StyledOnce, ModalScreen[None]):
     BINDINGS = [
         Binding("escape", "dismiss", "Stäng", id="history-close"),
         Binding("enter", "save_again", "Spara denna version igen", id="history-save"),

@@ -20,10 +20,11 @@ from lokus_tui.context import app_database
 from lokus_tui.form_fields import select_value
 from lokus_tui.key_bar import KeyBar
 from lokus_tui.plain import Plain, PlainSelect, TextInput
+from lokus_tui.stylesheet import StyledOnce
 from lokus_tui.title_bar import TitleBar
 
 
-class FollowUpScreen(Screen):
+class FollowUpScreen(StyledOnce, Screen):
     CSS_PATH = "follow_up.tcss"
     BINDINGS = [
         Binding("escape", "back", "Tillbaka", id="follow-up-back"),

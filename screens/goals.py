@@ -16,10 +16,11 @@ from lokus_tui.context import app_database
 from lokus_tui.key_bar import KeyBar
 from lokus_tui.plain import Plain, TextInput
 from lokus_tui.sections import SectionBar
+from lokus_tui.stylesheet import StyledOnce
 from lokus_tui.title_bar import TitleBar
 
 
-class GoalsScreen(Screen):
+class GoalsScreen(StyledOnce, Screen):
     CSS_PATH = "goals.tcss"
     BINDINGS = [
         Binding("ctrl+s", "save", "Spara", id="goals-save"),

@@ -26,6 +26,7 @@ from lokus_tui.key_bar import KeyBar
 from lokus_tui.plain import Plain, TextInput
 from lokus_tui.plain_table import PlainTable
 from lokus_tui.sections import SectionBar
+from lokus_tui.stylesheet import StyledOnce
 from lokus_tui.table_columns import Column
 from lokus_tui.title_bar import TitleBar
 
@@ -64,7 +65,7 @@ class GroupForm(FormScreen):
         return (name, self.query_one("#municipality", Input).value), errors
 
 
-class GroupsScreen(Screen):
+class GroupsScreen(StyledOnce, Screen):
     CSS_PATH = "groups.tcss"
     BINDINGS = [
         Binding("escape", "back", "Tillbaka", id="groups-back"),

@@ -9,9 +9,10 @@ from textual.widgets import Markdown
 from exports.markdown import escape_inline, table
 from lokus_tui.key_bar import KeyBar
 from lokus_tui.key_words import TEXTUAL_WORDS, swedish
+from lokus_tui.stylesheet import StyledOnce
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(StyledOnce, ModalScreen[None]):
     BINDINGS = [Binding("escape,f1,q", "dismiss", "Stäng", id="help-close")]
 
     def __init__(self, below):

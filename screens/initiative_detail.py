@@ -15,10 +15,11 @@ from lokus_tui.context import app_database
 from lokus_tui.key_bar import KeyBar
 from lokus_tui.plain import plain_str
 from lokus_tui.sections import SectionBar
+from lokus_tui.stylesheet import StyledOnce
 from lokus_tui.title_bar import TitleBar
 
 
-class InitiativeDetailScreen(Screen):
+class InitiativeDetailScreen(StyledOnce, Screen):
     BINDINGS = [
         Binding("escape", "back", "Tillbaka", id="detail-back"),
         Binding("e", "edit", "Redigera", id="detail-edit"),

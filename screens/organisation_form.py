@@ -16,9 +16,10 @@ from db.vocabulary import OrganisationKind
 from lokus_tui.form_fields import chosen
 from lokus_tui.key_bar import KeyBar
 from lokus_tui.plain import Plain, PlainSelect, TextInput
+from lokus_tui.stylesheet import StyledOnce
 
 
-class OrganisationForm(ModalScreen[int | None]):
+class OrganisationForm(StyledOnce, ModalScreen[int | None]):
     BINDINGS = [
         Binding("ctrl+s", "save", "Spara", id="org-save"),
         Binding("escape", "cancel", "Avbryt", id="org-cancel"),

@@ -14,10 +14,11 @@ from lokus_tui.key_bar import KeyBar
 from lokus_tui.plain import Plain, plain_str
 from lokus_tui.plain_table import PlainTable
 from lokus_tui.sections import SectionBar
+from lokus_tui.stylesheet import StyledOnce
 from lokus_tui.title_bar import TitleBar
 
 
-class PersonDetailScreen(Screen):
+class PersonDetailScreen(StyledOnce, Screen):
     CSS_PATH = "person_detail.tcss"
     BINDINGS = [
         Binding("escape", "back", "Tillbaka", id="person-back"),

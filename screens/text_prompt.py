@@ -9,9 +9,10 @@ from textual.widgets import Button, Input, Label, Static
 
 from lokus_tui.key_bar import KeyBar
 from lokus_tui.plain import Plain, TextInput, plain
+from lokus_tui.stylesheet import StyledOnce
 
 
-class TextPrompt(ModalScreen[str | None]):
+class TextPrompt(StyledOnce, ModalScreen[str | None]):
     CSS_PATH = "text_prompt.tcss"
     BINDINGS = [Binding("escape", "cancel", "Avbryt", id="prompt-cancel")]
 

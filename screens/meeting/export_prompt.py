@@ -10,6 +10,7 @@ from textual.widgets import Button, Input, Label, RadioButton, RadioSet
 
 from lokus_tui.key_bar import KeyBar
 from lokus_tui.plain import Plain, TextInput
+from lokus_tui.stylesheet import StyledOnce
 
 # (key, label): what is written besides the usual files
 CHOICES = (
@@ -24,7 +25,7 @@ def chosen_formats(usual: tuple[str, ...], extra: str) -> tuple[str, ...]:
     return usual + ((extra,) if extra else ())
 
 
-class ExportPrompt(ModalScreen[tuple[str, str] | None]):
+class ExportPrompt(StyledOnce, ModalScreen[tuple[str, str] | None]):
     """Answers (folder, extra format: '' / 'pdf' / 'docx'), or None when cancelled."""
 
     CSS_PATH = "export_prompt.tcss"

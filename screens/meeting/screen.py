@@ -12,7 +12,6 @@ from pathlib import Path
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.events import ScreenResume
 from textual.screen import Screen
 from textual.widgets import TabbedContent, TabPane
 
@@ -28,7 +27,7 @@ from lokus_tui.context import app_database, taken_down
 from lokus_tui.key_bar import KeyBar
 from lokus_tui.plain import Plain, plain_str
 from lokus_tui.sections import SectionBar
-from lokus_tui.stylesheet import add_screen_styles, styled_as_mounted
+from lokus_tui.stylesheet import StyledOnce, add_screen_styles
 from lokus_tui.title_bar import TitleBar
 from screens.meeting.agenda import AgendaPane
 from screens.meeting.attendance import AttendancePane
@@ -57,7 +56,7 @@ PANES = {tab_id: (pane, pane_id) for tab_id, _title, pane, pane_id in TABS}
 CSS_FILE = Path(__file__).absolute().with_name("meeting.tcss")
 
 
-class MeetingScreen(Screen):
+class MeetingScreen(StyledOnce, Screen):
     BINDINGS = [
         Binding("escape", "back", "Tillbaka", id="meeting-back"),
         Binding("right_square_bracket", "tab(1)", "Nästa flik", id="meeting-next-tab"),
@@ -90,9 +89,6 @@ class MeetingScreen(Screen):
                     if tab_id == TAB_IDS[0]:
                         yield pane(id=pane_id)
         yield KeyBar()
-
-    def on_screen_resume(self, event: ScreenResume) -> None:
-        styled_as_mounted(self, event)  # (lokus_tui/stylesheet.py)
 
     def on_mount(self) -> None:
         if taken_down(self):  # (left, or lokus quit, before it was built: keys run on)
