@@ -101,6 +101,7 @@ class PagedTable(PlainTable):
                 continue
             self.records[key] = record
             self.add_row(*cells, key=key)
+        self.fit_before_layout()
 
     def load_all(self) -> None:
         while self.row_count < self.total:

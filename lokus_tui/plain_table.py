@@ -136,6 +136,7 @@ class PlainTable(DataTable):
         self.clear()
         for key, cells in rows:
             self.add_row(*cells, key=key)
+        self.fit_before_layout()
         if self.row_count:
             self.move_cursor(row=min(row, self.row_count - 1))
 
@@ -165,18 +166,30 @@ class PlainTable(DataTable):
         return super().clear(columns)
 
     def on_resize(self) -> None:
-        self._schedule_fit()
+        if self._spec is not None and not self._shown:
+            self._fit()  # its first width: the rows kept until now show in the next frame
+        else:
+            self._schedule_fit()
 
     def _schedule_fit(self) -> None:
         if not self._fit_scheduled:
             self._fit_scheduled = True
             self.call_after_refresh(self._fit)
 
-    def _fit(self) -> None:
+    def fit_before_layout(self) -> None:
+        """Call once the rows are given: a table that has no width yet (a new screen
+        or tab) shows the columns that fit the terminal's width at once, in its first
+        frame, instead of no column until its own width is known. Then its columns
+        change again only if its own width needs others."""
+        if self._spec is not None and not self._shown and self.size.width == 0:
+            self._fit(self.app.size.width)
+
+    def _fit(self, width: int = 0) -> None:
         self._fit_scheduled = False
-        if self._spec is None or self.size.width == 0:
+        width = width or self.size.width
+        if self._spec is None or width == 0:
             return
-        available = self.size.width - self.styles.scrollbar_size_vertical
+        available = width - self.styles.scrollbar_size_vertical
         shown, flex = fit_columns(self._spec, self._widths, available, self.cell_padding)
         if (shown, flex) == (self._shown, self._flex):
             return

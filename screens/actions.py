@@ -110,7 +110,7 @@ class ActionsScreen(StyledOnce, Screen):
                 w in f"{r.owner} {r.meeting_date.isoformat()} {r.text}".casefold() for w in words
             )
         ]
-        table = self.query_one("#actions-table", DataTable)
+        table = self.query_one("#actions-table", PlainTable)
         cursor = table.cursor_row
         table.clear()
         for r in self.rows:
@@ -126,6 +126,7 @@ class ActionsScreen(StyledOnce, Screen):
                 r.group_name,
                 key=str(r.id),
             )
+        table.fit_before_layout()
         if table.row_count:
             table.move_cursor(row=min(cursor, table.row_count - 1))
         overdue = sum(1 for r in self.rows if r.overdue)

@@ -134,11 +134,12 @@ class GroupsScreen(StyledOnce, Screen):
         return group.id if group else None
 
     def show_members(self) -> None:
-        table = self.query_one("#members-table", DataTable)
+        table = self.query_one("#members-table", PlainTable)
         table.clear()
         self.members = group_members(app_database(self), self.group_id) if self.group_id else []
         for m in self.members:
             table.add_row(m.name, m.organisation_name, m.role_label, m.email, key=str(m.person_id))
+        table.fit_before_layout()
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         if event.data_table.id == "groups-table":

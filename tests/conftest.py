@@ -29,10 +29,10 @@ if _AHEAD:
 # with the default thresholds a full pass over the whole heap (about 0.1 s at
 # 250,000 objects) ran every test or two, 55 s of the suite's 233 s of CPU;
 # with thresholds of 10,000/10/10 it was still about 30 s. Collecting every
-# tenth test instead, once its fixtures are gone, takes about half of that, at
-# about 0.3 GB at most per process. (The app itself pauses the collector while
-# it starts and freezes its start-up objects: lokus_tui/start_up.py; the tests
-# of that turn it on: the ``collector_on`` fixture.)
+# tenth test instead, once its fixtures are gone, takes about 18 s, at 0.37 GB
+# at most per process. Tests that run many examples in one test (the property
+# tests) and the tests of the app pausing the collector while it starts
+# (lokus_tui/start_up.py) turn it on: the ``collector_on`` fixture.
 gc.disable()
 _COLLECT_EVERY = 10
 _tests_done = 0

@@ -8,6 +8,7 @@ must not change, and no HTML, link, code or emphasis may appear.
 from dataclasses import replace
 from datetime import date, time
 
+import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
@@ -30,6 +31,10 @@ from db.records import (
 from exports.initiative import initiative_markdown
 from exports.minutes import minutes_markdown
 from exports.notice import notice_markdown
+
+# Many examples in one test: the collector runs during it (tests/conftest.py runs
+# it only between tests), or a process holds about 0.6 GB of garbage by the end.
+pytestmark = pytest.mark.usefixtures("collector_on")
 
 MD = MarkdownIt("commonmark").enable("table")
 TEXT = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=60)

@@ -29,6 +29,10 @@ from lokus_tui.documents import export_minutes, export_notice
 from tests.conftest import TODAY
 from tests.test_markdown_properties import NASTY, structure
 
+# Many examples in one test: the collector runs during it (tests/conftest.py runs
+# it only between tests), or a process holds about 0.6 GB of garbage by the end.
+pytestmark = pytest.mark.usefixtures("collector_on")
+
 # Text as validation lets it through: no control, line-separator or bidi characters.
 TEXT = st.text(
     alphabet=st.characters(

@@ -1,5 +1,6 @@
 """PlainTable.show_rows: what a list shows after its rows are given again."""
 
+import pytest
 from textual.app import App
 
 from lokus_tui.plain_table import PlainTable
@@ -83,7 +84,12 @@ async def test_a_changed_name_in_a_narrowed_column_still_ends_with_an_ellipsis()
 
 class FilledAtMountApp(App):
     """A list filled as its screen mounts, before the table has its width (as every
-    list and tab of lokus is), with more columns than fit."""
+    list and tab of lokus is), with more columns than fit; ``row_by_row``: with
+    add_row alone, as a list that does not call fit_before_layout."""
+
+    def __init__(self, row_by_row: bool = False):
+        super().__init__()
+        self.row_by_row = row_by_row
 
     def compose(self):
         yield PlainTable(id="t", cursor_type="row")
@@ -96,23 +102,37 @@ class FilledAtMountApp(App):
             Column("Lokusgrupp", flex=True),
             Column("Status", rank=1),
         )
-        self.key_before_layout = None
-        table.show_rows(
-            [(str(n), (f"2026-12-{n:02}", "Sal A", f"Grupp {n}", "planerat")) for n in range(1, 31)]
-        )
+        rows = [
+            (str(n), (f"2026-12-{n:02}", "Sal A", f"Grupp {n}", "planerat")) for n in range(1, 31)
+        ]
+        if self.row_by_row:
+            for key, cells in rows:
+                table.add_row(*cells, key=key)
+        else:
+            table.show_rows(rows)
         table.move_cursor(row=4)
         self.key_before_layout = table.current_key
+        self.columns_before_layout = [str(c.label) for c in table.ordered_columns]
 
 
-async def test_rows_given_before_the_table_has_its_width_show_in_the_columns_that_fit():
+@pytest.mark.parametrize("row_by_row", [False, True])
+async def test_rows_given_before_the_table_has_its_width_show_in_the_columns_that_fit(
+    row_by_row,
+):
     from textual.geometry import Region
 
-    app = FilledAtMountApp()
+    app = FilledAtMountApp(row_by_row)
     async with app.run_test(size=(40, 10)) as pilot:
         table = app.query_one(PlainTable)
         for _ in range(4):
             await pilot.pause()
-        assert app.key_before_layout == "5"  # the cursor's row is known before any column
+        assert app.key_before_layout == "5"  # the cursor's row is known before the layout
+        # given all at once, the first frame already has the columns that fit the
+        # terminal (no empty table, no column that goes away a moment later); row by
+        # row, none until the table has its width
+        assert app.columns_before_layout == (
+            [] if row_by_row else ["Datum", "Lokusgrupp", "Status"]
+        )
         assert table.shown_columns == ["Datum", "Lokusgrupp", "Status"]  # Plats did not fit
         assert table.row_count == 30 and table.current_key == "5"
         lines = [s.text for s in table.render_lines(Region(0, 0, table.size.width, 2))]

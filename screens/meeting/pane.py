@@ -90,6 +90,7 @@ class MeetingPane(Vertical):
         row = table.cursor_row
         table.clear()
         fill(table)
+        cast(PlainTable, table).fit_before_layout()  # (every table of a pane is one)
         if table.row_count:
             table.move_cursor(row=min(row, table.row_count - 1))
 
