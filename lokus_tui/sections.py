@@ -5,7 +5,7 @@ from textual import events
 from textual.widget import Widget
 
 from lokus_tui.context import lokus_app
-from lokus_tui.stylesheet import styled_as_mounted
+from lokus_tui.stylesheet import screen_left, styled_as_mounted
 
 SECTIONS = (
     ("overview", "1", "Översikt"),
@@ -28,6 +28,7 @@ class ReadAgainOnReturn:
     _new_record: int | None = None
 
     def on_screen_suspend(self) -> None:
+        screen_left(self)  # type: ignore[arg-type]  # (mixed into a Screen)
         self._away = True
 
     def on_screen_resume(self, event: events.ScreenResume) -> None:

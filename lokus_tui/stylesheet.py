@@ -30,29 +30,38 @@ def add_screen_styles(app: App, path: Path) -> None:
         app.stylesheet.read(path)
 
 
-_shown: "WeakSet[Screen]" = WeakSet()
+_left: "WeakSet[Screen]" = WeakSet()  # screens that another screen has covered
 
 
 def styled_as_mounted(screen: Screen, event: ScreenResume) -> None:
-    """Call from a screen's ``on_screen_resume`` (it runs before Textual's own): the
-    first time a screen is shown, its widgets are not styled a second time.
+    """Call from a screen's ``on_screen_resume`` (it runs before Textual's own): until
+    the screen is first left for another, its widgets are not styled again as it is
+    shown (Textual shows a section's screen twice as it is first shown).
 
     Textual styles every widget of a pushed screen (or a mode's screen) again as it
     is shown, for a screen shown again after others, although they were styled as
     they were mounted a moment before: 50 ms of the 0.3 s the insats form took to
-    open. Shown again later, the screen is styled again as Textual does (a theme
-    chosen meanwhile is styled only then on a screen of another section)."""
-    if screen not in _shown:
-        _shown.add(screen)
+    open. Shown again after another screen, it is styled again as Textual does (a
+    theme chosen meanwhile is styled only then on a screen of another section)."""
+    if screen not in _left:
         event.refresh_styles = False
+
+
+def screen_left(screen: Screen) -> None:
+    """Call from a screen's ``on_screen_suspend``: see ``styled_as_mounted``."""
+    _left.add(screen)
 
 
 class StyledOnce:
     """Mixin for every screen and dialog of lokus (first among its bases): see
-    ``styled_as_mounted``. (A screen with its own ``on_screen_resume`` calls that.)"""
+    ``styled_as_mounted``. (A screen with its own resume and suspend handlers calls
+    the two functions.)"""
 
     def on_screen_resume(self, event: ScreenResume) -> None:
         styled_as_mounted(self, event)  # type: ignore[arg-type]  # (mixed into a Screen)
+
+    def on_screen_suspend(self) -> None:
+        screen_left(self)  # type: ignore[arg-type]
 
 
 class ParsedOnceStylesheet(Stylesheet):

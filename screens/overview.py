@@ -30,7 +30,7 @@ from lokus_tui.context import lokus_app
 from lokus_tui.key_bar import KeyBar
 from lokus_tui.plain import Plain, plain
 from lokus_tui.sections import SectionBar
-from lokus_tui.stylesheet import add_screen_styles, styled_as_mounted
+from lokus_tui.stylesheet import add_screen_styles, screen_left, styled_as_mounted
 from lokus_tui.title_bar import TitleBar
 
 WELCOME = """Välkommen till lokus
@@ -141,6 +141,7 @@ class OverviewScreen(Screen):
         lokus_app(self).first_screen_shown()
 
     def on_screen_suspend(self) -> None:
+        screen_left(self)
         self._suspended = True
 
     def change_stamp(self) -> tuple:
