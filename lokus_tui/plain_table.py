@@ -44,8 +44,10 @@ class PlainTable(DataTable):
     def set_columns(self, *columns: "Column | str") -> None:
         """Before the table has its width (a new screen, a tab shown for the first
         time) no column is shown yet: the rows are kept, and given to the table once
-        the columns that fit are known. (Shown at once in every column, they were
-        measured and drawn once for nothing: at 80 columns Möten shows 3 of its 7.)"""
+        the columns that fit are known, from the terminal's width once they are all
+        given (``fit_before_layout``) or else from the table's own at its first resize.
+        (Shown at once in every column, they were measured and drawn once for
+        nothing: at 80 columns Möten shows 3 of its 7.)"""
         self._spec = [c if isinstance(c, Column) else Column(c) for c in columns]
         self._all_rows = {}
         self._widths = [cell_len(c.label) for c in self._spec]

@@ -5,7 +5,7 @@ from textual import events
 from textual.widget import Widget
 
 from lokus_tui.context import lokus_app
-from lokus_tui.stylesheet import screen_left, styled_as_mounted
+from lokus_tui.stylesheet import StyledOnce
 
 SECTIONS = (
     ("overview", "1", "Översikt"),
@@ -16,7 +16,7 @@ SECTIONS = (
 )
 
 
-class ReadAgainOnReturn:
+class ReadAgainOnReturn(StyledOnce):
     """For a section screen with a ``reload(keep_current=..., select=...)`` and a
     ``table`` (a PagedTable), mixed in before Screen: read again when the screen is
     shown again after another one (a meeting, a form, another section), keeping the
@@ -27,12 +27,11 @@ class ReadAgainOnReturn:
     _away = False
     _new_record: int | None = None
 
+    # (Textual runs the handlers of every class of a screen: StyledOnce's too)
     def on_screen_suspend(self) -> None:
-        screen_left(self)  # type: ignore[arg-type]  # (mixed into a Screen)
         self._away = True
 
     def on_screen_resume(self, event: events.ScreenResume) -> None:
-        styled_as_mounted(self, event)  # type: ignore[arg-type]  # (mixed into a Screen)
         # (not when another screen is already on top again: a new meeting opens at once
         # after its form; then the list is read when it is really shown)
         if self._away and self.is_active:  # type: ignore[attr-defined]

@@ -53,9 +53,9 @@ def screen_left(screen: Screen) -> None:
 
 
 class StyledOnce:
-    """Mixin for every screen and dialog of lokus (first among its bases): see
-    ``styled_as_mounted``. (A screen with its own resume and suspend handlers calls
-    the two functions.)"""
+    """Mixin for every screen and dialog of lokus: see ``styled_as_mounted``. Textual
+    runs these handlers besides a screen's own of the same name. (Översikt, whose
+    resume handler is async, calls the two functions itself.)"""
 
     def on_screen_resume(self, event: ScreenResume) -> None:
         styled_as_mounted(self, event)  # type: ignore[arg-type]  # (mixed into a Screen)

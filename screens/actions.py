@@ -110,25 +110,9 @@ class ActionsScreen(StyledOnce, Screen):
                 w in f"{r.owner} {r.meeting_date.isoformat()} {r.text}".casefold() for w in words
             )
         ]
-        table = self.query_one("#actions-table", PlainTable)
-        cursor = table.cursor_row
-        table.clear()
-        for r in self.rows:
-            due = r.due_date.isoformat() if r.due_date else "–"
-            style = "bold red" if r.overdue else ""
-            table.add_row(
-                Text(r.text, style=style),
-                r.owner or "–",
-                r.owner_organisation or "–",
-                Text(due + (" försenad" if r.overdue else ""), style=style),
-                r.status_label + (f" {r.closed_date.isoformat()}" if r.closed_date else ""),
-                r.meeting_date.isoformat(),
-                r.group_name,
-                key=str(r.id),
-            )
-        table.fit_before_layout()
-        if table.row_count:
-            table.move_cursor(row=min(cursor, table.row_count - 1))
+        self.query_one("#actions-table", PlainTable).show_rows(
+            [(str(r.id), self._cells(r)) for r in self.rows]
+        )
         overdue = sum(1 for r in self.rows if r.overdue)
         summary = count_of(len(self.rows), "åtgärd", "åtgärder") + (
             f", varav {overdue} försenade" if overdue else ""
@@ -136,6 +120,20 @@ class ActionsScreen(StyledOnce, Screen):
         if more:
             summary += f" (visar de {SHOW_AT_MOST} första; välj grupp eller part för fler)"
         self.query_one("#actions-summary", Static).update(summary)
+
+    @staticmethod
+    def _cells(r: ActionRow) -> tuple:
+        due = r.due_date.isoformat() if r.due_date else "–"
+        style = "bold red" if r.overdue else ""
+        return (
+            Text(r.text, style=style),
+            r.owner or "–",
+            r.owner_organisation or "–",
+            Text(due + (" försenad" if r.overdue else ""), style=style),
+            r.status_label + (f" {r.closed_date.isoformat()}" if r.closed_date else ""),
+            r.meeting_date.isoformat(),
+            r.group_name,
+        )
 
     @on(Select.Changed)
     @on(Input.Changed, "#actions-filter")
