@@ -123,10 +123,15 @@ def database_files(tmp_path_factory) -> dict[str, Path]:
     return files
 
 
+def copy_of(template: Path, target: Path) -> Path:
+    """A test's own database file, copied from a template of ``database_files``
+    (a new database is the migrations, about 0.1 s; a demo one as much again)."""
+    shutil.copy2(template, target)  # (keeps the file's 0600)
+    return target
+
+
 def _own_copy(template: Path, folder: Path) -> Path:
-    copy = folder / template.name
-    shutil.copy2(template, copy)  # (keeps the file's 0600)
-    return copy
+    return copy_of(template, folder / template.name)
 
 
 @pytest.fixture

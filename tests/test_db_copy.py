@@ -13,7 +13,6 @@ import pytest
 from sqlalchemy import text
 from sqlmodel import SQLModel
 
-from db import demo
 from db.copy import CopyError, copy_database
 from db.engine import Database
 from db.models import (
@@ -33,7 +32,7 @@ from db.models import (
 )
 from db.opening import open_database
 from lokus_tui.cli import main
-from tests.conftest import TODAY
+from tests.conftest import TODAY, copy_of
 
 # --- what is in a database, read independently of the copy ------------------------------
 
@@ -205,9 +204,8 @@ def _with_every_kind_of_row(db: Database) -> None:
         s.add(MinutesComment(minutes_id=minutes, text="Stavfel i punkt 3", author_text="Kim"))
 
 
-def _demo(target) -> Database:
-    db = open_database(target)
-    demo.generate(db, scale=1, today=TODAY)
+def _demo(target, template) -> Database:
+    db = open_database(copy_of(template, target))  # the demo data at scale 1 on TODAY
     db.sync_id_sequences()
     _with_every_kind_of_row(db)
     return db
@@ -252,15 +250,15 @@ def _overlap(db: Database, source: Database) -> dict:
 
 
 @pytest.fixture
-def a(tmp_path):
-    db = _demo(tmp_path / "a.db")
+def a(tmp_path, database_files):
+    db = _demo(tmp_path / "a.db", database_files["demo.db"])
     yield db
     db.close()
 
 
 @pytest.fixture
-def b(tmp_path, a):
-    db = open_database(tmp_path / "b.db")
+def b(tmp_path, a, database_files):
+    db = open_database(copy_of(database_files["lokus.db"], tmp_path / "b.db"))
     db.overlap = _overlap(db, a)  # type: ignore[attr-defined]
     yield db
     db.close()

@@ -15,11 +15,11 @@ from pathlib import Path
 
 import pytest
 
-from db import demo
 from db.errors import DatabaseOpenError, StorageError
 from db.meetings import list_meetings
 from db.opening import open_database
 from lokus_tui.cli import main
+from tests.conftest import copy_of
 from tests.test_storage import make_old_database
 from tests.waiting import tab_shown, until
 
@@ -36,15 +36,13 @@ def run(args, capsys):
 
 
 @pytest.fixture
-def lokus_file(tmp_path):
-    path = tmp_path / "lokus.db"
-    db = open_database(path)
-    demo.generate(db)
-    db.close()
-    return path
+def lokus_file(tmp_path, database_files):
+    return copy_of(database_files["demo.db"], tmp_path / "lokus.db")
 
 
-def bad_file(kind: str, folder: Path) -> Path:
+def bad_file(kind: str, folder: Path, new_database: Path | None = None) -> Path:
+    """A file lokus must refuse; ``new_database``: a template of a new database, for
+    the kinds made from one."""
     path = folder / f"{kind}.db"
     if kind == "empty":
         path.touch(mode=0o600)
@@ -57,22 +55,22 @@ def bad_file(kind: str, folder: Path) -> Path:
         con.commit()
         con.close()
     elif kind == "newer":
-        db = open_database(path)
-        db.close()
+        assert new_database is not None
+        copy_of(new_database, path)
         con = sqlite3.connect(path)
         con.execute("UPDATE alembic_version SET version_num = '9999'")
         con.commit()
         con.close()
     elif kind == "no_version":
-        db = open_database(path)
-        db.close()
+        assert new_database is not None
+        copy_of(new_database, path)
         con = sqlite3.connect(path)
         con.execute("DELETE FROM alembic_version")
         con.commit()
         con.close()
     elif kind == "damaged":
-        db = open_database(path)
-        db.close()
+        assert new_database is not None
+        copy_of(new_database, path)
         data = bytearray(path.read_bytes())
         data[110:200] = b"\xff" * 90
         path.write_bytes(bytes(data))
@@ -94,8 +92,10 @@ CASES = [  # kind, exit code, words of the message
 
 @pytest.mark.parametrize(("kind", "code", "words"), CASES)
 @pytest.mark.parametrize("command", [["meetings"], ["export", "kallelse", "1"], []])
-def test_a_bad_file_is_refused_and_left_as_it_was(tmp_path, capsys, kind, code, words, command):
-    path = bad_file(kind, tmp_path)
+def test_a_bad_file_is_refused_and_left_as_it_was(
+    tmp_path, capsys, database_files, kind, code, words, command
+):
+    path = bad_file(kind, tmp_path, database_files["lokus.db"])
     before = snapshot(path)
     listing = sorted(os.listdir(tmp_path))
     got, err = run([*command, "--db", str(path)], capsys)
