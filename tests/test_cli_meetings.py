@@ -2,24 +2,21 @@ import email
 from email import policy
 from pathlib import Path
 
+import pytest
 from icalendar import Calendar
 
-from db import demo
 from db.opening import open_database
 from lokus_tui.cli import main
-from tests.conftest import TODAY
+from tests.conftest import copy_of
 
 
-def demo_file(tmp_path):
-    path = tmp_path / "demo.db"
-    db = open_database(path)
-    demo.generate(db, today=TODAY)
-    db.close()
-    return path
+@pytest.fixture
+def demo_path(tmp_path, database_files):
+    return copy_of(database_files["demo.db"], tmp_path / "demo.db")
 
 
-def test_meetings_lists_ids(tmp_path, capsys):
-    path = demo_file(tmp_path)
+def test_meetings_lists_ids(tmp_path, capsys, demo_path):
+    path = demo_path
     assert (
         main(["meetings", "--db", str(path), "--group", "LOKUS Uppsala", "--from", "2026-11-24"])
         == 0
@@ -29,8 +26,8 @@ def test_meetings_lists_ids(tmp_path, capsys):
     assert len(out) == 2 and "LOKUS Uppsala" in out[1]
 
 
-def test_export_notice_all_formats(tmp_path, capsys):
-    path = demo_file(tmp_path)
+def test_export_notice_all_formats(tmp_path, capsys, demo_path):
+    path = demo_path
     main(["meetings", "--db", str(path), "--group", "LOKUS Uppsala", "--from", "2026-11-24"])
     meeting_id = capsys.readouterr().out.splitlines()[1].split()[0]
     out_dir = tmp_path / "ut"
@@ -43,8 +40,8 @@ def test_export_notice_all_formats(tmp_path, capsys):
     assert str(cal["METHOD"]) == "REQUEST"
 
 
-def test_cli_errors(tmp_path, capsys):
-    path = demo_file(tmp_path)
+def test_cli_errors(tmp_path, capsys, demo_path):
+    path = demo_path
     assert main(["export", "kallelse", "999999", "--db", str(path), "-o", str(tmp_path)]) == 1
     assert "finns inte" in capsys.readouterr().err
     assert main(["export", "kallelse", "x1", "--db", str(path)]) == 2
@@ -58,8 +55,8 @@ def test_cli_errors(tmp_path, capsys):
     assert main(["meetings", "--db", str(tmp_path / "saknas.db")]) == 4
 
 
-def test_export_minutes(tmp_path, capsys):
-    path = demo_file(tmp_path)
+def test_export_minutes(tmp_path, capsys, demo_path):
+    path = demo_path
     main(["meetings", "--db", str(path), "--group", "LOKUS Uppsala"])
     lines = capsys.readouterr().out.splitlines()
     held = next(line for line in lines if "fastställda" in line and "LOKUS-möte" in line)
@@ -82,11 +79,11 @@ def test_export_minutes(tmp_path, capsys):
     assert "finns som md, eml, pdf eller docx" in capsys.readouterr().err
 
 
-def test_export_a_guests_invitation_from_the_command_line(tmp_path, capsys):
+def test_export_a_guests_invitation_from_the_command_line(tmp_path, capsys, demo_path):
     from db.guests import invite_guest
     from db.records import PersonInput
 
-    path = demo_file(tmp_path)
+    path = demo_path
     main(["meetings", "--db", str(path), "--group", "LOKUS Uppsala", "--from", "2026-11-24"])
     meeting_id = capsys.readouterr().out.splitlines()[1].split()[0]
     db = open_database(path)

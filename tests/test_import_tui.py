@@ -9,6 +9,7 @@ from db.initiatives import get_initiative, list_initiatives
 from db.opening import open_database
 from lokus_tui.app import make_app
 from screens.initiative_import import ImportReviewForm
+from tests.conftest import copy_of
 from tests.test_import_seeds import seed
 from tests.waiting import palette_choice, until
 
@@ -126,8 +127,8 @@ async def test_an_unreadable_file_is_named_and_nothing_opens(database, tmp_path)
         assert not isinstance(app.screen, ImportReviewForm)
 
 
-def test_review_form_at_80x24(snap_compare, tmp_path):
-    db = open_database(tmp_path / "snap.db")
+def test_review_form_at_80x24(snap_compare, tmp_path, database_files):
+    db = open_database(copy_of(database_files["lokus.db"], tmp_path / "snap.db"))
     app = make_app(db.path, database=db, start_section="initiatives")
 
     async def open_form(pilot):
@@ -140,9 +141,9 @@ def test_review_form_at_80x24(snap_compare, tmp_path):
         db.close()
 
 
-def test_review_form_scrolled_to_the_decision_at_80x24(snap_compare, tmp_path):
+def test_review_form_scrolled_to_the_decision_at_80x24(snap_compare, tmp_path, database_files):
     """The last fields are reached by scrolling: every field is visible at 80×24."""
-    db = open_database(tmp_path / "snap.db")
+    db = open_database(copy_of(database_files["lokus.db"], tmp_path / "snap.db"))
     app = make_app(db.path, database=db, start_section="initiatives")
 
     async def scroll_down(pilot):

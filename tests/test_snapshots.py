@@ -8,11 +8,12 @@ import pytest
 
 from db.opening import open_database
 from lokus_tui.app import make_app
+from tests.conftest import copy_of
 
 
 @pytest.fixture
-def empty_app(tmp_path):
-    db = open_database(tmp_path / "snap.db")
+def empty_app(tmp_path, database_files):
+    db = open_database(copy_of(database_files["lokus.db"], tmp_path / "snap.db"))
     app = make_app(db.path, database=db, start_section="initiatives")
     yield app
     db.close()
