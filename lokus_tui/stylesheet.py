@@ -14,7 +14,9 @@ from pathlib import Path
 from weakref import WeakSet
 
 from textual.app import App
+from textual.css.model import RuleSet
 from textual.css.stylesheet import Stylesheet
+from textual.css.types import CSSLocation
 from textual.events import ScreenResume
 from textual.screen import Screen
 
@@ -64,10 +66,19 @@ class StyledOnce:
         screen_left(self)  # type: ignore[arg-type]
 
 
+# Every source's rules as parsed, by its text, place, scope and the theme's
+# variables, for the whole process. Textual keeps them per style sheet, 64 at most:
+# lokus has about 80 sources, so parsing them all (each time a kind of widget is
+# first shown) evicts what the next parse needs; and a new app starts with none
+# (the tests start about 80 apps in each process).
+_parsed: dict[tuple, list[RuleSet]] = {}
+
+
 class ParsedOnceStylesheet(Stylesheet):
     def __init__(self, *, variables: dict[str, str] | None = None) -> None:
         super().__init__(variables=variables)
         self._lokus_variables = dict(variables or {})
+        self._lokus_theme = tuple(sorted(self._lokus_variables.items()))
         self._lokus_parsed_with: dict[str, str] | None = None
 
     def set_variables(self, variables: dict[str, str]) -> None:
@@ -75,6 +86,22 @@ class ParsedOnceStylesheet(Stylesheet):
             return  # (setting them again would empty the cache of parsed sources)
         super().set_variables(variables)
         self._lokus_variables = dict(variables)
+        self._lokus_theme = tuple(sorted(self._lokus_variables.items()))
+
+    def _parse_rules(
+        self,
+        css: str,
+        read_from: CSSLocation,
+        is_default_rules: bool = False,
+        tie_breaker: int = 0,
+        scope: str = "",
+    ) -> list[RuleSet]:
+        key = (css, read_from, is_default_rules, tie_breaker, scope, self._lokus_theme)
+        rules = _parsed.get(key)
+        if rules is None:
+            rules = super()._parse_rules(css, read_from, is_default_rules, tie_breaker, scope)
+            _parsed[key] = rules
+        return rules
 
     def parse(self) -> None:
         super().parse()

@@ -107,3 +107,34 @@ async def test_a_theme_chosen_in_another_section_is_on_every_screen_shown_again(
         await until(pilot, lambda: type(app.screen).__name__ == "MeetingsScreen", what="Möten")
         await pilot.pause()
         assert bar_background() == light
+
+
+async def test_a_theme_chosen_in_one_app_is_not_in_the_next_one_of_the_process(
+    demo_db, monkeypatch
+):
+    """Style sheets are parsed once per process and theme (lokus_tui/stylesheet.py):
+    a form first opened after the light theme was chosen still opens dark in the next
+    app, which starts with the dark theme."""
+    from textual.color import Color
+
+    from lokus_tui import stylesheet
+
+    monkeypatch.setattr(stylesheet, "_parsed", {})  # as in a new process
+
+    async def form_background(theme: str | None) -> tuple[Color, Color]:
+        app = make_app(demo_db.path, database=demo_db, start_section="initiatives")
+        async with app.run_test(size=(80, 24)) as pilot:
+            await until(pilot, lambda: type(app.screen).__name__ == "InitiativesScreen")
+            if theme:
+                app.theme = theme
+                await pilot.pause()
+            await pilot.press("ctrl+n")
+            await until(pilot, lambda: app.screen.query(".form-dialog"), what="Ny insats")
+            await pilot.pause()
+            surface = Color.parse(app.get_css_variables()["surface"])
+            return app.screen.query_one(".form-dialog").styles.background, surface
+
+    light, light_surface = await form_background("textual-light")
+    dark, dark_surface = await form_background(None)
+    assert (light, dark) == (light_surface, dark_surface)
+    assert light != dark
