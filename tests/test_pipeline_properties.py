@@ -1,6 +1,7 @@
 """Whatever text the validators accept, in any field, goes through the whole pipeline:
 validation, the database, the kallelse as Markdown, .ics and .eml, the minutes as
-Markdown and .eml. Every export succeeds, keeps the document structure of the
+Markdown and .eml, each e-mail with the document attached as PDF or as Word (drawn
+with the text: the PDF takes four times as long to make). Every export succeeds, keeps the document structure of the
 same meeting with plain names, goes to exactly the same recipients, and holds no
 control bytes.
 """
@@ -25,6 +26,8 @@ from db.guests import get_guest, invite_guest, set_guest_status
 from db.meeting_changes import create_meeting, validate_meeting
 from db.opening import open_database
 from db.records import AgendaItemInput, MeetingInput, PersonInput
+from lokus_tui.documents import MINUTES_FORMATS as MINUTES
+from lokus_tui.documents import NOTICE_FORMATS as NOTICE
 from lokus_tui.documents import export_minutes, export_notice
 from tests.conftest import TODAY
 from tests.test_markdown_properties import NASTY, structure
@@ -120,11 +123,19 @@ def build(db, names: list[str]) -> tuple[int, set[str], set[str]]:
 
 def read_back(paths):
     files = {p.suffix: p.read_bytes() for p in paths}
-    for content in files.values():
+    for suffix, content in files.items():
+        if suffix == ".docx":  # (a zip: its text is checked by the Word tests)
+            continue
         assert not CONTROL_BYTES & set(content), "a control byte in an export"
         text = content.decode("utf-8")
         assert not any(0x80 <= ord(c) <= 0x9F or c in BIDI for c in text)
     return files
+
+
+def attached_documents(mail) -> list[str]:
+    """The kinds of document the e-mail carries, by their file names (the .ics aside)."""
+    names = [part.get_filename() or "" for part in mail.iter_attachments()]
+    return [n.rpartition(".")[2] for n in names if n.endswith((".pdf", ".docx"))]
 
 
 PLAIN = [
@@ -156,23 +167,26 @@ def plain_structure(db_module):
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
-@given(st.lists(FIELD, min_size=8, max_size=8))
+@given(st.lists(FIELD, min_size=8, max_size=8), st.sampled_from(["pdf", "docx"]))
 def test_accepted_text_exports_everywhere_with_the_same_structure_and_recipients(
-    db_module, plain_structure, tmp_path, names
+    db_module, plain_structure, tmp_path, names, document
 ):
     assume(accepted(names))
     db, folder = db_module
     expected = plain_structure
+    word = ("docx",) if document == "docx" else ()  # (Word is attached when it is chosen)
     mid, members, guests = build(db, names)
-    files = read_back(export_notice(db, mid, folder / f"out{next(counter)}"))
+    files = read_back(export_notice(db, mid, folder / f"out{next(counter)}", NOTICE + word))
     assert structure(files[".md"].decode()) == expected
     mail = message_from_bytes(files[".eml"], policy=policy.default)
     to = {a.addr_spec for a in mail["To"].addresses}
     cc = {a.addr_spec for a in mail["Cc"].addresses}
     assert (to, cc) == (members, guests)
+    assert attached_documents(mail) == [document]
     event = next(c for c in Calendar.from_ical(files[".ics"]).walk() if c.name == "VEVENT")
     attendees = {str(a).removeprefix("mailto:") for a in event.get("ATTENDEE")}
     assert attendees == members | guests
-    minutes = read_back(export_minutes(db, mid, folder / f"min{next(counter)}"))
+    minutes = read_back(export_minutes(db, mid, folder / f"min{next(counter)}", MINUTES + word))
     mail = message_from_bytes(minutes[".eml"], policy=policy.default)
     assert {a.addr_spec for a in mail["To"].addresses} <= members
+    assert attached_documents(mail) == [document]
