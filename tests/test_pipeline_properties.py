@@ -6,6 +6,7 @@ same meeting with plain names, goes to exactly the same recipients, and holds no
 control bytes.
 """
 
+import io
 import itertools
 import tempfile
 from datetime import time, timedelta
@@ -13,9 +14,11 @@ from email import message_from_bytes, policy
 from pathlib import Path
 
 import pytest
+from docx import Document
 from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 from icalendar import Calendar
+from pypdf import PdfReader
 
 from db.agenda import add_agenda_item, validate_agenda_item
 from db.characters import BIDI, forbidden
@@ -137,6 +140,21 @@ def attached_documents(mail) -> list[str]:
     return [n.rpartition(".")[2] for n in names if n.endswith((".pdf", ".docx"))]
 
 
+def attached_text(mail) -> str:
+    """The attached document as its program reads it: every paragraph and table cell
+    of the Word file (python-docx), or that the PDF opens with its pages (pypdf)."""
+    for part in mail.iter_attachments():
+        name, data = part.get_filename() or "", part.get_content()
+        if name.endswith(".docx"):
+            doc = Document(io.BytesIO(data))
+            cells = [c.text for t in doc.tables for row in t.rows for c in row.cells]
+            return "\n".join([p.text for p in doc.paragraphs] + cells)
+        if name.endswith(".pdf"):
+            assert len(PdfReader(io.BytesIO(data)).pages) >= 1
+            return ""
+    raise AssertionError("no document attached")
+
+
 PLAIN = [
     "LOKUS Vanlig",
     "Sal A",
@@ -186,6 +204,9 @@ def test_accepted_text_exports_everywhere_with_the_same_structure_and_recipients
     cc = {a.addr_spec for a in mail["Cc"].addresses}
     assert (to, cc) == (members, guests)
     assert attached_documents(mail) == [document]
+    drawn = attached_text(mail)
+    if document == "docx":  # the meeting's title in the Word file (spaces run together)
+        assert " ".join(names[2].split()) in " ".join(drawn.split())
     event = next(c for c in Calendar.from_ical(files[".ics"]).walk() if c.name == "VEVENT")
     attendees = {str(a).removeprefix("mailto:") for a in event.get("ATTENDEE")}
     assert attendees == members | guests
