@@ -6,8 +6,8 @@ to set the mode up, once to switch to it), even when the theme's variables did
 not change. At start-up that is two full parses of every widget's and lokus's
 CSS before Översikt shows (about 30 ms); later, two more at each section's
 first visit. Here a re-parse with the same variables parses only the sources
-that are new (the others come from the sheet's own cache); a new theme still
-parses everything again.
+that are new (the others come from the process's cache, ``_parsed`` below); a
+new theme still parses everything again.
 """
 
 from pathlib import Path
@@ -74,19 +74,23 @@ class StyledOnce:
 _parsed: dict[tuple, list[RuleSet]] = {}
 
 
+def _theme(variables: dict[str, str]) -> tuple:
+    """The theme's variables as a key (a new tuple only when they change)."""
+    return tuple(sorted(variables.items()))
+
+
 class ParsedOnceStylesheet(Stylesheet):
     def __init__(self, *, variables: dict[str, str] | None = None) -> None:
         super().__init__(variables=variables)
-        self._lokus_variables = dict(variables or {})
-        self._lokus_theme = tuple(sorted(self._lokus_variables.items()))
-        self._lokus_parsed_with: dict[str, str] | None = None
+        self._lokus_theme = _theme(variables or {})
+        self._lokus_parsed_with: tuple | None = None
 
     def set_variables(self, variables: dict[str, str]) -> None:
-        if variables == self._lokus_variables:
-            return  # (setting them again would empty the cache of parsed sources)
+        theme = _theme(variables)
+        if theme == self._lokus_theme:
+            return  # (setting them again would empty Textual's caches for nothing)
         super().set_variables(variables)
-        self._lokus_variables = dict(variables)
-        self._lokus_theme = tuple(sorted(self._lokus_variables.items()))
+        self._lokus_theme = theme
 
     def _parse_rules(
         self,
@@ -105,11 +109,11 @@ class ParsedOnceStylesheet(Stylesheet):
 
     def parse(self) -> None:
         super().parse()
-        self._lokus_parsed_with = self._lokus_variables
+        self._lokus_parsed_with = self._lokus_theme
 
     def reparse(self) -> None:
-        if self._lokus_parsed_with is self._lokus_variables:
+        if self._lokus_parsed_with is self._lokus_theme:
             self.parse()  # the same variables: only new sources are parsed
         else:
             super().reparse()  # (parses in a new sheet, not through self.parse)
-            self._lokus_parsed_with = self._lokus_variables
+            self._lokus_parsed_with = self._lokus_theme
