@@ -52,26 +52,18 @@ class AgendaPane(MeetingPane):
         detail = self.detail
         follow_ups = follow_up_actions(app_database(self), self.meeting_id)
 
-        def fill(table):
-            for n, item in enumerate(detail.items, 1):
-                when = f"{format_time(item.start)}–{format_time(item.end)}" if item.start else ""
-                who = ", ".join(x for x in (item.presenter, *item.guests) if x)
-                title = item.title
-                if is_follow_up(title) and follow_ups:
-                    title += (
-                        f" ({count_of(len(follow_ups), 'åtgärd', 'åtgärder')} från tidigare möten)"
-                    )
-                table.add_row(
-                    str(n),
-                    when,
-                    title,
-                    AgendaItemKind.label_of(item.data.kind),
-                    who,
-                    str(item.data.minutes_allotted),
-                    key=str(item.id),
-                )
+        def row(n, item):
+            when = f"{format_time(item.start)}–{format_time(item.end)}" if item.start else ""
+            who = ", ".join(x for x in (item.presenter, *item.guests) if x)
+            title = item.title
+            if is_follow_up(title) and follow_ups:
+                title += f" ({count_of(len(follow_ups), 'åtgärd', 'åtgärder')} från tidigare möten)"
+            cells = (title, AgendaItemKind.label_of(item.data.kind), who)
+            return str(item.id), (str(n), when, *cells, str(item.data.minutes_allotted))
 
-        self.refill(self.query_one("#agenda-table", DataTable), fill)
+        self.query_one("#agenda-table", PlainTable).show_rows(
+            [row(n, item) for n, item in enumerate(detail.items, 1)]
+        )
         total = sum(i.data.minutes_allotted for i in detail.items)
         text = f"{len(detail.items)} punkter, {total} minuter"
         if detail.overrun:

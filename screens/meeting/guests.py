@@ -56,24 +56,16 @@ class GuestsPane(MeetingPane):
         self.guests = list_guests(database, self.meeting_id)
         self.outdated = invitations_changed_since_export(database, self.meeting_id, self.guests)
 
-        def fill(table):
-            for g in self.guests:
-                follow = g.follow_up_date.isoformat() if g.follow_up_date else ""
-                if g.overdue:
-                    follow = f"{follow} FÖRSENAD"
-                if g.id in self.outdated:
-                    follow = "NY INBJUDAN (x)"
-                table.add_row(
-                    g.name,
-                    g.organisation_name,
-                    g.topic,
-                    g.agenda_item_title,
-                    g.status_label,
-                    follow,
-                    key=str(g.id),
-                )
+        def row(g):
+            follow = g.follow_up_date.isoformat() if g.follow_up_date else ""
+            if g.overdue:
+                follow = f"{follow} FÖRSENAD"
+            if g.id in self.outdated:
+                follow = "NY INBJUDAN (x)"
+            cells = (g.name, g.organisation_name, g.topic, g.agenda_item_title, g.status_label)
+            return str(g.id), (*cells, follow)
 
-        self.refill(self.query_one("#guests-table", DataTable), fill)
+        self.query_one("#guests-table", PlainTable).show_rows([row(g) for g in self.guests])
         overdue = sum(1 for g in self.guests if g.overdue)
         summary = f"{len(self.guests)} inbjudna" + (
             f", {overdue} att följa upp nu" if overdue else ""

@@ -84,16 +84,6 @@ class MeetingPane(Vertical):
         key = cast(PlainTable, table).current_key  # (every table of a pane is one)
         return None if key is None else int(key)
 
-    @staticmethod
-    def refill(table: DataTable, fill) -> None:
-        """Fill a table again, keeping the cursor on the same row number."""
-        row = table.cursor_row
-        table.clear()
-        fill(table)
-        cast(PlainTable, table).fit_before_layout()  # (every table of a pane is one)
-        if table.row_count:
-            table.move_cursor(row=min(row, table.row_count - 1))
-
     def run_db(self, fn, *args, success: str = "", **kwargs):
         """Call a db write; say what happened; the meeting changed either way."""
         try:

@@ -58,30 +58,24 @@ class ProposalsPane(MeetingPane):
         self.proposals = list_proposals(db, self.meeting_id)
         self.checklist = points_checklist(db, self.meeting_id)
 
-        def fill(table):
-            for p in self.proposals:
-                source = ", ".join(x for x in (p.person_name, p.organisation_name) if x)
-                status = p.status_label + (f": {p.reason}" if p.reason else "")
-                table.add_row(
-                    p.received_date.isoformat() if p.received_date else "",
-                    source,
-                    p.text,
-                    status,
-                    key=str(p.id),
-                )
+        def proposal(p):
+            source = ", ".join(x for x in (p.person_name, p.organisation_name) if x)
+            status = p.status_label + (f": {p.reason}" if p.reason else "")
+            received = p.received_date.isoformat() if p.received_date else ""
+            return str(p.id), (received, source, p.text, status)
 
-        def fill_check(table):
-            for c in self.checklist:
-                table.add_row(
-                    c.organisation_name,
-                    c.asked_date.isoformat() if c.asked_date else "nej",
-                    c.answered_date.isoformat() if c.answered_date else "nej",
-                    str(c.proposals),
-                    key=str(c.organisation_id),
-                )
+        def asked(c):
+            return str(c.organisation_id), (
+                c.organisation_name,
+                c.asked_date.isoformat() if c.asked_date else "nej",
+                c.answered_date.isoformat() if c.answered_date else "nej",
+                str(c.proposals),
+            )
 
-        self.refill(self.query_one("#proposals-table", DataTable), fill)
-        self.refill(self.query_one("#checklist-table", DataTable), fill_check)
+        self.query_one("#proposals-table", PlainTable).show_rows(
+            [proposal(p) for p in self.proposals]
+        )
+        self.query_one("#checklist-table", PlainTable).show_rows([asked(c) for c in self.checklist])
 
     def _proposal(self):
         proposal_id = self.selected_key("#proposals-table")
