@@ -4,9 +4,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Markdown
 
 from exports.markdown import escape_inline, table
+from lokus_tui.document_view import DocumentView
 from lokus_tui.key_bar import KeyBar
 from lokus_tui.key_words import TEXTUAL_WORDS, swedish
 from lokus_tui.stylesheet import StyledOnce
@@ -43,5 +43,5 @@ class HelpScreen(StyledOnce, ModalScreen[None]):
             ]
         )
         with VerticalScroll(classes="form-dialog"):
-            yield Markdown(text)
+            yield DocumentView(text)
         yield KeyBar()

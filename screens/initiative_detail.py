@@ -4,7 +4,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Markdown
 
 from db.errors import ConflictError, NotFoundError
 from db.initiative_changes import delete_initiative, update_initiative
@@ -12,6 +11,7 @@ from db.initiatives import get_initiative
 from db.records import InitiativeDetail
 from exports.initiative import initiative_markdown
 from lokus_tui.context import app_database
+from lokus_tui.document_view import DocumentView
 from lokus_tui.key_bar import KeyBar
 from lokus_tui.plain import plain_str
 from lokus_tui.sections import SectionBar
@@ -37,7 +37,7 @@ class InitiativeDetailScreen(StyledOnce, Screen):
         yield TitleBar()
         yield SectionBar("initiatives")
         with VerticalScroll(id="detail-scroll"):
-            yield Markdown(id="initiative-detail")
+            yield DocumentView(id="initiative-detail")
         yield KeyBar()
 
     def on_mount(self) -> None:
@@ -52,7 +52,7 @@ class InitiativeDetailScreen(StyledOnce, Screen):
             self.app.pop_screen()
             return
         self.sub_title = plain_str(self.detail.name)
-        self.query_one("#initiative-detail", Markdown).update(initiative_markdown(self.detail))
+        self.query_one("#initiative-detail", DocumentView).show(initiative_markdown(self.detail))
 
     def action_back(self) -> None:
         self.app.pop_screen()

@@ -10,7 +10,6 @@ from textual.widgets import (
     DataTable,
     Input,
     Label,
-    Markdown,
     Select,
     TextArea,
 )
@@ -32,6 +31,7 @@ from db.validation import Errors, parse_date
 from db.vocabulary import ScanningKind
 from exports.markdown import escape_block, escape_inline
 from lokus_tui.context import app_database
+from lokus_tui.document_view import DocumentView
 from lokus_tui.filter_input import FilterInput
 from lokus_tui.form_fields import select_value
 from lokus_tui.form_screen import FormScreen
@@ -152,7 +152,7 @@ class ScanningScreen(ReadAgainOnReturn, Screen):
             self._fetch_page, self._row_cells, filter_id="scanning-filter", id="scanning-table"
         )
         with VerticalScroll(id="scanning-detail"):
-            yield Markdown(id="scanning-text")
+            yield DocumentView(id="scanning-text")
         yield KeyBar()
 
     def on_mount(self) -> None:
@@ -196,9 +196,9 @@ class ScanningScreen(ReadAgainOnReturn, Screen):
 
     def _show_current(self) -> None:
         record = self.table.current_record
-        md = self.query_one("#scanning-text", Markdown)
+        md = self.query_one("#scanning-text", DocumentView)
         if record is None:
-            md.update("*Inga anteckningar. Skapa en med ctrl+n.*")
+            md.show("*Inga anteckningar. Skapa en med ctrl+n.*")
             return
         entry = record.data
         parts = [f"### {escape_inline(entry.title)}"]
@@ -209,7 +209,7 @@ class ScanningScreen(ReadAgainOnReturn, Screen):
         parts.append(" · ".join(facts))
         if entry.notes:
             parts.append(escape_block(entry.notes))
-        md.update("\n\n".join(parts))
+        md.show("\n\n".join(parts))
 
     @on(PagedTable.RowHighlighted, "#scanning-table")
     def _highlighted(self) -> None:

@@ -13,6 +13,7 @@ import pytest
 from textual.widgets import TabbedContent
 
 from lokus_tui.app import make_app
+from lokus_tui.document_view import DocumentView
 from screens.meeting.screen import TAB_IDS
 from tests.test_tui_80x24 import FORMS
 from tests.test_tui_every_screen import open_tab
@@ -162,7 +163,7 @@ async def _initiative_detail(pilot):
     await at(
         pilot,
         "InitiativeDetailScreen",
-        lambda: pilot.app.screen.query_one("#initiative-detail").children,
+        lambda: pilot.app.screen.query_one("#initiative-detail", DocumentView).source,
     )
 
 

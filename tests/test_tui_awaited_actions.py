@@ -1,9 +1,10 @@
 """Actions that are coroutines do something only when awaited: keys and buttons that
 call them must have their visible effect."""
 
-from textual.widgets import Button, Input, Markdown
+from textual.widgets import Button, Input
 
 from lokus_tui.app import make_app
+from lokus_tui.document_view import DocumentView
 from lokus_tui.paged_table import PagedTable
 
 
@@ -29,7 +30,7 @@ async def test_arrows_in_the_filter_move_the_table_cursor(demo_db):
         await pilot.press("up", "enter")
         await pilot.pause()
         assert type(app.screen).__name__ == "InitiativeDetailScreen"
-        assert first.name in app.screen.query_one(Markdown).source
+        assert first.name in app.screen.query_one(DocumentView).source
 
 
 async def test_plus_buttons_add_rows(demo_db):

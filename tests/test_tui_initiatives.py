@@ -3,13 +3,14 @@
 import asyncio
 from datetime import date
 
-from textual.widgets import Input, Markdown, Select
+from textual.widgets import Input, Select
 
 from db.initiative_changes import update_initiative
 from db.initiatives import get_initiative, list_initiatives
 from db.organisations import organisation_options
 from db.records import InitiativeInput
 from lokus_tui.app import make_app
+from lokus_tui.document_view import DocumentView
 from lokus_tui.paged_table import PagedTable
 from tests.waiting import palette_choice, until
 
@@ -19,7 +20,7 @@ def app_for(db, section="initiatives"):
 
 
 async def markdown_text(screen) -> str:
-    md = screen.query_one(Markdown)
+    md = screen.query_one(DocumentView)
     return md.source
 
 

@@ -1,6 +1,6 @@
 """The remaining screens' main and error paths."""
 
-from textual.widgets import Input, Markdown, OptionList, Select
+from textual.widgets import Input, OptionList, Select
 
 from db.attendance import attendance_list
 from db.contacts import people_options
@@ -8,6 +8,7 @@ from db.groups import group_options
 from db.meetings import list_meetings
 from db.organisations import list_organisations, organisation_options
 from lokus_tui.app import make_app
+from lokus_tui.document_view import DocumentView
 from tests.waiting import tab_shown
 
 
@@ -28,7 +29,7 @@ async def test_overview_shows_what_to_do_and_sections_switch(demo_db):
         assert type(app.screen).__name__ == "InitiativesScreen"
         await pilot.press("f1")
         await pilot.pause()
-        help_text = app.screen.query_one(Markdown).source
+        help_text = app.screen.query_one(DocumentView).source
         assert "| ^n | Ny insats |" in help_text and "^ betyder ctrl" in help_text
         await pilot.press("escape")
         await pilot.pause()
@@ -141,7 +142,7 @@ async def test_omvarld_note_create_filter_and_error(demo_db):
         await pilot.press(*"gävle")
         await pilot.pause()
         assert table.row_count == 1
-        text = app.screen.query_one("#scanning-text", Markdown).source
+        text = app.screen.query_one("#scanning-text", DocumentView).source
         assert "IPS-projektet i Gävle" in text and "Region Gävleborg" in text
     assert list_entries(demo_db, "gävleborg").total == 1
 
@@ -200,4 +201,6 @@ async def test_omvarld_keeps_its_row_and_chooses_a_new_note(demo_db):
         await through_form(pilot, screen, "Ny omvärldsanteckning")
         await pilot.pause()
         assert table.current_record.data.title == "Ny omvärldsanteckning"
-        assert "Ny omvärldsanteckning" in app.screen.query_one("#scanning-text", Markdown).source
+        assert (
+            "Ny omvärldsanteckning" in app.screen.query_one("#scanning-text", DocumentView).source
+        )

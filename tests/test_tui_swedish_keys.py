@@ -19,7 +19,7 @@ async def test_help_lists_textuals_keys_in_swedish_with_readable_key_names(demo_
         await pilot.pause()
         await pilot.press("f1")
         await pilot.pause()
-        source = app.screen.query_one("Markdown").source
+        source = app.screen.query_one("DocumentView").source
         assert "Hjälp" in source
         for english in TEXTUAL_WORDS:
             assert f"| {english} |" not in source, english
@@ -112,5 +112,5 @@ async def test_help_lists_the_screens_own_keys_before_the_arrows(demo_db):
         await pilot.pause()
         await pilot.press("f1")
         await pilot.pause()
-        source = app.screen.query_one("Markdown").source
+        source = app.screen.query_one("DocumentView").source
         assert source.index("| Ny insats |") < source.index("| Upp |")

@@ -4,12 +4,12 @@ Word when chosen), mark it sent."""
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import Markdown
 
 from db import clock
 from db.notice import mark_notice_sent
 from db.vocabulary import MeetingStatus
 from lokus_tui.context import app_database
+from lokus_tui.document_view import DocumentView
 from lokus_tui.plain import Plain
 from screens.meeting.pane import MeetingPane
 
@@ -24,7 +24,7 @@ class NoticePane(MeetingPane):
     def compose(self) -> ComposeResult:
         yield Plain("", id="notice-state", classes="status-line")
         with VerticalScroll(id="notice-scroll"):
-            yield Markdown(id="notice-preview")
+            yield DocumentView(id="notice-preview")
 
     def load(self) -> None:
         from lokus_tui.documents import notice_document
@@ -32,7 +32,7 @@ class NoticePane(MeetingPane):
         markdown, changed_since = notice_document(
             app_database(self), self.meeting_id, meeting=self.detail
         )
-        self.query_one("#notice-preview", Markdown).update(markdown)
+        self.query_one("#notice-preview", DocumentView).show(markdown)
         state = self.query_one("#notice-state", Plain)
         state.update(
             f"Kallelsen har ändrats sedan den exporterades {changed_since:%Y-%m-%d}. "

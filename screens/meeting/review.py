@@ -5,7 +5,7 @@ from datetime import timedelta
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import DataTable, Markdown, Static
+from textual.widgets import DataTable, Static
 
 from db import clock
 from db.errors import LokusError
@@ -13,6 +13,7 @@ from db.review import check_finalise, reopen_minutes, send_for_review
 from db.review_comments import add_comment, minutes_state, set_comment_handled
 from db.validation import Errors, parse_date
 from lokus_tui.context import app_database
+from lokus_tui.document_view import DocumentView
 from lokus_tui.documents import finalise_minutes, minutes_document
 from lokus_tui.plain import Plain
 from lokus_tui.plain_table import PlainTable
@@ -36,7 +37,7 @@ class ReviewPane(MeetingPane):
         yield Plain("", id="review-state", markup=False)
         yield PlainTable(id="comments-table", cursor_type="row")
         with VerticalScroll(id="minutes-scroll"):
-            yield Markdown(id="minutes-preview")
+            yield DocumentView(id="minutes-preview")
 
     def set_up(self) -> None:
         self.query_one("#comments-table", PlainTable).set_columns(
@@ -80,7 +81,7 @@ class ReviewPane(MeetingPane):
                 ("ja" + (f": {c.handled_note}" if c.handled_note else "")) if c.handled else "nej"
             )
             table.add_row(received, c.author, c.agenda_item_title, c.text, handled, key=str(c.id))
-        self.query_one("#minutes-preview", Markdown).update(minutes_document(db, meeting_id)[1])
+        self.query_one("#minutes-preview", DocumentView).show(minutes_document(db, meeting_id)[1])
 
     def _write(self) -> None:
         from lokus_tui.documents import MINUTES_FORMATS, export_minutes
