@@ -23,7 +23,7 @@ from lokus_tui import drafts
 from lokus_tui.app import make_app
 from screens.meeting import notes_editor
 from tests.conftest import TODAY
-from tests.waiting import BOUND, tab_shown, until
+from tests.waiting import BOUND, go_to_tab, until
 
 
 def first_meeting(db):
@@ -33,12 +33,8 @@ def first_meeting(db):
 async def open_notes(pilot, app):
     await pilot.pause()
     await pilot.press("enter")
-    await pilot.pause()
-    for _ in range(5):
-        await pilot.press("]")
-    await pilot.pause()
-    assert app.screen.active_tab == "tab-notes"
-    await tab_shown(pilot, app.screen)
+    await until(pilot, lambda: type(app.screen).__name__ == "MeetingScreen", what="the meeting")
+    await go_to_tab(pilot, app.screen, "tab-notes")
     assert app.focused.id == "notes-editor"
     return app.screen
 

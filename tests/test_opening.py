@@ -21,7 +21,7 @@ from db.opening import open_database
 from lokus_tui.cli import main
 from tests.conftest import copy_of
 from tests.test_storage import make_old_database
-from tests.waiting import tab_shown, until
+from tests.waiting import go_to_tab, until
 
 
 def snapshot(path: Path):
@@ -247,11 +247,8 @@ async def test_the_app_shows_a_read_only_database_and_keeps_the_notes_locked(lok
         await pilot.pause()
         assert app.sub_title.startswith("Skrivskyddad — ändringar sparas inte")
         await pilot.press("enter")
-        await pilot.pause()
-        for _ in range(5):
-            await pilot.press("]")
-        await pilot.pause()
-        await tab_shown(pilot, app.screen)
+        await until(pilot, lambda: type(app.screen).__name__ == "MeetingScreen", what="mötet")
+        await go_to_tab(pilot, app.screen, "tab-notes")
         editor = app.screen.query_one("#notes-editor")
         assert editor.read_only
         assert "skrivskyddad" in str(app.screen.query_one("#notes-saved").render())

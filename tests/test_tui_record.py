@@ -11,17 +11,14 @@ from db.review_comments import minutes_state
 from lokus_tui.app import make_app
 from screens.meeting import MeetingScreen
 from tests.test_record import approved
-from tests.waiting import tab_shown
+from tests.waiting import go_to_tab
 
 
-async def open_meeting(pilot, app, meeting_id: int, tab_steps: int):
+async def open_meeting(pilot, app, meeting_id: int, tab: str):
     await pilot.pause()
     await app.push_screen(MeetingScreen(meeting_id))
     await pilot.pause()
-    for _ in range(tab_steps):
-        await pilot.press("]")
-    await pilot.pause()
-    await tab_shown(pilot, app.screen)
+    await go_to_tab(pilot, app.screen, tab)
     return app.screen
 
 
@@ -30,7 +27,7 @@ async def test_fastställda_notes_cannot_be_typed_into(demo_db):
     before = get_meeting(demo_db, mid).items[0]
     app = make_app(demo_db.path, database=demo_db, start_section="meetings")
     async with app.run_test(size=(100, 40), notifications=True) as pilot:
-        screen = await open_meeting(pilot, app, mid, 5)
+        screen = await open_meeting(pilot, app, mid, "tab-notes")
         assert screen.active_tab == "tab-notes"
         editor = screen.query_one("#notes-editor")
         assert editor.read_only
@@ -48,7 +45,7 @@ async def test_reopening_asks_for_a_reason_and_keeps_the_approved_version(demo_d
     mid = approved(demo_db)
     app = make_app(demo_db.path, database=demo_db, start_section="meetings")
     async with app.run_test(size=(100, 40)) as pilot:
-        await open_meeting(pilot, app, mid, 6)
+        await open_meeting(pilot, app, mid, "tab-review")
         await pilot.press("o")
         await pilot.pause()
         prompt = app.screen

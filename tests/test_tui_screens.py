@@ -9,7 +9,7 @@ from db.meetings import list_meetings
 from db.organisations import list_organisations, organisation_options
 from lokus_tui.app import make_app
 from lokus_tui.document_view import DocumentView
-from tests.waiting import tab_shown
+from tests.waiting import go_to_tab
 
 
 async def test_overview_shows_what_to_do_and_sections_switch(demo_db):
@@ -98,10 +98,7 @@ async def test_agenda_item_needs_a_title_and_substitute_can_be_added(demo_db):
         assert "Minuter: ”mycket” är inget heltal" in errors
         await pilot.press("escape")
         await pilot.pause()
-        for _ in range(4):
-            await pilot.press("]")
-        await pilot.pause()
-        await tab_shown(pilot, app.screen)
+        await go_to_tab(pilot, app.screen, "tab-attendance")
         await pilot.press("e")  # add an ersättare
         await pilot.pause()
         picker = app.screen

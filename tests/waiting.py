@@ -73,14 +73,14 @@ async def tab_shown(pilot, screen, what: str = "") -> None:
 
 
 async def go_to_tab(pilot, screen, tab: str) -> None:
-    """Go to a meeting's tab with ctrl+pagedown (which works even in the notes editor),
-    one tab at a time: a second press before the tab changed went one tab too far."""
-    for _ in range(7):
-        if screen.active_tab == tab:
-            break
-        before = screen.active_tab
-        await pilot.press("ctrl+pagedown")
-        await until(pilot, lambda before=before: screen.active_tab != before, what="next tab")
+    """Go straight to a meeting's tab by clicking its name in the row of tabs, as with
+    the mouse: the tabs in between are not shown (and built) on the way. Going tab by
+    tab with the keys is tested where the keys are the point: ] and ctrl+pagedown in
+    test_tui_meetings, every tab with hostile names in test_tui_hostile."""
+    from textual.widgets import TabbedContent
+
+    if screen.active_tab != tab:
+        await pilot.click(screen.query_one(TabbedContent).get_tab(tab))
     await until(pilot, lambda: screen.active_tab == tab, what=f"the tab {tab}")
     await tab_shown(pilot, screen)
 
