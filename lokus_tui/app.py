@@ -243,25 +243,6 @@ class LokusApp(App):
         else:
             self.push_screen(HelpScreen(self.screen))
 
-    async def open_record(self, kind: str, record_id: int) -> None:
-        """Open an insats, person or organisation found in the palette."""
-        if kind == "initiative":
-            from screens.initiative_detail import InitiativeDetailScreen
-
-            await self.switch_mode("initiatives")
-            self.push_screen(InitiativeDetailScreen(record_id))
-        elif kind == "person":
-            from screens.person_detail import PersonDetailScreen
-
-            await self.switch_mode("contacts")
-            self.push_screen(PersonDetailScreen(record_id))
-        else:
-            from screens.contacts import ContactsScreen
-
-            await self.switch_mode("contacts")
-            if isinstance(self.screen, ContactsScreen):
-                self.screen.show_organisation(record_id)
-
     def _fatal_error(self) -> None:
         """An unexpected error: keep what was typed, log the details privately, and say
         one Swedish sentence instead of printing a traceback (Textual's default)."""

@@ -14,6 +14,26 @@ from lokus_tui.plain import markup_literal, plain
 KIND_LABELS = {"initiative": "Insats", "person": "Person", "organisation": "Organisation"}
 
 
+async def open_record(app, kind: str, record_id: int) -> None:
+    """Open an insats, person or organisation found in the palette."""
+    if kind == "initiative":
+        from screens.initiative_detail import InitiativeDetailScreen
+
+        await app.switch_mode("initiatives")
+        app.push_screen(InitiativeDetailScreen(record_id))
+    elif kind == "person":
+        from screens.person_detail import PersonDetailScreen
+
+        await app.switch_mode("contacts")
+        app.push_screen(PersonDetailScreen(record_id))
+    else:
+        from screens.contacts import ContactsScreen
+
+        await app.switch_mode("contacts")
+        if isinstance(app.screen, ContactsScreen):
+            app.screen.show_organisation(record_id)
+
+
 class LookupProvider(Provider):
     """Find insatser, people and organisations by any word (prefix search)."""
 
@@ -30,7 +50,7 @@ class LookupProvider(Provider):
             yield Hit(
                 score=1.0 - n / 100,
                 match_display=shown,
-                command=partial(app.open_record, hit.kind, hit.id),
+                command=partial(open_record, app, hit.kind, hit.id),
                 text=shown.plain,
                 help=markup_literal(hit.detail) if hit.detail else None,
             )

@@ -213,7 +213,8 @@ class OverviewScreen(Screen):
             self._pending = line
             return
         if line.target == "meeting":
-            from screens.meeting.screen import TAB_IDS, MeetingScreen
+            from screens.meeting.screen import MeetingScreen
+            from screens.meeting.tabs import TAB_IDS
 
             screen = MeetingScreen(line.target_id)
             tab = f"tab-{line.tab}"

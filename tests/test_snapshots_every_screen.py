@@ -14,7 +14,7 @@ from textual.widgets import TabbedContent
 
 from lokus_tui.app import make_app
 from lokus_tui.document_view import DocumentView
-from screens.meeting.screen import TAB_IDS
+from screens.meeting.tabs import TAB_IDS
 from tests.test_tui_80x24 import FORMS
 from tests.test_tui_every_screen import open_tab
 from tests.waiting import palette_choice, until

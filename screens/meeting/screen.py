@@ -29,29 +29,10 @@ from lokus_tui.plain import Plain, plain_str
 from lokus_tui.sections import SectionBar
 from lokus_tui.stylesheet import StyledOnce, add_screen_styles
 from lokus_tui.title_bar import TitleBar
-from screens.meeting.agenda import AgendaPane
-from screens.meeting.attendance import AttendancePane
 from screens.meeting.events import MeetingChanged
-from screens.meeting.guests import GuestsPane
 from screens.meeting.notes import NotesPane
-from screens.meeting.notice import NoticePane
 from screens.meeting.pane import MeetingPane
-from screens.meeting.proposals import ProposalsPane
-from screens.meeting.review import ReviewPane
-from screens.meeting.tabs import MeetingTabs
-
-TABS = (
-    ("tab-agenda", "Dagordning", AgendaPane, "agenda-pane"),
-    ("tab-proposals", "Förslag", ProposalsPane, "proposals-pane"),
-    ("tab-guests", "Gäster", GuestsPane, "guests-pane"),
-    ("tab-notice", "Kallelse", NoticePane, "notice-pane"),
-    ("tab-attendance", "Närvaro", AttendancePane, "attendance-pane"),
-    ("tab-notes", "Anteckningar", NotesPane, "notes-pane"),
-    ("tab-review", "Granskning", ReviewPane, "review-pane"),
-)
-TAB_IDS = tuple(t[0] for t in TABS)
-PANES = {tab_id: (pane, pane_id) for tab_id, _title, pane, pane_id in TABS}
-
+from screens.meeting.tabs import PANES, TAB_IDS, TABS, MeetingTabs
 
 CSS_FILE = Path(__file__).absolute().with_name("meeting.tcss")
 
