@@ -222,10 +222,11 @@ def minutes_eml(
     now: datetime | None = None,
     markdown: str | None = None,
     document: str = "pdf",
+    attached: bytes | None = None,
 ) -> bytes:
     """The e-mail draft with the minutes as PDF (or Word) attached; ``markdown`` is
     the text to send when it is already fixed (fastställda minutes are sent exactly
-    as they were approved)."""
+    as they were approved); ``attached``: the document when it is already made."""
     now = now or clock.utcnow()
     markdown = markdown if markdown is not None else minutes_markdown(data)
     intro = ""
@@ -243,7 +244,9 @@ def minutes_eml(
         attachments=(
             Attachment(
                 minutes_filename(data, document),
-                minutes_document_file(data, markdown, document, now),
+                attached
+                if attached is not None
+                else minutes_document_file(data, markdown, document, now),
             ),
         ),
     )

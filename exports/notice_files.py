@@ -32,15 +32,21 @@ def notice_document_file(data: NoticeData, fmt: str, now: datetime | None = None
     return pdf_bytes(markdown, notice_header(data), notice_subject(data), now)
 
 
-def notice_eml(data: NoticeData, now: datetime | None = None, document: str = "pdf") -> bytes:
+def notice_eml(
+    data: NoticeData,
+    now: datetime | None = None,
+    document: str = "pdf",
+    attached: bytes | None = None,
+) -> bytes:
     """The e-mail draft: the text, the meeting request inside, and the .ics and the
-    kallelse as PDF (or Word, ``document="docx"``) attached."""
+    kallelse as PDF (or Word, ``document="docx"``) attached; ``attached``: that
+    document when it is already made (the file written beside the e-mail)."""
     now = now or clock.utcnow()
     ics = notice_ics(data, now)
     attachments = [Attachment(notice_filename(data, "ics"), ics)]
-    attachments.append(
-        Attachment(notice_filename(data, document), notice_document_file(data, document, now))
-    )
+    if attached is None:
+        attached = notice_document_file(data, document, now)
+    attachments.append(Attachment(notice_filename(data, document), attached))
     draft = Draft(
         subject=notice_subject(data),
         sender=((data.coordinator.name, data.coordinator.email),) if data.coordinator else (),
@@ -54,22 +60,39 @@ def notice_eml(data: NoticeData, now: datetime | None = None, document: str = "p
     return draft_eml(draft, now)
 
 
-def render_notice(data: NoticeData, fmt: str, document: str = "pdf") -> bytes:
-    if fmt == "md":
-        return notice_markdown(data).encode("utf-8")
-    if fmt == "ics":
-        return notice_ics(data)
-    if fmt == "eml":
-        return notice_eml(data, document=document)
-    if fmt in ("docx", "pdf"):
-        return notice_document_file(data, fmt)
-    raise ValueError(fmt)
+def render_notice_files(
+    data: NoticeData, formats, document: str = "pdf", now: datetime | None = None
+) -> dict[str, bytes]:
+    """Each chosen format's file, made at one moment. The Word or PDF file is made
+    once: the e-mail carries the very file written beside it."""
+    now = now or clock.utcnow()
+    made: dict[str, bytes] = {}
+
+    def document_file(fmt: str) -> bytes:
+        if fmt not in made:
+            made[fmt] = notice_document_file(data, fmt, now)
+        return made[fmt]
+
+    files = {}
+    for fmt in formats:
+        if fmt == "md":
+            files[fmt] = notice_markdown(data).encode("utf-8")
+        elif fmt == "ics":
+            files[fmt] = notice_ics(data, now)
+        elif fmt == "eml":
+            attached = document_file(document) if document in formats else None
+            files[fmt] = notice_eml(data, now, document, attached)
+        elif fmt in ("docx", "pdf"):
+            files[fmt] = document_file(fmt)
+        else:
+            raise ValueError(fmt)
+    return files
 
 
 def write_notice(data: NoticeData, folder: Path, formats=FORMATS) -> list[tuple[str, Path, bytes]]:
     """Returns (format, path, content) for every file written."""
-    out = []
-    for fmt in formats:
-        content = render_notice(data, fmt)
-        out.append((fmt, write_new_file(folder, notice_filename(data, fmt), content), content))
-    return out
+    contents = render_notice_files(data, formats)
+    return [
+        (fmt, write_new_file(folder, notice_filename(data, fmt), contents[fmt]), contents[fmt])
+        for fmt in formats
+    ]

@@ -97,7 +97,7 @@ def export_notice(
     from db.meetings import get_meeting
     from db.notice import mark_notice_sent, notice_data
     from exports.notice import notice_filename
-    from exports.notice_files import render_notice
+    from exports.notice_files import render_notice_files
 
     meeting = get_meeting(database, meeting_id)
     data = notice_data(database, meeting_id, meeting=meeting)
@@ -110,20 +110,22 @@ def export_notice(
         )
     variant = "inställt" if data.cancelled else "uppdatering" if data.is_update else ""
     document = attached_document(formats)
-    files = _render(
-        "Kallelsen",
-        lambda: [
+
+    def make() -> list[Rendered]:
+        contents = render_notice_files(data, formats, document)
+        return [
             Rendered(
                 notice_filename(data, fmt),
-                render_notice(data, fmt, document=document),
+                contents[fmt],
                 fmt,
                 variant,
                 data.sequence,
                 DocumentKind.NOTICE,
             )
             for fmt in formats
-        ],
-    )
+        ]
+
+    files = _render("Kallelsen", make)
     written = write_export(database, meeting_id, folder, files)
     if mark_sent:
         from db.errors import LokusError
@@ -245,12 +247,21 @@ def export_minutes(database, meeting_id: int, folder: Path, formats=MINUTES_FORM
     variant = "fastställd" if data.status == "final" else "utkast"
     document = attached_document(formats)
 
+    now = clock.utcnow()
+    made: dict[str, bytes] = {}
+
+    def document_file(fmt: str) -> bytes:  # made once: the e-mail carries this very file
+        if fmt not in made:
+            made[fmt] = minutes_document_file(data, markdown, fmt, now)
+        return made[fmt]
+
     def content(fmt: str) -> bytes | str:
         if fmt == "md":
             return markdown
         if fmt == "eml":
-            return minutes_eml(data, markdown=markdown, document=document)
-        return minutes_document_file(data, markdown, fmt)
+            attached = document_file(document) if document in formats else None
+            return minutes_eml(data, now, markdown, document, attached)
+        return document_file(fmt)
 
     def make():
         return [

@@ -45,12 +45,19 @@ async def test_choosing_word_writes_a_docx_and_the_mail_carries_it(demo_db, tmp_
     heading = Document(io.BytesIO(docx.read_bytes())).paragraphs[0]
     assert heading.style.name == "Heading 1" and heading.text.startswith("Kallelse till")
     mail = message_from_bytes(next(folder.glob("*.eml")).read_bytes(), policy=policy.strict)
-    assert [a.get_filename() for a in mail.iter_attachments()][-1] == docx.name
+    attached = list(mail.iter_attachments())[-1]
+    assert attached.get_filename() == docx.name
+    assert attached.get_content() == docx.read_bytes()  # the very file beside it
 
 
 async def test_choosing_pdf_writes_a_pdf(demo_db, tmp_path):
     assert await export_with_choice(demo_db, tmp_path, 1) == ["eml", "ics", "md", "pdf"]
-    assert next((tmp_path / "ut").glob("*.pdf")).read_bytes().startswith(b"%PDF")
+    pdf = next((tmp_path / "ut").glob("*.pdf"))
+    assert pdf.read_bytes().startswith(b"%PDF")
+    mail = message_from_bytes(next((tmp_path / "ut").glob("*.eml")).read_bytes())
+    attached = list(mail.walk())[-1]
+    assert attached.get_filename() == pdf.name
+    assert attached.get_payload(decode=True) == pdf.read_bytes()  # the very file beside it
 
 
 async def test_the_next_export_offers_the_folder_used_last(demo_db, tmp_path, monkeypatch):

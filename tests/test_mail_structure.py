@@ -191,3 +191,17 @@ def test_guest_invitation_is_plain_text_html_and_pdf(meeting):
     check_plain(plain)
     assert TEAMS in plain
     assert pdf.get_content_type() == "application/pdf"
+
+
+@pytest.mark.parametrize("document", ["pdf", "docx"])
+def test_the_minutes_mail_carries_the_very_file_written_beside_it(demo_db, tmp_path, document):
+    """Exported with Word or PDF: the attachment is the file in the folder, byte for byte
+    (one document, made once), not a second rendering that could read differently."""
+    from lokus_tui.documents import export_minutes
+
+    held = next(m for m in range(1, 200) if _minutes_with_actions(demo_db, m))
+    paths = {p.suffix: p for p in export_minutes(demo_db, held, tmp_path, ("md", "eml", document))}
+    msg = message_from_bytes(paths[".eml"].read_bytes(), policy=policy.default)
+    (attached,) = msg.iter_attachments()
+    assert attached.get_filename() == paths[f".{document}"].name
+    assert attached.get_content() == paths[f".{document}"].read_bytes()
