@@ -74,6 +74,31 @@ def pytest_xdist_auto_num_workers(config):
     return min(3 * (os.cpu_count() or 1), 16)
 
 
+def pytest_collection_modifyitems(config, items):
+    """With pytest-xdist, each test process first gets an equal run of the collected
+    tests, in order (``--dist worksteal``; an idle process later takes the second half
+    of the longest queue left). The slow tests mostly wait in real time (a 30 s lock,
+    lokus killed in a terminal): each now starts one process's run, so they wait
+    while the other processes work, instead of two of them ending the suite late."""
+    workers = getattr(config, "workerinput", {}).get("workercount", 0)
+    slow = [item for item in items if item.get_closest_marker("slow")]
+    if workers < 2 or not slow:
+        return
+    rest = [item for item in items if not item.get_closest_marker("slow")]
+    starts, start = [], 0
+    for i in range(workers):  # where each process's run begins (xdist's even split)
+        starts.append(start)
+        start += (len(items) - start) // (workers - i)
+    ordered: list = []
+    for i, begin in enumerate(starts):
+        end = starts[i + 1] if i + 1 < len(starts) else len(items)
+        first = slow[i::workers]
+        take = max(0, end - begin - len(first))
+        ordered += first + rest[:take]
+        rest = rest[take:]
+    items[:] = ordered + rest
+
+
 def pytest_report_header(config):
     if _AHEAD:
         return f"lokus: the real clock is moved {_AHEAD} days ahead ({date.today()})"
