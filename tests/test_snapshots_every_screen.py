@@ -10,7 +10,7 @@ at the new pictures first (`snapshot_report.html` shows the differences).
 """
 
 import pytest
-from textual.widgets import TabbedContent
+from textual.widgets import LoadingIndicator, TabbedContent
 
 from lokus_tui.app import make_app
 from lokus_tui.document_view import DocumentView
@@ -299,7 +299,10 @@ def test_command_palette_with_hits_at_80x24(snap_compare, demo_db):
         palette = pilot.app.screen
         await until(
             pilot,
-            lambda: all(w.is_finished for w in palette.workers) and not palette._show_busy,
+            lambda: (
+                all(w.is_finished for w in palette.workers)
+                and not palette.query_one(LoadingIndicator).visible  # no busy bar drawn
+            ),
             what="the search finished",
         )
         await settle(pilot)
