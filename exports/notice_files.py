@@ -1,6 +1,7 @@
 """The kallelse's files (shared by the UI and the CLI): Markdown, the calendar file,
 the e-mail draft, Word and PDF — all made from the one Markdown text."""
 
+from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
 
@@ -61,10 +62,11 @@ def notice_eml(
 
 
 def render_notice_files(
-    data: NoticeData, formats, document: str = "pdf", now: datetime | None = None
+    data: NoticeData, formats: Sequence[str], document: str = "pdf", now: datetime | None = None
 ) -> dict[str, bytes]:
     """Each chosen format's file, made at one moment. The Word or PDF file is made
-    once: the e-mail carries the very file written beside it."""
+    once: when the e-mail's document (``document``) is also chosen as a file, the
+    e-mail carries that very file."""
     now = now or clock.utcnow()
     made: dict[str, bytes] = {}
 
@@ -89,9 +91,12 @@ def render_notice_files(
     return files
 
 
-def write_notice(data: NoticeData, folder: Path, formats=FORMATS) -> list[tuple[str, Path, bytes]]:
-    """Returns (format, path, content) for every file written."""
-    contents = render_notice_files(data, formats)
+def write_notice(
+    data: NoticeData, folder: Path, formats: Sequence[str] = FORMATS
+) -> list[tuple[str, Path, bytes]]:
+    """Returns (format, path, content) for every file written. The e-mail carries
+    Word when Word is chosen, else PDF (as in the app)."""
+    contents = render_notice_files(data, formats, "docx" if "docx" in formats else "pdf")
     return [
         (fmt, write_new_file(folder, notice_filename(data, fmt), contents[fmt]), contents[fmt])
         for fmt in formats

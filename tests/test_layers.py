@@ -72,7 +72,7 @@ def too_long(path: Path, root: Path = ROOT) -> list[str]:
 
 def test_no_module_or_class_is_over_300_lines():
     offenders = []
-    for package in ("lokus_tui", "screens", "db", "exports", "bench"):
+    for package in ("lokus_tui", "screens", "db", "exports", "imports", "bench"):
         for path in sorted((ROOT / package).rglob("*.py")):
             relative = path.relative_to(ROOT).as_posix()
             if relative in SIZE_EXEMPT or "/migrations/" in relative:
