@@ -3,6 +3,7 @@ the e-mail draft, Word and PDF — all made from the one Markdown text."""
 
 from collections.abc import Sequence
 from datetime import datetime
+from functools import cache
 from pathlib import Path
 
 from db import clock
@@ -68,12 +69,10 @@ def render_notice_files(
     once: when the e-mail's document (``document``) is also chosen as a file, the
     e-mail carries that very file."""
     now = now or clock.utcnow()
-    made: dict[str, bytes] = {}
 
+    @cache
     def document_file(fmt: str) -> bytes:
-        if fmt not in made:
-            made[fmt] = notice_document_file(data, fmt, now)
-        return made[fmt]
+        return notice_document_file(data, fmt, now)
 
     files = {}
     for fmt in formats:
@@ -82,8 +81,7 @@ def render_notice_files(
         elif fmt == "ics":
             files[fmt] = notice_ics(data, now)
         elif fmt == "eml":
-            attached = document_file(document) if document in formats else None
-            files[fmt] = notice_eml(data, now, document, attached)
+            files[fmt] = notice_eml(data, now, document, document_file(document))
         elif fmt in ("docx", "pdf"):
             files[fmt] = document_file(fmt)
         else:

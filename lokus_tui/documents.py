@@ -8,6 +8,7 @@ changed since (a renamed person, a moved next meeting, a closed action item).
 """
 
 from dataclasses import replace
+from functools import cache
 from pathlib import Path
 
 from db import clock
@@ -248,19 +249,16 @@ def export_minutes(database, meeting_id: int, folder: Path, formats=MINUTES_FORM
     document = attached_document(formats)
 
     now = clock.utcnow()
-    made: dict[str, bytes] = {}
 
+    @cache
     def document_file(fmt: str) -> bytes:  # made once: the e-mail carries this very file
-        if fmt not in made:
-            made[fmt] = minutes_document_file(data, markdown, fmt, now)
-        return made[fmt]
+        return minutes_document_file(data, markdown, fmt, now)
 
     def content(fmt: str) -> bytes | str:
         if fmt == "md":
             return markdown
         if fmt == "eml":
-            attached = document_file(document) if document in formats else None
-            return minutes_eml(data, now, markdown, document, attached)
+            return minutes_eml(data, now, markdown, document, document_file(document))
         return document_file(fmt)
 
     def make():
